@@ -1,0 +1,7 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { HttpStatusRuleDocs } from '../util/create-rule';
+
+// Keep sorted: one line a rule.
+export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], HttpStatusRuleDocs>> = {
+};
