@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { CALL, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from './ast';
@@ -19,8 +20,6 @@ import type { CallShape, HttpClient, HttpMethod } from './libraries';
 import { HTTP_CLIENTS, WRETCH_VERBS } from './libraries';
 import { StatusSubject } from './subject';
 
-const { ReferenceTracker } = ASTUtils;
-const { CALL, ESM } = ReferenceTracker;
 
 /** What the code says about a request's method. */
 export interface RequestMethod {
@@ -97,7 +96,7 @@ export class RequestAnalysis {
   // ---- finding requests -------------------------------------------------------------------
 
   private findRequests(): void {
-    const tracker = new ReferenceTracker(this.file.scopeManager.globalScope!);
+    const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
     const globalMap: Record<string, unknown> = {};
     const esmMap: Record<string, Record<string | symbol, unknown>> = {};
     const cjsMap: Record<string, Record<string | symbol, unknown>> = {};
@@ -122,16 +121,17 @@ export class RequestAnalysis {
       // Globals the config does not declare (no `globals.browser`) stay unresolved: trace them too.
       ...globalScope.through.flatMap((reference) => {
         const name = reference.identifier.name;
-        if (Object.hasOwn(globalMap, name)) return [...tracker.iteratePropertyReferences(reference.identifier, globalMap[name] as never)];
-        if (GLOBAL_OBJECTS.has(name)) return [...tracker.iteratePropertyReferences(reference.identifier, globalMap as never)];
+        if (Object.hasOwn(globalMap, name)) return [...tracker.iteratePropertyReferences(reference.identifier as never, globalMap[name] as never)];
+        if (GLOBAL_OBJECTS.has(name)) return [...tracker.iteratePropertyReferences(reference.identifier as never, globalMap as never)];
         return [];
       }),
       ...tracker.iterateEsmReferences(esmMap as never),
       ...tracker.iterateCjsReferences(cjsMap as never),
     ];
     for (const { node, info } of found) {
-      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-      this.onClientCall(node, info as TraceInfo, 0);
+      const call = node as unknown as Node;
+      if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+      this.onClientCall(call, info as TraceInfo, 0);
     }
     this.requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
   }
