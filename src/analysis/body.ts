@@ -442,3 +442,39 @@ function isPromiseReject(node: Node): boolean {
     callee.object.name === 'Promise'
   );
 }
+
+// ---- which response a parse reads ----------------------------------------------------------
+
+/**
+ * Whether the parse reads the response it is attributed to. A `let res` that is assigned
+ * several responses holds, at the parse, the one assigned last before it (in source order, in
+ * the same function); a parse after `res = await fetch(other)` is not a parse of the first one.
+ */
+export function readsAttributedResponse(file: AnalyzedFile, parse: BodyParse): boolean {
+  const response = parse.response;
+  if (!response) return true;
+  const textCallee = parse.textCall && skipWrappers(parse.textCall.callee);
+  const holder = parse.kind === 'json' ? parse.receiver : textCallee?.type === AST_NODE_TYPES.MemberExpression ? textCallee.object : undefined;
+  const receiver = holder && skipWrappers(holder);
+  if (receiver?.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = ASTUtils.findVariable(file.scopeOf(receiver), receiver);
+  if (!variable) return true;
+  const writes = variable.references.filter((reference) => reference.isWrite() && reference.writeExpr);
+  if (writes.length <= 1) return true;
+  const fn = enclosingFunctionOf(receiver);
+  let last: (typeof writes)[number] | undefined;
+  for (const write of writes) {
+    if (write.identifier.range[0] >= receiver.range[0] || enclosingFunctionOf(write.identifier) !== fn) continue;
+    if (!last || write.identifier.range[0] > last.identifier.range[0]) last = write;
+  }
+  if (!last?.writeExpr) return true;
+  const written = last.writeExpr as Node;
+  const origin = response.origin;
+  return written.range[0] <= origin.range[0] && origin.range[1] <= written.range[1];
+}
+
+
+function enclosingFunctionOf(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}

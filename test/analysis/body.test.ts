@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isBodyPresenceChecked, isParseFailureHandled } from '../../src/analysis/body';
+import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../../src/analysis/body';
 import { methodAtParse } from '../../src/analysis/call-site-method';
 import { admitsNoContent } from '../../src/analysis/no-content';
 import { analyze } from './helpers';
@@ -141,5 +141,29 @@ describe('methodAtParse', () => {
   it('resolves at the call of a helper that returns the response', () => {
     expect(method(`function api(p, init) { return fetch(p, init); } async function g() { const r = await api('/x', { method: 'DELETE' }); return r.json(); }`)).toEqual(['DELETE']);
     expect(method(`function api(p, init) { return fetch(p, init); } async function g() { const r = await api('/x'); return r.json(); }`)).toEqual(['GET']);
+  });
+});
+
+describe('readsAttributedResponse', () => {
+  const reads = (code: string): boolean[] => {
+    let result: boolean[] = [];
+    analyze(`async function f() { ${code} }`, ({ model }) => {
+      result = model.bodyParses.map((parse) => readsAttributedResponse(model.file, parse));
+    });
+    return result;
+  };
+
+  it('attributes a parse to the response assigned last before it', () => {
+    expect(reads(`let res = await fetch('/a', { method: 'DELETE' }); res = await fetch('/b'); return res.json();`)).toEqual([false, true]);
+    expect(reads(`let res = await fetch('/a', { method: 'DELETE' }); const a = await res.json(); res = await fetch('/b'); return [a, await res.json()];`)).toEqual([true, false, false, true]);
+  });
+
+  it('keeps single assignments and non-identifier receivers', () => {
+    expect(reads(`const res = await fetch('/a'); return res.json();`)).toEqual([true]);
+    expect(reads(`return (await fetch('/a')).json();`)).toEqual([true]);
+  });
+
+  it('drops a parse after the variable is assigned something else', () => {
+    expect(reads(`let res = await fetch('/a'); res = other; return res.json();`)).toEqual([false]);
   });
 });
