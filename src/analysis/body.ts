@@ -107,6 +107,9 @@ function implies(context: PresenceContext, condition: Node, truth: boolean, dept
       return comparisonImplies(context, node, truth);
     case AST_NODE_TYPES.CallExpression:
       if (callImplies(context, node)) return truth;
+      // `if (hasJsonBody(res))`, `if (!isEmpty(res.headers))`: a check of the response the code
+      // defines elsewhere. Assumed to be about its body; a parse it lets through is left alone.
+      if (truth && passesResponse(context, node)) return true;
       break;
     case AST_NODE_TYPES.Identifier: {
       // `const hasBody = res.headers.get('content-length') !== '0'; if (hasBody) …`
@@ -225,6 +228,21 @@ function callImplies(context: PresenceContext, call: TSESTree.CallExpression): b
     return (header === 'content-length' || header === 'content-type') && isHeadersOf(context, callee.object, 0);
   }
   return false;
+}
+
+/** Whether a call that is not a known string or header method receives the response or its headers. */
+function passesResponse(context: PresenceContext, call: TSESTree.CallExpression): boolean {
+  const { response } = context;
+  if (!response) return false;
+  const callee = skipWrappers(call.callee);
+  // Methods of the response itself (`res.clone()`) or of a string are not checks of this kind.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && (response.subject.isHolder(callee.object) || isHeadersOf(context, callee.object, 0))) {
+    return false;
+  }
+  return call.arguments.some((argument) => {
+    const inner = skipWrappers(argument);
+    return response.subject.isHolder(inner) || isHeadersOf(context, inner, 0);
+  });
 }
 
 function isJsonSearch(context: PresenceContext, node: Node, expected: string): boolean {
