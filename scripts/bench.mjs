@@ -875,7 +875,7 @@ function renderMarkdown(s) {
   L.push('## Scaling with file size');
   L.push('');
   L.push(
-    `Generated HTTP-shaped code (fetch/axios/ky/got requests, DELETE and HEAD calls, retry loops, p-retry, async-retry, axios-retry, ky and got retry config, Express/Fastify/Hono handlers); best of ${SCALING_REPEATS} runs up to 10k lines, of 2 above; plugin rules and `no-unused-vars` timed in the same lint.`,
+    `Generated HTTP-shaped code (fetch/axios/ky/got requests, DELETE and HEAD calls, retry loops, p-retry, async-retry, axios-retry, ky and got retry config, Express/Fastify/Hono handlers); best of ${SCALING_REPEATS} runs up to 10k lines, of 2 above; plugin rules and \`no-unused-vars\` timed in the same lint.`,
   );
   L.push('');
   L.push('| file | lines | parse ms | plugin ms | plugin ms / 1k lines | no-unused-vars ms | reports |');
