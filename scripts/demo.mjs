@@ -38,7 +38,7 @@ if (suggestions.length > 0) {
   console.log('');
 }
 
-/** A small unified-style diff of two texts, by longest common subsequence of lines. */
+/** A small unified diff of two texts (longest common subsequence of lines), one line of context. */
 function lineDiff(a, b) {
   const x = a.split('\n');
   const y = b.split('\n');
@@ -48,20 +48,25 @@ function lineDiff(a, b) {
       lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
-  const out = [];
+  const ops = [];
   let i = 0;
   let j = 0;
   while (i < x.length || j < y.length) {
-    if (i < x.length && j < y.length && x[i] === y[j]) {
-      i++;
-      j++;
-    } else if (j < y.length && (i === x.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out.push(`@@ line ${j + 1} @@\n+ ${y[j]}`);
-      j++;
-    } else {
-      out.push(`@@ line ${i + 1} @@\n- ${x[i]}`);
-      i++;
-    }
+    if (i < x.length && j < y.length && x[i] === y[j]) ops.push({ kind: ' ', text: x[i++], line: j++ + 1 });
+    else if (j < y.length && (i === x.length || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push({ kind: '+', text: y[j], line: ++j });
+    else ops.push({ kind: '-', text: x[i++], line: j + 1 });
   }
+  const near = (k) => ops.slice(Math.max(0, k - 1), k + 2).some((op) => op.kind !== ' ');
+  const out = [];
+  let inHunk = false;
+  ops.forEach((op, k) => {
+    if (!near(k)) {
+      inHunk = false;
+      return;
+    }
+    if (!inHunk) out.push(`@@ line ${op.line} @@`);
+    inHunk = true;
+    out.push(`${op.kind} ${op.text}`);
+  });
   return `${out.join('\n')}\n`;
 }
