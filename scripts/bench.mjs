@@ -12,7 +12,8 @@
 // Writes bench/REPORT.md and bench/report.json and the README's "Performance" figures.
 //
 // Options: --limit=N (lint only the first N corpus files, for trying the script out),
-// --no-readme (do not touch README.md), --no-write (print only).
+// --no-readme (do not touch README.md), --no-write (print only), --profile (only the plugin
+// pass, under the V8 profiler: prints the hot spots in dist/ and writes a .cpuprofile).
 // Environment: HTTP_STATUS_BENCH_CACHE overrides the cache folder.
 
 import { execFileSync } from 'node:child_process';
@@ -960,10 +961,78 @@ function updateReadme(s) {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// --profile: the plugin pass (and the largest generated file) under the V8 sampling profiler;
+// prints the hot spots by self and inclusive time and writes the .cpuprofile to the cache.
+
+function hotSpots(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = (n) => {
+    const { functionName, url, lineNumber } = n.callFrame;
+    const file = url.startsWith('file://') ? path.relative(ROOT, fileURLToPath(url)) : url;
+    return `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+  };
+  const self = new Map();
+  const inclusive = new Map();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    total += dt;
+    const node = byId.get(id);
+    self.set(keyOf(node), (self.get(keyOf(node)) ?? 0) + dt);
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = keyOf(byId.get(cur));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+    }
+  });
+  const top = (map, filter, n) =>
+    [...map].filter(([k]) => filter(k)).sort((a, b) => b[1] - a[1]).slice(0, n);
+  const inDist = (k) => k.includes(' dist/');
+  log(`\nprofile: ${round(total, 0)} ms sampled`);
+  log('\ntop self time, plugin code (dist/):');
+  for (const [k, ms] of top(self, inDist, 25)) log(`  ${String(round(ms, 0)).padStart(7)} ms  ${k}`);
+  log('\ntop inclusive time, plugin code (dist/):');
+  for (const [k, ms] of top(inclusive, inDist, 25)) log(`  ${String(round(ms, 0)).padStart(7)} ms  ${k}`);
+  log('\ntop self time, everything:');
+  for (const [k, ms] of top(self, () => true, 15)) log(`  ${String(round(ms, 0)).padStart(7)} ms  ${k}`);
+}
+
+async function profileMode(manifest) {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 250 });
+  await session.post('Profiler.start');
+  const run = await lintCorpus(manifest, 'plugin');
+  const big = path.join(SCALING_DIR, 'generated-100000.ts');
+  fs.mkdirSync(SCALING_DIR, { recursive: true });
+  fs.writeFileSync(big, generateFile(100_000, true));
+  const [result] = await makeEslint(SCALING_DIR, 'plugin').lintText(fs.readFileSync(big, 'utf8'), { filePath: big });
+  const times = { parse: 0, total: 0, rules: {} };
+  addTimes(times, result);
+  const { profile } = await session.post('Profiler.stop');
+  const out = path.join(CACHE, 'plugin.cpuprofile');
+  fs.writeFileSync(out, JSON.stringify(profile));
+  log(`wrote ${out} (open in Chrome DevTools > Performance, or speedscope)`);
+  for (const [id, ms] of Object.entries(run.times.rules)) log(`  corpus ${id}: ${fmtMs(ms)} ms`);
+  for (const [id, ms] of Object.entries(times.rules)) log(`  generated 100k .ts ${id}: ${fmtMs(ms)} ms`);
+  hotSpots(profile);
+}
+
 async function main() {
   log(`bench: plugin rules ${pluginRuleIds.length ? pluginRuleIds.join(', ') : '(none yet)'}; cache ${CACHE}`);
   const installStamp = ensureInstall();
   const manifest = ensureCorpus(installStamp);
+  if (flag('profile')) {
+    await profileMode(manifest);
+    return;
+  }
   // Warm up the parsers and ESLint's config loading on a few files, outside the measurements.
   {
     const warm = { ...manifest, files: manifest.files.filter((_, i) => i % 40 === 0).slice(0, 150) };
