@@ -1,7 +1,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { HttpStatusRuleDocs } from '../util/create-rule';
+import noErrorBodyWithSuccessStatus from './no-error-body-with-success-status';
 
 // Keep sorted: one line a rule.
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], HttpStatusRuleDocs>> = {
+  'no-error-body-with-success-status': noErrorBodyWithSuccessStatus,
 };
