@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+
+import { serverWaitReads } from '../../src/analysis/retry-after';
+import { analyze } from './helpers';
+
+/** Whether the statement list of the first `while` body (or the function named `target`) reads the wait. */
+function readsIn(code: string, regionText: string, headers?: string[], typescript = false): boolean {
+  let result = false;
+  analyze(
+    code,
+    ({ model, find }) => {
+      const region = find('BlockStatement', regionText);
+      result = serverWaitReads(model, headers).within(region);
+    },
+    { typescript },
+  );
+  return result;
+}
+
+describe('serverWaitReads', () => {
+  const loop = (body: string) => `async function f(u) { while (true) { ${body} } }`;
+  const region = (body: string) => `{ ${body} }`;
+
+  it.each([
+    [`const res = await fetch(u); await sleep(Number(res.headers.get('Retry-After')) * 1000);`],
+    [`const res = await fetch(u); await sleep(Number(res.headers.get("retry-after")) * 1000);`],
+    [`const res = await fetch(u); await sleep(Number(res.headers?.get(\`RETRY-AFTER\`)) * 1000);`],
+    [`const res = await fetch(u); await sleep(+res.headers['retry-after'] * 1000);`],
+    [`try { await axios.get(u) } catch (error) { await sleep(error.response?.headers['retry-after'] * 1000) }`],
+    [`const res = await fetch(u); await sleep(Number(res.headers.get('x-ratelimit-reset')) * 1000);`],
+    [`const res = await fetch(u); await sleep(Number(res.headers.get('RateLimit-Reset')) * 1000);`],
+    [`const res = await fetch(u); await sleep(Number(res.headers.get('retry-after-ms')));`],
+    [`const res = await fetch(u); await sleep(parseRetryAfter(res));`],
+    [`const res = await fetch(u); await sleep(getRetryAfterMs(res.headers));`],
+    [`const res = await fetch(u); await sleep(utils.retry_after(res) ?? 1000);`],
+    [`try { await api() } catch (err) { await sleep(err.retryAfter * 1000) }`],
+    [`try { await api() } catch (err) { await sleep(err.retryAfterMs ?? 1000) }`],
+  ])('a direct read: %s', (body) => {
+    expect(readsIn(loop(body), region(body))).toBe(true);
+  });
+
+  it('a read through a `const` header name declared elsewhere', () => {
+    const body = `const res = await fetch(u); await sleep(Number(res.headers.get(RETRY_AFTER)) * 1000);`;
+    expect(readsIn(`const RETRY_AFTER = 'Retry-After';\n${loop(body)}`, region(body))).toBe(true);
+  });
+
+  it('a read through a variable assigned from a read', () => {
+    const body = `const res = await fetch(u); await sleep(wait);`;
+    const code = `async function f(u) { let wait; const h = (r) => { wait = Number(r.headers.get('retry-after')) * 1000 }; while (true) { ${body} } }`;
+    expect(readsIn(code, region(body))).toBe(true);
+  });
+
+  it('a read through a local helper function (declaration, arrow, method)', () => {
+    const body = `const res = await fetch(u); await sleep(delayFor(res));`;
+    expect(readsIn(`function delayFor(r) { const s = r.headers.get('retry-after'); return s ? +s * 1000 : 1000 }\n${loop(body)}`, region(body))).toBe(true);
+    expect(readsIn(`const delayFor = (r) => Number(r.headers.get('retry-after')) * 1000 || 1000;\n${loop(body)}`, region(body))).toBe(true);
+    const method = `const res = await fetch(u); await sleep(this.delayFor(res));`;
+    const code = `class C { delayFor(r) { return Number(r.headers.get('retry-after')) * 1000 } async f(u) { while (true) { ${method} } } }`;
+    expect(readsIn(code, region(method))).toBe(true);
+  });
+
+  it('a read two helpers deep', () => {
+    const body = `const res = await fetch(u); await sleep(outer(res));`;
+    const code = `function inner(r) { return r.headers.get('retry-after') }\nfunction outer(r) { return Number(inner(r)) * 1000 || 500 }\n${loop(body)}`;
+    expect(readsIn(code, region(body))).toBe(true);
+  });
+
+  it.each([
+    [`const res = await fetch(u); await sleep(1000);`],
+    [`const res = await fetch(u); await sleep(2 ** attempt * 1000);`],
+    [`const res = await fetch(u); const ct = res.headers.get('content-type'); await sleep(1000);`],
+    [`const res = await fetch(u); await sleep(retryAfter(1000));`],
+    [`const res = await fetch(u); await sleep(backoff(attempt));`],
+  ])('no read: %s', (body) => {
+    expect(readsIn(loop(body), region(body))).toBe(false);
+  });
+
+  it('a read outside the region does not count', () => {
+    const body = `const res = await fetch(u); await sleep(1000);`;
+    const code = `async function f(u) { const first = await fetch(u); console.log(first.headers.get('retry-after')); while (true) { ${body} } }`;
+    expect(readsIn(code, region(body))).toBe(false);
+  });
+
+  it('headers beyond the defaults come from the option', () => {
+    const body = `const res = await fetch(u); await sleep(Number(res.headers.get('X-Backoff-Seconds')) * 1000);`;
+    expect(readsIn(loop(body), region(body))).toBe(false);
+    expect(readsIn(loop(body), region(body), ['x-backoff-seconds'])).toBe(true);
+  });
+
+  it('a list without the defaults only understands Retry-After', () => {
+    const body = `const res = await fetch(u); await sleep(Number(res.headers.get('x-ratelimit-reset')) * 1000);`;
+    expect(readsIn(loop(body), region(body), [])).toBe(false);
+    const retryAfter = `const res = await fetch(u); await sleep(Number(res.headers.get('retry-after')) * 1000);`;
+    expect(readsIn(loop(retryAfter), region(retryAfter), [])).toBe(true);
+  });
+
+  it('works on TypeScript with wrappers', () => {
+    const body = `const res = await fetch(u); await sleep(Number(res.headers.get('retry-after' as string)!) * 1000);`;
+    expect(readsIn(`async function f(u: string) { while (true) { ${body} } }`, region(body), undefined, true)).toBe(true);
+  });
+
+  it('is cached per header list', () => {
+    analyze(`fetch('/').then((r) => r.headers.get('retry-after'))`, ({ model }) => {
+      expect(serverWaitReads(model)).toBe(serverWaitReads(model));
+      expect(serverWaitReads(model, ['a'])).not.toBe(serverWaitReads(model));
+      expect(serverWaitReads(model).reads.map((read) => read.kind)).toEqual(['header']);
+    });
+  });
+});
