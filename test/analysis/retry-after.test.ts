@@ -1,6 +1,7 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { serverWaitReads } from '../../src/analysis/retry-after';
+import { headerSourceFor, serverWaitReads } from '../../src/analysis/retry-after';
 import { analyze } from './helpers';
 
 /** Whether the statement list of the first `while` body (or the function named `target`) reads the wait. */
@@ -9,7 +10,7 @@ function readsIn(code: string, regionText: string, headers?: string[], typescrip
   analyze(
     code,
     ({ model, find }) => {
-      const region = find('BlockStatement', regionText);
+      const region = find(AST_NODE_TYPES.BlockStatement, regionText);
       result = serverWaitReads(model, headers).within(region);
     },
     { typescript },
@@ -105,5 +106,65 @@ describe('serverWaitReads', () => {
       expect(serverWaitReads(model, ['a'])).not.toBe(serverWaitReads(model));
       expect(serverWaitReads(model).reads.map((read) => read.kind)).toEqual(['header']);
     });
+  });
+});
+
+describe('headerSourceFor', () => {
+  const sourceAt = (code: string, name: string, atText: string) => {
+    let result: unknown = 'not run';
+    analyze(code, ({ model, find }) => {
+      const at = find(AST_NODE_TYPES.CallExpression, atText);
+      const scope = model.file.scopeOf(at);
+      let variable = null;
+      for (let s: typeof scope | null = scope; s && !variable; s = s.upper) variable = s.set.get(name) ?? null;
+      result = variable ? headerSourceFor(model, variable, at) : 'no variable';
+    });
+    return result;
+  };
+
+  it('a fetch response reads with get', () => {
+    expect(sourceAt(`async function f(u) { const res = await fetch(u); await sleep(1000); }`, 'res', 'sleep(1000)')).toEqual({ holder: 'res', style: 'get' });
+  });
+
+  it('a got or undici response reads by index', () => {
+    expect(sourceAt(`import got from 'got'; async function f(u) { const r = await got(u); await sleep(1000); }`, 'r', 'sleep(1000)')).toEqual({ holder: 'r', style: 'index' });
+  });
+
+  it('a `.then` callback parameter', () => {
+    expect(sourceAt(`fetch(u).then((response) => { setTimeout(go, 1000) })`, 'response', 'setTimeout(go, 1000)')).toEqual({ holder: 'response', style: 'get' });
+  });
+
+  it('an axios error caught around the request', () => {
+    expect(sourceAt(`import axios from 'axios'; async function f(u) { try { await axios.get(u) } catch (error) { await sleep(1000) } }`, 'error', 'sleep(1000)')).toEqual({
+      holder: 'error',
+      style: 'index',
+      viaErrorResponse: true,
+    });
+  });
+
+  it('a ky error in `.catch`', () => {
+    expect(sourceAt(`import ky from 'ky'; ky(u).catch((err) => { setTimeout(go, 1000) })`, 'err', 'setTimeout(go, 1000)')).toEqual({
+      holder: 'err',
+      style: 'get',
+      viaErrorResponse: true,
+    });
+  });
+
+  it('nothing for a fetch error (fetch does not reject on a status)', () => {
+    expect(sourceAt(`async function f(u) { try { await fetch(u) } catch (error) { await sleep(1000) } }`, 'error', 'sleep(1000)')).toBeUndefined();
+  });
+
+  it('nothing when the variable is shadowed or out of scope', () => {
+    let result: unknown;
+    analyze(`async function f(u) { const res = await fetch(u); const g = (res) => sleep(1000); }`, ({ model, find }) => {
+      const variable = model.responses[0]!.subject.holderVariables[0]!;
+      result = headerSourceFor(model, variable, find(AST_NODE_TYPES.CallExpression, 'sleep(1000)'));
+    });
+    expect(result).toBeUndefined();
+    analyze(`async function f(u) { const res = await fetch(u); } function g() { sleep(1000) }`, ({ model, find }) => {
+      const variable = model.responses[0]!.subject.holderVariables[0]!;
+      result = headerSourceFor(model, variable, find(AST_NODE_TYPES.CallExpression, 'sleep(1000)'));
+    });
+    expect(result).toBeUndefined();
   });
 });
