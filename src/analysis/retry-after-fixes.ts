@@ -5,7 +5,7 @@
  * the full form (`fullWaitText`) also parses an HTTP-date.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { Node } from './ast';
 import { contains, isFunction, skipWrappers } from './ast';
@@ -79,26 +79,20 @@ export function needsParensAfterOr(node: Node): boolean {
   }
 }
 
-/** The text of `node` as the right operand of `||`, wrapped when it must be. */
+/** The text of `node` as the right operand of `||`, wrapped when it must be (its own parentheses kept). */
 export function fallbackText(sourceCode: SourceCode, node: Node): string {
+  const parens = parenthesesOf(sourceCode, node);
+  if (parens) return sourceCode.text.slice(parens[0], parens[1]);
   const text = sourceCode.getText(node);
-  return needsParensAfterOr(node) && !isParenthesized(sourceCode, node) ? `(${text})` : text;
+  return needsParensAfterOr(node) ? `(${text})` : text;
 }
 
-function isParenthesized(sourceCode: SourceCode, node: Node): boolean {
-  const before = sourceCode.getTokenBefore(node);
-  const after = sourceCode.getTokenAfter(node);
-  return before?.value === '(' && after?.value === ')' && !isCallParen(sourceCode, node, before);
-}
-
-/** `sleep(a ? b : c)`: the `(` is the call's, not a wrapper of the argument. */
-function isCallParen(sourceCode: SourceCode, node: Node, open: TSESTree.Token): boolean {
-  const parent = node.parent;
-  if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return false;
-  if (!parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
-  const callee = parent.callee;
-  const afterCallee = sourceCode.getTokenAfter(callee, { filter: (token) => token.value === '(' });
-  return afterCallee?.range[0] === open.range[0];
+/** The range of `node` with the parentheses written around it, when it has some. */
+function parenthesesOf(sourceCode: SourceCode, node: Node): [number, number] | undefined {
+  if (!ASTUtils.isParenthesized(node, sourceCode)) return undefined;
+  const open = sourceCode.getTokenBefore(node);
+  const close = sourceCode.getTokenAfter(node);
+  return open && close ? [open.range[0], close.range[1]] : undefined;
 }
 
 /**
@@ -107,15 +101,17 @@ function isCallParen(sourceCode: SourceCode, node: Node, open: TSESTree.Token): 
  * its text and comments.
  */
 export function fixDelay(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, node: Node, read: string): TSESLint.RuleFix[] {
-  const wrap = needsParensAfterOr(node) && !isParenthesized(sourceCode, node);
   const prefix = `Number(${read}) * 1000 || `;
-  if (!wrap) return [fixer.insertTextBefore(node, prefix)];
+  const parens = parenthesesOf(sourceCode, node);
+  if (parens) return [fixer.insertTextBeforeRange(parens, prefix)];
+  if (!needsParensAfterOr(node)) return [fixer.insertTextBefore(node, prefix)];
   return [fixer.insertTextBefore(node, `${prefix}(`), fixer.insertTextAfter(node, ')')];
 }
 
 /** Replaces the delay expression with the full form, keeping the old delay as fallback. */
 export function fixDelayFullForm(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, node: Node, read: string): TSESLint.RuleFix {
-  return fixer.replaceText(node, fullWaitText(read, fallbackText(sourceCode, node)));
+  const range = parenthesesOf(sourceCode, node) ?? node.range;
+  return fixer.replaceTextRange(range, fullWaitText(read, fallbackText(sourceCode, node)));
 }
 
 /** Removes an object property with its comma, as if it had never been written. */
@@ -147,7 +143,8 @@ export const OFETCH_DELAY: DelayCallbackShape = { parameters: ['context'], sourc
 export const AXIOS_RETRY_DELAY: DelayCallbackShape = { parameters: ['retryCount', 'error'], source: { style: 'index', viaErrorResponse: true } };
 
 /**
- * A delay callback that reads the server's wait and falls back to the old delay `old`:
+ * A delay callback that reads the server's wait and falls back to the old delay `old`
+ * (`default`: no delay was given, `defaultDelay` is the library's):
  * a number becomes `(…, response) => Number(…) * 1000 || old`; an arrow with an expression body
  * keeps its parameters and body; any other function is called as the fallback.
  * Undefined when the old value is neither a number-like expression nor a function we can call.
@@ -157,15 +154,16 @@ export function delayCallbackText(
   old: Node,
   shape: DelayCallbackShape,
   quote: string,
-  kind: 'number' | 'function',
+  kind: 'number' | 'function' | 'default',
+  defaultDelay = '0',
 ): string | undefined {
   const used = identifierNames(sourceCode, old);
   const inner = skipWrappers(old);
-  if (kind === 'number') {
-    const names = freshNames(shape.parameters, used, shape.parameters.length - 1);
+  if (kind === 'number' || kind === 'default') {
+    const names = freshNames(shape.parameters, kind === 'default' ? new Set() : used, shape.parameters.length - 1);
     const holder = names.at(-1)!;
     const read = headerReadText({ ...shape.source, holder }, quote);
-    return `(${names.join(', ')}) => ${secondsWaitText(read, fallbackText(sourceCode, old))}`;
+    return `(${names.join(', ')}) => ${secondsWaitText(read, kind === 'default' ? defaultDelay : fallbackText(sourceCode, old))}`;
   }
   if (
     inner.type === AST_NODE_TYPES.ArrowFunctionExpression &&
