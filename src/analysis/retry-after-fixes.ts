@@ -4,7 +4,7 @@
  * (`Number(h) * 1000 || D`: a missing header, an HTTP-date or garbage give `NaN`/`0`, so `D`);
  * the full form (`fullWaitText`) also parses an HTTP-date.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { Node } from './ast';
