@@ -33,7 +33,7 @@ const WAIT_NAME = /retry[-_]?after|rate[-_]?limit[-_]?reset/i;
 export type ServerWaitReadKind =
   /** A string naming a wait header: `'Retry-After'`, or a `const` holding one. */
   | 'header'
-  /** A call of a helper named for the wait, or a property named for it: `parseRetryAfter(res)`, `err.retryAfter`. */
+  /** A helper, property or variable named for the wait: `parseRetryAfter(res)`, `err.retryAfter`, `retry_after`. */
   | 'named'
   /** A variable assigned from a read. */
   | 'variable'
@@ -67,12 +67,17 @@ export class ServerWaitReads {
       return true;
     };
     const file = model.file;
+    const namesHeader = (text: string): boolean => {
+      const lower = text.trim().toLowerCase();
+      // `'Retry-After'`, or a path to it: `_.get(err, 'response.headers.retry-after')`.
+      return names.has(lower) || (/[.[\]'"]/.test(lower) && lower.split(/[.[\]'"]/).some((part) => names.has(part)));
+    };
     for (const literal of file.nodesOfType(AST_NODE_TYPES.Literal)) {
-      if (typeof literal.value === 'string' && names.has(literal.value.trim().toLowerCase())) add(literal, 'header');
+      if (typeof literal.value === 'string' && namesHeader(literal.value)) add(literal, 'header');
     }
     for (const template of file.nodesOfType(AST_NODE_TYPES.TemplateLiteral)) {
       const cooked = template.expressions.length === 0 ? template.quasis[0]?.value.cooked : undefined;
-      if (cooked != null && names.has(cooked.trim().toLowerCase())) add(template, 'header');
+      if (cooked != null && namesHeader(cooked)) add(template, 'header');
     }
     for (const call of file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
       const name = calleeName(call);
@@ -87,13 +92,16 @@ export class ServerWaitReads {
       if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) continue;
       add(member, 'named');
     }
+    const namedVariables = new Set<TSESLint.Scope.Variable>();
     for (const identifier of file.nodesOfType(AST_NODE_TYPES.Identifier)) {
-      // A parameter named for the wait: `function backoff(retryAfter) { … }`.
+      // A variable or parameter named for the wait, wherever its value comes from (a body field
+      // such as Discord's and Slack's `retry_after`, a parameter): `await sleep(retry_after * 1000)`.
       if (!WAIT_NAME.test(identifier.name)) continue;
       const variable = ASTUtils.findVariable(file.scopeOf(identifier), identifier);
-      if (variable?.defs.some((def) => def.type === 'Parameter')) {
-        for (const reference of variable.references) if (reference.isRead()) add(reference.identifier, 'named');
-      }
+      if (!variable || namedVariables.has(variable) || variable.defs.length === 0) continue;
+      namedVariables.add(variable);
+      if (variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'ClassName' || def.type === 'ImportBinding')) continue;
+      for (const reference of variable.references) if (reference.isRead()) add(reference.identifier, 'named');
     }
 
     // Data flow: variables assigned from a read, functions that make one, their uses.
@@ -260,4 +268,55 @@ function rejectedPromiseOf(fn: FunctionNode): Node | undefined {
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== top || calledMemberName(call) !== 'catch') return undefined;
   const callee = skipWrappers(call.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+}
+
+/** Names of waits whose body the file does not show: `import { sleep } from './utils'`, `utils.delay(ms)`. */
+const DELAY_NAME = /^(?:sleep|delay|wait|pause|timeout|backoff|sleepMs|delayMs|waitMs|waitFor)$/i;
+
+/** A call of a wait the file imports or takes from elsewhere, by its name, with its duration. */
+export interface NamedDelay {
+  readonly node: TSESTree.CallExpression;
+  readonly duration: TSESTree.Expression;
+}
+
+const NAMED_DELAYS_KEY = {};
+
+/**
+ * Awaited calls of an imported or global wait (`await sleep(1000)` with `sleep` from another
+ * module, `await utils.delay(ms)`), whose body the retry analysis cannot read: the name and a
+ * first argument are the evidence. Local functions are left to the retry analysis, which reads them.
+ */
+export function namedDelays(model: HttpModel): readonly NamedDelay[] {
+  return model.extension(NAMED_DELAYS_KEY, () => {
+    const delays: NamedDelay[] = [];
+    for (const call of model.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      const first = call.arguments[0];
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement || call.arguments.length > 2) continue;
+      const top = skipWrappersUp(call);
+      if (top.parent?.type !== AST_NODE_TYPES.AwaitExpression) continue;
+      const callee = skipWrappers(call.callee);
+      const name = calleeName(call);
+      if (name === undefined || !DELAY_NAME.test(name)) continue;
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(model.file.scopeOf(callee), callee);
+        const def = variable?.defs[0];
+        const elsewhere = !def || def.type === 'ImportBinding' || (def.type === 'Variable' && isRequireLike(def.node.init));
+        if (!elsewhere) continue;
+      } else if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+        continue;
+      }
+      delays.push({ node: call, duration: first });
+    }
+    return delays;
+  });
+}
+
+function isRequireLike(init: TSESTree.Expression | null): boolean {
+  let node: Node | null = init;
+  while (node?.type === AST_NODE_TYPES.MemberExpression) node = node.object;
+  return (
+    node?.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require'
+  );
 }

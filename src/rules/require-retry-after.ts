@@ -5,10 +5,10 @@ import type { FunctionNode, Node } from '../analysis/ast';
 import { constInitializer, contains, findProperty, isFunction, skipWrappers } from '../analysis/ast';
 import { resolveNumber } from '../analysis/constants';
 import { getHttpModel, type HttpModel } from '../analysis/model';
-import type { RetryConfig, RetrySite } from '../analysis/retry';
+import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
 import { getRetries } from '../analysis/retry';
 import type { ServerWaitReads } from '../analysis/retry-after';
-import { DEFAULT_WAIT_HEADERS, headerSourceFor, serverWaitReads } from '../analysis/retry-after';
+import { DEFAULT_WAIT_HEADERS, headerSourceFor, namedDelays, serverWaitReads } from '../analysis/retry-after';
 import type { DelayCallbackShape } from '../analysis/retry-after-fixes';
 import {
   AXIOS_RETRY_DELAY,
@@ -134,7 +134,17 @@ export default createRule<Options, MessageIds>({
     function checkPath(model: HttpModel, site: RetrySite, statuses: StatusSet, reads: ServerWaitReads, quote: string, report: Report): void {
       const targets: Node[] = [site.node, ...(site.thrownAt ? [site.thrownAt] : [])];
       if (readsOnPath(reads, site.container, targets)) return;
-      const delay = site.delays.find((candidate) => onPathTo(candidate.node, targets, site.container));
+      const end = site.node === site.container ? site.container.range[1] : site.node.range[1];
+      const start = site.requests.find((request) => contains(site.container, request.node))?.node.range[1] ?? site.container.range[0];
+      const delay: Pick<RetryDelay, 'node' | 'duration'> | undefined =
+        site.delays.find((candidate) => onPathTo(candidate.node, targets, site.container)) ??
+        namedDelays(model).find(
+          (candidate) =>
+            contains(site.container, candidate.node) &&
+            candidate.node.range[0] >= start &&
+            candidate.node.range[1] <= end &&
+            onPathTo(candidate.node, targets, site.container),
+        );
       const data = { statuses: describe(statuses) };
       if (!delay) {
         report({ node: site.node, messageId: 'noWait', data });

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { headerSourceFor, serverWaitReads } from '../../src/analysis/retry-after';
+import { headerSourceFor, namedDelays, serverWaitReads } from '../../src/analysis/retry-after';
 import { analyze } from './helpers';
 
 /** Whether the statement list of the first `while` body (or the function named `target`) reads the wait. */
@@ -166,5 +166,46 @@ describe('headerSourceFor', () => {
       result = headerSourceFor(model, variable, find(AST_NODE_TYPES.CallExpression, 'sleep(1000)'));
     });
     expect(result).toBeUndefined();
+  });
+});
+
+describe('serverWaitReads: waits that do not come from a header', () => {
+  const loop = (body: string) => `async function f(u) { while (true) { ${body} } }`;
+  const region = (body: string) => `{ ${body} }`;
+
+  it.each([
+    // Discord and Slack send the wait in the body.
+    [`const res = await fetch(u); const { retry_after } = await res.json(); await sleep(retry_after * 1000);`],
+    [`const res = await fetch(u); const body = await res.json(); await sleep(body.retry_after * 1000);`],
+    [`try { await api() } catch (e) { await sleep(_.get(e, 'response.headers.retry-after', 1) * 1000) }`],
+    [`const res = await fetch(u); await sleep(Number(res.headers.get(HEADERS.RETRY_AFTER)) * 1000);`],
+  ])('%s', (body) => {
+    expect(readsIn(loop(body), region(body))).toBe(true);
+  });
+
+  it('a function named for it is not itself a read; calling it with the response is', () => {
+    const body = `const res = await fetch(u); await sleep(1000);`;
+    expect(readsIn(`function retryAfterMs(r) { return 1000 }\n${loop(body)}`, region(body))).toBe(false);
+  });
+});
+
+describe('namedDelays', () => {
+  it('finds awaited imported or global waits, not local functions or unawaited calls', () => {
+    const code = `
+import { sleep } from './utils';
+const { delay } = require('./timing');
+function wait(ms) { return new Promise((r) => setTimeout(r, ms)); }
+async function f() {
+  await sleep(100);
+  await delay(200);
+  await wait(300);
+  await helpers.pause(400);
+  sleep(500);
+  await fetchThing(600);
+  await pause(700);
+}`;
+    analyze(code, ({ model, text }) => {
+      expect(namedDelays(model).map((delay) => text(delay.node))).toEqual(['sleep(100)', 'delay(200)', 'helpers.pause(400)', 'pause(700)']);
+    });
   });
 });

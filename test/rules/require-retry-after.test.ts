@@ -535,6 +535,39 @@ async function load(url) {
 }`,
       'res.headers.get("retry-after")',
     ),
+    // An imported wait: its name and argument say what it is.
+    delayCase(
+      `
+import { sleep } from './utils';
+import axios from 'axios';
+async function get(url, retries = 3) {
+  try {
+    return await axios.get(url);
+  } catch (error) {
+    if (error.response?.status === 429 && retries > 0) {
+      await sleep(⟦1000⟧);
+      return get(url, retries - 1);
+    }
+    throw error;
+  }
+}`,
+      "error.response?.headers['retry-after']",
+    ),
+    delayCase(
+      `
+const utils = require('./utils');
+async function load(url) {
+  for (let i = 0; i < 4; i++) {
+    const res = await fetch(url);
+    if (res.status === 503) {
+      await utils.delay(⟦i * 250⟧);
+      continue;
+    }
+    return res;
+  }
+}`,
+      "res.headers.get('retry-after')",
+    ),
     // A retry with no wait at all: reported, nothing to fix.
     {
       code: `
