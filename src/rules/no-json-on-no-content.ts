@@ -233,7 +233,13 @@ export default createRule<Options, MessageIds>({
       if (!response) return undefined;
       const receiver = skipWrappers(parse.receiver);
       const property = response.request.client.statusProperty;
-      if (receiver.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(receiver)) return `${receiver.name}.${property}`;
+      if (receiver.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(receiver)) {
+        // `res?.json()` → `res?.status`; `res!.json()` → `res!.status`.
+        const callee = skipWrappers(parse.node.callee);
+        const optional = callee.type === AST_NODE_TYPES.MemberExpression && callee.optional;
+        const nonNull = parse.receiver.type === AST_NODE_TYPES.TSNonNullExpression && parse.receiver.expression === receiver;
+        return `${receiver.name}${nonNull ? '!' : ''}${optional ? '?.' : '.'}${property}`;
+      }
       const bodyProperty = response.request.client.bodyParses.bodyProperty;
       if (!bodyProperty) return undefined;
       // undici: `res.body.json()`
