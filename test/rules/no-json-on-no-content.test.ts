@@ -96,13 +96,61 @@ async function f() { const res = await request('http://x', { method: 'DELETE' })
 async function f() { const res = await request('http://x', { method: 'DELETE' }); return res.statusCode === 204 ? null : res.body.json(); }`,
       errors: [{ messageId: 'method' }],
     },
-    // undici without the status in sight: reported, no fix
+    // undici without `statusCode`: it is destructured too
     {
       code: `import { request } from 'undici';
 async function f() { const { body } = await request('http://x', { method: 'DELETE' }); return body.json(); }`,
+      output: `import { request } from 'undici';
+async function f() { const { statusCode, body } = await request('http://x', { method: 'DELETE' }); return statusCode === 204 ? null : body.json(); }`,
+      errors: [{ messageId: 'method' }],
+    },
+    {
+      code: `import { request } from 'undici';
+async function f() { const { headers, body } = await request('http://x', { method: 'DELETE' }); const a = await body.json(); const b = await body.json(); return [headers, a, b]; }`,
+      output: [
+        `import { request } from 'undici';
+async function f() { const { statusCode, headers, body } = await request('http://x', { method: 'DELETE' }); const a = statusCode === 204 ? null : await body.json(); const b = await body.json(); return [headers, a, b]; }`,
+        `import { request } from 'undici';
+async function f() { const { statusCode, headers, body } = await request('http://x', { method: 'DELETE' }); const a = statusCode === 204 ? null : await body.json(); const b = statusCode === 204 ? null : await body.json(); return [headers, a, b]; }`,
+      ],
+      errors: [{ messageId: 'method' }, { messageId: 'method' }],
+    },
+    // … unless that would shadow another `statusCode` or drop it from a rest element
+    {
+      code: `import { request } from 'undici';
+const statusCode = 0;
+async function f() { const { body } = await request('http://x', { method: 'DELETE' }); return body.json(); }`,
       output: null,
-      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import { request } from 'undici';
-async function f() { const { body } = await request('http://x', { method: 'DELETE' }); return body.text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
+      errors: [
+        {
+          messageId: 'method',
+          suggestions: [
+            {
+              messageId: 'suggestParseText',
+              output: `import { request } from 'undici';
+const statusCode = 0;
+async function f() { const { body } = await request('http://x', { method: 'DELETE' }); return body.text().then((text) => (text ? JSON.parse(text) : null)); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { request } from 'undici';
+async function f() { const { body, ...rest } = await request('http://x', { method: 'DELETE' }); log(rest); return body.json(); }`,
+      output: null,
+      errors: [
+        {
+          messageId: 'method',
+          suggestions: [
+            {
+              messageId: 'suggestParseText',
+              output: `import { request } from 'undici';
+async function f() { const { body, ...rest } = await request('http://x', { method: 'DELETE' }); log(rest); return body.text().then((text) => (text ? JSON.parse(text) : null)); }`,
+            },
+          ],
+        },
+      ],
     },
     // ky, ky instances, wretch: reported, no fix (the parse is on the request)
     {
