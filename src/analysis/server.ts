@@ -91,6 +91,13 @@ const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.SwitchCase,
 ]);
 const MAX_FOLLOW = 4;
+/** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
+const REQUEST_MEMBERS = new Set([
+  'body', 'params', 'query', 'headers', 'user', 'method', 'url', 'originalUrl', 'path', 'cookies', 'signedCookies',
+  'session', 'file', 'files', 'ip', 'ips', 'hostname', 'protocol', 'get', 'header', 'is', 'accepts', 'raw', 'id',
+  'log', 'routeOptions', 'socket', 'auth', 'baseUrl', 'secure', 'xhr', 'app', 'logout', 'login', 'isAuthenticated',
+  'flash', 'validatedBody', 'userId', 'on', 'pipe',
+]);
 const HTTP_STATUS_LIKE = (value: number | undefined): value is number =>
   value !== undefined && Number.isInteger(value) && value >= 100 && value <= 599;
 
@@ -378,12 +385,58 @@ class ServerSends implements ServerAnalysis {
         if (path?.path.length === 0) imported = { source: path.source, name: typeName.right.name };
       }
       if (!imported || !framework.sources.includes(imported.source) || !framework.responseTypes.includes(imported.name)) continue;
-      // A context-style helper `(c: Context, message)` is not a handler; `(ctx, next)` is.
-      if (framework.responseParameter === 0 && fn.params.length > 2) continue;
-      if (framework.responseParameter === 1 && index === 0) continue;
+      // A context-style helper `(ctx: Context, message)` is not a handler; `(ctx, next)` is.
+      if (framework.responseParameter === 0 && fn.params.length > 1 && !(fn.params.length === 2 && this.isNextParameter(fn.params[1]!))) continue;
+      if (framework.responseParameter === 1 && !this.isRequestParameter(fn.params[0])) continue;
       return framework;
     }
     return undefined;
+  }
+
+  /**
+   * Whether the first parameter of a `(req, res)` function can be the request: typed `…Request`,
+   * unused, or read as one (`req.body`, `req.params`). `handleError(err, res)` is a helper.
+   */
+  private isRequestParameter(param: TSESTree.Parameter | undefined): boolean {
+    if (!param) return false;
+    if (param.type === AST_NODE_TYPES.ObjectPattern) {
+      return param.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && REQUEST_MEMBERS.has(p.key.name));
+    }
+    if (param.type !== AST_NODE_TYPES.Identifier) return false;
+    const type = param.typeAnnotation?.typeAnnotation;
+    if (type?.type === AST_NODE_TYPES.TSTypeReference) {
+      const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : '';
+      if (/Request$/.test(name)) return true;
+    }
+    const variable = this.variableOfParameter(param);
+    if (!variable) return false;
+    const reads = variable.references.filter((reference) => reference.identifier !== param);
+    if (reads.length === 0) return true;
+    if (this.responseUsage(param).sends) return false;
+    return reads.some((reference) => {
+      const member = skipWrappersUp(reference.identifier).parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === skipWrappersUp(reference.identifier)) {
+        const name = memberName(member);
+        return name !== undefined && REQUEST_MEMBERS.has(name);
+      }
+      // Passed on, as in `passport.authenticate(…)(req, res, next)`.
+      const parent = skipWrappersUp(reference.identifier).parent;
+      return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(reference.identifier as TSESTree.Identifier);
+    });
+  }
+
+  /** `next` in `(ctx, next)`: a parameter the function calls, or typed `Next`. */
+  private isNextParameter(param: TSESTree.Parameter): boolean {
+    if (param.type !== AST_NODE_TYPES.Identifier) return false;
+    const type = param.typeAnnotation?.typeAnnotation;
+    if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'Next') return true;
+    const variable = this.variableOfParameter(param);
+    return (
+      variable?.references.some((reference) => {
+        const parent = skipWrappersUp(reference.identifier).parent;
+        return parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === reference.identifier;
+      }) ?? false
+    );
   }
 
   /** What a handler registered on an unknown router, or an exported controller, is, from its imports and usage. */
@@ -399,7 +452,7 @@ class ServerSends implements ServerAnalysis {
       if (response?.type !== AST_NODE_TYPES.Identifier) return undefined;
       const usage = this.responseUsage(response);
       if (!usage.sends) return undefined;
-      if (request?.type === AST_NODE_TYPES.Identifier && this.responseUsage(request).sends) return undefined;
+      if (!this.isRequestParameter(request)) return undefined;
       if (usage.methods.has('code') || responseLike.some((f) => f.id === 'fastify')) return pick('fastify');
       if (responseLike.length > 0) return responseLike[0];
       return pick('express');
@@ -719,6 +772,8 @@ class ServerSends implements ServerAnalysis {
   private initStatus(init: TSESTree.ObjectExpression): { status: SendStatus; make: StatusFixerFactory } {
     const property = findProperty(init, 'status');
     if (property) {
+      // `{ status: 200, ...init }`: a later spread may override it.
+      if (spreadAfter(init, property)) return { status: { kind: 'unknown' }, make: () => undefined };
       const status = this.constantOrUnknown(property.value);
       return { status, make: () => undefined };
     }
@@ -784,7 +839,9 @@ class ServerSends implements ServerAnalysis {
         if (!enclosingFunction(object)) continue;
         let status: SendStatus;
         let setStatus: StatusFixer | undefined;
-        if (statusProperty) {
+        if (statusProperty && spreadAfter(object, statusProperty)) {
+          status = { kind: 'unknown' };
+        } else if (statusProperty) {
           status = this.constantOrUnknown(statusProperty.value);
           if (status.kind === 'constant') {
             const node = status.node;
@@ -851,6 +908,11 @@ interface PendingSend {
   /** A status known from the send's own arguments. */
   readonly status0?: SendStatus;
   readonly make: StatusFixerFactory;
+}
+
+/** Whether a spread follows a property in its object literal (and may override it). */
+function spreadAfter(object: TSESTree.ObjectExpression, property: TSESTree.Property): boolean {
+  return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && p.range[0] > property.range[0]);
 }
 
 function isLoop(node: Node): boolean {
