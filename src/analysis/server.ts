@@ -336,7 +336,7 @@ class ServerSends implements ServerAnalysis {
       for (const argument of call.arguments.slice(1)) {
         const fn = skipWrappers(argument);
         if (!isFunction(fn) || this.handlers.has(fn)) continue;
-        const framework = this.inferFramework(fn);
+        const framework = this.inferFramework(fn, true);
         if (framework) this.handlers.set(fn, { fn, framework });
       }
     }
@@ -361,7 +361,7 @@ class ServerSends implements ServerAnalysis {
         continue;
       }
       if (enclosingFunction(fn) !== undefined || fn.params.length < 2) continue;
-      const framework = this.inferFramework(fn);
+      const framework = this.inferFramework(fn, false);
       if (framework?.style === 'response') this.handlers.set(fn, { fn, framework });
     }
   }
@@ -425,6 +425,29 @@ class ServerSends implements ServerAnalysis {
     });
   }
 
+  /** Whether a function returns a value that is not a call on one of its parameters (`return { … }`, `return await load()`). */
+  private returnsBody(fn: FunctionNode): boolean {
+    const isBody = (value: Node): boolean => {
+      const inner = skipWrappers(value);
+      if (inner.type === AST_NODE_TYPES.ObjectExpression || inner.type === AST_NODE_TYPES.ArrayExpression) return true;
+      if (inner.type === AST_NODE_TYPES.AwaitExpression) return isBody(inner.argument) || inner.argument.type === AST_NODE_TYPES.CallExpression && !this.callsParameter(inner.argument, fn);
+      return false;
+    };
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isBody(fn.body);
+    return this.file
+      .nodesOfType(AST_NODE_TYPES.ReturnStatement)
+      .some((statement) => statement.argument != null && contains(fn.body, statement) && enclosingFunction(statement) === fn && isBody(statement.argument));
+  }
+
+  /** `res.json(…)`, `next(err)`: a call rooted at one of the function's parameters. */
+  private callsParameter(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+    let root: Node = skipWrappers(call.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+      root = skipWrappers(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+    }
+    return root.type === AST_NODE_TYPES.Identifier && fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === root.name);
+  }
+
   /** `next` in `(ctx, next)`: a parameter the function calls, or typed `Next`. */
   private isNextParameter(param: TSESTree.Parameter): boolean {
     if (param.type !== AST_NODE_TYPES.Identifier) return false;
@@ -440,7 +463,7 @@ class ServerSends implements ServerAnalysis {
   }
 
   /** What a handler registered on an unknown router, or an exported controller, is, from its imports and usage. */
-  private inferFramework(fn: FunctionNode): ServerFramework | undefined {
+  private inferFramework(fn: FunctionNode, registered: boolean): ServerFramework | undefined {
     const typed = this.typedFramework(fn);
     if (typed) return typed;
     const responseLike = this.importedFrameworks.filter((f) => f.style === 'response');
@@ -451,9 +474,11 @@ class ServerSends implements ServerAnalysis {
       const request = fn.params[0];
       if (response?.type !== AST_NODE_TYPES.Identifier) return undefined;
       const usage = this.responseUsage(response);
-      if (!usage.sends) return undefined;
+      // Fastify sends what an async handler returns; Express ignores it.
+      const returnsBody = registered && index === 1 && this.returnsBody(fn);
+      if (!usage.sends && !returnsBody) return undefined;
       if (!this.isRequestParameter(request)) return undefined;
-      if (usage.methods.has('code') || responseLike.some((f) => f.id === 'fastify')) return pick('fastify');
+      if (usage.methods.has('code') || returnsBody || responseLike.some((f) => f.id === 'fastify')) return pick('fastify');
       if (responseLike.length > 0) return responseLike[0];
       return pick('express');
     }
