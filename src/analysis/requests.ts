@@ -123,6 +123,7 @@ export class RequestAnalysis {
         const name = reference.identifier.name;
         if (Object.hasOwn(globalMap, name)) return [...tracker.iteratePropertyReferences(reference.identifier as never, globalMap[name] as never)];
         if (GLOBAL_OBJECTS.has(name)) return [...tracker.iteratePropertyReferences(reference.identifier as never, globalMap as never)];
+        if (name === 'require') return this.undeclaredRequire(tracker, reference.identifier, cjsMap);
         return [];
       }),
       ...tracker.iterateEsmReferences(esmMap as never),
@@ -134,6 +135,19 @@ export class RequestAnalysis {
       this.onClientCall(call, info as TraceInfo, 0);
     }
     this.requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  }
+
+  /** `require('x')` in a file whose config does not declare `require` (ES module settings). */
+  private undeclaredRequire(
+    tracker: ReferenceTracker,
+    identifier: Node,
+    cjsMap: Record<string, Record<string | symbol, unknown>>,
+  ): Array<{ node: unknown; info: unknown }> {
+    const call = identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return [];
+    const source = call.arguments[0] && literalString(call.arguments[0]);
+    const trace = source === undefined ? undefined : cjsMap[source];
+    return trace ? [...tracker.iteratePropertyReferences(call as never, trace as never)] : [];
   }
 
   private onClientCall(call: TSESTree.CallExpression, info: TraceInfo, depth: number): void {
@@ -158,7 +172,8 @@ export class RequestAnalysis {
 
   /** `const api = ky.create(…)`: every call of `api` or its verbs is a request too. */
   private followInstance(factoryCall: TSESTree.CallExpression, client: HttpClient, depth: number): void {
-    for (const reference of this.referencesOfValue(factoryCall)) {
+    // The instance itself may be used at once: `ky.create(o).extend(p)`, `axios.create().get(u)`.
+    for (const reference of [factoryCall, ...this.referencesOfValue(factoryCall)]) {
       const use = skipWrappersUp(reference);
       const parent = use.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === use && client.callShape) {
@@ -243,6 +258,13 @@ export class RequestAnalysis {
     if (info.shape === 'fetch') {
       // A URL from a parameter does not forward a method; only `init` can.
       options = args[1];
+      // `fetch(new Request(url, { method: 'DELETE' }))`: the Request's method, unless `init` sets one.
+      const requestInit = args[0] && this.requestObjectInit(args[0], 0);
+      if (requestInit !== undefined) {
+        const fromInit = options ? this.optionsMethod(options, 0) : STATIC_GET;
+        if (fromInit !== STATIC_GET) return fromInit;
+        return requestInit ? this.optionsMethod(requestInit, 0) : STATIC_GET;
+      }
     } else {
       const first = args[0] && skipWrappers(args[0]);
       if (args.length >= 2) options = args[1];
@@ -250,6 +272,35 @@ export class RequestAnalysis {
       else if (info.client.id === 'axios' && first && this.isFromParameter(first, 0) && !isStringLike(first)) options = first;
     }
     return options ? this.optionsMethod(options, 0) : STATIC_GET;
+  }
+
+  /** The `init` of `new Request(url, init)` (or of a `const` bound to one): null for no init, undefined when not a Request. */
+  private requestObjectInit(node: Node, depth: number): Node | null | undefined {
+    const inner = skipWrappers(node);
+    if (inner.type === AST_NODE_TYPES.Identifier && depth < MAX_ORIGIN_DEPTH) {
+      const variable = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+      const init = variable && !isParameter(variable) ? constInitializer(variable) : undefined;
+      return init ? this.requestObjectInit(init, depth + 1) : undefined;
+    }
+    if (inner.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const callee = skipWrappers(inner.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Request') return undefined;
+    const variable = ASTUtils.findVariable(this.file.scopeOf(callee), callee);
+    // The global, or `Request` imported from a fetch implementation.
+    if (variable && variable.defs.some((def) => def.type !== 'ImportBinding')) return undefined;
+    const init = inner.arguments[1];
+    if (!init) return null;
+    return init.type === AST_NODE_TYPES.SpreadElement ? undefined : init;
+  }
+
+  /** The method an options object sets, as `fetch`'s `init` would (for resolving it at a helper's call site). */
+  methodOfOptions(node: Node): RequestMethod {
+    return this.optionsMethod(node, 0);
+  }
+
+  /** The method a value names (`'DELETE'`, a `const`, `m.toUpperCase()`). */
+  methodOfValue(node: Node): RequestMethod {
+    return this.methodValue(node, 0);
   }
 
   private spreadArgumentsMethod(args: readonly TSESTree.CallExpressionArgument[]): RequestMethod {
@@ -268,13 +319,15 @@ export class RequestAnalysis {
       const spreads = options.properties.filter(
         (p, i): p is TSESTree.SpreadElement => p.type === AST_NODE_TYPES.SpreadElement && i > methodIndex,
       );
-      let result = method ? this.methodValue(method.value, depth + 1) : STATIC_GET;
+      let result = method ? this.methodValue(method.value, depth + 1) : undefined;
       for (const spread of spreads) {
         const spreadMethod = this.optionsMethod(spread.argument, depth + 1);
-        if (spreadMethod === STATIC_GET && !this.isFromParameter(spread.argument, 0)) continue;
-        result = mergeMethods(result, spreadMethod, !method);
+        // A spread without a method leaves the earlier one; a constant one replaces it.
+        if (spreadMethod === STATIC_GET) continue;
+        const replaces = spreadMethod.methods !== undefined && !spreadMethod.forwarded;
+        result = result && !replaces ? mergeMethods(result, spreadMethod, true) : spreadMethod;
       }
-      return result;
+      return result ?? STATIC_GET;
     }
     if (options.type === AST_NODE_TYPES.Identifier) {
       const variable = ASTUtils.findVariable(this.file.scopeOf(options), options);
@@ -320,7 +373,8 @@ export class RequestAnalysis {
         if (object.type === AST_NODE_TYPES.Identifier && name !== undefined) {
           const variable = ASTUtils.findVariable(this.file.scopeOf(object), object);
           const init = variable && !isParameter(variable) ? constInitializer(variable) : undefined;
-          const property = init?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(init, name) : undefined;
+          const methods = init && skipWrappers(init);
+          const property = methods?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(methods, name) : undefined;
           if (property) return this.methodValue(property.value, depth + 1);
         }
         break;
