@@ -13,7 +13,8 @@
 //
 // Options: --limit=N (lint only the first N corpus files, for trying the script out),
 // --no-readme (do not touch README.md), --no-write (print only), --profile (only the plugin
-// pass, under the V8 profiler: prints the hot spots in dist/ and writes a .cpuprofile).
+// pass and a generated file of --profile-lines=N lines (10000), under the V8 profiler: prints
+// the hot spots in dist/ and writes a .cpuprofile).
 // Environment: HTTP_STATUS_BENCH_CACHE overrides the cache folder.
 
 import { execFileSync } from 'node:child_process';
@@ -1040,9 +1041,10 @@ async function profileMode(manifest) {
   await session.post('Profiler.setSamplingInterval', { interval: 250 });
   await session.post('Profiler.start');
   const [run] = await lintCorpus(manifest, ['plugin']);
-  const big = path.join(SCALING_DIR, 'generated-100000.ts');
+  const lines = Number(option('profile-lines') ?? 10_000);
+  const big = path.join(SCALING_DIR, `generated-${lines}.ts`);
   fs.mkdirSync(SCALING_DIR, { recursive: true });
-  fs.writeFileSync(big, generateFile(100_000, true));
+  fs.writeFileSync(big, generateFile(lines, true));
   const [result] = await makeEslint(SCALING_DIR, 'plugin').lintText(fs.readFileSync(big, 'utf8'), { filePath: big });
   const times = { parse: 0, total: 0, rules: {} };
   addTimes(times, result);
@@ -1051,7 +1053,7 @@ async function profileMode(manifest) {
   fs.writeFileSync(out, JSON.stringify(profile));
   log(`wrote ${out} (open in Chrome DevTools > Performance, or speedscope)`);
   for (const [id, ms] of Object.entries(run.times.rules)) log(`  corpus ${id}: ${fmtMs(ms)} ms`);
-  for (const [id, ms] of Object.entries(times.rules)) log(`  generated 100k .ts ${id}: ${fmtMs(ms)} ms`);
+  for (const [id, ms] of Object.entries(times.rules)) log(`  generated ${lines}-line .ts ${id}: ${fmtMs(ms)} ms`);
   hotSpots(profile);
 }
 
