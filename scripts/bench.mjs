@@ -12,7 +12,9 @@
 // Writes bench/REPORT.md and bench/report.json and the README's "Performance" figures.
 //
 // Options: --limit=N (lint only the first N corpus files, for trying the script out),
-// --no-readme (do not touch README.md), --no-write (print only), --profile (only the plugin
+// --passes=plugin (only some of parse,no-unused-vars,plugin; order kept), --no-scaling,
+// --no-write (print only), --no-readme (do not touch README.md); partial runs write
+// bench/REPORT.limited.md instead of the report; --profile (only the plugin
 // pass and a generated file of --profile-lines=N lines (10000), under the V8 profiler: prints
 // the hot spots in dist/ and writes a .cpuprofile).
 // Environment: HTTP_STATUS_BENCH_CACHE overrides the cache folder.
@@ -38,7 +40,8 @@ const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const LIMIT = option('limit') ? Number(option('limit')) : Infinity;
 const WRITE = !flag('no-write');
-const WRITE_README = WRITE && !flag('no-readme') && LIMIT === Infinity;
+const PARTIAL = LIMIT !== Infinity || option('passes') !== undefined || flag('no-scaling');
+const WRITE_README = WRITE && !flag('no-readme') && !PARTIAL;
 
 const CACHE = path.resolve(
   process.env.HTTP_STATUS_BENCH_CACHE ?? path.join(os.homedir(), '.cache', 'eslint-plugin-http-status-bench'),
@@ -357,6 +360,11 @@ async function lintCorpus(manifest, passes) {
     );
   }
   return runs;
+}
+
+/** Placeholder for a pass left out with --passes (trying things out, never in the report). */
+function emptyRun(pass) {
+  return { pass, label: PASSES[pass].label, files: 0, wallMs: NaN, cpuMs: NaN, times: { parse: 0, total: 0, rules: {} }, ruleTotal: 0, crashes: [], fatal: [], messages: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1082,9 +1090,11 @@ async function main() {
     }
     memory.phases = saved;
   }
-  const runs = await lintCorpus(manifest, ['parse', 'no-unused-vars', 'plugin']);
+  const passes = option('passes')?.split(',') ?? ['parse', 'no-unused-vars', 'plugin'];
+  const runs = await lintCorpus(manifest, passes);
+  while (runs.length < 3) runs.unshift(emptyRun(runs.length === 2 ? 'parse' : 'no-unused-vars'));
   const fix = await checkFixes(manifest, runs[2]);
-  const scale = await scaling();
+  const scale = flag('no-scaling') ? { rows: [], checks: [], crashes: [] } : await scaling();
   const summary = summarize(manifest, runs, fix, scale);
   log('');
   log(
@@ -1098,7 +1108,7 @@ async function main() {
   log(`peak memory (maxRSS): ${mb(summary.memory.maxRss)} MB`);
   if (WRITE) {
     fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-    const reportFile = LIMIT === Infinity ? 'REPORT.md' : 'REPORT.limited.md';
+    const reportFile = PARTIAL ? 'REPORT.limited.md' : 'REPORT.md';
     fs.writeFileSync(path.join(ROOT, 'bench', reportFile), renderMarkdown(summary));
     fs.writeFileSync(
       path.join(ROOT, 'bench', reportFile.replace('REPORT', 'report').replace('.md', '.json')),

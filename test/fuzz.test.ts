@@ -19,11 +19,11 @@ import { type Dialect, HttpProgramGenerator, seededRandom, type Random } from '.
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 /**
- * Each block also stops when its time is up (eslump 12 s, each HTTP dialect 5 s), so `npm test`
+ * Each block also stops when its time is up (eslump 8 s, each HTTP dialect 6 s), so `npm test`
  * stays under a minute on slow machines; on fast ones the counts bound it.
  */
-const ESLUMP_BUDGET_MS = 12_000 * SCALE;
-const HTTP_BUDGET_MS = 5_000 * SCALE;
+const ESLUMP_BUDGET_MS = 8_000 * SCALE;
+const HTTP_BUDGET_MS = 6_000 * SCALE;
 
 const ruleIds = Object.keys(plugin.rules).map((name) => `http-status/${name}`);
 const allRules: Linter.RulesRecord = Object.fromEntries(ruleIds.map((id) => [id, 'error']));
