@@ -235,16 +235,24 @@ class RetryBuilder {
 
   // ---- conditions ---------------------------------------------------------------------------
 
+  /**
+   * The conditions of a path, read with neutral unknown operands: `if (isAxiosError(e) &&
+   * e.response?.status === 404) return;` lets everything but 404 through (where the shared
+   * narrowing, which must stay sound for any operand, lets everything through).
+   */
   private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject): RetryCondition[] {
     const result: RetryCondition[] = [];
-    for (const { node, allowed } of constraints) {
-      if (allowed.isAll) continue;
+    for (const { node, allowed: given } of constraints) {
       if (node.type === AST_NODE_TYPES.SwitchCase) {
-        result.push({ node, branch: 'case', allowed, sets: undefined });
+        if (!given.isAll) result.push({ node, branch: 'case', allowed: given, sets: undefined });
         continue;
       }
-      const sets = this.model.conditionSets(node, subject);
-      result.push({ node, branch: sets && allowed.equals(sets.whenFalse) && !allowed.equals(sets.whenTrue) ? 'false' : 'true', allowed, sets });
+      const shared = this.model.conditionSets(node, subject);
+      const sets = neutralConditionSets(this.model, node, subject) ?? shared;
+      const branch = shared && given.equals(shared.whenFalse) && !given.equals(shared.whenTrue) ? 'false' : 'true';
+      const allowed = sets ? (branch === 'true' ? sets.whenTrue : sets.whenFalse) : given;
+      if (allowed.isAll) continue;
+      result.push({ node, branch, allowed, sets });
     }
     return result;
   }
@@ -252,7 +260,8 @@ class RetryBuilder {
   /** Statuses at `point` for `subject`, with the conditions that narrowed them. */
   private narrow(point: Node, subject: StatusSubject, stopAt: Node): { statuses: StatusSet; conditions: RetryCondition[] } {
     const narrowing = this.model.statusesAt(point, subject, stopAt);
-    return { statuses: narrowing.statuses, conditions: this.conditionsOf(narrowing.constraints, subject) };
+    const conditions = this.conditionsOf(narrowing.constraints, subject);
+    return { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
   }
 
   // ---- loops and recursion ------------------------------------------------------------------
@@ -311,7 +320,7 @@ class RetryBuilder {
     // A path no status condition narrows is not a retry of statuses (polling, a loop over work).
     if (conditions.length === 0 || statuses.isEmpty) return;
     // Only 401/407 after an awaited call: a refresh, the next request differs.
-    if (statuses.isSubsetOf(AUTH_STATUSES) && this.awaitsOtherThanDelay(container, from, node)) return;
+    if (statuses.isSubsetOf(AUTH_STATUSES) && (this.awaitsOtherThanDelay(container, from, node) || this.callsBefore(node))) return;
     this.sites.push({
       kind,
       requests,
@@ -332,10 +341,8 @@ class RetryBuilder {
    */
   private toLoopEnd(start: Node, loop: Loop, subject: StatusSubject): { statuses: StatusSet; conditions: RetryCondition[] } | undefined {
     const narrowing = this.model.statusesAt(start, subject, loop);
-    let statuses = narrowing.statuses;
     const constraints: Array<{ node: Node; allowed: StatusSet }> = [...narrowing.constraints];
     const apply = (node: Node, allowed: StatusSet): void => {
-      statuses = statuses.intersect(allowed);
       constraints.push({ node, allowed });
     };
     const exitsAfter = (statements: readonly TSESTree.Statement[]): boolean => {
@@ -371,7 +378,8 @@ class RetryBuilder {
       const sets = this.model.conditionSets(test, subject);
       if (sets && !constraints.some((c) => c.node === test)) apply(test, sets.whenTrue);
     }
-    return { statuses, conditions: this.conditionsOf(constraints, subject) };
+    const conditions = this.conditionsOf(constraints, subject);
+    return { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
   }
 
   private recursionSites(response: TrackedResponse, anchor: Node, fn: FunctionNode, throwing: boolean): void {
@@ -570,6 +578,26 @@ class RetryBuilder {
       if (!name || !names.has(name)) continue;
       const method = enclosingFunction(assignment)?.parent;
       if (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor') continue;
+      return true;
+    }
+    return false;
+  }
+
+  /** A call statement (not a wait, not `console`) just before `point` in its block: a refresh, an invalidation. */
+  private callsBefore(point: Node): boolean {
+    const statement = point.parent?.type === AST_NODE_TYPES.BlockStatement ? point : point.parent;
+    const block = statement?.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+    const delays = new Set(this.allDelays().map((d) => d.node));
+    for (const previous of block.body) {
+      if (previous === statement) break;
+      if (previous.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+      let expression = skipWrappers(previous.expression);
+      if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipWrappers(expression.argument);
+      if (expression.type !== AST_NODE_TYPES.CallExpression || delays.has(expression)) continue;
+      const callee = skipWrappers(expression.callee);
+      const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : undefined;
+      if (object?.type === AST_NODE_TYPES.Identifier && object.name === 'console') continue;
       return true;
     }
     return false;
@@ -905,10 +933,17 @@ class RetryBuilder {
       const value = this.valueAt(given, path) ?? (options && options !== given ? this.valueAt(options, path) : undefined);
       if (!value) continue;
       const inner = skipWrappers(value);
-      if (inner.type === AST_NODE_TYPES.ArrayExpression) for (const element of inner.elements) if (element) beforeRetry.push(element);
-      else beforeRetry.push(inner);
+      if (inner.type === AST_NODE_TYPES.ArrayExpression) {
+        for (const element of inner.elements) if (element) beforeRetry.push(element);
+      } else {
+        beforeRetry.push(inner);
+      }
     }
-    const filtered = filter?.filtered === true || predicates.length > 0 || (library.id === 'p-retry' && beforeRetry.length > 0);
+    // A hook that can throw (p-retry `onFailedAttempt`) decides what is retried too.
+    const filtered =
+      filter?.filtered === true ||
+      predicates.length > 0 ||
+      (library.stop?.kind === 'abort-error' && beforeRetry.some((hook) => this.canThrow(hook)));
     const config = this.pushConfig(library, site, options, value, request, {
       statusCodes,
       afterStatusCodes,
@@ -999,6 +1034,13 @@ class RetryBuilder {
       current = property.value;
     }
     return current;
+  }
+
+  /** A function (or a reference to one) whose body throws. */
+  private canThrow(hook: Node): boolean {
+    const fn = this.functionOf(hook);
+    if (!fn) return skipWrappers(hook).type !== AST_NODE_TYPES.Identifier || (skipWrappers(hook) as TSESTree.Identifier).name !== 'undefined';
+    return this.file.nodesOfType(AST_NODE_TYPES.ThrowStatement).some((t) => contains(fn.body, t));
   }
 
   /** A hook that assigns to (or calls `.set` on) something reachable from its parameters. */
@@ -1156,6 +1198,8 @@ class RetryBuilder {
       }
       if (found) {
         if (found.statuses.isEmpty) continue;
+        // `if (res.status === 401) { cache.invalidate(); return true; }`: a refresh, the retry differs.
+        if (found.statuses.isSubsetOf(AUTH_STATUSES) && this.callsBefore(node)) continue;
       } else if (literalValue === undefined || !config) {
         // An unconditional `return true` counts only in a library option (the code says "retry everything").
         continue;

@@ -400,3 +400,20 @@ describe('CommonJS and emptied exclusion lists', () => {
     ]);
   });
 });
+
+describe('refreshes', () => {
+  it('a predicate that invalidates a token before answering 401 is no retry of the same request', () => {
+    expect(
+      sites(`class Client {
+        shouldRetry(response) {
+          if (response.status === 401 && this.cache) { this.cache.invalidate(); return true; }
+          if (response.status === 409) return true;
+          return response.status >= 500;
+        }
+      }`),
+    ).toMatchObject([
+      { kind: 'predicate', statuses: '409' },
+      { kind: 'predicate', statuses: '500–599' },
+    ]);
+  });
+});
