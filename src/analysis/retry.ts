@@ -236,9 +236,11 @@ class RetryBuilder {
   // ---- conditions ---------------------------------------------------------------------------
 
   /**
-   * The conditions of a path, read with neutral unknown operands: `if (isAxiosError(e) &&
-   * e.response?.status === 404) return;` lets everything but 404 through (where the shared
-   * narrowing, which must stay sound for any operand, lets everything through).
+   * The conditions of a path. Operands that only ask "is this an HTTP error with a response"
+   * (`axios.isAxiosError(e)`, `e instanceof HTTPError`, `e.response`) are neutral:
+   * `if (isAxiosError(e) && e.response?.status === 404) return;` lets everything but 404 through.
+   * Other operands keep the shared narrowing's reading (`if (refreshed && status === 401) return`
+   * says nothing about the statuses that go on).
    */
   private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject): RetryCondition[] {
     const result: RetryCondition[] = [];
@@ -248,7 +250,7 @@ class RetryBuilder {
         continue;
       }
       const shared = this.model.conditionSets(node, subject);
-      const sets = neutralConditionSets(this.model, node, subject) ?? shared;
+      const sets = neutralConditionSets(this.model, node, subject, (operand) => isErrorGuard(operand, subject)) ?? shared;
       const branch = shared && given.equals(shared.whenFalse) && !given.equals(shared.whenTrue) ? 'false' : 'true';
       const allowed = sets ? (branch === 'true' ? sets.whenTrue : sets.whenFalse) : given;
       if (allowed.isAll) continue;
@@ -430,8 +432,8 @@ class RetryBuilder {
     const method = fn.parent;
     if (method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn) {
       const name = propertyKeyName(method);
-      for (const member of this.file.nodesOfType(AST_NODE_TYPES.MemberExpression)) {
-        if (member.object.type !== AST_NODE_TYPES.ThisExpression || memberName(member) !== name || !contains(fn.body, member)) continue;
+      for (const member of this.thisMembers()) {
+        if (memberName(member) !== name || !contains(fn.body, member)) continue;
         const top = skipWrappersUp(member);
         const call = top.parent;
         if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === top && thisBindsTo(member, fn)) calls.push(call);
@@ -563,24 +565,30 @@ class RetryBuilder {
 
   /** The request reads `this.x` and a method other than the constructor assigns `this.x`. */
   private readsReassignedThis(node: Node): boolean {
+    const reassigned = (this.reassignedThis ??= this.findReassignedThis());
+    if (reassigned.size === 0) return false;
+    return this.thisMembers().some((member) => contains(node, member) && reassigned.has(memberName(member) ?? ''));
+  }
+
+  private reassignedThis: Set<string> | undefined;
+  private thisMemberList: TSESTree.MemberExpression[] | undefined;
+
+  /** Every `this.x` member of the file, found once. */
+  private thisMembers(): TSESTree.MemberExpression[] {
+    return (this.thisMemberList ??= this.file.nodesOfType(AST_NODE_TYPES.MemberExpression).filter((m) => m.object.type === AST_NODE_TYPES.ThisExpression));
+  }
+
+  private findReassignedThis(): Set<string> {
     const names = new Set<string>();
-    for (const member of this.file.nodesOfType(AST_NODE_TYPES.MemberExpression)) {
-      if (member.object.type === AST_NODE_TYPES.ThisExpression && contains(node, member)) {
-        const name = memberName(member);
-        if (name) names.add(name);
-      }
-    }
-    if (names.size === 0) return false;
     for (const assignment of this.file.nodesOfType(AST_NODE_TYPES.AssignmentExpression)) {
       const left = assignment.left;
       if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) continue;
       const name = memberName(left);
-      if (!name || !names.has(name)) continue;
       const method = enclosingFunction(assignment)?.parent;
-      if (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor') continue;
-      return true;
+      if (!name || (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor')) continue;
+      names.add(name);
     }
-    return false;
+    return names;
   }
 
   /** A call statement (not a wait, not `console`) just before `point` in its block: a refresh, an invalidation. */
@@ -1324,15 +1332,27 @@ const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
  * Condition sets where operands that do not test the subject are neutral: `isNetworkError(e) ||
  * e.status >= 500` holds for 5xx (not "for anything"), `tries < 3 && !res.ok` for non-2xx.
  */
-export function neutralConditionSets(model: HttpModel, condition: Node, subject: StatusSubject): ConditionSets | undefined {
+export function neutralConditionSets(
+  model: HttpModel,
+  condition: Node,
+  subject: StatusSubject,
+  /** Which unknown operands are neutral; all of them when omitted. Others may hold for any status. */
+  isNeutral?: (operand: Node) => boolean,
+): ConditionSets | undefined {
   const node = skipWrappers(condition);
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
-    const inner = neutralConditionSets(model, node.argument, subject);
+    const inner = neutralConditionSets(model, node.argument, subject, isNeutral);
     return inner && { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
   }
   if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '??') {
-    const left = neutralConditionSets(model, node.left, subject);
-    const right = neutralConditionSets(model, node.right, subject);
+    const unknown = { whenTrue: StatusSet.ALL, whenFalse: StatusSet.ALL };
+    let left = neutralConditionSets(model, node.left, subject, isNeutral);
+    let right = neutralConditionSets(model, node.right, subject, isNeutral);
+    if (!left && !right) return undefined;
+    if (isNeutral) {
+      left ??= isNeutral(node.left) ? undefined : unknown;
+      right ??= isNeutral(node.right) ? undefined : unknown;
+    }
     if (!left || !right) return left ?? right;
     if (node.operator === '&&') {
       return { whenTrue: left.whenTrue.intersect(right.whenTrue), whenFalse: left.whenFalse.union(right.whenFalse) };
@@ -1354,6 +1374,18 @@ function mergeInto(target: Record<string | symbol, unknown>, trace: Record<strin
     if (typeof key === 'string' && target[key] && typeof value === 'object') mergeInto(target[key] as Record<string | symbol, unknown>, value as Record<string | symbol, unknown>);
     else target[key] = value;
   }
+}
+
+/** `axios.isAxiosError(e)`, `isHTTPError(e)`, `e instanceof HTTPError`, `e.response`: only asks whether `e` is an HTTP error. */
+function isErrorGuard(operand: Node, subject: StatusSubject): boolean {
+  const node = skipWrappers(operand);
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'instanceof') return subject.isHolder(node.left);
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(node.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    return name !== undefined && /^is\w*Error$/.test(name) && node.arguments[0] !== undefined && subject.isHolder(node.arguments[0]);
+  }
+  return node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'response' && subject.isHolder(node.object);
 }
 
 /** The loop a `continue` goes back to. */

@@ -417,3 +417,27 @@ describe('refreshes', () => {
     ]);
   });
 });
+
+describe('guards in path conditions', () => {
+  it('an HTTP-error guard is neutral, another operand is not', () => {
+    expect(
+      sites(`import axios from 'axios';
+      async function get(url) {
+        for (let i = 0; i < 3; i++) {
+          try { return (await axios.get(url)).data; }
+          catch (err) { if (axios.isAxiosError(err) && err.response?.status === 404) return null; await sleep(100); }
+        }
+      }`),
+    ).toMatchObject([{ kind: 'catch', statuses: '100–403, 405–599' }]);
+    expect(
+      sites(`function shouldRetry(response, refreshed) {
+        if (response.status === 401 && !refreshed) { return true; }
+        if (response.headers.get('x-should-retry') === 'true') return true;
+        return response.status >= 500;
+      }`),
+    ).toMatchObject([
+      { kind: 'predicate', statuses: '401' },
+      { kind: 'predicate', statuses: '500–599' },
+    ]);
+  });
+});
