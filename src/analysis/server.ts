@@ -72,6 +72,40 @@ function addTrace(map: TraceMap, path: readonly string[], kind: typeof CALL | ty
   node[kind] = info;
 }
 
+/** The trace maps of every framework's exports, built once (ReferenceTracker does not change them). */
+let cachedTraceMaps: { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap } | undefined;
+function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap } {
+  if (cachedTraceMaps) return cachedTraceMaps;
+  const esm: Record<string, TraceMap> = {};
+  const cjs: Record<string, TraceMap> = {};
+  const globals: TraceMap = {};
+  const add = (framework: ServerFramework, path: readonly string[], kind: typeof CALL | typeof CONSTRUCT, info: TraceInfo): void => {
+    for (const source of framework.sources) {
+      const e = (esm[source] ??= { [ESM]: true });
+      const c = (cjs[source] ??= {});
+      addTrace(c, path, kind, info);
+      addTrace(e, ['default', ...path], kind, info);
+      if (path.length > 0) addTrace(e, path, kind, info);
+    }
+    if (framework.global) addTrace(globals, [framework.global, ...path], kind, info);
+  };
+  for (const framework of SERVER_FRAMEWORKS) {
+    for (const path of framework.apps ?? []) {
+      add(framework, path, CALL, { kind: 'app', framework });
+      add(framework, path, CONSTRUCT, { kind: 'app', framework });
+    }
+    for (const path of framework.handlerFactories ?? []) add(framework, path, CALL, { kind: 'handler-factory', framework });
+    for (const name of framework.statusFunctions ?? []) add(framework, [name], CALL, { kind: 'status-function', framework });
+    for (const factory of framework.responseFactories ?? []) {
+      add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, { kind: 'response-factory', framework, factory });
+    }
+  }
+  return (cachedTraceMaps = { esm, cjs, globals });
+}
+
+/** Every framework's route registration methods. */
+const ROUTE_METHOD_NAMES = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
+
 interface Handler {
   readonly fn: FunctionNode;
   readonly framework: ServerFramework;
@@ -157,30 +191,7 @@ class ServerSends implements ServerAnalysis {
 
   private trace(): void {
     const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
-    const esm: Record<string, TraceMap> = {};
-    const cjs: Record<string, TraceMap> = {};
-    const globals: TraceMap = {};
-    const add = (framework: ServerFramework, path: readonly string[], kind: typeof CALL | typeof CONSTRUCT, info: TraceInfo): void => {
-      for (const source of framework.sources) {
-        const e = (esm[source] ??= { [ESM]: true });
-        const c = (cjs[source] ??= {});
-        addTrace(c, path, kind, info);
-        addTrace(e, ['default', ...path], kind, info);
-        if (path.length > 0) addTrace(e, path, kind, info);
-      }
-      if (framework.global) addTrace(globals, [framework.global, ...path], kind, info);
-    };
-    for (const framework of SERVER_FRAMEWORKS) {
-      for (const path of framework.apps ?? []) {
-        add(framework, path, CALL, { kind: 'app', framework });
-        add(framework, path, CONSTRUCT, { kind: 'app', framework });
-      }
-      for (const path of framework.handlerFactories ?? []) add(framework, path, CALL, { kind: 'handler-factory', framework });
-      for (const name of framework.statusFunctions ?? []) add(framework, [name], CALL, { kind: 'status-function', framework });
-      for (const factory of framework.responseFactories ?? []) {
-        add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, { kind: 'response-factory', framework, factory });
-      }
-    }
+    const { esm, cjs, globals } = traceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     const found = [
       ...tracker.iterateEsmReferences(esm as never),
@@ -327,10 +338,10 @@ class ServerSends implements ServerAnalysis {
    * imported from a local module): a path literal and a handler that uses its response.
    */
   private findUntracedRegistrations(): void {
-    const routeMethods = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
     for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
-      const name = memberName(skipWrappers(call.callee));
-      if (name === undefined || !routeMethods.has(name) || call.arguments.length < 2) continue;
+      if (call.arguments.length < 2 || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const name = memberName(call.callee);
+      if (name === undefined || !ROUTE_METHOD_NAMES.has(name)) continue;
       const path = literalString(call.arguments[0]!);
       if (path === undefined || !/^[/*]/.test(path)) continue;
       for (const argument of call.arguments.slice(1)) {

@@ -116,6 +116,17 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [reported()],
     },
     {
+      // a promise's rejection handler is a catch
+      code: `${expressApp}app.get('/a', (req, res) => {\n  load()\n    .then((items) => res.json(items))\n    .catch((err) => res.json({ error: err.message }));\n});`,
+      output: `${expressApp}app.get('/a', (req, res) => {\n  load()\n    .then((items) => res.json(items))\n    .catch((err) => res.status(500).json({ error: err.message }));\n});`,
+      errors: [reported()],
+    },
+    {
+      code: `${expressApp}app.get('/a', (req, res) => { load().then((items) => res.json(items), (e) => res.send({ ok: false })); });`,
+      output: `${expressApp}app.get('/a', (req, res) => { load().then((items) => res.json(items), (e) => res.status(500).send({ ok: false })); });`,
+      errors: [reported()],
+    },
+    {
       // a catch whose message says the client erred: suggestions, not a 500 fix
       code: `${expressApp}app.post('/a', (req, res) => { try { JSON.parse(req.body); } catch { res.json({ error: 'Invalid JSON' }); } });`,
       errors: [
