@@ -3,13 +3,14 @@ import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from './ast';
-import { alwaysExits, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, skipWrappers, skipWrappersUp } from './ast';
+import { alwaysExits, constInitializer as constInitializerOf, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, skipWrappers, skipWrappersUp } from './ast';
 import { importPathOf, resolveNumber } from './constants';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
 import type { AnalyzedFile } from './file';
 import type { AccessPath, ResponseFactory, ServerFramework } from './libraries';
 import { SERVER_FRAMEWORKS } from './libraries';
+import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
 
 /**
@@ -125,6 +126,7 @@ const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.SwitchCase,
 ]);
 const MAX_FOLLOW = 4;
+const MAX_ROOTS = 8;
 /** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
 const REQUEST_MEMBERS = new Set([
   'body', 'params', 'query', 'headers', 'user', 'method', 'url', 'originalUrl', 'path', 'cookies', 'signedCookies',
@@ -556,6 +558,18 @@ class ServerSends implements ServerAnalysis {
         const { path, top } = accessPath(reference.identifier as TSESTree.Identifier, prefix);
         const parent = top.parent;
         if (!parent) continue;
+        // `const r = res`: the alias is the response too.
+        if (
+          top === skipWrappersUp(reference.identifier) &&
+          parent.type === AST_NODE_TYPES.VariableDeclarator &&
+          parent.init === top &&
+          parent.id.type === AST_NODE_TYPES.Identifier &&
+          roots.length < MAX_ROOTS
+        ) {
+          const alias = ASTUtils.findVariable(this.file.scopeOf(parent.id), parent.id);
+          if (alias && !roots.some((root) => root.variable === alias) && constInitializerOf(alias) === parent.init) roots.push({ variable: alias, prefix });
+          continue;
+        }
         // Assignments: `res.statusCode = n`, `ctx.status = n`, `ctx.body = b`, `set.status = n`.
         if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top && parent.operator === '=') {
           if (matchesPath(framework.statusPaths, path)) setters.push({ node: parent, value: parent.right });
@@ -593,7 +607,7 @@ class ServerSends implements ServerAnalysis {
       else if (send.status0) resolved = send.status0;
       else resolved = this.statusFromSetters(send.node, fn, setters, framework);
       const setter =
-        resolved.kind === 'constant' ? (fixer: TSESLint.RuleFixer, code: number) => [fixer.replaceText(resolved.node, String(code))] : undefined;
+        resolved.kind === 'constant' ? (fixer: TSESLint.RuleFixer, code: number) => [fixer.replaceText(resolved.node, this.statusText(resolved.node, code))] : undefined;
       const made = send.make(resolved);
       const setStatus: StatusFixer | undefined =
         resolved.kind === 'unknown'
@@ -855,7 +869,7 @@ class ServerSends implements ServerAnalysis {
       }
       if (status.kind === 'constant') {
         const node = status.node;
-        setStatus = (fixer, code) => [fixer.replaceText(node, String(code))];
+        setStatus = (fixer, code) => [fixer.replaceText(node, this.statusText(node, code))];
       }
     }
     this.sends.push({ node: call, framework, body, handler: undefined, status, setStatus });
@@ -881,7 +895,7 @@ class ServerSends implements ServerAnalysis {
           status = this.constantOrUnknown(statusProperty.value);
           if (status.kind === 'constant') {
             const node = status.node;
-            setStatus = (fixer, code) => [fixer.replaceText(node, String(code))];
+            setStatus = (fixer, code) => [fixer.replaceText(node, this.statusText(node, code))];
           }
         } else if (object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) {
           status = { kind: 'unknown' };
@@ -896,6 +910,21 @@ class ServerSends implements ServerAnalysis {
   }
 
   // ---- edits ------------------------------------------------------------------------------
+
+  /**
+   * How to write `code` where `replaced` wrote a status: in the same constants style when it
+   * used one (`StatusCodes.OK` → `StatusCodes.INTERNAL_SERVER_ERROR`), else as a number.
+   */
+  private statusText(replaced: Node, code: number): string {
+    const inner = skipWrappers(replaced);
+    const name = memberName(inner);
+    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && name !== undefined && STATUS_BY_NAME[name.replace(/^HTTP_STATUS_/, '')] !== undefined) {
+      const prefix = name.startsWith('HTTP_STATUS_') ? 'HTTP_STATUS_' : '';
+      const newName = Object.keys(STATUS_BY_NAME).find((key) => STATUS_BY_NAME[key] === code);
+      if (newName) return `${this.text(inner.object)}.${prefix}${newName}`;
+    }
+    return String(code);
+  }
 
   private text(node: Node): string {
     return this.file.sourceCode.getText(node);
