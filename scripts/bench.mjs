@@ -376,7 +376,7 @@ function applyFix(text, fix) {
 
 async function checkFixes(manifest, pluginRun) {
   startPhase('fix');
-  const parseOnly = makeEslint(CORPUS_DIR, 'parse');
+  const parseOnly = { [CORPUS_DIR]: makeEslint(CORPUS_DIR, 'parse'), [FIX_DIR]: makeEslint(FIX_DIR, 'parse') };
   const fixer = makeEslint(FIX_DIR, 'plugin', { fix: true });
   const byFile = new Map();
   for (const m of pluginRun.messages) {
@@ -387,7 +387,9 @@ async function checkFixes(manifest, pluginRun) {
   const stats = { filesWithFixes: 0, filesChanged: 0, suggestions: 0, unstable: 0, unparsable: 0 };
 
   async function parses(code, filePath) {
-    const [result] = await parseOnly.lintText(code, { filePath });
+    const eslint = filePath.startsWith(FIX_DIR + path.sep) ? parseOnly[FIX_DIR] : parseOnly[CORPUS_DIR];
+    const [result] = await eslint.lintText(code, { filePath });
+    if (!result) throw new Error(`${filePath} was not linted`);
     return result.messages.find((m) => m.fatal)?.message ?? null;
   }
 
