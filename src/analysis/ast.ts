@@ -1,0 +1,171 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+export type Node = TSESTree.Node;
+export type Expression = TSESTree.Expression;
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** Expression wrappers that do not change the value: TS assertions and `?.` chains. */
+export function skipWrappers(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The outermost node that has the same value as `node` (climbing through wrappers). */
+export function skipWrappersUp(node: Node): Node {
+  let current = node;
+  while (current.parent && isWrapperOf(current.parent, current)) current = current.parent;
+  return current;
+}
+
+function isWrapperOf(parent: Node, child: Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.ChainExpression:
+      return parent.expression === child;
+    default:
+      return false;
+  }
+}
+
+/** The name of a non-computed member or a computed member with a constant string key. */
+export function memberName(node: Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  return node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string'
+    ? node.property.value
+    : undefined;
+}
+
+/** A property key's name: `a`, `'a'`, `['a']`. */
+export function propertyKeyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  const key = property.key;
+  if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  return undefined;
+}
+
+/** `callee.name(...)` where callee is any expression: returns `name` for a call to a member. */
+export function calledMemberName(call: TSESTree.CallExpression): string | undefined {
+  return memberName(skipWrappers(call.callee));
+}
+
+/** The object of a member call: `x` in `x.json()`. */
+export function calledMemberObject(call: TSESTree.CallExpression): Node | undefined {
+  const callee = skipWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : undefined;
+}
+
+/** A property of an object literal by name; the last one wins, as at run time. Spreads are skipped. */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === name) found = property;
+  }
+  return found;
+}
+
+export function isFunction(node: Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** The innermost function that contains `node`, or undefined at module level. */
+export function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+/** Whether `inner` is `outer` or lies inside it. */
+export function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The variable an identifier refers to, looked up from its own scope. */
+export function resolveVariable(scopeOf: (node: Node) => TSESLint.Scope.Scope, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(scopeOf(identifier), identifier);
+}
+
+/** The single initializer of a `const` (or never-reassigned `let`) variable declared with `= init`. */
+export function constInitializer(variable: TSESLint.Scope.Variable): Expression | undefined {
+  if (variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+  const declaration = def.parent;
+  if (declaration?.kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) {
+    return undefined;
+  }
+  return def.node.init;
+}
+
+/** Whether a variable is a parameter of a function (including destructured parameters). */
+export function isParameter(variable: TSESLint.Scope.Variable): boolean {
+  return variable.defs.some((def) => def.type === 'Parameter');
+}
+
+/** Statements that end the statement list they are in: nothing after them in the list runs. */
+export function alwaysExits(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.BreakStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.some((inner) => alwaysExits(inner));
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate != null && alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
+    case AST_NODE_TYPES.TryStatement:
+      // A try exits when its block does and no catch falls through, or its finally exits.
+      return (
+        (statement.finalizer != null && alwaysExits(statement.finalizer)) ||
+        (alwaysExits(statement.block) && (statement.handler == null || alwaysExits(statement.handler.body)))
+      );
+    case AST_NODE_TYPES.ExpressionStatement:
+      return isProcessExit(statement.expression);
+    default:
+      return false;
+  }
+}
+
+function isProcessExit(expression: Expression): boolean {
+  const node = skipWrappers(expression);
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(node.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee) === 'exit' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'process'
+  );
+}
+
+/** The string value of a literal or a template without expressions. */
+export function literalString(node: Node): string | undefined {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') return inner.value;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0) return inner.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}

@@ -1,0 +1,10 @@
+export * from './ast';
+export * from './constants';
+export { AnalyzedFile } from './file';
+export * from './libraries';
+export { getHttpModel, HttpModel } from './model';
+export * from './narrowing';
+export type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './requests';
+export { StatusSet } from './status-set';
+export { STATUS_BY_NAME } from './status-names';
+export { StatusSubject } from './subject';

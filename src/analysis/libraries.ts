@@ -1,0 +1,290 @@
+/**
+ * What the analysis knows about HTTP libraries, as data. Adding a library is adding a row;
+ * the facts come from each package's published source (see docs/libraries.md).
+ */
+
+/** HTTP methods as the analysis spells them. */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+
+export type ClientId =
+  | 'fetch'
+  | 'node-fetch'
+  | 'cross-fetch'
+  | 'undici-fetch'
+  | 'undici-request'
+  | 'ky'
+  | 'got'
+  | 'axios'
+  | 'ofetch'
+  | 'wretch'
+  | 'superagent';
+
+/**
+ * How a call starts a request:
+ * - `fetch`: `(input, init?)`, method in `init.method`, default GET.
+ * - `config`: `(url, options?)` or `(options)`, method in `options.method`, default GET.
+ * - `verb`: a method named after the HTTP method, `client.delete(url, options?)`.
+ * - `factory`: returns a configured client of the same library (`axios.create`, `ky.extend`).
+ * - `chain`: starts a builder whose verb call sends the request (`wretch(url).delete()`).
+ * - `method-first`: `(method, url)`, as `superagent('DELETE', url)`.
+ */
+export type CallShape = 'fetch' | 'config' | 'verb' | 'factory' | 'chain' | 'method-first';
+
+export interface HttpClient {
+  readonly id: ClientId;
+  /** Import sources and the export that is the client: `default` or a named export. */
+  readonly modules: ReadonlyArray<{ readonly source: string; readonly exportName: string }>;
+  /** A global of the same name (only fetch). */
+  readonly global?: string;
+  /** How calling the client itself starts a request. */
+  readonly callShape: Exclude<CallShape, 'verb' | 'factory'> | null;
+  /** Methods of the client, by name, and how each starts a request. */
+  readonly members: Readonly<Record<string, CallShape>>;
+  /** For `verb` members whose name is not the HTTP method: `del` → DELETE. */
+  readonly verbAliases?: Readonly<Record<string, HttpMethod>>;
+  /** Property that carries the status on its response. */
+  readonly statusProperty: 'status' | 'statusCode';
+  /** Whether its response has `ok` (true for 2xx). */
+  readonly hasOk: boolean;
+  /**
+   * Body parses on the response and whether each throws on an empty body (a 204).
+   * `onRequest` parses are methods of the request promise itself (`ky(url).json()`).
+   */
+  readonly bodyParses: {
+    readonly onResponse: Readonly<Record<string, 'throws' | 'safe'>>;
+    readonly onRequest: Readonly<Record<string, 'throws' | 'safe'>>;
+    /** The response object holds the body in a property with its own parse methods (undici `body`). */
+    readonly bodyProperty?: string;
+  };
+  /** How headers are read: `headers.get(name)` (fetch) or `headers[name]` (node, axios). */
+  readonly headerStyle: 'get' | 'index';
+}
+
+const FETCH_BODY = { onResponse: { json: 'throws' }, onRequest: {} } as const;
+const VERBS: Readonly<Record<string, CallShape>> = {
+  get: 'verb',
+  head: 'verb',
+  post: 'verb',
+  put: 'verb',
+  patch: 'verb',
+  delete: 'verb',
+  options: 'verb',
+};
+
+export const HTTP_CLIENTS: readonly HttpClient[] = [
+  {
+    id: 'fetch',
+    modules: [],
+    global: 'fetch',
+    callShape: 'fetch',
+    members: {},
+    statusProperty: 'status',
+    hasOk: true,
+    bodyParses: FETCH_BODY,
+    headerStyle: 'get',
+  },
+  {
+    id: 'node-fetch',
+    modules: [{ source: 'node-fetch', exportName: 'default' }],
+    callShape: 'fetch',
+    members: {},
+    statusProperty: 'status',
+    hasOk: true,
+    bodyParses: FETCH_BODY,
+    headerStyle: 'get',
+  },
+  {
+    id: 'cross-fetch',
+    modules: [
+      { source: 'cross-fetch', exportName: 'default' },
+      { source: 'cross-fetch', exportName: 'fetch' },
+      { source: 'isomorphic-fetch', exportName: 'default' },
+    ],
+    callShape: 'fetch',
+    members: {},
+    statusProperty: 'status',
+    hasOk: true,
+    bodyParses: FETCH_BODY,
+    headerStyle: 'get',
+  },
+  {
+    id: 'undici-fetch',
+    modules: [{ source: 'undici', exportName: 'fetch' }],
+    callShape: 'fetch',
+    members: {},
+    statusProperty: 'status',
+    hasOk: true,
+    bodyParses: FETCH_BODY,
+    headerStyle: 'get',
+  },
+  {
+    id: 'undici-request',
+    modules: [{ source: 'undici', exportName: 'request' }],
+    callShape: 'config',
+    members: {},
+    statusProperty: 'statusCode',
+    hasOk: false,
+    bodyParses: { onResponse: {}, onRequest: {}, bodyProperty: 'body' },
+    headerStyle: 'index',
+  },
+  {
+    id: 'ky',
+    modules: [{ source: 'ky', exportName: 'default' }],
+    callShape: 'config',
+    members: { ...VERBS, create: 'factory', extend: 'factory' },
+    statusProperty: 'status',
+    hasOk: true,
+    // ky 2 throws on an empty body; `(await ky(u)).json()` is the native Response.json().
+    bodyParses: { onResponse: { json: 'throws' }, onRequest: { json: 'throws' } },
+    headerStyle: 'get',
+  },
+  {
+    id: 'got',
+    modules: [{ source: 'got', exportName: 'default' }],
+    callShape: 'config',
+    members: { ...VERBS, extend: 'factory' },
+    statusProperty: 'statusCode',
+    hasOk: true,
+    // got returns '' for an empty body.
+    bodyParses: { onResponse: {}, onRequest: { json: 'safe' } },
+    headerStyle: 'index',
+  },
+  {
+    id: 'axios',
+    modules: [{ source: 'axios', exportName: 'default' }],
+    callShape: 'config',
+    members: { ...VERBS, request: 'config', create: 'factory' },
+    statusProperty: 'status',
+    hasOk: false,
+    // axios parses for you: `data` is '' on an empty body.
+    bodyParses: { onResponse: {}, onRequest: {} },
+    headerStyle: 'index',
+  },
+  {
+    id: 'ofetch',
+    modules: [
+      { source: 'ofetch', exportName: 'ofetch' },
+      { source: 'ofetch', exportName: '$fetch' },
+    ],
+    global: '$fetch',
+    callShape: 'config',
+    // `raw` resolves to a Response whose body is already parsed into `_data`.
+    members: { raw: 'config', create: 'factory' },
+    statusProperty: 'status',
+    hasOk: true,
+    bodyParses: { onResponse: {}, onRequest: {} },
+    headerStyle: 'get',
+  },
+  {
+    id: 'wretch',
+    modules: [{ source: 'wretch', exportName: 'default' }],
+    callShape: 'chain',
+    members: {},
+    statusProperty: 'status',
+    hasOk: true,
+    bodyParses: { onResponse: { json: 'throws' }, onRequest: { json: 'throws' } },
+    headerStyle: 'get',
+  },
+  {
+    id: 'superagent',
+    modules: [{ source: 'superagent', exportName: 'default' }],
+    callShape: 'method-first',
+    members: { ...VERBS, del: 'verb' },
+    verbAliases: { del: 'DELETE' },
+    statusProperty: 'status',
+    hasOk: true,
+    bodyParses: { onResponse: {}, onRequest: {} },
+    headerStyle: 'index',
+  },
+];
+
+/** Verb methods of a wretch chain that send the request. */
+export const WRETCH_VERBS: Readonly<Record<string, HttpMethod>> = {
+  get: 'GET',
+  head: 'HEAD',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+  opts: 'OPTIONS',
+};
+
+/** Modules whose exported objects map status names to numbers (`StatusCodes.NO_CONTENT`). */
+export const STATUS_CONSTANT_MODULES: ReadonlyArray<{
+  readonly source: string;
+  /** Path from the module to the object whose properties are statuses. */
+  readonly path: readonly string[];
+  /** Prefix of each property name before the status name (`HTTP_STATUS_`). */
+  readonly prefix: string;
+}> = [
+  { source: 'http-status-codes', path: ['StatusCodes'], prefix: '' },
+  { source: '@nestjs/common', path: ['HttpStatus'], prefix: '' },
+  { source: 'node:http2', path: ['constants'], prefix: 'HTTP_STATUS_' },
+  { source: 'http2', path: ['constants'], prefix: 'HTTP_STATUS_' },
+];
+
+export type RetryLibraryId =
+  | 'p-retry'
+  | 'async-retry'
+  | 'exponential-backoff'
+  | 'cockatiel'
+  | 'axios-retry'
+  | 'retry-axios'
+  | 'fetch-retry'
+  | 'undici-retry'
+  | 'octokit-retry';
+
+/** Retry libraries: where their retry is set up and what they honour by default. */
+export interface RetryLibrary {
+  readonly id: RetryLibraryId;
+  readonly modules: ReadonlyArray<{ readonly source: string; readonly exportName: string }>;
+  /** Whether the library waits for Retry-After on its own (with its default delay). */
+  readonly honoursRetryAfter: boolean;
+  /** Statuses it retries when the code does not say (facts; rules judge what the code writes). */
+  readonly defaultStatuses: readonly number[] | 'all-errors' | 'network-only';
+}
+
+export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
+  { id: 'p-retry', modules: [{ source: 'p-retry', exportName: 'default' }], honoursRetryAfter: false, defaultStatuses: 'all-errors' },
+  { id: 'async-retry', modules: [{ source: 'async-retry', exportName: 'default' }], honoursRetryAfter: false, defaultStatuses: 'all-errors' },
+  { id: 'exponential-backoff', modules: [{ source: 'exponential-backoff', exportName: 'backOff' }], honoursRetryAfter: false, defaultStatuses: 'all-errors' },
+  { id: 'cockatiel', modules: [{ source: 'cockatiel', exportName: 'retry' }], honoursRetryAfter: false, defaultStatuses: 'all-errors' },
+  { id: 'axios-retry', modules: [{ source: 'axios-retry', exportName: 'default' }], honoursRetryAfter: true, defaultStatuses: [429, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511] },
+  { id: 'retry-axios', modules: [{ source: 'retry-axios', exportName: 'attach' }], honoursRetryAfter: true, defaultStatuses: [429, 500, 599] },
+  { id: 'fetch-retry', modules: [{ source: 'fetch-retry', exportName: 'default' }], honoursRetryAfter: false, defaultStatuses: 'network-only' },
+  { id: 'undici-retry', modules: [{ source: 'undici', exportName: 'RetryAgent' }, { source: 'undici', exportName: 'RetryHandler' }], honoursRetryAfter: true, defaultStatuses: [429, 500, 502, 503, 504] },
+  { id: 'octokit-retry', modules: [{ source: '@octokit/plugin-retry', exportName: 'retry' }], honoursRetryAfter: false, defaultStatuses: 'all-errors' },
+];
+
+export type ServerFrameworkId =
+  | 'express'
+  | 'fastify'
+  | 'koa'
+  | 'hono'
+  | 'next'
+  | 'sveltekit'
+  | 'remix'
+  | 'react-router'
+  | 'h3'
+  | 'elysia'
+  | 'azure-functions';
+
+/** Server frameworks: where they come from (facts in docs; the server analysis reads them). */
+export interface ServerFramework {
+  readonly id: ServerFrameworkId;
+  readonly sources: readonly string[];
+}
+
+export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
+  { id: 'express', sources: ['express'] },
+  { id: 'fastify', sources: ['fastify'] },
+  { id: 'koa', sources: ['koa', '@koa/router', 'koa-router'] },
+  { id: 'hono', sources: ['hono'] },
+  { id: 'next', sources: ['next/server', 'next'] },
+  { id: 'sveltekit', sources: ['@sveltejs/kit'] },
+  { id: 'remix', sources: ['@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', '@remix-run/deno'] },
+  { id: 'react-router', sources: ['react-router'] },
+  { id: 'h3', sources: ['h3'] },
+  { id: 'elysia', sources: ['elysia'] },
+  { id: 'azure-functions', sources: ['@azure/functions'] },
+];

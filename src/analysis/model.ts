@@ -1,0 +1,117 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+type SourceCode = TSESLint.SourceCode;
+
+import type { Node } from './ast';
+import { resolveNumber } from './constants';
+import { AnalyzedFile } from './file';
+import type { ConditionSets, Narrowing, StatusReader } from './narrowing';
+import { conditionSets, narrowAt } from './narrowing';
+import type { BodyParse, HttpRequest, TrackedResponse } from './requests';
+import { RequestAnalysis } from './requests';
+import { StatusSubject } from './subject';
+
+/**
+ * The HTTP semantics of one file, computed once and shared by every rule: requests and their
+ * methods, the responses that flow from them, body parses, and status narrowing at any point.
+ * Parts are built on first use, so a rule pays only for what it asks.
+ */
+export class HttpModel {
+  readonly file: AnalyzedFile;
+  private requestAnalysis: RequestAnalysis | undefined;
+  private parsesCollected = false;
+  private readonly subjectsByVariable = new Map<TSESLint.Scope.Variable, StatusSubject>();
+  /** Per-rule-family caches (retry paths, server sends) live here, keyed by their builder. */
+  private readonly extensions = new Map<unknown, unknown>();
+
+  constructor(sourceCode: Readonly<SourceCode>) {
+    this.file = new AnalyzedFile(sourceCode);
+  }
+
+  private get analysis(): RequestAnalysis {
+    return (this.requestAnalysis ??= new RequestAnalysis(this.file));
+  }
+
+  /** Every HTTP request the file sends, in source order. */
+  get requests(): readonly HttpRequest[] {
+    return this.analysis.requests;
+  }
+
+  /** Every value known to hold an HTTP response. */
+  get responses(): readonly TrackedResponse[] {
+    return this.analysis.responses;
+  }
+
+  /** Every JSON parse of a response body, in source order. */
+  get bodyParses(): readonly BodyParse[] {
+    const analysis = this.analysis;
+    if (!this.parsesCollected) {
+      analysis.collectBodyParses();
+      this.parsesCollected = true;
+    }
+    return analysis.bodyParses;
+  }
+
+  requestAt(call: Node): HttpRequest | undefined {
+    return this.analysis.requestAt(call);
+  }
+
+  /** Whether a value comes from a parameter of an enclosing function. */
+  isFromParameter(node: Node): boolean {
+    return this.analysis.isFromParameter(node, 0);
+  }
+
+  /** The response a node evaluates to, if it is one the analysis tracks. */
+  responseOf(node: Node): TrackedResponse | undefined {
+    return this.responses.find((response) => response.subject.isHolder(node));
+  }
+
+  /**
+   * A status subject for any variable that holds a response, an HTTP error or a status:
+   * `err` in `catch (err)` reads `err.response.status`, `err.status`, `err.statusCode`.
+   */
+  subjectOfVariable(variable: TSESLint.Scope.Variable, kind: 'holder' | 'status' = 'holder'): StatusSubject {
+    let subject = this.subjectsByVariable.get(variable);
+    if (!subject) {
+      subject = new StatusSubject(this.file);
+      if (kind === 'holder') subject.addHolderVariable(variable);
+      else subject.addStatusVariable(variable);
+      this.subjectsByVariable.set(variable, subject);
+    }
+    return subject;
+  }
+
+  /** The statuses the subject can have at `node`. */
+  statusesAt(node: Node, subject: StatusReader, stopAt?: Node): Narrowing {
+    return narrowAt(this.file, node, subject, stopAt);
+  }
+
+  /** The statuses for which a condition holds or fails; undefined if it does not test the subject. */
+  conditionSets(condition: Node, subject: StatusReader): ConditionSets | undefined {
+    return conditionSets(this.file, condition, subject);
+  }
+
+  /** The number a status constant stands for (`204`, `StatusCodes.NO_CONTENT`, a `const`). */
+  resolveStatus(node: Node): number | undefined {
+    return resolveNumber(this.file, node);
+  }
+
+  /** A cache for analyses built on this model (retry paths, server sends): built once per file. */
+  extension<T>(key: object, build: (model: HttpModel) => T): T {
+    if (!this.extensions.has(key)) this.extensions.set(key, build(this));
+    return this.extensions.get(key) as T;
+  }
+}
+
+const models = new WeakMap<object, HttpModel>();
+
+/** The file's HTTP model, shared by every rule that lints it. */
+export function getHttpModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HttpModel {
+  const { sourceCode } = context;
+  let model = models.get(sourceCode);
+  if (!model) {
+    model = new HttpModel(sourceCode);
+    models.set(sourceCode, model);
+  }
+  return model;
+}

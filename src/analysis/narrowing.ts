@@ -1,0 +1,295 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { Node } from './ast';
+import { alwaysExits, calledMemberName, constInitializer, literalString, memberName, skipWrappers } from './ast';
+import { resolveNumber, resolveNumberList } from './constants';
+import type { AnalyzedFile } from './file';
+import { StatusSet } from './status-set';
+
+/** What reads a status: the narrowing is generic over the subject. */
+export interface StatusReader {
+  isStatus(node: Node): boolean;
+  isOk(node: Node): boolean;
+}
+
+/** The statuses for which a condition is true, and those for which it is false. */
+export interface ConditionSets {
+  readonly whenTrue: StatusSet;
+  readonly whenFalse: StatusSet;
+}
+
+/** A condition on the path that constrained the statuses, and the set it allowed. */
+export interface AppliedConstraint {
+  readonly node: Node;
+  readonly allowed: StatusSet;
+}
+
+export interface Narrowing {
+  /** The statuses the subject can have at the point. */
+  readonly statuses: StatusSet;
+  /** The conditions that narrowed it, innermost first. */
+  readonly constraints: readonly AppliedConstraint[];
+}
+
+const MAX_CONST_DEPTH = 3;
+const OK_SET = StatusSet.range(200, 299);
+const FLIP: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/**
+ * The statuses a condition lets through, for one subject; undefined when the condition does
+ * not speak of the subject's status.
+ */
+export function conditionSets(file: AnalyzedFile, condition: Node, subject: StatusReader, depth = 0): ConditionSets | undefined {
+  const node = skipWrappers(condition);
+  switch (node.type) {
+    case AST_NODE_TYPES.UnaryExpression: {
+      if (node.operator !== '!') return undefined;
+      const inner = conditionSets(file, node.argument, subject, depth);
+      return inner && { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (node.operator === '??') return undefined;
+      const left = conditionSets(file, node.left, subject, depth);
+      const right = conditionSets(file, node.right, subject, depth);
+      if (!left && !right) return undefined;
+      const l = left ?? { whenTrue: StatusSet.ALL, whenFalse: StatusSet.ALL };
+      const r = right ?? { whenTrue: StatusSet.ALL, whenFalse: StatusSet.ALL };
+      if (node.operator === '&&') {
+        return {
+          whenTrue: l.whenTrue.intersect(r.whenTrue),
+          whenFalse: l.whenFalse.union(l.whenTrue.intersect(r.whenFalse)),
+        };
+      }
+      return {
+        whenTrue: l.whenTrue.union(l.whenFalse.intersect(r.whenTrue)),
+        whenFalse: l.whenFalse.intersect(r.whenFalse),
+      };
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+      return comparisonSets(file, node, subject);
+    case AST_NODE_TYPES.CallExpression:
+      return callSets(file, node, subject);
+    case AST_NODE_TYPES.MemberExpression:
+      return subject.isOk(node) ? { whenTrue: OK_SET, whenFalse: OK_SET.complement() } : undefined;
+    case AST_NODE_TYPES.Identifier: {
+      if (subject.isOk(node)) return { whenTrue: OK_SET, whenFalse: OK_SET.complement() };
+      if (subject.isStatus(node) || depth >= MAX_CONST_DEPTH) return undefined;
+      // `const isClientError = status >= 400 && status < 500; if (isClientError) …`
+      const variable = ASTUtils.findVariable(file.scopeOf(node), node);
+      const init = variable ? constInitializer(variable) : undefined;
+      return init ? conditionSets(file, init, subject, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function comparisonSets(file: AnalyzedFile, node: TSESTree.BinaryExpression, subject: StatusReader): ConditionSets | undefined {
+  const { operator } = node;
+  if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  const isEquality = operator === '===' || operator === '==' || operator === '!==' || operator === '!=';
+  const isOrder = operator === '<' || operator === '<=' || operator === '>' || operator === '>=';
+  if (!isEquality && !isOrder) return undefined;
+  const negated = operator === '!==' || operator === '!=';
+
+  for (const [side, other, flipped] of [
+    [node.left, node.right, false],
+    [node.right, node.left, true],
+  ] as const) {
+    const op = (flipped && isOrder ? FLIP[operator] : operator) as '<' | '<=' | '>' | '>=';
+    // `res.ok === false`
+    if (isEquality && subject.isOk(side)) {
+      const value = skipWrappers(other);
+      if (value.type !== AST_NODE_TYPES.Literal || typeof value.value !== 'boolean') continue;
+      const okWhenTrue = value.value !== negated;
+      return okWhenTrue
+        ? { whenTrue: OK_SET, whenFalse: OK_SET.complement() }
+        : { whenTrue: OK_SET.complement(), whenFalse: OK_SET };
+    }
+    const classDigitOf = statusClassOperand(side, subject);
+    if (subject.isStatus(side) || classDigitOf) {
+      const value = resolveNumber(file, other);
+      if (value === undefined) continue;
+      let whenTrue: StatusSet;
+      if (classDigitOf) {
+        // Math.floor(status / 100) compared with a digit
+        if (isEquality) whenTrue = StatusSet.ofClass(value);
+        else if (op === '<') whenTrue = StatusSet.compare('<', value * 100);
+        else if (op === '<=') whenTrue = StatusSet.compare('<', (value + 1) * 100);
+        else if (op === '>') whenTrue = StatusSet.compare('>=', (value + 1) * 100);
+        else whenTrue = StatusSet.compare('>=', value * 100);
+      } else {
+        whenTrue = isEquality ? StatusSet.of(value) : StatusSet.compare(op, value);
+      }
+      if (negated) whenTrue = whenTrue.complement();
+      return { whenTrue, whenFalse: whenTrue.complement() };
+    }
+  }
+  return undefined;
+}
+
+/** `Math.floor(status / 100)` or `Math.trunc(status / 100)`: compares the status class. */
+function statusClassOperand(node: Node, subject: StatusReader): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.CallExpression || inner.arguments.length !== 1) return false;
+  const callee = skipWrappers(inner.callee);
+  const name = memberName(callee);
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    (name !== 'floor' && name !== 'trunc') ||
+    callee.object.type !== AST_NODE_TYPES.Identifier ||
+    callee.object.name !== 'Math'
+  ) {
+    return false;
+  }
+  const argument = skipWrappers(inner.arguments[0]!);
+  return (
+    argument.type === AST_NODE_TYPES.BinaryExpression &&
+    argument.operator === '/' &&
+    argument.right.type === AST_NODE_TYPES.Literal &&
+    argument.right.value === 100 &&
+    subject.isStatus(argument.left)
+  );
+}
+
+function callSets(file: AnalyzedFile, node: TSESTree.CallExpression, subject: StatusReader): ConditionSets | undefined {
+  const name = calledMemberName(node);
+  const callee = skipWrappers(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const argument = node.arguments[0];
+  if (!argument) return undefined;
+  // `[200, 201].includes(status)`, `RETRYABLE.has(status)`
+  if ((name === 'includes' || name === 'has') && subject.isStatus(argument)) {
+    const list = resolveNumberList(file, callee.object);
+    if (!list) return undefined;
+    const whenTrue = StatusSet.of(...list);
+    return { whenTrue, whenFalse: whenTrue.complement() };
+  }
+  // `String(status).startsWith('4')`, `status.toString().startsWith('4')`, `` `${status}`.startsWith('4') ``
+  if (name === 'startsWith' && isStatusString(callee.object, subject)) {
+    const prefix = literalString(argument);
+    if (prefix === undefined || !/^[1-5]\d{0,2}$/.test(prefix)) return undefined;
+    const scale = 10 ** (3 - prefix.length);
+    const low = Number(prefix) * scale;
+    const whenTrue = StatusSet.range(low, low + scale - 1);
+    return { whenTrue, whenFalse: whenTrue.complement() };
+  }
+  return undefined;
+}
+
+function isStatusString(node: Node, subject: StatusReader): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(inner.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && inner.arguments[0]) {
+      return subject.isStatus(inner.arguments[0]);
+    }
+    if (calledMemberName(inner) === 'toString' && callee.type === AST_NODE_TYPES.MemberExpression) return subject.isStatus(callee.object);
+    return false;
+  }
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral) {
+    return inner.expressions.length === 1 && subject.isStatus(inner.expressions[0]!) && inner.quasis.every((q) => q.value.cooked === '');
+  }
+  return false;
+}
+
+/** The statuses with which execution enters a `switch` case, with fall-through from earlier cases. */
+function switchCaseSets(file: AnalyzedFile, statement: TSESTree.SwitchStatement, index: number, subject: StatusReader): StatusSet | undefined {
+  const caseSets: Array<StatusSet | undefined> = statement.cases.map((switchCase) =>
+    switchCase.test ? caseTestSet(file, statement.discriminant, switchCase.test, subject) : undefined,
+  );
+  const tested = statement.cases.map((switchCase, i) => (switchCase.test ? caseSets[i] : StatusSet.EMPTY));
+  if (tested.some((set) => set === undefined)) return undefined;
+  const matchedByTests = (tested as StatusSet[]).reduce((all, set) => all.union(set), StatusSet.EMPTY);
+  const entry = (i: number): StatusSet => caseSets[i] ?? matchedByTests.complement();
+  let result = entry(index);
+  for (let i = index - 1; i >= 0; i--) {
+    const consequent = statement.cases[i]!.consequent;
+    if (consequent.some((s) => alwaysExits(s))) break;
+    result = result.union(entry(i));
+  }
+  return result;
+}
+
+function caseTestSet(file: AnalyzedFile, discriminant: Node, test: Node, subject: StatusReader): StatusSet | undefined {
+  const inner = skipWrappers(discriminant);
+  if (inner.type === AST_NODE_TYPES.Literal && inner.value === true) return conditionSets(file, test, subject)?.whenTrue;
+  if (subject.isStatus(inner)) {
+    const value = resolveNumber(file, test);
+    return value === undefined ? undefined : StatusSet.of(value);
+  }
+  if (statusClassOperand(inner, subject)) {
+    const value = resolveNumber(file, test);
+    return value === undefined ? undefined : StatusSet.ofClass(value);
+  }
+  return undefined;
+}
+
+/**
+ * The statuses a subject can have at `node`, from the conditions that enclose it (`if`, `else`,
+ * ternaries, `&&`, `||`, `switch` cases, loop conditions) and the early exits before it in each
+ * enclosing statement list (`if (cond) return;`). `stopAt` bounds the walk (e.g. a loop body).
+ */
+export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, stopAt?: Node): Narrowing {
+  let statuses = StatusSet.ALL;
+  const constraints: AppliedConstraint[] = [];
+  const apply = (condition: Node, sets: ConditionSets | undefined, branch: boolean): void => {
+    if (!sets) return;
+    const allowed = branch ? sets.whenTrue : sets.whenFalse;
+    statuses = statuses.intersect(allowed);
+    constraints.push({ node: condition, allowed });
+  };
+
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === parent.consequent) apply(parent.test, conditionSets(file, parent.test, subject), true);
+        else if (child === parent.alternate) apply(parent.test, conditionSets(file, parent.test, subject), false);
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === parent.right && parent.operator !== '??') {
+          apply(parent.left, conditionSets(file, parent.left, subject), parent.operator === '&&');
+        }
+        break;
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+        if (child === parent.body && parent.test) apply(parent.test, conditionSets(file, parent.test, subject), true);
+        break;
+      case AST_NODE_TYPES.SwitchCase: {
+        const statement = parent.parent;
+        if (parent.test !== child && statement.type === AST_NODE_TYPES.SwitchStatement) {
+          const entry = switchCaseSets(file, statement, statement.cases.indexOf(parent), subject);
+          if (entry) {
+            statuses = statuses.intersect(entry);
+            constraints.push({ node: parent, allowed: entry });
+          }
+          applyEarlyExits(parent.consequent, child);
+        }
+        break;
+      }
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+      case AST_NODE_TYPES.StaticBlock:
+        applyEarlyExits(parent.body, child);
+        break;
+      default:
+        break;
+    }
+    if (parent === stopAt) break;
+  }
+  return { statuses, constraints };
+
+  function applyEarlyExits(statements: readonly Node[], current: Node): void {
+    for (const statement of statements) {
+      if (statement === current) return;
+      if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+      const thenExits = alwaysExits(statement.consequent);
+      const elseExits = statement.alternate != null && alwaysExits(statement.alternate);
+      if (thenExits && !elseExits) apply(statement.test, conditionSets(file, statement.test, subject), false);
+      else if (elseExits && !thenExits) apply(statement.test, conditionSets(file, statement.test, subject), true);
+    }
+  }
+}
