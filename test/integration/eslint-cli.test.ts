@@ -63,10 +63,12 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 const fixtureFiles = (consumer: Consumer): string[] => fixtures.map((fixture) => consumerFile(consumer, fixture.rule));
 
 describe.concurrent.each(consumers)('$id (ESLint $eslintVersion, eslint.config.$configKind, configs.$configName)', (consumer) => {
-  const lintWithConfig = once(async () => eslint(consumer, ['--format', 'json', ...fixtureFiles(consumer)]));
   const lintAllRules = once(async () =>
     eslint(consumer, ['--format', 'json', '--rule', allRulesAt('error'), ...fixtureFiles(consumer)]),
   );
+  // A consumer whose config is `all` already has every rule on: the same run serves both.
+  const lintWithConfig =
+    consumer.configName === 'all' ? lintAllRules : once(async () => eslint(consumer, ['--format', 'json', ...fixtureFiles(consumer)]));
 
   it('runs the ESLint version it installed, and loads the packed plugin from node_modules', async () => {
     const version = await eslint(consumer, ['--version']);
@@ -97,7 +99,8 @@ describe.concurrent.each(consumers)('$id (ESLint $eslintVersion, eslint.config.$
     );
   });
 
-  if (consumer.configKind === 'ts') {
+  // The plugin's types are the same for ESLint 9 and 10: one consumer checks them.
+  if (consumer.configKind === 'ts' && consumer.eslintMajor === 10) {
     it('type-checks its eslint.config.ts against the plugin and typescript-eslint types', async () => {
       const tsc = await run(process.execPath, [path.join(consumer.dir, 'node_modules/typescript/bin/tsc'), '-p', '.'], {
         cwd: consumer.dir,

@@ -105,7 +105,12 @@ function applyFix(text: string, fix: { range: [number, number]; text: string }):
   return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
 }
 
-describe.concurrent.each(consumers)('$id: ESLint language server', (consumer) => {
+// Both ESLint majors and both kinds of config file: ESLint 10 with eslint.config.ts, ESLint 9 with eslint.config.js.
+const editorConsumers = consumers.filter(
+  (consumer) => (consumer.eslintMajor === 10) === (consumer.configKind === 'ts'),
+);
+
+describe.concurrent.each(editorConsumers)('$id: ESLint language server', (consumer) => {
   let client: LspClient;
   const appliedEdits: ApplyWorkspaceEditParams[] = [];
   let cli: LintResult[];
