@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 
 import { rules } from './rules';
 
@@ -7,12 +7,14 @@ const { name, version } = require('../package.json') as { name: string; version:
 
 const namespace = 'http-status';
 
-type RuleEntries = Record<string, TSESLint.SharedConfig.RuleEntry>;
+type ConfigName = 'recommended' | 'strict' | 'all';
+type Level = 'recommended' | 'strict';
 
-function ruleEntries(include: (docs: { recommended?: string } | undefined) => boolean): RuleEntries {
-  const entries: RuleEntries = {};
+function ruleEntries(levels: readonly Level[] | 'all'): Linter.RulesRecord {
+  const entries: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(rules)) {
-    if (include(rule.meta.docs as { recommended?: string } | undefined)) entries[`${namespace}/${ruleName}`] = 'error';
+    const level = rule.meta.docs?.recommended;
+    if (levels === 'all' || (level !== undefined && levels.includes(level))) entries[`${namespace}/${ruleName}`] = 'error';
   }
   return entries;
 }
@@ -20,25 +22,18 @@ function ruleEntries(include: (docs: { recommended?: string } | undefined) => bo
 const plugin = {
   meta: { name, version, namespace },
   rules,
-  configs: {} as Record<'recommended' | 'strict' | 'all', TSESLint.FlatConfig.Config>,
+  configs: {} as Record<ConfigName, Linter.Config>,
 };
 
-function flatConfig(configName: string, entries: RuleEntries): TSESLint.FlatConfig.Config {
-  return {
-    name: `${namespace}/${configName}`,
-    plugins: { [namespace]: plugin as unknown as TSESLint.FlatConfig.Plugin },
-    rules: entries,
-  };
+// Typed as ESLint's own plugin and config types, so `defineConfig` and typescript-eslint accept them.
+const eslintPlugin = plugin as unknown as ESLint.Plugin;
+
+function flatConfig(configName: ConfigName, entries: Linter.RulesRecord): Linter.Config {
+  return { name: `${namespace}/${configName}`, plugins: { [namespace]: eslintPlugin }, rules: entries };
 }
 
-plugin.configs.recommended = flatConfig(
-  'recommended',
-  ruleEntries((docs) => docs?.recommended === 'recommended'),
-);
-plugin.configs.strict = flatConfig(
-  'strict',
-  ruleEntries((docs) => docs?.recommended === 'recommended' || docs?.recommended === 'strict'),
-);
-plugin.configs.all = flatConfig('all', ruleEntries(() => true));
+plugin.configs.recommended = flatConfig('recommended', ruleEntries(['recommended']));
+plugin.configs.strict = flatConfig('strict', ruleEntries(['recommended', 'strict']));
+plugin.configs.all = flatConfig('all', ruleEntries('all'));
 
 export = plugin;

@@ -74,6 +74,11 @@ function lint(ruleName: string, example: DocExample): Linter.LintMessage[] {
 }
 
 describe('every ❌/✅ example in docs/rules behaves as the doc says', () => {
+  it('every doc in docs/rules belongs to a rule', () => {
+    const docs = fs.existsSync(docsDir) ? fs.readdirSync(docsDir).filter((f) => f.endsWith('.md')) : [];
+    expect(docs.map((f) => f.replace(/\.md$/, '')).filter((name) => !(name in plugin.rules))).toEqual([]);
+  });
+
   for (const ruleName of Object.keys(plugin.rules)) {
     const file = path.join(docsDir, `${ruleName}.md`);
     const examples = fs.existsSync(file) ? examplesOf(fs.readFileSync(file, 'utf8')) : [];

@@ -123,6 +123,7 @@ export class RequestAnalysis {
         const name = reference.identifier.name;
         if (Object.hasOwn(globalMap, name)) return [...tracker.iteratePropertyReferences(reference.identifier as never, globalMap[name] as never)];
         if (GLOBAL_OBJECTS.has(name)) return [...tracker.iteratePropertyReferences(reference.identifier as never, globalMap as never)];
+        if (name === 'require') return this.undeclaredRequire(tracker, reference.identifier, cjsMap);
         return [];
       }),
       ...tracker.iterateEsmReferences(esmMap as never),
@@ -134,6 +135,19 @@ export class RequestAnalysis {
       this.onClientCall(call, info as TraceInfo, 0);
     }
     this.requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  }
+
+  /** `require('x')` in a file whose config does not declare `require` (ES module settings). */
+  private undeclaredRequire(
+    tracker: ReferenceTracker,
+    identifier: Node,
+    cjsMap: Record<string, Record<string | symbol, unknown>>,
+  ): Array<{ node: unknown; info: unknown }> {
+    const call = identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return [];
+    const source = call.arguments[0] && literalString(call.arguments[0]);
+    const trace = source === undefined ? undefined : cjsMap[source];
+    return trace ? [...tracker.iteratePropertyReferences(call as never, trace as never)] : [];
   }
 
   private onClientCall(call: TSESTree.CallExpression, info: TraceInfo, depth: number): void {
@@ -158,7 +172,8 @@ export class RequestAnalysis {
 
   /** `const api = ky.create(…)`: every call of `api` or its verbs is a request too. */
   private followInstance(factoryCall: TSESTree.CallExpression, client: HttpClient, depth: number): void {
-    for (const reference of this.referencesOfValue(factoryCall)) {
+    // The instance itself may be used at once: `ky.create(o).extend(p)`, `axios.create().get(u)`.
+    for (const reference of [factoryCall, ...this.referencesOfValue(factoryCall)]) {
       const use = skipWrappersUp(reference);
       const parent = use.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === use && client.callShape) {
@@ -268,13 +283,15 @@ export class RequestAnalysis {
       const spreads = options.properties.filter(
         (p, i): p is TSESTree.SpreadElement => p.type === AST_NODE_TYPES.SpreadElement && i > methodIndex,
       );
-      let result = method ? this.methodValue(method.value, depth + 1) : STATIC_GET;
+      let result = method ? this.methodValue(method.value, depth + 1) : undefined;
       for (const spread of spreads) {
         const spreadMethod = this.optionsMethod(spread.argument, depth + 1);
-        if (spreadMethod === STATIC_GET && !this.isFromParameter(spread.argument, 0)) continue;
-        result = mergeMethods(result, spreadMethod, !method);
+        // A spread without a method leaves the earlier one; a constant one replaces it.
+        if (spreadMethod === STATIC_GET) continue;
+        const replaces = spreadMethod.methods !== undefined && !spreadMethod.forwarded;
+        result = result && !replaces ? mergeMethods(result, spreadMethod, true) : spreadMethod;
       }
-      return result;
+      return result ?? STATIC_GET;
     }
     if (options.type === AST_NODE_TYPES.Identifier) {
       const variable = ASTUtils.findVariable(this.file.scopeOf(options), options);

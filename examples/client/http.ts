@@ -1,0 +1,42 @@
+// A small API client for the demo: each function holds a mistake the plugin catches.
+import ky from 'ky';
+
+const BASE_URL = 'https://api.example.com';
+
+export interface User {
+  id: string;
+  name: string;
+}
+
+/** Generic helper: callers pass any method, DELETE included, so the body may be empty (204). */
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${BASE_URL}${path}`, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export async function deleteUser(id: string): Promise<{ deleted: boolean }> {
+  return fetch(`${BASE_URL}/users/${id}`, { method: 'DELETE' }).then((res) => res.json());
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Retries every failure, 4xx included, on its own schedule. */
+export async function getUserWithRetry(id: string): Promise<User> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await fetch(`${BASE_URL}/users/${id}`);
+    if (res.ok) return (await res.json()) as User;
+    if (res.status >= 400) {
+      await sleep(1000 * 2 ** attempt);
+      continue;
+    }
+    throw new Error(`HTTP ${res.status}`);
+  }
+  throw new Error('gave up');
+}
+
+/** ky retries the listed statuses; 400 and 401 can never succeed, and `afterStatusCodes: []` ignores Retry-After. */
+export const api = ky.create({
+  prefixUrl: BASE_URL,
+  retry: { limit: 3, statusCodes: [400, 401, 408, 429, 500, 502, 503, 504], afterStatusCodes: [] },
+});

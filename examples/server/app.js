@@ -1,0 +1,29 @@
+// A small Express server for the demo: errors sent with a success status.
+import express from 'express';
+
+import { db } from './db.js';
+
+const app = express();
+app.use(express.json());
+
+app.get('/users/:id', async (req, res) => {
+  try {
+    const user = await db.users.find(req.params.id);
+    if (!user) {
+      return res.json({ success: false, message: 'User not found' });
+    }
+    res.json(user);
+  } catch (error) {
+    res.status(200).json({ error: error.message });
+  }
+});
+
+app.post('/users', async (req, res) => {
+  if (!req.body.email) {
+    return res.send({ status: 400, message: 'email is required' });
+  }
+  const user = await db.users.create(req.body);
+  res.status(201).json(user);
+});
+
+export default app;
