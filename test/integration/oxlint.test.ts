@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
-import { type Consumer, activeFixtures, builtPlugin, consumerFile, namespace, repoRoot, run } from './harness';
+import { type Consumer, activeFixtures, builtPlugin, consumerFile, findingsUnder, namespace, repoRoot, run } from './harness';
 import { validateSarif } from './sarif-schema';
 
 const { consumers } = inject('integration');
@@ -127,6 +127,32 @@ describe.concurrent.each(consumers.filter((consumer) => consumer.eslintMajor ===
         fixture.findings.map((finding) => [finding.ruleId, consumerFile(consumer, fixture.rule), finding.line, finding.column, finding.message]),
       ),
     );
+  });
+
+  it('takes configs.recommended from the plugin in a JavaScript oxlint config', async () => {
+    const file = path.join(work, 'oxlint.config.mjs');
+    writeFileSync(
+      file,
+      [
+        "import httpStatus from 'eslint-plugin-http-status';",
+        '',
+        'export default {',
+        "  jsPlugins: ['eslint-plugin-http-status'],",
+        "  categories: { correctness: 'off' },",
+        '  rules: httpStatus.configs.recommended.rules,',
+        '};',
+        '',
+      ].join('\n'),
+    );
+    const result = await oxlint(['-c', file, '-f', 'json', ...files]);
+    const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: OxlintDiagnostic[] };
+    const expected = fixtures.flatMap((fixture) =>
+      findingsUnder(fixture, 'recommended').map((finding) => [consumerFile(consumer, fixture.rule), finding.ruleId, finding.line, finding.column]),
+    );
+    expect(
+      diagnostics.map((diagnostic) => [diagnostic.filename, eslintRuleId(diagnostic.code), diagnostic.labels[0]!.span.line, diagnostic.labels[0]!.span.column]),
+    ).toEqual(expected);
+    expect(result.code).toBe(expected.length > 0 ? 1 : 0);
   });
 
   it('exits 0 on correct code', async () => {
