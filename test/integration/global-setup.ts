@@ -160,13 +160,13 @@ async function installConsumer(spec: ConsumerSpec, tarballPath: string, tarballH
   };
 }
 
-/** Removes consumers of earlier plugin builds that nobody has touched for a day. */
+/** Removes consumers of earlier plugin builds that no run has used for an hour (a run touches its own at setup). */
 function pruneCache(keep: Set<string>): void {
   if (!existsSync(cacheRoot)) return;
-  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  const hourAgo = Date.now() - 60 * 60 * 1000;
   for (const name of readdirSync(cacheRoot)) {
     const entry = path.join(cacheRoot, name);
-    if (!keep.has(entry) && statSync(entry).mtimeMs < dayAgo) rmSync(entry, { recursive: true, force: true });
+    if (!keep.has(entry) && statSync(entry).mtimeMs < hourAgo) rmSync(entry, { recursive: true, force: true });
   }
 }
 
