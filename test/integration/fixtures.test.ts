@@ -6,15 +6,25 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { activeFixtures, allFixtures, builtPlugin, fixturesDir, namespace } from './harness';
+import { activeFixtures, allFixtures, builtPlugin, fixtureFolders, fixturesDir, namespace } from './harness';
 
 const plugin = builtPlugin();
 const fixtures = allFixtures();
 
 describe('integration fixtures', () => {
-  it('exist for every rule the plugin exports', () => {
+  it('exist, with their expectations, for every rule the plugin exports', () => {
     const missing = Object.keys(plugin.rules).filter((rule) => !fixtures.some((fixture) => fixture.rule === rule));
-    expect(missing, `add test/integration/fixtures/rules/<rule>/{code.js,expected.json,fixed.js} for: ${missing.join(', ')}`).toEqual([]);
+    expect(
+      missing,
+      'write test/integration/fixtures/rules/<rule>/code.js, then `node scripts/integration-fixtures.mjs <rule>` ' +
+        `writes expected.json and fixed.js; missing for: ${missing.join(', ')}`,
+    ).toEqual([]);
+  });
+
+  it('have a code.js in every folder', () => {
+    for (const folder of fixtureFolders()) {
+      expect(existsSync(path.join(fixturesDir, 'rules', folder, 'code.js')), folder).toBe(true);
+    }
   });
 
   it('include a file of correct code', () => {

@@ -70,12 +70,18 @@ export function builtPlugin(): {
   return require(path.join(repoRoot, 'dist/index.js'));
 }
 
-/** Every fixture folder, whether or not its rule exists yet. */
+/** The names of all fixture folders, including drafts (code.js only) for rules still to come. */
+export function fixtureFolders(): string[] {
+  const rulesDir = path.join(fixturesDir, 'rules');
+  return existsSync(rulesDir) ? readdirSync(rulesDir).sort() : [];
+}
+
+/** Every fixture with its expectations (expected.json), whether or not its rule exists yet. */
 export function allFixtures(): RuleFixture[] {
   const rulesDir = path.join(fixturesDir, 'rules');
   if (!existsSync(rulesDir)) return [];
   return readdirSync(rulesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(rulesDir, entry.name, 'expected.json')))
     .map((entry) => {
       const dir = path.join(rulesDir, entry.name);
       const codeFile = path.join(dir, 'code.js');
