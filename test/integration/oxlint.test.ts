@@ -7,7 +7,19 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
-import { type Consumer, activeFixtures, builtPlugin, consumerFile, findingsUnder, namespace, repoRoot, run } from './harness';
+import {
+  type Consumer,
+  type LintResult,
+  activeFixtures,
+  allRulesAt,
+  builtPlugin,
+  consumerFile,
+  eslint,
+  findingsUnder,
+  namespace,
+  repoRoot,
+  run,
+} from './harness';
 import { validateSarif } from './sarif-schema';
 
 const { consumers } = inject('integration');
@@ -186,5 +198,25 @@ describe.concurrent.each(consumers.filter((consumer) => consumer.eslintMajor ===
     expect(diagnostics.map((diagnostic) => [eslintRuleId(diagnostic.code), diagnostic.message])).toEqual(
       unfixable.map((finding) => [finding.ruleId, finding.message]),
     );
+  });
+
+  it('--fix-suggestions applies, unasked, each finding\'s fix or else its first suggestion', async () => {
+    // What ESLint offers for the same files: the fix, and the suggestions in order.
+    const offered = JSON.parse(
+      (await eslint(consumer, ['--format', 'json', '--rule', allRulesAt('error'), ...files])).stdout,
+    ) as LintResult[];
+    const copy = path.join(work, 'suggest');
+    cpSync(path.join(consumer.dir, 'src'), copy, { recursive: true });
+    const relative = path.relative(consumer.dir, copy);
+    await oxlint(['-c', config('error'), '--fix-suggestions', '-f', 'json', ...fixtures.map((fixture) => path.join(relative, `${fixture.rule}${consumer.ext}`))]);
+    for (const fixture of fixtures) {
+      const messages = offered.find((entry) => entry.filePath === path.join(consumer.dir, consumerFile(consumer, fixture.rule)))!.messages;
+      const edits = messages
+        .map((message) => message.fix ?? message.suggestions?.[0]?.fix)
+        .filter((edit) => edit !== undefined)
+        .sort((a, b) => b.range[0] - a.range[0]);
+      const expected = edits.reduce((text, edit) => text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]), fixture.code);
+      expect(readFileSync(path.join(copy, `${fixture.rule}${consumer.ext}`), 'utf8'), fixture.rule).toBe(expected);
+    }
   });
 });
