@@ -59,7 +59,7 @@ function lint(ruleName: string, example: DocExample): Linter.LintMessage[] {
   return linter.verify(
     example.code,
     {
-      files: ['**/*'],
+      files: ['**/*.js', '**/*.jsx', '**/*.ts', '**/*.tsx'],
       plugins: { 'http-status': plugin as never },
       rules: { [`http-status/${ruleName}`]: ['error', ...(example.options ?? [])] as Linter.RuleEntry },
       languageOptions: {
@@ -93,6 +93,7 @@ describe('every ❌/✅ example in docs/rules behaves as the doc says', () => {
         const messages = lint(ruleName, example);
         const fatal = messages.filter((m) => m.fatal);
         expect(fatal, 'the example parses').toEqual([]);
+        expect(messages.filter((m) => m.ruleId === null), 'the example is linted').toEqual([]);
         const reports = messages.filter((m) => m.ruleId === `http-status/${ruleName}`);
         if (example.verdict === 'incorrect') expect(reports.length, example.code).toBeGreaterThan(0);
         else expect(reports, example.code).toEqual([]);

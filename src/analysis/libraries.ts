@@ -267,24 +267,228 @@ export type ServerFrameworkId =
   | 'react-router'
   | 'h3'
   | 'elysia'
-  | 'azure-functions';
+  | 'azure-functions'
+  | 'node-http'
+  | 'web'
+  | 'aws-lambda';
 
-/** Server frameworks: where they come from (facts in docs; the server analysis reads them). */
+/**
+ * How a framework's handlers send a body:
+ * - `response`: a response object with chainable status setters (`res.status(n).json(b)`).
+ * - `context-body`: assignments to a context (`ctx.status = n; ctx.body = b`, in any order).
+ * - `context-json`: a context method taking the status after the body (`c.json(b, n)`).
+ * - `return`: the handler's return value is the body; the status is set on the context.
+ */
+export type ServerSendStyle = 'response' | 'context-body' | 'context-json' | 'return';
+
+/** A property path on the handler's response or context parameter: `['statusCode']`, `['set', 'status']`. */
+export type AccessPath = readonly string[];
+
+/** An export that builds a response from a body and an optional init (`NextResponse.json`, SvelteKit `json`). */
+export interface ResponseFactory {
+  /** Path from the module (or global) to the function: `['NextResponse', 'json']`, `['json']`, `[]`. */
+  readonly path: readonly string[];
+  /** Called with `new` (`new Response(…)`) rather than called. */
+  readonly construct?: boolean;
+  /** `value`: the first argument is the body; `string`: it is a string (`JSON.stringify(b)`). */
+  readonly body: 'value' | 'string';
+  /** The second argument: an init object with `status`, or also a bare status number (Remix, React Router). */
+  readonly init: 'init' | 'init-or-status';
+}
+
+/** Plain objects a platform turns into a response (`{ statusCode, body }` for AWS Lambda proxies). */
+export interface ResultObject {
+  /** The key that holds the status. */
+  readonly statusKey: string;
+  /** The key that holds the body, and whether it is a string (`JSON.stringify(b)`) or the value. */
+  readonly bodyKey: string;
+  readonly body: 'value' | 'string';
+  /** Whether an object without the status key is still a response (sent with the default status). */
+  readonly statusOptional: boolean;
+}
+
+/**
+ * Server frameworks: where they come from and how their handlers send bodies and statuses (facts
+ * in docs/libraries.md and ../shared/notes/server-frameworks.md). The server analysis reads them;
+ * adding a framework is adding a row.
+ */
 export interface ServerFramework {
   readonly id: ServerFrameworkId;
   readonly sources: readonly string[];
+  /** A global that stands for the module (`Response` for the WHATWG `web` row). */
+  readonly global?: string;
+  /** Exports that create an app or router (called or constructed): `[]` is the module itself. */
+  readonly apps?: ReadonlyArray<readonly string[]>;
+  /** App methods that register handlers, after an optional path and options. */
+  readonly routeMethods?: readonly string[];
+  /** Exports whose function arguments are handlers: `createServer(handler)`, `defineEventHandler(handler)`. */
+  readonly handlerFactories?: ReadonlyArray<readonly string[]>;
+  /** Handler factories that are auto-imported globals when the file does not declare them (Nuxt). */
+  readonly globalHandlerFactories?: readonly string[];
+  /** Exported types that mark a parameter as the framework's response or context (`res: Response`). */
+  readonly responseTypes?: readonly string[];
+  /** Which handler parameter is the response or context. */
+  readonly responseParameter?: number;
+  readonly style?: ServerSendStyle;
+  /** Methods on the response/context that send a body (`json`, `send`). */
+  readonly sendMethods?: readonly string[];
+  /** Property paths whose assignment sends a body (Koa `ctx.body`). */
+  readonly bodyPaths?: readonly AccessPath[];
+  /** Chainable methods on the response/context that set the status (`status`, `code`). */
+  readonly statusMethods?: readonly string[];
+  /** Property paths whose assignment sets the status (`statusCode`, Elysia `set.status`). */
+  readonly statusPaths?: readonly AccessPath[];
+  /** Exports called as `fn(context, status)` to set the status (h3 `setResponseStatus`). */
+  readonly statusFunctions?: readonly string[];
+  /** The handler's return value is the body (Fastify, Elysia, h3). */
+  readonly returnSends?: boolean;
+  /** Sending an `Error` object hands it to the framework's error handler (Fastify: not a 2xx). */
+  readonly errorObjectsAreErrors?: boolean;
+  /** Passing the response/context to other functions may set its status (Express, Koa). */
+  readonly opaqueWhenPassed?: boolean;
+  /** Status sent when the code sets none. */
+  readonly defaultStatus?: number;
+  readonly responseFactories?: readonly ResponseFactory[];
+  readonly resultObject?: ResultObject;
 }
 
+const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head'] as const;
+const FETCH_FACTORIES: readonly ResponseFactory[] = [
+  { path: ['json'], body: 'value', init: 'init' },
+  { path: [], construct: true, body: 'string', init: 'init' },
+];
+
 export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
-  { id: 'express', sources: ['express'] },
-  { id: 'fastify', sources: ['fastify'] },
-  { id: 'koa', sources: ['koa', '@koa/router', 'koa-router'] },
-  { id: 'hono', sources: ['hono'] },
-  { id: 'next', sources: ['next/server', 'next'] },
-  { id: 'sveltekit', sources: ['@sveltejs/kit'] },
-  { id: 'remix', sources: ['@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', '@remix-run/deno'] },
-  { id: 'react-router', sources: ['react-router'] },
-  { id: 'h3', sources: ['h3'] },
-  { id: 'elysia', sources: ['elysia'] },
-  { id: 'azure-functions', sources: ['@azure/functions'] },
+  {
+    id: 'express',
+    sources: ['express'],
+    apps: [[], ['Router']],
+    routeMethods: [...ROUTE_METHODS],
+    responseTypes: ['Response'],
+    responseParameter: 1,
+    style: 'response',
+    sendMethods: ['json', 'jsonp', 'send', 'end'],
+    statusMethods: ['status'],
+    statusPaths: [['statusCode']],
+    opaqueWhenPassed: true,
+    defaultStatus: 200,
+  },
+  {
+    id: 'fastify',
+    sources: ['fastify'],
+    apps: [[], ['fastify'], ['default']],
+    routeMethods: [...ROUTE_METHODS, 'route'],
+    responseTypes: ['FastifyReply'],
+    responseParameter: 1,
+    style: 'response',
+    sendMethods: ['send'],
+    statusMethods: ['code', 'status'],
+    statusPaths: [['statusCode']],
+    returnSends: true,
+    errorObjectsAreErrors: true,
+    opaqueWhenPassed: true,
+    defaultStatus: 200,
+  },
+  {
+    id: 'koa',
+    sources: ['koa', '@koa/router', 'koa-router'],
+    apps: [[]],
+    routeMethods: [...ROUTE_METHODS],
+    responseTypes: ['Context', 'ParameterizedContext', 'DefaultContext', 'RouterContext'],
+    responseParameter: 0,
+    style: 'context-body',
+    bodyPaths: [['body'], ['response', 'body']],
+    statusPaths: [['status'], ['response', 'status']],
+    opaqueWhenPassed: true,
+    defaultStatus: 200,
+  },
+  {
+    id: 'hono',
+    sources: ['hono', 'hono/factory'],
+    apps: [['Hono']],
+    routeMethods: [...ROUTE_METHODS, 'on'],
+    responseTypes: ['Context'],
+    responseParameter: 0,
+    style: 'context-json',
+    sendMethods: ['json'],
+    statusMethods: ['status'],
+    defaultStatus: 200,
+  },
+  {
+    id: 'next',
+    sources: ['next/server', 'next'],
+    responseTypes: ['NextApiResponse'],
+    responseParameter: 1,
+    style: 'response',
+    sendMethods: ['json', 'send', 'end'],
+    statusMethods: ['status'],
+    statusPaths: [['statusCode']],
+    opaqueWhenPassed: true,
+    defaultStatus: 200,
+    responseFactories: [
+      { path: ['NextResponse', 'json'], body: 'value', init: 'init' },
+      { path: ['NextResponse'], construct: true, body: 'string', init: 'init' },
+    ],
+  },
+  { id: 'sveltekit', sources: ['@sveltejs/kit'], responseFactories: [{ path: ['json'], body: 'value', init: 'init' }] },
+  {
+    id: 'remix',
+    sources: ['@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', '@remix-run/deno'],
+    responseFactories: [{ path: ['json'], body: 'value', init: 'init-or-status' }],
+  },
+  {
+    id: 'react-router',
+    sources: ['react-router'],
+    responseFactories: [
+      { path: ['data'], body: 'value', init: 'init-or-status' },
+      { path: ['json'], body: 'value', init: 'init-or-status' },
+    ],
+  },
+  {
+    id: 'h3',
+    sources: ['h3'],
+    handlerFactories: [['defineEventHandler'], ['eventHandler'], ['defineHandler']],
+    globalHandlerFactories: ['defineEventHandler', 'eventHandler'],
+    responseParameter: 0,
+    style: 'return',
+    statusPaths: [['node', 'res', 'statusCode'], ['res', 'status']],
+    statusFunctions: ['setResponseStatus'],
+    returnSends: true,
+    defaultStatus: 200,
+  },
+  {
+    id: 'elysia',
+    sources: ['elysia'],
+    apps: [['Elysia']],
+    routeMethods: ['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head'],
+    responseParameter: 0,
+    style: 'return',
+    statusPaths: [['set', 'status']],
+    returnSends: true,
+    defaultStatus: 200,
+  },
+  {
+    id: 'azure-functions',
+    sources: ['@azure/functions'],
+    defaultStatus: 200,
+    resultObject: { statusKey: 'status', bodyKey: 'jsonBody', body: 'value', statusOptional: true },
+  },
+  {
+    id: 'aws-lambda',
+    sources: [],
+    resultObject: { statusKey: 'statusCode', bodyKey: 'body', body: 'string', statusOptional: false },
+  },
+  {
+    id: 'node-http',
+    sources: ['http', 'node:http', 'https', 'node:https'],
+    handlerFactories: [['createServer']],
+    responseParameter: 1,
+    style: 'response',
+    sendMethods: ['end'],
+    statusMethods: ['writeHead'],
+    statusPaths: [['statusCode']],
+    opaqueWhenPassed: true,
+    defaultStatus: 200,
+  },
+  { id: 'web', sources: [], global: 'Response', defaultStatus: 200, responseFactories: FETCH_FACTORIES },
 ];

@@ -7,7 +7,7 @@ import { resolveNumber } from './constants';
 import { AnalyzedFile } from './file';
 import type { ConditionSets, Narrowing, StatusReader } from './narrowing';
 import { conditionSets, narrowAt } from './narrowing';
-import type { BodyParse, HttpRequest, TrackedResponse } from './requests';
+import type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './requests';
 import { RequestAnalysis } from './requests';
 import { StatusSubject } from './subject';
 
@@ -54,6 +54,16 @@ export class HttpModel {
 
   requestAt(call: Node): HttpRequest | undefined {
     return this.analysis.requestAt(call);
+  }
+
+  /** The method an options object sets (`{ method: 'DELETE' }`, spreads, a `const`), as `fetch`'s `init`. */
+  methodOfOptions(node: Node): RequestMethod {
+    return this.analysis.methodOfOptions(node);
+  }
+
+  /** The method a value names: `'DELETE'`, a `const`, `Methods.DELETE`, `m.toUpperCase()`. */
+  methodOfValue(node: Node): RequestMethod {
+    return this.analysis.methodOfValue(node);
   }
 
   /** Whether a value comes from a parameter of an enclosing function. */

@@ -258,6 +258,13 @@ export class RequestAnalysis {
     if (info.shape === 'fetch') {
       // A URL from a parameter does not forward a method; only `init` can.
       options = args[1];
+      // `fetch(new Request(url, { method: 'DELETE' }))`: the Request's method, unless `init` sets one.
+      const requestInit = args[0] && this.requestObjectInit(args[0], 0);
+      if (requestInit !== undefined) {
+        const fromInit = options ? this.optionsMethod(options, 0) : STATIC_GET;
+        if (fromInit !== STATIC_GET) return fromInit;
+        return requestInit ? this.optionsMethod(requestInit, 0) : STATIC_GET;
+      }
     } else {
       const first = args[0] && skipWrappers(args[0]);
       if (args.length >= 2) options = args[1];
@@ -265,6 +272,35 @@ export class RequestAnalysis {
       else if (info.client.id === 'axios' && first && this.isFromParameter(first, 0) && !isStringLike(first)) options = first;
     }
     return options ? this.optionsMethod(options, 0) : STATIC_GET;
+  }
+
+  /** The `init` of `new Request(url, init)` (or of a `const` bound to one): null for no init, undefined when not a Request. */
+  private requestObjectInit(node: Node, depth: number): Node | null | undefined {
+    const inner = skipWrappers(node);
+    if (inner.type === AST_NODE_TYPES.Identifier && depth < MAX_ORIGIN_DEPTH) {
+      const variable = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+      const init = variable && !isParameter(variable) ? constInitializer(variable) : undefined;
+      return init ? this.requestObjectInit(init, depth + 1) : undefined;
+    }
+    if (inner.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const callee = skipWrappers(inner.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Request') return undefined;
+    const variable = ASTUtils.findVariable(this.file.scopeOf(callee), callee);
+    // The global, or `Request` imported from a fetch implementation.
+    if (variable && variable.defs.some((def) => def.type !== 'ImportBinding')) return undefined;
+    const init = inner.arguments[1];
+    if (!init) return null;
+    return init.type === AST_NODE_TYPES.SpreadElement ? undefined : init;
+  }
+
+  /** The method an options object sets, as `fetch`'s `init` would (for resolving it at a helper's call site). */
+  methodOfOptions(node: Node): RequestMethod {
+    return this.optionsMethod(node, 0);
+  }
+
+  /** The method a value names (`'DELETE'`, a `const`, `m.toUpperCase()`). */
+  methodOfValue(node: Node): RequestMethod {
+    return this.methodValue(node, 0);
   }
 
   private spreadArgumentsMethod(args: readonly TSESTree.CallExpressionArgument[]): RequestMethod {
@@ -337,7 +373,8 @@ export class RequestAnalysis {
         if (object.type === AST_NODE_TYPES.Identifier && name !== undefined) {
           const variable = ASTUtils.findVariable(this.file.scopeOf(object), object);
           const init = variable && !isParameter(variable) ? constInitializer(variable) : undefined;
-          const property = init?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(init, name) : undefined;
+          const methods = init && skipWrappers(init);
+          const property = methods?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(methods, name) : undefined;
           if (property) return this.methodValue(property.value, depth + 1);
         }
         break;

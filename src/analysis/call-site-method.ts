@@ -1,0 +1,205 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { FunctionNode, Node } from './ast';
+import { calledMemberName, constInitializer, contains, isFunction, isParameter, memberName, skipWrappers, skipWrappersUp } from './ast';
+import type { HttpModel } from './model';
+import type { BodyParse, RequestMethod } from './requests';
+
+/** One call of a helper that forwards its caller's method, and the method that call sends. */
+export interface MethodAtCall {
+  readonly call: TSESTree.CallExpression;
+  readonly method: RequestMethod;
+}
+
+/** A request's method as seen from one body parse, resolved at the helper's call sites when it is forwarded. */
+export interface ParseMethod {
+  /** The methods the request can have for this parse; `forwarded` when some caller is out of sight. */
+  readonly method: RequestMethod;
+  /** The helper calls that chose the method, when it was resolved at call sites. */
+  readonly calls: readonly MethodAtCall[];
+}
+
+/** Where a forwarded method enters a function: the parameter, and whether it is the method or an options object. */
+interface ForwardedParameter {
+  readonly fn: FunctionNode;
+  readonly index: number;
+  readonly role: 'options' | 'value';
+  readonly fallback?: Node;
+}
+
+const MAX_DEPTH = 4;
+
+/**
+ * The method of the request a parse reads, resolved where the code shows it:
+ * - the response comes from a local helper (`const r = await api('/x', { method: 'DELETE' })`):
+ *   the method that call passes;
+ * - the parse is in the helper that forwards its caller's method: the methods of all its calls,
+ *   when it is a local function called only directly (not exported, not passed around).
+ * Otherwise the request's own method.
+ */
+export function methodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
+  const own = parse.request.method;
+  const unresolved: ParseMethod = { method: own, calls: [] };
+  if (!own.forwarded || own.methods || !own.node) return unresolved;
+  const parameter = forwardedParameter(model, own.node, roleOf(own.node, parse), 0);
+  if (!parameter) return unresolved;
+
+  const helperCall = parse.response?.helperCall;
+  if (helperCall && !contains(parameter.fn, parse.node)) {
+    if (!callsFunction(model, helperCall, parameter.fn)) return unresolved;
+    const method = methodAt(model, helperCall, parameter);
+    return method ? { method, calls: [{ call: helperCall, method }] } : unresolved;
+  }
+  if (!contains(parameter.fn, parse.node)) return unresolved;
+  const calls = localCalls(model, parameter.fn);
+  if (!calls) return unresolved;
+  const resolved: MethodAtCall[] = [];
+  let methods: Set<string> | undefined = new Set();
+  let forwarded = false;
+  for (const call of calls) {
+    const method = methodAt(model, call, parameter);
+    if (!method?.methods) {
+      methods = undefined;
+      forwarded ||= method?.forwarded ?? true;
+      if (method) resolved.push({ call, method });
+      continue;
+    }
+    resolved.push({ call, method });
+    for (const m of method.methods) methods?.add(m);
+  }
+  return { method: { methods, forwarded: methods ? false : forwarded, node: own.node }, calls: resolved };
+}
+
+/** Whether the request's method node is the method itself (`{ method }`, `request(method, url)`) or an options object. */
+function roleOf(node: Node, parse: BodyParse): 'options' | 'value' {
+  // Up through `m.toUpperCase()`, `m || 'GET'`, `cond ? m : 'GET'` to the `method` property.
+  let top = skipWrappersUp(node);
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const up = top.parent;
+    if (up?.type === AST_NODE_TYPES.MemberExpression && up.object === top && up.parent.type === AST_NODE_TYPES.CallExpression && up.parent.callee === up) {
+      top = skipWrappersUp(up.parent);
+    } else if (up?.type === AST_NODE_TYPES.LogicalExpression || (up?.type === AST_NODE_TYPES.ConditionalExpression && up.test !== top)) {
+      top = skipWrappersUp(up);
+    } else {
+      break;
+    }
+  }
+  const parent = top.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === top) return 'value';
+  if (parse.request.client.callShape === 'method-first' && parse.request.node.arguments[0] === top) return 'value';
+  const inner = skipWrappers(node);
+  return inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.MemberExpression ? 'value' : 'options';
+}
+
+/** The parameter a forwarded method (or options object) comes from. */
+function forwardedParameter(model: HttpModel, node: Node, role: 'options' | 'value', depth: number): ForwardedParameter | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const inner = skipWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = ASTUtils.findVariable(model.file.scopeOf(inner), inner);
+      if (!variable) return undefined;
+      if (!isParameter(variable)) {
+        const init = constInitializer(variable);
+        return init ? forwardedParameter(model, init, role, depth + 1) : undefined;
+      }
+      return parameterOf(variable, role);
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      // `options.method`
+      return memberName(inner) === 'method' ? forwardedParameter(model, inner.object, 'options', depth + 1) : undefined;
+    case AST_NODE_TYPES.CallExpression: {
+      // `method.toUpperCase()`
+      const name = calledMemberName(inner);
+      const callee = skipWrappers(inner.callee);
+      if ((name === 'toUpperCase' || name === 'toLowerCase') && callee.type === AST_NODE_TYPES.MemberExpression) {
+        return forwardedParameter(model, callee.object, role, depth + 1);
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      // `init ?? {}`, `method || 'GET'`
+      return forwardedParameter(model, inner.left, role, depth + 1);
+    default:
+      return undefined;
+  }
+}
+
+function parameterOf(variable: TSESLint.Scope.Variable, role: 'options' | 'value'): ForwardedParameter | undefined {
+  const def = variable.defs.find((d) => d.type === 'Parameter');
+  if (!def || !isFunction(def.node as Node)) return undefined;
+  const fn = def.node as FunctionNode;
+  const index = fn.params.findIndex((param) => contains(param, def.name));
+  const param = fn.params[index];
+  if (!param) return undefined;
+  const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const fallback = param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : undefined;
+  if (pattern === def.name) return { fn, index, role, ...(fallback ? { fallback } : {}) };
+  // `function api(url, { method, ...rest })`: the caller's options object carries the method.
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      if (property.type === AST_NODE_TYPES.RestElement) {
+        if (property.argument === def.name) return { fn, index, role: 'options' };
+        continue;
+      }
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+      if (value === def.name && key === 'method' && role === 'value') return { fn, index, role: 'options' };
+    }
+  }
+  return undefined;
+}
+
+/** The method one call of the helper sends; undefined when it cannot be told. */
+function methodAt(model: HttpModel, call: TSESTree.CallExpression, parameter: ForwardedParameter): RequestMethod | undefined {
+  const before = call.arguments.slice(0, parameter.index + 1);
+  if (before.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const argument = call.arguments[parameter.index] ?? parameter.fallback;
+  if (!argument) return { methods: new Set(['GET']), forwarded: false };
+  return parameter.role === 'options' ? model.methodOfOptions(argument) : model.methodOfValue(argument);
+}
+
+/** Whether a call calls the given function through the variable it is declared in. */
+function callsFunction(model: HttpModel, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(model.file.scopeOf(callee), callee);
+  return variable != null && functionVariables(model, fn).includes(variable);
+}
+
+/** Every call of a local function, when it is only ever called directly; undefined when it escapes. */
+function localCalls(model: HttpModel, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+  const variables = functionVariables(model, fn);
+  if (variables.length === 0 || isExported(fn)) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const variable of variables) {
+    for (const reference of variable.references) {
+      if (reference.init || (reference.isWrite() && !reference.isRead())) continue;
+      const top = skipWrappersUp(reference.identifier);
+      const call = top.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== top) return undefined;
+      calls.push(call);
+    }
+  }
+  return calls.length > 0 ? calls : undefined;
+}
+
+function functionVariables(model: HttpModel, fn: FunctionNode): TSESLint.Scope.Variable[] {
+  const scopeManager = model.file.scopeManager;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return fn.id ? scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name) : [];
+  }
+  const top = skipWrappersUp(fn);
+  const parent = top.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return scopeManager.getDeclaredVariables(parent);
+  }
+  return [];
+}
+
+function isExported(fn: FunctionNode): boolean {
+  let node: Node | undefined = skipWrappersUp(fn).parent;
+  if (node?.type === AST_NODE_TYPES.VariableDeclarator) node = node.parent?.parent;
+  return node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}

@@ -1,0 +1,78 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { Node } from './ast';
+import { alwaysExits } from './ast';
+import { resolveNumberList } from './constants';
+import type { HttpModel } from './model';
+import type { StatusReader } from './narrowing';
+
+export const NO_CONTENT = 204;
+
+/**
+ * Whether the code itself lets a 204 No Content reach `node`: an enclosing condition that names
+ * 204 and lets it in (`status === 200 || status === 204`, `case 204:` falling into the node), or
+ * an earlier `if (status === 204) { … }` that does not exit. Undefined-method requests and GETs
+ * are reported on this ground alone.
+ */
+export function admitsNoContent(model: HttpModel, node: Node, subject: StatusReader): boolean {
+  const narrowing = model.statusesAt(node, subject);
+  if (!narrowing.statuses.has(NO_CONTENT)) return false;
+  for (const constraint of narrowing.constraints) {
+    if (!constraint.allowed.has(NO_CONTENT) || constraint.allowed.isAll) continue;
+    const condition = constraint.node;
+    const named =
+      condition.type === AST_NODE_TYPES.SwitchCase && condition.parent.type === AST_NODE_TYPES.SwitchStatement
+        ? condition.parent.cases.some((c) => c.test != null && namesNoContent(model, c.test))
+        : namesNoContent(model, condition);
+    if (named) return true;
+  }
+  // `if (res.status === 204) { log(…) }` before the node, without an exit.
+  let child: Node = node;
+  for (let parent: Node | undefined = node.parent; parent; child = parent, parent = parent.parent) {
+    const statements =
+      parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock
+        ? parent.body
+        : parent.type === AST_NODE_TYPES.SwitchCase
+          ? parent.consequent
+          : undefined;
+    if (!statements) continue;
+    for (const statement of statements as readonly Node[]) {
+      if (statement === child) break;
+      if (statement.type !== AST_NODE_TYPES.IfStatement || alwaysExits(statement.consequent)) continue;
+      const sets = model.conditionSets(statement.test, subject);
+      if (sets && sets.whenTrue.has(NO_CONTENT) && !sets.whenTrue.isAll && namesNoContent(model, statement.test)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether an expression names 204 (`204`, `StatusCodes.NO_CONTENT`, a `const`) anywhere in it. */
+function namesNoContent(model: HttpModel, condition: Node): boolean {
+  const visitorKeys = model.file.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: Node[] = [condition];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 200) {
+    const node = stack.pop()!;
+    if (
+      (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) &&
+      model.resolveStatus(node) === NO_CONTENT
+    ) {
+      return true;
+    }
+    // `OK_STATUSES.includes(status)` with `const OK_STATUSES = [200, 204]`
+    if (node.type === AST_NODE_TYPES.Identifier && resolveNumberList(model.file, node)?.includes(NO_CONTENT)) return true;
+    if (node.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of node.elements) if (element) stack.push(element);
+      continue;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
+      } else if (value && typeof (value as Node).type === 'string') {
+        stack.push(value as Node);
+      }
+    }
+  }
+  return false;
+}

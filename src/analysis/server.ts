@@ -1,0 +1,963 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { FunctionNode, Node } from './ast';
+import { alwaysExits, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, skipWrappers, skipWrappersUp } from './ast';
+import { importPathOf, resolveNumber } from './constants';
+import type { ErrorBody, ErrorBranch } from './error-body';
+import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
+import type { AnalyzedFile } from './file';
+import type { AccessPath, ResponseFactory, ServerFramework } from './libraries';
+import { SERVER_FRAMEWORKS } from './libraries';
+import type { HttpModel } from './model';
+
+/**
+ * Server sends: every place a server handler sends a body, the framework, and the status it is
+ * sent with (a constant, the framework's default, or unknown when computed at run time), with
+ * an edit that sets another status in the framework's own form.
+ */
+
+export type SendStatus =
+  /** A status the code writes: `res.status(200)`, `{ status: 201 }`, `ctx.status = 200`. */
+  | { readonly kind: 'constant'; readonly value: number; readonly node: Node }
+  /** No status is set: the framework sends its default. */
+  | { readonly kind: 'default'; readonly value: number }
+  /** The status is computed at run time or may be set elsewhere. */
+  | { readonly kind: 'unknown' };
+
+export type StatusFixer = (fixer: TSESLint.RuleFixer, status: number) => TSESLint.RuleFix[];
+
+export interface ServerSend {
+  /** The send: a call, an assignment (`ctx.body = b`), a return, a construction, or a result object. */
+  readonly node: Node;
+  readonly framework: ServerFramework;
+  /** The body as written (`{ error }`, `JSON.stringify({ error })`, `err`). */
+  readonly body: Node;
+  readonly status: SendStatus;
+  /** The route handler the send belongs to, when it is sent through a handler's response. */
+  readonly handler: FunctionNode | undefined;
+  /** Edits that send `status` instead; undefined when the code has no place to say it. */
+  readonly setStatus: StatusFixer | undefined;
+}
+
+export interface ServerAnalysis {
+  readonly sends: readonly ServerSend[];
+  /** The catch or error-first callback error branch the send runs in. */
+  errorBranchOf(send: ServerSend): ErrorBranch | undefined;
+  /** Whether the send's body is an error body, and why. */
+  errorBodyOf(send: ServerSend): ErrorBody | undefined;
+}
+
+const KEY = {};
+
+/** The server sends of the model's file, built once per file. */
+export function getServerAnalysis(model: HttpModel): ServerAnalysis {
+  return model.extension(KEY, (m) => new ServerSends(m.file));
+}
+
+// ---- tracing framework imports ---------------------------------------------------------------
+
+type TraceInfo =
+  | { readonly kind: 'app'; readonly framework: ServerFramework }
+  | { readonly kind: 'handler-factory'; readonly framework: ServerFramework }
+  | { readonly kind: 'response-factory'; readonly framework: ServerFramework; readonly factory: ResponseFactory }
+  | { readonly kind: 'status-function'; readonly framework: ServerFramework };
+
+type TraceMap = Record<string | symbol, unknown>;
+
+function addTrace(map: TraceMap, path: readonly string[], kind: typeof CALL | typeof CONSTRUCT, info: TraceInfo): void {
+  let node = map;
+  for (const key of path) node = (node[key] ??= {}) as TraceMap;
+  node[kind] = info;
+}
+
+interface Handler {
+  readonly fn: FunctionNode;
+  readonly framework: ServerFramework;
+}
+
+interface Setter {
+  /** The call or assignment that sets the status (or passes the response away). */
+  readonly node: Node;
+  /** The status expression; undefined when the response is handed to other code. */
+  readonly value: Node | undefined;
+}
+
+const STATEMENT_LISTS = new Set<string>([
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.Program,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.SwitchCase,
+]);
+const MAX_FOLLOW = 4;
+const HTTP_STATUS_LIKE = (value: number | undefined): value is number =>
+  value !== undefined && Number.isInteger(value) && value >= 100 && value <= 599;
+
+class ServerSends implements ServerAnalysis {
+  readonly sends: ServerSend[] = [];
+  private readonly handlers = new Map<FunctionNode, Handler>();
+  private readonly statusFunctionCalls = new Set<Node>();
+  private readonly globalStatusFunctions = new Set<string>();
+  private readonly branches = new Map<ServerSend, ErrorBranch | undefined>();
+  private readonly bodies = new Map<ServerSend, ErrorBody | undefined>();
+  private readonly importedFrameworks: ServerFramework[];
+
+  constructor(private readonly file: AnalyzedFile) {
+    this.importedFrameworks = this.frameworksImported();
+    this.trace();
+    this.findUntracedRegistrations();
+    this.findStandaloneHandlers();
+    for (const handler of this.handlers.values()) this.collectHandlerSends(handler);
+    this.findResultObjects();
+    this.sends.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  }
+
+  errorBranchOf(send: ServerSend): ErrorBranch | undefined {
+    if (!this.branches.has(send)) {
+      const boundary = send.handler ?? enclosingFunction(send.node);
+      this.branches.set(send, errorBranchAt(this.file, send.node, boundary));
+    }
+    return this.branches.get(send);
+  }
+
+  errorBodyOf(send: ServerSend): ErrorBody | undefined {
+    if (!this.bodies.has(send)) {
+      const branch = this.errorBranchOf(send);
+      let body = classifyErrorBody(this.file, send.body, branch);
+      // Fastify hands a sent Error to its error handler: not a 2xx.
+      if (body?.reason === 'caught-error' && body.node === skipWrappers(send.body) && send.framework.errorObjectsAreErrors) body = undefined;
+      this.bodies.set(send, body);
+    }
+    return this.bodies.get(send);
+  }
+
+  // ---- finding handlers -----------------------------------------------------------------------
+
+  /** Frameworks the file imports or requires (by source), in table order. */
+  private frameworksImported(): ServerFramework[] {
+    const sources = new Set<string>();
+    for (const declaration of this.file.nodesOfType(AST_NODE_TYPES.ImportDeclaration)) sources.add(declaration.source.value);
+    for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      const callee = call.callee;
+      const argument = call.arguments[0];
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') {
+        sources.add(argument.value);
+      }
+    }
+    return SERVER_FRAMEWORKS.filter((framework) => framework.sources.some((source) => sources.has(source)));
+  }
+
+  private trace(): void {
+    const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
+    const esm: Record<string, TraceMap> = {};
+    const cjs: Record<string, TraceMap> = {};
+    const globals: TraceMap = {};
+    const add = (framework: ServerFramework, path: readonly string[], kind: typeof CALL | typeof CONSTRUCT, info: TraceInfo): void => {
+      for (const source of framework.sources) {
+        const e = (esm[source] ??= { [ESM]: true });
+        const c = (cjs[source] ??= {});
+        addTrace(c, path, kind, info);
+        addTrace(e, ['default', ...path], kind, info);
+        if (path.length > 0) addTrace(e, path, kind, info);
+      }
+      if (framework.global) addTrace(globals, [framework.global, ...path], kind, info);
+    };
+    for (const framework of SERVER_FRAMEWORKS) {
+      for (const path of framework.apps ?? []) {
+        add(framework, path, CALL, { kind: 'app', framework });
+        add(framework, path, CONSTRUCT, { kind: 'app', framework });
+      }
+      for (const path of framework.handlerFactories ?? []) add(framework, path, CALL, { kind: 'handler-factory', framework });
+      for (const name of framework.statusFunctions ?? []) add(framework, [name], CALL, { kind: 'status-function', framework });
+      for (const factory of framework.responseFactories ?? []) {
+        add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, { kind: 'response-factory', framework, factory });
+      }
+    }
+    const globalScope = this.file.scopeManager.globalScope!;
+    const found = [
+      ...tracker.iterateEsmReferences(esm as never),
+      ...tracker.iterateCjsReferences(cjs as never),
+      ...tracker.iterateGlobalReferences(globals as never),
+      // Globals the config does not declare (`Response` without `globals.browser`) stay unresolved.
+      ...globalScope.through.flatMap((reference) =>
+        Object.hasOwn(globals, reference.identifier.name) && !globalScope.set.has(reference.identifier.name)
+          ? [...tracker.iteratePropertyReferences(reference.identifier as never, globals[reference.identifier.name] as never)]
+          : [],
+      ),
+    ];
+    // `require` without Node globals declared stays unresolved: trace its calls too.
+    if (!globalScope.set.has('require')) {
+      for (const reference of globalScope.through) {
+        const call = reference.identifier.parent;
+        if (reference.identifier.name !== 'require' || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+        const source = call.arguments[0] && literalString(call.arguments[0]);
+        if (source !== undefined && Object.hasOwn(cjs, source)) found.push(...tracker.iteratePropertyReferences(call as never, cjs[source] as never));
+      }
+    }
+    for (const { node, info } of found) this.onTraced(node as unknown as Node, info as TraceInfo);
+    // Nuxt and Nitro auto-import h3's handler factories and status setters.
+    for (const reference of globalScope.through) {
+      const name = reference.identifier.name;
+      for (const framework of SERVER_FRAMEWORKS) {
+        if (framework.globalHandlerFactories?.includes(name)) {
+          const call = reference.identifier.parent;
+          if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
+            this.onTraced(call, { kind: 'handler-factory', framework });
+            for (const statusFunction of framework.statusFunctions ?? []) this.globalStatusFunctions.add(statusFunction);
+          }
+        }
+      }
+    }
+    if (this.globalStatusFunctions.size > 0) {
+      for (const reference of globalScope.through) {
+        const call = reference.identifier.parent;
+        if (this.globalStatusFunctions.has(reference.identifier.name) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
+          this.statusFunctionCalls.add(call);
+        }
+      }
+    }
+  }
+
+  private onTraced(node: Node, info: TraceInfo): void {
+    switch (info.kind) {
+      case 'app':
+        this.followApp(node, info.framework, 0);
+        return;
+      case 'handler-factory':
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          for (const argument of node.arguments) this.addHandlerValue(argument, info.framework, 0);
+        }
+        return;
+      case 'status-function':
+        this.statusFunctionCalls.add(node);
+        return;
+      case 'response-factory':
+        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+          this.addFactorySend(node, info.framework, info.factory);
+        }
+        return;
+    }
+  }
+
+  /** Follows an app or router value to the calls that register handlers on it. */
+  private followApp(value: Node, framework: ServerFramework, depth: number): void {
+    if (depth > MAX_FOLLOW) return;
+    const top = skipWrappersUp(value);
+    const parent = top.parent;
+    if (!parent) return;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === top) {
+      const name = memberName(parent);
+      const call = skipWrappersUp(parent).parent;
+      if (name === undefined || call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== parent) return;
+      if (framework.routeMethods?.includes(name)) {
+        this.addRegistration(call, framework, depth);
+        // Registrations chain: `app.get(…).post(…)`.
+        this.followApp(call, framework, depth + 1);
+      } else if (name === 'route' || name === 'basePath' || name === 'group') {
+        this.followApp(call, framework, depth + 1);
+      } else if (name === 'register') {
+        // Fastify plugins: `app.register(async (instance) => { instance.get(…) })`.
+        for (const argument of call.arguments) {
+          const fn = skipWrappers(argument);
+          if (isFunction(fn) && fn.params[0]?.type === AST_NODE_TYPES.Identifier) this.followVariableOf(fn.params[0], framework, depth + 1);
+        }
+      }
+      return;
+    }
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
+      this.followVariableOf(parent.id, framework, depth + 1);
+    } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === top && parent.left.type === AST_NODE_TYPES.Identifier) {
+      this.followVariableOf(parent.left, framework, depth + 1);
+    }
+  }
+
+  private followVariableOf(identifier: TSESTree.Identifier, framework: ServerFramework, depth: number): void {
+    const variable = ASTUtils.findVariable(this.file.scopeOf(identifier), identifier);
+    if (!variable) return;
+    for (const reference of variable.references) {
+      if (reference.identifier === identifier || reference.isWrite()) continue;
+      this.followApp(reference.identifier, framework, depth);
+    }
+  }
+
+  /** `app.get(path, …handlers)`, `fastify.route({ handler })`: every function argument is a handler. */
+  private addRegistration(call: TSESTree.CallExpression, framework: ServerFramework, depth: number): void {
+    for (const argument of call.arguments) {
+      const inner = skipWrappers(argument);
+      if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+        const handler = findProperty(inner, 'handler');
+        if (handler) this.addHandlerValue(handler.value, framework, depth);
+        continue;
+      }
+      this.addHandlerValue(argument, framework, depth);
+    }
+  }
+
+  /** A function, or a local variable bound to one, used as a handler. */
+  private addHandlerValue(value: Node, framework: ServerFramework, depth: number): void {
+    const inner = skipWrappers(value);
+    if (isFunction(inner)) {
+      if (!this.handlers.has(inner)) this.handlers.set(inner, { fn: inner, framework });
+      return;
+    }
+    if (inner.type === AST_NODE_TYPES.ObjectExpression && framework.handlerFactories) {
+      // h3 `defineEventHandler({ handler })`
+      const handler = findProperty(inner, 'handler');
+      if (handler) this.addHandlerValue(handler.value, framework, depth);
+      return;
+    }
+    if (inner.type !== AST_NODE_TYPES.Identifier || depth > MAX_FOLLOW) return;
+    const variable = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+    const def = variable?.defs[0];
+    if (variable?.defs.length !== 1 || !def) return;
+    if (def.type === 'FunctionName' && isFunction(def.node)) this.addHandlerValue(def.node, framework, depth + 1);
+    else if (def.type === 'Variable' && def.node.init && def.parent?.kind === 'const') this.addHandlerValue(def.node.init, framework, depth + 1);
+  }
+
+  /**
+   * `router.get('/users', (req, res) => …)` on a router the file does not create (passed in,
+   * imported from a local module): a path literal and a handler that uses its response.
+   */
+  private findUntracedRegistrations(): void {
+    const routeMethods = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
+    for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      const name = memberName(skipWrappers(call.callee));
+      if (name === undefined || !routeMethods.has(name) || call.arguments.length < 2) continue;
+      const path = literalString(call.arguments[0]!);
+      if (path === undefined || !/^[/*]/.test(path)) continue;
+      for (const argument of call.arguments.slice(1)) {
+        const fn = skipWrappers(argument);
+        if (!isFunction(fn) || this.handlers.has(fn)) continue;
+        const framework = this.inferFramework(fn);
+        if (framework) this.handlers.set(fn, { fn, framework });
+      }
+    }
+  }
+
+  /**
+   * Route handlers defined apart from their registration: exported controllers, Next.js Pages
+   * API routes (`export default function handler(req, res)`), controller class methods, and
+   * functions whose response parameter is typed (`res: Response` from 'express').
+   */
+  private findStandaloneHandlers(): void {
+    const candidates = [
+      ...this.file.nodesOfType(AST_NODE_TYPES.FunctionDeclaration),
+      ...this.file.nodesOfType(AST_NODE_TYPES.FunctionExpression),
+      ...this.file.nodesOfType(AST_NODE_TYPES.ArrowFunctionExpression),
+    ];
+    for (const fn of candidates) {
+      if (this.handlers.has(fn) || fn.params.length === 0 || fn.params.length > 4) continue;
+      const typed = this.typedFramework(fn);
+      if (typed) {
+        this.handlers.set(fn, { fn, framework: typed });
+        continue;
+      }
+      if (enclosingFunction(fn) !== undefined || fn.params.length < 2) continue;
+      const framework = this.inferFramework(fn);
+      if (framework?.style === 'response') this.handlers.set(fn, { fn, framework });
+    }
+  }
+
+  /** The framework whose response type annotates the function's response parameter. */
+  private typedFramework(fn: FunctionNode): ServerFramework | undefined {
+    for (const framework of SERVER_FRAMEWORKS) {
+      if (framework.responseParameter === undefined || !framework.responseTypes) continue;
+      const index = responseIndex(fn, framework);
+      const param = fn.params[index];
+      if (param?.type !== AST_NODE_TYPES.Identifier || !param.typeAnnotation) continue;
+      const type = param.typeAnnotation.typeAnnotation;
+      if (type.type !== AST_NODE_TYPES.TSTypeReference) continue;
+      const typeName = type.typeName;
+      let imported: { source: string; name: string } | undefined;
+      if (typeName.type === AST_NODE_TYPES.Identifier) {
+        const path = importPathOf(this.file, typeName);
+        if (path?.path.length === 1) imported = { source: path.source, name: path.path[0]! };
+      } else if (typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier) {
+        const path = importPathOf(this.file, typeName.left);
+        if (path?.path.length === 0) imported = { source: path.source, name: typeName.right.name };
+      }
+      if (!imported || !framework.sources.includes(imported.source) || !framework.responseTypes.includes(imported.name)) continue;
+      // A context-style helper `(c: Context, message)` is not a handler; `(ctx, next)` is.
+      if (framework.responseParameter === 0 && fn.params.length > 2) continue;
+      if (framework.responseParameter === 1 && index === 0) continue;
+      return framework;
+    }
+    return undefined;
+  }
+
+  /** What a handler registered on an unknown router, or an exported controller, is, from its imports and usage. */
+  private inferFramework(fn: FunctionNode): ServerFramework | undefined {
+    const typed = this.typedFramework(fn);
+    if (typed) return typed;
+    const responseLike = this.importedFrameworks.filter((f) => f.style === 'response');
+    const pick = (id: string): ServerFramework => SERVER_FRAMEWORKS.find((f) => f.id === id)!;
+    if (fn.params.length >= 2) {
+      const index = fn.params.length === 4 ? 2 : 1;
+      const response = fn.params[index];
+      const request = fn.params[0];
+      if (response?.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const usage = this.responseUsage(response);
+      if (!usage.sends) return undefined;
+      if (request?.type === AST_NODE_TYPES.Identifier && this.responseUsage(request).sends) return undefined;
+      if (usage.methods.has('code') || responseLike.some((f) => f.id === 'fastify')) return pick('fastify');
+      if (responseLike.length > 0) return responseLike[0];
+      return pick('express');
+    }
+    const context = fn.params[0];
+    if (context?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const usage = this.responseUsage(context);
+    if (usage.methods.has('json') && this.importedFrameworks.some((f) => f.id === 'hono')) return pick('hono');
+    if (usage.assigned.has('body') && this.importedFrameworks.some((f) => f.id === 'koa')) return pick('koa');
+    return undefined;
+  }
+
+  /** How a parameter is used: the methods called on it and the properties assigned. */
+  private responseUsage(param: TSESTree.Identifier): { methods: Set<string>; assigned: Set<string>; sends: boolean } {
+    const methods = new Set<string>();
+    const assigned = new Set<string>();
+    const variable = this.variableOfParameter(param);
+    for (const reference of variable?.references ?? []) {
+      const member = skipWrappersUp(reference.identifier).parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== skipWrappersUp(reference.identifier)) continue;
+      const name = memberName(member);
+      if (name === undefined) continue;
+      const parent = skipWrappersUp(member).parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member && parent.arguments.length > 0) methods.add(name);
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) assigned.add(name);
+    }
+    const sends = ['status', 'json', 'send', 'sendStatus', 'code', 'writeHead'].some((m) => methods.has(m)) || assigned.has('statusCode');
+    return { methods, assigned, sends };
+  }
+
+  private variableOfParameter(param: Node): TSESLint.Scope.Variable | undefined {
+    const fn = param.parent;
+    if (!fn) return undefined;
+    return this.file.scopeManager.getDeclaredVariables(fn).find((variable) => variable.defs.some((def) => def.name === param));
+  }
+
+  // ---- sends of a handler -----------------------------------------------------------------
+
+  private collectHandlerSends(handler: Handler): void {
+    const { fn, framework } = handler;
+    const index = responseIndex(fn, framework);
+    const param = fn.params[index];
+    const roots: Array<{ variable: TSESLint.Scope.Variable; prefix: AccessPath }> = [];
+    const bare = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (bare?.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.variableOfParameter(bare);
+      if (variable) roots.push({ variable, prefix: [] });
+    } else if (bare?.type === AST_NODE_TYPES.ObjectPattern) {
+      // Elysia `({ body, set }) => …`
+      for (const property of bare.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+        const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (value.type !== AST_NODE_TYPES.Identifier) continue;
+        const variable = this.file.scopeManager.getDeclaredVariables(fn).find((v) => v.defs.some((def) => def.name === value));
+        if (variable) roots.push({ variable, prefix: [property.key.name] });
+      }
+    }
+
+    const setters: Setter[] = [];
+    const pending: PendingSend[] = [];
+
+    for (const { variable, prefix } of roots) {
+      for (const reference of variable.references) {
+        if (reference.isWrite()) continue;
+        const { path, top } = accessPath(reference.identifier as TSESTree.Identifier, prefix);
+        const parent = top.parent;
+        if (!parent) continue;
+        // Assignments: `res.statusCode = n`, `ctx.status = n`, `ctx.body = b`, `set.status = n`.
+        if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top && parent.operator === '=') {
+          if (matchesPath(framework.statusPaths, path)) setters.push({ node: parent, value: parent.right });
+          else if (matchesPath(framework.bodyPaths, path) && top.type === AST_NODE_TYPES.MemberExpression) {
+            const receiver = top.object;
+            pending.push({
+              node: parent,
+              framework,
+              body: parent.right,
+              handler: fn,
+              make: (status) => (status.kind === 'default' ? this.insertStatement(parent, `${this.text(receiver)}.status = ${'%s'};`) : undefined),
+            });
+          }
+          continue;
+        }
+        // Calls: `res.status(n).json(b)`, `c.json(b, n)`, `setResponseStatus(event, n)`.
+        if (path.length === prefix.length && parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(top as TSESTree.Expression)) {
+          if (this.statusFunctionCalls.has(parent) && parent.arguments[0] === top) setters.push({ node: parent, value: parent.arguments[1] });
+          else if (framework.opaqueWhenPassed) setters.push({ node: parent, value: undefined });
+          continue;
+        }
+        if (path.length !== prefix.length + 1 || top.type !== AST_NODE_TYPES.MemberExpression) continue;
+        const call = skipWrappersUp(top).parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== top) continue;
+        this.followChain(call, path[path.length - 1]!, top.object, framework, fn, setters, pending);
+      }
+    }
+
+    if (framework.returnSends) this.collectReturns(handler, roots, pending);
+
+    for (const send of pending) {
+      const status = send.legacyStatus ?? send.chainStatus;
+      let resolved: SendStatus;
+      if (status) resolved = this.constantOrUnknown(status);
+      else if (send.status0) resolved = send.status0;
+      else resolved = this.statusFromSetters(send.node, fn, setters, framework);
+      const setter =
+        resolved.kind === 'constant' ? (fixer: TSESLint.RuleFixer, code: number) => [fixer.replaceText(resolved.node, String(code))] : undefined;
+      const made = send.make(resolved);
+      const setStatus: StatusFixer | undefined =
+        resolved.kind === 'unknown'
+          ? undefined
+          : setter ?? (made ? (fixer, code) => made(fixer, code) : undefined);
+      this.sends.push({ node: send.node, framework, body: send.body, handler: fn, status: resolved, setStatus });
+    }
+  }
+
+  /** Follows `res.a(…).b(…)` from its first call to the send at its end. */
+  private followChain(
+    first: TSESTree.CallExpression,
+    firstName: string,
+    receiver: Node,
+    framework: ServerFramework,
+    fn: FunctionNode,
+    setters: Setter[],
+    pending: PendingSend[],
+  ): void {
+    let call = first;
+    let name = firstName;
+    let chainStatus: Node | undefined;
+    for (let step = 0; step < 8; step++) {
+      if (framework.statusMethods?.includes(name)) {
+        chainStatus = call.arguments[0];
+      } else if (framework.sendMethods?.includes(name)) {
+        this.addMethodSend(call, name, receiver, framework, fn, chainStatus, pending);
+        return;
+      }
+      const top = skipWrappersUp(call);
+      const member = top.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) break;
+      const next = skipWrappersUp(member).parent;
+      const nextName = memberName(member);
+      if (next?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(next.callee) !== member || nextName === undefined) break;
+      call = next;
+      name = nextName;
+    }
+    // A chain that sets a status without sending: a setter.
+    if (chainStatus) setters.push({ node: first, value: chainStatus });
+  }
+
+  private addMethodSend(
+    call: TSESTree.CallExpression,
+    name: string,
+    receiver: Node,
+    framework: ServerFramework,
+    fn: FunctionNode,
+    chainStatus: Node | undefined,
+    pending: PendingSend[],
+  ): void {
+    const args = call.arguments;
+    const first = args[0];
+    if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+    if (framework.style === 'context-json') {
+      // Hono `c.json(body, status?, headers?)`, `c.json(body, { status, headers })`
+      const init = args[1];
+      const base = { node: call, framework, body: first, handler: fn };
+      if (!init) {
+        pending.push({ ...base, make: () => (fixer, code) => [fixer.insertTextAfter(first, `, ${code}`)] });
+        return;
+      }
+      const initNode = skipWrappers(init);
+      if (initNode.type === AST_NODE_TYPES.ObjectExpression) {
+        const fromInit = this.initStatus(initNode);
+        pending.push({ ...base, status0: fromInit.status, make: fromInit.make });
+        return;
+      }
+      pending.push({ ...base, legacyStatus: init, make: () => undefined });
+      return;
+    }
+    // `res.end(data, encoding)`: only the data is the body.
+    if (name === 'end') {
+      pending.push({ node: call, framework, body: first, handler: fn, chainStatus, make: this.chainFix(receiver, framework) });
+      return;
+    }
+    if (args.length >= 2 && framework.id === 'express') {
+      // Express 4: `res.json(status, body)`, `res.json(body, status)`, `res.send(status, body)`
+      const second = args[1]!;
+      const firstNumber = this.isNumeric(first);
+      if (firstNumber) {
+        pending.push({ node: call, framework, body: second, handler: fn, legacyStatus: first, make: () => undefined });
+        return;
+      }
+      pending.push({ node: call, framework, body: first, handler: fn, legacyStatus: second, make: () => undefined });
+      return;
+    }
+    pending.push({ node: call, framework, body: first, handler: fn, chainStatus, make: this.chainFix(receiver, framework) });
+  }
+
+  private isNumeric(node: Node): boolean {
+    const inner = skipWrappers(node);
+    if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === 'number';
+    return HTTP_STATUS_LIKE(this.resolve(inner));
+  }
+
+  /** The default-status fix of a method send: `res.json(b)` → `res.status(500).json(b)`. */
+  private chainFix(receiver: Node, framework: ServerFramework): StatusFixerFactory {
+    const method = framework.statusMethods?.[0];
+    // Before the `.`, `?.` or `[` that follows the receiver (and its closing parentheses).
+    const access = this.file.sourceCode.getTokenAfter(receiver, { filter: (token) => token.value !== ')' });
+    return (status) =>
+      status.kind === 'default' && method && access ? (fixer, code) => [fixer.insertTextBefore(access, `.${method}(${code})`)] : undefined;
+  }
+
+  /** Returns of a handler whose return value is the body (Fastify, Elysia, h3). */
+  private collectReturns(handler: Handler, roots: ReadonlyArray<{ variable: TSESLint.Scope.Variable; prefix: AccessPath }>, pending: PendingSend[]): void {
+    const { fn, framework } = handler;
+    const values: Array<{ value: Node; statement: TSESTree.ReturnStatement | undefined }> = [];
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) values.push({ value: fn.body, statement: undefined });
+    else {
+      for (const statement of this.file.nodesOfType(AST_NODE_TYPES.ReturnStatement)) {
+        if (statement.argument && contains(fn.body, statement) && enclosingFunction(statement) === fn) values.push({ value: statement.argument, statement });
+      }
+    }
+    const rootVariables = new Set(roots.map((root) => root.variable));
+    for (const { value, statement } of values) {
+      const inner = skipWrappers(value);
+      if (inner.type === AST_NODE_TYPES.AwaitExpression) continue;
+      // `return reply.send(b)`, `return reply`: the reply is the send.
+      let root: Node = inner;
+      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+        root = skipWrappers(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+      }
+      if (root.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(this.file.scopeOf(root), root);
+        if (variable && rootVariables.has(variable)) continue;
+      }
+      pending.push({
+        node: statement ?? value,
+        framework,
+        body: value,
+        handler: fn,
+        make: (status) => (status.kind === 'default' && statement ? this.returnFix(handler, roots, statement) : undefined),
+      });
+    }
+  }
+
+  /** How to set a status before `return body`: `reply.code(500);`, `set.status = 500;`, `setResponseStatus(event, 500);`. */
+  private returnFix(
+    handler: Handler,
+    roots: ReadonlyArray<{ variable: TSESLint.Scope.Variable; prefix: AccessPath }>,
+    statement: TSESTree.ReturnStatement,
+  ): StatusFixer | undefined {
+    const { framework } = handler;
+    const whole = roots.find((root) => root.prefix.length === 0);
+    if (framework.style === 'response' && whole && framework.statusMethods?.[0]) {
+      return this.insertStatement(statement, `${whole.variable.name}.${framework.statusMethods[0]}(%s);`);
+    }
+    const statusPath = framework.statusPaths?.[0];
+    if (framework.id === 'elysia' && statusPath) {
+      const viaPrefix = roots.find((root) => root.prefix.length === 1 && root.prefix[0] === statusPath[0]);
+      if (viaPrefix) return this.insertStatement(statement, `${viaPrefix.variable.name}.${statusPath.slice(1).join('.')} = %s;`);
+      if (whole) return this.insertStatement(statement, `${whole.variable.name}.${statusPath.join('.')} = %s;`);
+      return undefined;
+    }
+    const statusFunction = framework.statusFunctions?.[0];
+    if (statusFunction && whole && this.canCall(statusFunction, framework, statement)) {
+      return this.insertStatement(statement, `${statusFunction}(${whole.variable.name}, %s);`);
+    }
+    return undefined;
+  }
+
+  /** Whether `name` at `at` is the framework's export (imported, or a Nuxt auto-import). */
+  private canCall(name: string, framework: ServerFramework, at: Node): boolean {
+    let scope: TSESLint.Scope.Scope | null = this.file.scopeOf(at);
+    for (; scope; scope = scope.upper) {
+      const variable = scope.set.get(name);
+      if (variable) {
+        const def = variable.defs[0];
+        return def?.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration && framework.sources.includes(def.parent.source.value);
+      }
+    }
+    return this.globalStatusFunctions.has(name);
+  }
+
+  // ---- status of a send -------------------------------------------------------------------
+
+  private resolve(node: Node): number | undefined {
+    return resolveNumber(this.file, node);
+  }
+
+  private constantOrUnknown(node: Node): SendStatus {
+    const value = this.resolve(node);
+    return HTTP_STATUS_LIKE(value) ? { kind: 'constant', value, node: skipWrappers(node) } : { kind: 'unknown' };
+  }
+
+  /** The status set on the response before the send (or after it, for Koa) on every path. */
+  private statusFromSetters(send: Node, fn: FunctionNode, setters: readonly Setter[], framework: ServerFramework): SendStatus {
+    let dominating: Setter | undefined;
+    let after: Setter | undefined;
+    const maybe: Setter[] = [];
+    for (const setter of setters) {
+      const relation = relationOf(setter.node, send, fn);
+      if (relation === 'before') {
+        if (!dominating || setter.node.range[0] > dominating.node.range[0]) dominating = setter;
+      } else if (relation === 'maybe') {
+        maybe.push(setter);
+      } else if (framework.style === 'context-body' && relation === 'after') {
+        if (!after || setter.node.range[0] > after.node.range[0]) after = setter;
+      } else if (framework.style === 'context-body' && relation === 'after-maybe') {
+        return { kind: 'unknown' };
+      }
+    }
+    if (after) return after.value ? this.constantOrUnknown(after.value) : { kind: 'unknown' };
+    if (maybe.some((setter) => !dominating || setter.node.range[0] > dominating.node.range[0])) return { kind: 'unknown' };
+    if (dominating) return dominating.value ? this.constantOrUnknown(dominating.value) : { kind: 'unknown' };
+    return { kind: 'default', value: framework.defaultStatus ?? 200 };
+  }
+
+  /** `{ status: 200, headers }` → the status and how to change it. */
+  private initStatus(init: TSESTree.ObjectExpression): { status: SendStatus; make: StatusFixerFactory } {
+    const property = findProperty(init, 'status');
+    if (property) {
+      const status = this.constantOrUnknown(property.value);
+      return { status, make: () => undefined };
+    }
+    if (init.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { status: { kind: 'unknown' }, make: () => undefined };
+    return {
+      status: { kind: 'default', value: 200 },
+      make: () => (fixer, code) => [this.insertStatusProperty(fixer, init, 'status', code)],
+    };
+  }
+
+  private insertStatusProperty(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, key: string, code: number): TSESLint.RuleFix {
+    const first = object.properties[0];
+    if (!first) return fixer.replaceText(object, `{ ${key}: ${code} }`);
+    const open = this.file.sourceCode.getFirstToken(object)!;
+    const between = this.file.sourceCode.text.slice(open.range[1], first.range[0]);
+    const separator = between.includes('\n') ? between : ' ';
+    return fixer.insertTextBefore(first, `${key}: ${code},${separator}`);
+  }
+
+  // ---- response factories and result objects -------------------------------------------------
+
+  /** `Response.json(b, init)`, `new Response(JSON.stringify(b), init)`, `NextResponse.json`, SvelteKit `json`, Remix `json`, RR `data`. */
+  private addFactorySend(call: TSESTree.CallExpression | TSESTree.NewExpression, framework: ServerFramework, factory: ResponseFactory): void {
+    const body = call.arguments[0];
+    if (!body || body.type === AST_NODE_TYPES.SpreadElement) return;
+    if (factory.body === 'string' && !stringifiedValue(body)) return;
+    const init = call.arguments[1];
+    let status: SendStatus;
+    let setStatus: StatusFixer | undefined;
+    if (!init) {
+      status = { kind: 'default', value: 200 };
+      setStatus = (fixer, code) => [fixer.insertTextAfter(body, `, { status: ${code} }`)];
+    } else {
+      const inner = skipWrappers(init);
+      if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+        const fromInit = this.initStatus(inner);
+        status = fromInit.status;
+        setStatus = fromInit.make(status);
+      } else if (factory.init === 'init-or-status' && this.isNumeric(inner)) {
+        status = this.constantOrUnknown(inner);
+      } else {
+        status = { kind: 'unknown' };
+      }
+      if (status.kind === 'constant') {
+        const node = status.node;
+        setStatus = (fixer, code) => [fixer.replaceText(node, String(code))];
+      }
+    }
+    this.sends.push({ node: call, framework, body, handler: undefined, status, setStatus });
+  }
+
+  /** AWS Lambda proxy results `{ statusCode, body: JSON.stringify(b) }`, Azure `{ status, jsonBody }`. */
+  private findResultObjects(): void {
+    const rows = SERVER_FRAMEWORKS.filter((framework) => framework.resultObject);
+    for (const object of this.file.nodesOfType(AST_NODE_TYPES.ObjectExpression)) {
+      for (const framework of rows) {
+        const shape = framework.resultObject!;
+        const bodyProperty = findProperty(object, shape.bodyKey);
+        if (!bodyProperty) continue;
+        const statusProperty = findProperty(object, shape.statusKey);
+        if (!statusProperty && !shape.statusOptional) continue;
+        if (shape.body === 'string' && !stringifiedValue(bodyProperty.value)) continue;
+        if (!enclosingFunction(object)) continue;
+        let status: SendStatus;
+        let setStatus: StatusFixer | undefined;
+        if (statusProperty) {
+          status = this.constantOrUnknown(statusProperty.value);
+          if (status.kind === 'constant') {
+            const node = status.node;
+            setStatus = (fixer, code) => [fixer.replaceText(node, String(code))];
+          }
+        } else if (object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) {
+          status = { kind: 'unknown' };
+        } else {
+          status = { kind: 'default', value: framework.defaultStatus ?? 200 };
+          setStatus = (fixer, code) => [this.insertStatusProperty(fixer, object, shape.statusKey, code)];
+        }
+        this.sends.push({ node: object, framework, body: bodyProperty.value, handler: undefined, status, setStatus });
+        break;
+      }
+    }
+  }
+
+  // ---- edits ------------------------------------------------------------------------------
+
+  private text(node: Node): string {
+    return this.file.sourceCode.getText(node);
+  }
+
+  /**
+   * Inserts a statement (`%s` stands for the status) before the statement that holds `node`:
+   * on its own line in a block, or with braces around a lone `if` branch.
+   */
+  private insertStatement(node: Node, template: string): StatusFixer | undefined {
+    let statement: Node = node;
+    while (statement.parent && statement.type !== AST_NODE_TYPES.ExpressionStatement && statement.type !== AST_NODE_TYPES.ReturnStatement) {
+      if (statement.parent.type !== AST_NODE_TYPES.ExpressionStatement && statement.parent.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+      statement = statement.parent;
+    }
+    const parent = statement.parent;
+    if (!parent) return undefined;
+    const source = this.file.sourceCode;
+    if (STATEMENT_LISTS.has(parent.type)) {
+      const lineStart = source.text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+      const before = source.text.slice(lineStart, statement.range[0]);
+      const separator = /^\s*$/.test(before) ? `\n${before}` : ' ';
+      return (fixer, code) => [fixer.insertTextBefore(statement, `${template.replace('%s', String(code))}${separator}`)];
+    }
+    if (parent.type === AST_NODE_TYPES.IfStatement || isLoop(parent)) {
+      return (fixer, code) => [
+        fixer.insertTextBefore(statement, `{ ${template.replace('%s', String(code))} `),
+        fixer.insertTextAfter(statement, ' }'),
+      ];
+    }
+    return undefined;
+  }
+}
+
+type StatusFixerFactory = (status: SendStatus) => StatusFixer | undefined;
+
+interface PendingSend {
+  readonly node: Node;
+  readonly framework: ServerFramework;
+  readonly body: Node;
+  readonly handler: FunctionNode;
+  /** A status set in the send's own chain (`res.status(n).json(b)`). */
+  readonly chainStatus?: Node;
+  /** A status argument of the send itself (Express 4 `res.json(n, b)`, Hono `c.json(b, n)`). */
+  readonly legacyStatus?: Node;
+  /** A status known from the send's own arguments. */
+  readonly status0?: SendStatus;
+  readonly make: StatusFixerFactory;
+}
+
+function isLoop(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement ||
+    node.type === AST_NODE_TYPES.LabeledStatement
+  );
+}
+
+function responseIndex(fn: FunctionNode, framework: ServerFramework): number {
+  const index = framework.responseParameter ?? 1;
+  // Express error middleware `(err, req, res, next)`.
+  return index === 1 && fn.params.length === 4 ? 2 : index;
+}
+
+function matchesPath(paths: readonly AccessPath[] | undefined, path: readonly string[]): boolean {
+  return paths?.some((p) => p.length === path.length && p.every((key, i) => key === path[i])) ?? false;
+}
+
+/** The member path read from an identifier (`ctx.response.body` → `['response', 'body']`), after a destructuring prefix. */
+function accessPath(identifier: TSESTree.Identifier, prefix: AccessPath): { path: string[]; top: Node } {
+  const path = [...prefix];
+  let top: Node = skipWrappersUp(identifier);
+  for (;;) {
+    const parent = top.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== top) break;
+    const name = memberName(parent);
+    if (name === undefined) break;
+    path.push(name);
+    top = skipWrappersUp(parent);
+    // Stop at a member that is called: `res.status(…)` is a method, not a path.
+    const above = top.parent;
+    if (above?.type === AST_NODE_TYPES.CallExpression && skipWrappers(above.callee) === parent) {
+      top = parent;
+      break;
+    }
+  }
+  return { path, top };
+}
+
+type Relation = 'before' | 'after' | 'after-maybe' | 'exclusive' | 'maybe';
+
+/**
+ * How a status setter relates to a send in the same handler: it runs before it on every path
+ * (`before`), never on the way to it (`exclusive`), after it on every path (`after`), or
+ * perhaps (`maybe`, `after-maybe`).
+ */
+function relationOf(setter: Node, send: Node, boundary: FunctionNode): Relation {
+  const sendAncestors = new Set<Node>();
+  for (let node: Node | undefined = send; node; node = node.parent) {
+    sendAncestors.add(node);
+    if (node === boundary) break;
+  }
+  const isBefore = setter.range[0] < send.range[0];
+  let exits = false;
+  let crossesFunction = false;
+  let direct = true;
+  let child: Node = setter;
+  let parent = setter.parent;
+  for (; parent && !sendAncestors.has(parent); child = parent, parent = parent.parent) {
+    if (isFunction(parent)) crossesFunction = true;
+    if (STATEMENT_LISTS.has(parent.type)) {
+      const list = statementsOf(parent);
+      const index = list.indexOf(child);
+      if (list.slice(index).some((statement) => alwaysExits(statement as TSESTree.Statement))) exits = true;
+    }
+    if (
+      parent.type !== AST_NODE_TYPES.ExpressionStatement &&
+      parent.type !== AST_NODE_TYPES.AwaitExpression &&
+      parent.type !== AST_NODE_TYPES.ChainExpression &&
+      !(parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child) &&
+      !(parent.type === AST_NODE_TYPES.CallExpression && parent.callee === child) &&
+      !(parent.type === AST_NODE_TYPES.SequenceExpression)
+    ) {
+      direct = false;
+    }
+  }
+  if (!parent) return 'maybe';
+  if (crossesFunction) return isBefore ? 'maybe' : 'after-maybe';
+  const sendSide = [...sendAncestors].find((node) => node.parent === parent);
+  if (STATEMENT_LISTS.has(parent.type) && sendSide) {
+    const list = statementsOf(parent);
+    const setterIndex = list.indexOf(child);
+    const sendIndex = list.indexOf(sendSide);
+    if (setterIndex < 0 || sendIndex < 0) return isBefore ? 'maybe' : 'after-maybe';
+    if (setterIndex < sendIndex) {
+      if (direct) return 'before';
+      return exits ? 'exclusive' : 'maybe';
+    }
+    if (list.slice(sendIndex, setterIndex).some((statement) => alwaysExits(statement as TSESTree.Statement))) return 'exclusive';
+    return direct ? 'after' : exits ? 'exclusive' : 'after-maybe';
+  }
+  if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test && sendSide !== parent.test) {
+    return 'exclusive';
+  }
+  if (parent.type === AST_NODE_TYPES.SwitchStatement && isBefore && exits) return 'exclusive';
+  return isBefore ? 'maybe' : 'after-maybe';
+}
+
+function statementsOf(node: Node): readonly Node[] {
+  if (node.type === AST_NODE_TYPES.SwitchCase) return node.consequent;
+  if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.StaticBlock) {
+    return node.body;
+  }
+  return [];
+}

@@ -1,0 +1,241 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import { isBodyPresenceChecked, isParseFailureHandled } from '../analysis/body';
+import { methodAtParse } from '../analysis/call-site-method';
+import type { BodyParse, HttpModel, Node } from '../analysis';
+import { getHttpModel, literalString, memberName, skipWrappers, skipWrappersUp } from '../analysis';
+import { admitsNoContent, NO_CONTENT } from '../analysis/no-content';
+import { createRule } from '../util/create-rule';
+
+type Options = [{ methods?: string[]; checkDynamicMethods?: boolean }];
+type MessageIds = 'method' | 'methodFromCaller' | 'dynamic' | 'admitsNoContent' | 'head' | 'suggestHeaders' | 'suggestGet';
+
+/** Parents in which a conditional expression needs no parentheses. */
+const LOOSE_CONTEXTS = new Set<string>([
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.AssignmentPattern,
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ExpressionStatement,
+  AST_NODE_TYPES.Property,
+  AST_NODE_TYPES.PropertyDefinition,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.JSXExpressionContainer,
+  AST_NODE_TYPES.SpreadElement,
+  AST_NODE_TYPES.YieldExpression,
+]);
+
+/** Whether the parent uses the value in a way that throws on null (member access, destructuring, iteration, spread). */
+function dereferences(parent: Node, value: Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === value && !parent.optional;
+    case AST_NODE_TYPES.CallExpression:
+      return parent.callee === value && !parent.optional;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === value && parent.id.type !== AST_NODE_TYPES.Identifier;
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.AssignmentPattern:
+      return parent.right === value && parent.left.type !== AST_NODE_TYPES.Identifier && parent.left.type !== AST_NODE_TYPES.MemberExpression;
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForInStatement:
+      return parent.right === value;
+    case AST_NODE_TYPES.SpreadElement:
+      return parent.parent.type !== AST_NODE_TYPES.ObjectExpression;
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return parent.tag === value;
+    default:
+      return false;
+  }
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-json-on-no-content',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow parsing a response body as JSON when the response may be 204 No Content',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          methods: {
+            type: 'array',
+            description: 'HTTP methods whose responses may be 204 No Content; parses of their responses must handle 204 (case-insensitive).',
+            items: { type: 'string', pattern: '^[A-Za-z]+$' },
+            uniqueItems: true,
+          },
+          checkDynamicMethods: {
+            type: 'boolean',
+            description:
+              'Also report parses in request helpers whose method comes from their callers (a method, options object or spread parameter), since callers can send one of `methods` through them.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ methods: ['DELETE'], checkDynamicMethods: true }],
+    messages: {
+      method:
+        '{{method}} responses are often 204 No Content, which has no body: {{parse}} would throw. Check for 204 before parsing.',
+      methodFromCaller:
+        'This request is sent with {{method}} (by the call on line {{line}}), and {{method}} responses are often 204 No Content, which has no body: {{parse}} would throw. Check for 204 before parsing.',
+      dynamic:
+        'The method of this request comes from the caller, so it may be {{method}}, and {{method}} responses are often 204 No Content, which has no body: {{parse}} would throw. Check for 204 before parsing.',
+      admitsNoContent:
+        'This code lets a 204 No Content response reach {{parse}}, but a 204 has no body: the parse would throw. Check for 204 before parsing.',
+      head: 'HEAD responses never have a body: {{parse}} would throw. Read the status and headers instead.',
+      suggestHeaders: 'Read the response headers instead of parsing a body.',
+      suggestGet: 'Send GET instead of HEAD, to receive a body.',
+    },
+  },
+  create(context, [options]) {
+    const reportedMethods = new Set((options.methods ?? ['DELETE']).map((method) => method.toUpperCase()));
+    const checkDynamicMethods = options.checkDynamicMethods ?? true;
+    const { sourceCode } = context;
+
+    return {
+      'Program:exit'() {
+        const model = getHttpModel(context);
+        for (const parse of model.bodyParses) check(model, parse);
+      },
+    };
+
+    function check(model: HttpModel, parse: BodyParse): void {
+      if (!parse.throwsOnEmpty || isParseFailureHandled(parse)) return;
+      const parseName = parse.kind === 'json' ? '.json()' : 'JSON.parse()';
+      const { method, calls } = methodAtParse(model, parse);
+
+      // HEAD: never a body, whatever the status or the headers say.
+      if (method.methods?.has('HEAD')) {
+        const own = calls.length === 0;
+        context.report({
+          node: parse.node,
+          messageId: 'head',
+          data: { parse: parseName },
+          suggest: own ? headSuggestions(parse) : [],
+        });
+        return;
+      }
+
+      const subject = parse.response?.subject;
+      if (subject && !model.statusesAt(parse.node, subject).statuses.has(NO_CONTENT)) return;
+      if (isBodyPresenceChecked(model.file, parse)) return;
+
+      const fix = guardFix(model, parse);
+      const hit = method.methods && [...method.methods].find((m) => reportedMethods.has(m));
+      if (hit) {
+        const via = calls.find((c) => c.method.methods?.has(hit));
+        if (via) {
+          context.report({
+            node: parse.node,
+            messageId: 'methodFromCaller',
+            data: { method: hit, parse: parseName, line: String(via.call.loc.start.line) },
+            fix,
+          });
+        } else {
+          context.report({ node: parse.node, messageId: 'method', data: { method: hit, parse: parseName }, fix });
+        }
+        return;
+      }
+      if (!method.methods && method.forwarded && checkDynamicMethods && reportedMethods.size > 0) {
+        context.report({ node: parse.node, messageId: 'dynamic', data: { method: [...reportedMethods].join(' or '), parse: parseName }, fix });
+        return;
+      }
+      if (subject && admitsNoContent(model, parse.node, subject)) {
+        context.report({ node: parse.node, messageId: 'admitsNoContent', data: { parse: parseName }, fix });
+      }
+    }
+
+    /** `await res.json()` → `res.status === 204 ? null : await res.json()`; `JSON.parse(text)` → `JSON.parse(text || 'null')`. */
+    function guardFix(model: HttpModel, parse: BodyParse): TSESLint.ReportFixFunction | null {
+      if (parse.kind === 'json-parse-text') {
+        const argument = parse.node.arguments[0];
+        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || parse.node.arguments.length > 1) return null;
+        const inner = skipWrappers(argument);
+        const simple =
+          ASTUtils.isParenthesized(argument, sourceCode) ||
+          inner.type === AST_NODE_TYPES.Identifier ||
+          inner.type === AST_NODE_TYPES.MemberExpression ||
+          inner.type === AST_NODE_TYPES.CallExpression;
+        const text = sourceCode.getText(argument);
+        return (fixer) => fixer.replaceText(argument, `${simple ? text : `(${text})`} || 'null'`);
+      }
+      const status = statusExpression(model, parse);
+      if (!status) return null;
+      let target: Node = skipWrappersUp(parse.node);
+      if (target.parent?.type === AST_NODE_TYPES.AwaitExpression) target = skipWrappersUp(target.parent);
+      const parent = target.parent;
+      // `(await res.json()).id`, `const { id } = await res.json()`: null would throw there instead.
+      if (!parent || dereferences(parent, target)) return null;
+      const guarded = `${status} === ${NO_CONTENT} ? null : ${sourceCode.getText(target)}`;
+      const loose =
+        ASTUtils.isParenthesized(target, sourceCode) ||
+        (LOOSE_CONTEXTS.has(parent.type) && !(parent.type === AST_NODE_TYPES.Property && parent.key === target));
+      return (fixer) => fixer.replaceText(target, loose ? guarded : `(${guarded})`);
+    }
+
+    /** The expression that reads the status at the parse: `res.status`, or undici's destructured `statusCode`. */
+    function statusExpression(model: HttpModel, parse: BodyParse): string | undefined {
+      const response = parse.response;
+      if (!response) return undefined;
+      const receiver = skipWrappers(parse.receiver);
+      const property = response.request.client.statusProperty;
+      if (receiver.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(receiver)) return `${receiver.name}.${property}`;
+      const bodyProperty = response.request.client.bodyParses.bodyProperty;
+      if (!bodyProperty) return undefined;
+      // undici: `res.body.json()`
+      if (receiver.type === AST_NODE_TYPES.MemberExpression && memberName(receiver) === bodyProperty) {
+        const holder = skipWrappers(receiver.object);
+        return holder.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(holder) ? `${holder.name}.${property}` : undefined;
+      }
+      // undici: `const { statusCode, body } = await request(u)` … `body.json()`
+      return response.subject.statusVariables
+        .map((variable) => variable.name)
+        .find((name) => {
+          const found = ASTUtils.findVariable(sourceCode.getScope(parse.node), name);
+          return found != null && response.subject.statusVariables.includes(found) && found.defs[0]?.node.type === AST_NODE_TYPES.VariableDeclarator;
+        });
+    }
+
+    function headSuggestions(parse: BodyParse): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
+      const suggestions: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> = [];
+      const response = parse.response;
+      const receiver = skipWrappers(parse.kind === 'json' ? parse.receiver : (parse.textCall?.callee as Node));
+      const holder = parse.kind === 'json' ? receiver : receiver.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(receiver.object) : undefined;
+      if (response && holder?.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(holder)) {
+        const headers = response.request.client.headerStyle === 'get' ? `Object.fromEntries(${holder.name}.headers)` : `${holder.name}.headers`;
+        suggestions.push({ messageId: 'suggestHeaders', fix: (fixer) => fixer.replaceText(parse.node, headers) });
+      }
+      const getFix = headToGet(parse);
+      if (getFix) suggestions.push({ messageId: 'suggestGet', fix: getFix });
+      return suggestions;
+    }
+
+    /** `method: 'HEAD'` → `method: 'GET'`; `ky.head(u)` → `ky.get(u)`. */
+    function headToGet(parse: BodyParse): TSESLint.ReportFixFunction | undefined {
+      const methodNode = parse.request.method.node;
+      if (methodNode) {
+        const value = skipWrappers(methodNode);
+        const text = literalString(value);
+        if (text?.toUpperCase() !== 'HEAD') return undefined;
+        const raw = sourceCode.getText(value);
+        return (fixer) => fixer.replaceText(value, `${raw[0]}${text === text.toLowerCase() ? 'get' : 'GET'}${raw.at(-1)}`);
+      }
+      const callee = skipWrappers(parse.request.node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && memberName(callee) === 'head') {
+        const property = callee.property as TSESTree.Identifier;
+        return (fixer) => fixer.replaceText(property, 'get');
+      }
+      return undefined;
+    }
+  },
+});
