@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { analyze } from './helpers';
@@ -36,8 +37,8 @@ describe('request methods', () => {
 
   it('resolves options and method values on demand (methodOfOptions, methodOfValue)', () => {
     analyze(`const init = { method: 'PATCH' }; const m = 'put'; use(init, m);`, ({ model, find }) => {
-      expect([...model.methodOfOptions(find('Identifier' as const, 'init')).methods!]).toEqual(['PATCH']);
-      const call = find('CallExpression' as const, 'use(init, m)');
+      expect([...model.methodOfOptions(find(AST_NODE_TYPES.Identifier, 'init')).methods!]).toEqual(['PATCH']);
+      const call = find(AST_NODE_TYPES.CallExpression, 'use(init, m)');
       expect([...model.methodOfValue(call.arguments[1]!).methods!]).toEqual(['PUT']);
       expect([...model.methodOfOptions(call.arguments[0]!).methods!]).toEqual(['PATCH']);
     });

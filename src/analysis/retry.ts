@@ -1,0 +1,1416 @@
+/**
+ * Retries: where the code sends the same HTTP request again, and for which statuses.
+ *
+ * `getRetries(model)` (built once per file, cached with `model.extension`) returns a
+ * `RetryAnalysis`:
+ *
+ * - `sites`: every `RetrySite`, a path that leads from a response (or an HTTP error) back to the
+ *   same request, or a library setting that makes a library do so:
+ *   - `kind`:
+ *     - `'loop'`: a request in a `for`/`while`/`do…while` whose response reaches a `continue`,
+ *       the end of the body, or a loop condition that holds (`while (!res.ok && n++ < 3)`);
+ *     - `'recursion'`: the enclosing function calls itself (directly or in `.then`);
+ *     - `'timer'`: …from a `setTimeout` callback (`node` is the `setTimeout` call);
+ *     - `'catch'`: a `try` around the request whose `catch` loops back or recurses;
+ *       `thrownAt` is the `throw` in the `try` whose condition lets a status through, when the
+ *       `catch` itself does not read the status;
+ *     - `'library-callback'`: a `throw` in the function given to p-retry, async-retry,
+ *       exponential-backoff or cockatiel's `execute` (`node` is the `throw`);
+ *     - `'library-config'`: a status list in a library's retry options (`node` is the array);
+ *     - `'predicate'`: a function that decides a retry: a library option (`retryCondition`,
+ *       `shouldRetry`, fetch-retry `retryOn`, superagent `.retry(n, fn)`, wretch `until`) or a
+ *       function the code names as one (`shouldRetry`, `isRetryable`, …); `node` is the
+ *       `return` (or the arrow's expression body) that answers "retry".
+ *   - `requests`: the requests sent again (empty when the library's requests are elsewhere);
+ *   - `node`: the retry statement (see above); `container`: the loop, function or library call;
+ *   - `subject`: the `StatusSubject` whose status decides (response, caught error, predicate
+ *     parameter); undefined when nothing in the code carries a status (a `return true` predicate
+ *     whose parameter is never read);
+ *   - `statuses`: the statuses for which the path retries (narrowed with `model.statusesAt`,
+ *     bounded by the loop or function, plus the loop condition on a back-edge);
+ *   - `conditions`: the conditions that narrowed them, innermost first, each with `branch`
+ *     (`'true'`: the retry happens where the condition holds, `'false'`: where it fails,
+ *     `'case'`: a `switch` case) and `sets` (`whenTrue`/`whenFalse` for the subject);
+ *   - `delays`: the waits on the path (`RetryDelay`: `sleep(ms)`, `setTimeout(fn, ms)`,
+ *     `await new Promise(r => setTimeout(r, ms))`, `timers/promises`, or a library delay option);
+ *   - `config`: the library configuration, for library sites.
+ * - `configs`: every `RetryConfig` the file writes (even without statuses: `ky(u, { retry: 2 })`),
+ *   with the parsed options: `statusCodes` (a `StatusList` with each element's node and
+ *   statuses; retry-axios ranges; octokit's `doNotRetry` as an exclusion), `afterStatusCodes`
+ *   (ky), `predicates`, `delays` (option properties), `beforeRetry` hook functions, and
+ *   `changesRequest` (a hook that rewrites the request before the retry: a refresh).
+ *
+ * What is not a retry: a loop whose request is built from something that changes on the path
+ * (`for (const url of urls)`, `next = page.next`, a token reassigned before `continue`), a path
+ * that no status condition narrows (polling every few seconds), a recursive call with different
+ * arguments, a generic `catch` that never reads a status around a try that does not throw on one,
+ * and a retry that only carries 401/407 after an awaited call (a refresh).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { FunctionNode, Node } from './ast';
+import {
+  alwaysExits,
+  constInitializer,
+  contains,
+  enclosingFunction,
+  findProperty,
+  isFunction,
+  isParameter,
+  memberName,
+  propertyKeyName,
+  skipWrappers,
+  skipWrappersUp,
+} from './ast';
+import { resolveNumber } from './constants';
+import type { HttpModel } from './model';
+import type { ConditionSets } from './narrowing';
+import type { HttpRequest, TrackedResponse } from './requests';
+import type { PredicateParameter, RetryConfigLibrary, RetryConfigSite, RetryPredicateOption } from './retry-libraries';
+import { COCKATIEL_FILTERS, DELAY_MODULES, RETRY_CONFIG_LIBRARIES, RETRY_PREDICATE_NAME, THROWING_CLIENTS } from './retry-libraries';
+import { StatusSet } from './status-set';
+import { StatusSubject } from './subject';
+
+export type RetryKind = 'loop' | 'recursion' | 'timer' | 'catch' | 'library-callback' | 'library-config' | 'predicate';
+
+/** A condition on a retry path and which of its outcomes leads to the retry. */
+export interface RetryCondition {
+  readonly node: Node;
+  /** `'true'`: the retry happens where the condition holds; `'false'`: where it fails; `'case'`: a switch case. */
+  readonly branch: 'true' | 'false' | 'case';
+  /** The statuses the condition lets through to the retry. */
+  readonly allowed: StatusSet;
+  /** The condition's sets for the subject (undefined for a switch case). */
+  readonly sets: ConditionSets | undefined;
+}
+
+/** A wait before the request is sent again. */
+export interface RetryDelay {
+  /** `sleep(ms)`, `setTimeout(fn, ms)`, `new Promise(r => setTimeout(r, ms))`, or a library option property. */
+  readonly node: Node;
+  readonly kind: 'sleep' | 'timer' | 'promise-timer' | 'library-option';
+  /** The expression of the wait (milliseconds), when there is one. */
+  readonly duration: Node | undefined;
+}
+
+/** One entry of a status list: `429`, or a retry-axios range `[500, 599]`. */
+export interface StatusListEntry {
+  readonly node: Node;
+  readonly statuses: StatusSet;
+  /** For retry-axios ranges, the bounds. */
+  readonly range?: readonly [number, number];
+}
+
+export interface StatusList {
+  /** The option property (`statusCodes: [...]`). */
+  readonly property: TSESTree.Property | undefined;
+  /** The array literal, when the list is written as one (possibly through a `const`). */
+  readonly array: TSESTree.ArrayExpression | undefined;
+  readonly format: 'list' | 'ranges' | 'exclude';
+  /** Entries that resolve to statuses; `complete` says whether every element did. */
+  readonly entries: readonly StatusListEntry[];
+  readonly complete: boolean;
+  /** The statuses listed (for `exclude`, the statuses NOT retried). */
+  readonly listed: StatusSet;
+}
+
+export interface RetryPredicate {
+  readonly function: FunctionNode;
+  /** The option property, for a library option. */
+  readonly property: TSESTree.Property | undefined;
+  readonly option: RetryPredicateOption | undefined;
+}
+
+export interface RetryConfig {
+  readonly library: RetryConfigLibrary;
+  /** The call (or construction, or property for `key` sites) where the options are given. */
+  readonly site: Node;
+  /** The retry options object, when written as a literal. */
+  readonly options: TSESTree.ObjectExpression | undefined;
+  /** The value of the retry option itself (`retry: 2` in ky), when it is not an object. */
+  readonly value: Node | undefined;
+  /** The request the options belong to, for `request` and `chain` sites. */
+  readonly request: HttpRequest | undefined;
+  readonly statusCodes: StatusList | undefined;
+  readonly afterStatusCodes: StatusList | undefined;
+  readonly predicates: readonly RetryPredicate[];
+  readonly delays: readonly RetryDelay[];
+  /** `hooks.beforeRetry` functions (and similar hooks) given with the options. */
+  readonly beforeRetry: readonly Node[];
+  /** A hook rewrites the request before it is sent again (sets a header, a token). */
+  readonly changesRequest: boolean;
+  /** The function the library runs and retries (p-retry's `fn`). */
+  readonly callback: FunctionNode | undefined;
+  /** A predicate or hook decides what is retried (p-retry `shouldRetry`/`onFailedAttempt`, cockatiel `handleWhen`). */
+  readonly filtered: boolean;
+}
+
+export interface RetrySite {
+  readonly kind: RetryKind;
+  readonly requests: readonly HttpRequest[];
+  readonly node: Node;
+  readonly container: Node;
+  readonly subject: StatusSubject | undefined;
+  readonly statuses: StatusSet;
+  readonly conditions: readonly RetryCondition[];
+  readonly delays: readonly RetryDelay[];
+  readonly config?: RetryConfig;
+  /** For `catch` sites: the `throw` in the `try` whose condition decides. */
+  readonly thrownAt?: TSESTree.ThrowStatement;
+  /** The response whose status decides, for loop, recursion, timer and library-callback sites. */
+  readonly response?: TrackedResponse;
+}
+
+export interface RetryAnalysis {
+  readonly sites: readonly RetrySite[];
+  readonly configs: readonly RetryConfig[];
+}
+
+const KEY = {};
+const MAX_DEPTH = 3;
+const AUTH_STATUSES = StatusSet.of(401, 407);
+
+/** The file's retries, built once per file. */
+export function getRetries(model: HttpModel): RetryAnalysis {
+  return model.extension(KEY, (m) => new RetryBuilder(m).build());
+}
+
+type Loop =
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement;
+
+function isLoop(node: Node): node is Loop {
+  switch (node.type) {
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function loopTest(loop: Loop): Node | undefined {
+  return loop.type === AST_NODE_TYPES.ForInStatement || loop.type === AST_NODE_TYPES.ForOfStatement ? undefined : (loop.test ?? undefined);
+}
+
+/** The innermost loop around `node` inside its own function (the node within the loop's body). */
+function enclosingLoop(node: Node): Loop | undefined {
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) return undefined;
+    if (isLoop(parent) && parent.body === child) return parent;
+  }
+  return undefined;
+}
+
+class RetryBuilder {
+  private readonly sites: RetrySite[] = [];
+  private readonly configs: RetryConfig[] = [];
+  private readonly predicateFunctions = new Set<Node>();
+  private delayCalls: RetryDelay[] | undefined;
+  private readonly file;
+
+  constructor(private readonly model: HttpModel) {
+    this.file = model.file;
+  }
+
+  build(): RetryAnalysis {
+    if (this.model.requests.length > 0) {
+      this.findLoopsAndRecursion();
+      this.findCatchRetries();
+    }
+    this.findLibraryConfigs();
+    this.findNamedPredicates();
+    this.sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    return { sites: this.sites, configs: this.configs };
+  }
+
+  // ---- conditions ---------------------------------------------------------------------------
+
+  private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject): RetryCondition[] {
+    const result: RetryCondition[] = [];
+    for (const { node, allowed } of constraints) {
+      if (allowed.isAll) continue;
+      if (node.type === AST_NODE_TYPES.SwitchCase) {
+        result.push({ node, branch: 'case', allowed, sets: undefined });
+        continue;
+      }
+      const sets = this.model.conditionSets(node, subject);
+      result.push({ node, branch: sets && allowed.equals(sets.whenFalse) && !allowed.equals(sets.whenTrue) ? 'false' : 'true', allowed, sets });
+    }
+    return result;
+  }
+
+  /** Statuses at `point` for `subject`, with the conditions that narrowed them. */
+  private narrow(point: Node, subject: StatusSubject, stopAt: Node): { statuses: StatusSet; conditions: RetryCondition[] } {
+    const narrowing = this.model.statusesAt(point, subject, stopAt);
+    return { statuses: narrowing.statuses, conditions: this.conditionsOf(narrowing.constraints, subject) };
+  }
+
+  // ---- loops and recursion ------------------------------------------------------------------
+
+  private findLoopsAndRecursion(): void {
+    for (const response of this.model.responses) {
+      const anchor = response.helperCall ?? response.request.node;
+      const client = THROWING_CLIENTS[response.request.client.id];
+      // A throwing client's response is always 2xx: its statuses reach a retry only through a catch.
+      const throwing = client !== undefined && !this.disablesThrowing(response.request, client.disabledBy);
+      const loop = enclosingLoop(anchor);
+      if (loop && !throwing) this.loopSites(response, anchor, loop);
+      const fn = enclosingFunction(anchor);
+      if (fn) this.recursionSites(response, anchor, fn, throwing);
+    }
+    for (const request of this.model.requests) this.catchCallbackSites(request);
+  }
+
+  private disablesThrowing(request: HttpRequest, options: readonly string[]): boolean {
+    if (options.length === 0) return false;
+    for (const argument of request.node.arguments) {
+      const object = this.objectOf(argument);
+      if (object && options.some((name) => findProperty(object, name))) return true;
+    }
+    return false;
+  }
+
+  private loopSites(response: TrackedResponse, anchor: Node, loop: Loop): void {
+    if (this.varies(anchor, loop)) return;
+    const subject = response.subject;
+    const requests = [response.request];
+    // `continue` statements after the request.
+    for (const statement of this.file.nodesOfType(AST_NODE_TYPES.ContinueStatement)) {
+      if (statement.range[0] < anchor.range[1] || !contains(loop.body, statement) || continueTarget(statement) !== loop) continue;
+      if (insideCatchOf(statement, anchor)) continue;
+      const { statuses, conditions } = this.narrow(statement, subject, loop);
+      this.addPathSite('loop', requests, statement, loop, subject, statuses, conditions, anchor, response);
+    }
+    // Falling to the end of the body, then the loop condition.
+    const end = this.toLoopEnd(anchor, loop, subject);
+    if (end) this.addPathSite('loop', requests, loop, loop, subject, end.statuses, end.conditions, anchor, response);
+  }
+
+  private addPathSite(
+    kind: RetryKind,
+    requests: readonly HttpRequest[],
+    node: Node,
+    container: Node,
+    subject: StatusSubject,
+    statuses: StatusSet,
+    conditions: RetryCondition[],
+    from: Node,
+    response: TrackedResponse | undefined,
+    extra: Partial<RetrySite> = {},
+  ): void {
+    // A path no status condition narrows is not a retry of statuses (polling, a loop over work).
+    if (conditions.length === 0 || statuses.isEmpty) return;
+    // Only 401/407 after an awaited call: a refresh, the next request differs.
+    if (statuses.isSubsetOf(AUTH_STATUSES) && this.awaitsOtherThanDelay(container, from, node)) return;
+    this.sites.push({
+      kind,
+      requests,
+      node,
+      container,
+      subject,
+      statuses,
+      conditions,
+      delays: this.delaysBetween(container, from, node),
+      ...(response ? { response } : {}),
+      ...extra,
+    });
+  }
+
+  /**
+   * The statuses with which execution falls from `start` to the end of the loop body and goes
+   * round again; undefined when it cannot.
+   */
+  private toLoopEnd(start: Node, loop: Loop, subject: StatusSubject): { statuses: StatusSet; conditions: RetryCondition[] } | undefined {
+    const narrowing = this.model.statusesAt(start, subject, loop);
+    let statuses = narrowing.statuses;
+    const constraints: Array<{ node: Node; allowed: StatusSet }> = [...narrowing.constraints];
+    const apply = (node: Node, allowed: StatusSet): void => {
+      statuses = statuses.intersect(allowed);
+      constraints.push({ node, allowed });
+    };
+    const exitsAfter = (statements: readonly TSESTree.Statement[]): boolean => {
+      for (const statement of statements) {
+        if (statement.type === AST_NODE_TYPES.IfStatement) {
+          const thenExits = alwaysExits(statement.consequent);
+          const elseExits = statement.alternate != null && alwaysExits(statement.alternate);
+          if (thenExits && elseExits) return true;
+          const sets = this.model.conditionSets(statement.test, subject);
+          if (sets && thenExits) apply(statement.test, sets.whenFalse);
+          else if (sets && elseExits) apply(statement.test, sets.whenTrue);
+        } else if (alwaysExits(statement)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    // From the start of a block (a catch body): every statement of it is on the path.
+    if (start.type === AST_NODE_TYPES.BlockStatement && exitsAfter(start.body)) return undefined;
+    let child: Node = start;
+    for (let parent = start.parent; parent && parent !== loop; child = parent, parent = parent.parent) {
+      if (isFunction(parent) || isLoop(parent) || parent.type === AST_NODE_TYPES.SwitchCase) return undefined;
+      if (parent.type === AST_NODE_TYPES.BlockStatement) {
+        const index = parent.body.indexOf(child as TSESTree.Statement);
+        if (exitsAfter(parent.body.slice(index + 1))) return undefined;
+      } else if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer && alwaysExits(parent.finalizer)) {
+        return undefined;
+      }
+    }
+    if (child !== loop.body && !contains(loop.body, start)) return undefined;
+    const test = loopTest(loop);
+    if (test) {
+      const sets = this.model.conditionSets(test, subject);
+      if (sets && !constraints.some((c) => c.node === test)) apply(test, sets.whenTrue);
+    }
+    return { statuses, conditions: this.conditionsOf(constraints, subject) };
+  }
+
+  private recursionSites(response: TrackedResponse, anchor: Node, fn: FunctionNode, throwing: boolean): void {
+    const subject = response.subject;
+    for (const call of this.recursiveCalls(fn)) {
+      if (call.range[0] < anchor.range[1]) continue;
+      if (!this.sameArguments(anchor, fn, call)) continue;
+      if (promiseCatchCallbackOf(call, fn)) continue;
+      if (throwing || insideCatchOf(call, anchor)) continue;
+      const timer = timerCallOf(call, fn);
+      const { statuses, conditions } = this.narrow(call, subject, fn);
+      this.addPathSite(timer ? 'timer' : 'recursion', [response.request], timer ?? call, fn, subject, statuses, conditions, anchor, response);
+    }
+  }
+
+  /** `fetch(u).then(…).catch(err => retry(u))`: the catch callback's error decides. */
+  private catchCallbackSites(request: HttpRequest): void {
+    const anchor = request.node;
+    const fn = enclosingFunction(anchor);
+    if (!fn) return;
+    for (const call of this.recursiveCalls(fn)) {
+      if (call.range[0] < anchor.range[1] || !this.sameArguments(anchor, fn, call)) continue;
+      const callback = promiseCatchCallbackOf(call, fn);
+      if (callback) this.catchCallbackSite(request, anchor, fn, call, callback);
+    }
+  }
+
+  private catchCallbackSite(request: HttpRequest, anchor: Node, fn: FunctionNode, call: Node, callback: FunctionNode): void {
+    const parameter = callback.params[0];
+    if (parameter?.type !== AST_NODE_TYPES.Identifier) return;
+    const variable = ASTUtils.findVariable(this.file.scopeOf(parameter), parameter);
+    if (!variable) return;
+    const subject = this.model.subjectOfVariable(variable);
+    const { statuses, conditions } = this.narrow(call, subject, callback);
+    this.addPathSite('catch', [request], timerCallOf(call, fn) ?? call, fn, subject, statuses, conditions, anchor, undefined);
+  }
+
+  /** Calls of `fn` from inside itself: by name, by its `const`, or `this.method(…)` in a method. */
+  private recursiveCalls(fn: FunctionNode): TSESTree.CallExpression[] {
+    const calls: TSESTree.CallExpression[] = [];
+    for (const variable of functionVariables(this.file.scopeManager, fn)) {
+      for (const reference of variable.references) {
+        const top = skipWrappersUp(reference.identifier);
+        const call = top.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === top && contains(fn, call)) calls.push(call);
+      }
+    }
+    const method = fn.parent;
+    if (method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn) {
+      const name = propertyKeyName(method);
+      for (const member of this.file.nodesOfType(AST_NODE_TYPES.MemberExpression)) {
+        if (member.object.type !== AST_NODE_TYPES.ThisExpression || memberName(member) !== name || !contains(fn.body, member)) continue;
+        const top = skipWrappersUp(member);
+        const call = top.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === top && thisBindsTo(member, fn)) calls.push(call);
+      }
+    }
+    return calls;
+  }
+
+  /** A recursive call sends the same request when every parameter the request reads is passed on unchanged. */
+  private sameArguments(anchor: Node, fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+    const parameters = new Map<TSESLint.Scope.Variable, number>();
+    for (const variable of this.file.scopeManager.getDeclaredVariables(fn)) {
+      const def = variable.defs.find((d) => d.type === 'Parameter');
+      if (!def) continue;
+      const index = fn.params.findIndex((param) => contains(param, def.name));
+      if (index >= 0) parameters.set(variable, index);
+    }
+    const seen = new Set<TSESLint.Scope.Variable>();
+    const check = (node: Node, depth: number): boolean => {
+      for (const variable of this.inputVariables(node)) {
+        if (seen.has(variable)) continue;
+        seen.add(variable);
+        const index = parameters.get(variable);
+        if (index !== undefined) {
+          const param = fn.params[index]!;
+          const argument = call.arguments[index];
+          if (param.type === AST_NODE_TYPES.RestElement) return false;
+          if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
+          const inner = skipWrappers(argument);
+          if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+          const passed = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+          if (passed !== variable || this.isReassigned(variable, fn)) return false;
+          continue;
+        }
+        if (this.isSharedMutable(variable, fn)) return false;
+        const def = variable.defs[0];
+        if (def?.type === 'Variable' && contains(fn, def.node)) {
+          if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
+          if (def.node.init && depth < MAX_DEPTH && !check(def.node.init, depth + 1)) return false;
+        }
+      }
+      return !this.readsReassignedThis(node);
+    };
+    return check(anchor, 0);
+  }
+
+  private isReassigned(variable: TSESLint.Scope.Variable, fn: FunctionNode): boolean {
+    return variable.references.some((r) => r.isWrite() && contains(fn.body, r.identifier) && !r.init);
+  }
+
+  // ---- same request -------------------------------------------------------------------------
+
+  /** Variables an expression reads (through scope references, callbacks included). */
+  private inputVariables(node: Node): TSESLint.Scope.Variable[] {
+    const result: TSESLint.Scope.Variable[] = [];
+    const visit = (scope: TSESLint.Scope.Scope): void => {
+      for (const reference of scope.references) {
+        if (reference.resolved && contains(node, reference.identifier) && reference.isRead()) result.push(reference.resolved);
+      }
+      for (const child of scope.childScopes) if (contains(node, child.block)) visit(child);
+    };
+    visit(this.file.scopeOf(node));
+    return result;
+  }
+
+  /** Whether something the request is built from changes inside the loop. */
+  private varies(anchor: Node, loop: Loop): boolean {
+    const seen = new Set<TSESLint.Scope.Variable>();
+    const fn = enclosingFunction(loop);
+    const check = (node: Node, depth: number): boolean => {
+      for (const variable of this.inputVariables(node)) {
+        if (seen.has(variable)) continue;
+        seen.add(variable);
+        const def = variable.defs[0];
+        if (!def) continue;
+        // Declared by the loop head (`for (const url of urls)`, `for (let page = 1; …; page++)`).
+        const declaredInHead = contains(loop, def.name) && !contains(loop.body, def.name);
+        if (declaredInHead && (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement)) return true;
+        const writesInLoop = variable.references.some(
+          (r) => r.isWrite() && contains(loop, r.identifier) && !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
+        );
+        if (writesInLoop) return true;
+        if (this.mutatedIn(variable, loop, anchor)) return true;
+        if (this.isSharedMutable(variable, fn)) return true;
+        if (def.type === 'Variable' && contains(loop.body, def.node) && def.node.init && depth < MAX_DEPTH) {
+          if (check(def.node.init, depth + 1)) return true;
+        }
+      }
+      return this.readsReassignedThis(node);
+    };
+    return check(anchor, 0);
+  }
+
+  /** `options.headers.Authorization = t`, `headers.set(…)`, `Object.assign(options, …)` inside the loop. */
+  private mutatedIn(variable: TSESLint.Scope.Variable, loop: Node, anchor: Node): boolean {
+    for (const reference of variable.references) {
+      const identifier = reference.identifier;
+      if (!contains(loop, identifier) || contains(anchor, identifier)) continue;
+      let top: Node = skipWrappersUp(identifier);
+      let member = false;
+      while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
+        top = skipWrappersUp(top.parent);
+        member = true;
+      }
+      const parent = top.parent;
+      if (!parent) continue;
+      if (member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) return true;
+      if (member && parent.type === AST_NODE_TYPES.UpdateExpression) return true;
+      if (member && parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return true;
+      if (member && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top) {
+        const name = top.type === AST_NODE_TYPES.MemberExpression ? memberName(top) : undefined;
+        if (name && MUTATORS.has(name)) return true;
+      }
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top) {
+        const callee = skipWrappers(parent.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'assign') return true;
+      }
+    }
+    return false;
+  }
+
+  /** A `let`/`var` of an outer function or the module that some code reassigns: shared state. */
+  private isSharedMutable(variable: TSESLint.Scope.Variable, fn: FunctionNode | undefined): boolean {
+    const def = variable.defs[0];
+    if (!def || def.type !== 'Variable' || def.parent?.kind === 'const') return false;
+    if (fn && contains(fn, def.name)) return false;
+    return variable.references.some((r) => r.isWrite() && !r.init);
+  }
+
+  /** The request reads `this.x` and a method other than the constructor assigns `this.x`. */
+  private readsReassignedThis(node: Node): boolean {
+    const names = new Set<string>();
+    for (const member of this.file.nodesOfType(AST_NODE_TYPES.MemberExpression)) {
+      if (member.object.type === AST_NODE_TYPES.ThisExpression && contains(node, member)) {
+        const name = memberName(member);
+        if (name) names.add(name);
+      }
+    }
+    if (names.size === 0) return false;
+    for (const assignment of this.file.nodesOfType(AST_NODE_TYPES.AssignmentExpression)) {
+      const left = assignment.left;
+      if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+      const name = memberName(left);
+      if (!name || !names.has(name)) continue;
+      const method = enclosingFunction(assignment)?.parent;
+      if (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor') continue;
+      return true;
+    }
+    return false;
+  }
+
+  private awaitsOtherThanDelay(container: Node, from: Node, to: Node): boolean {
+    const delays = new Set(this.allDelays().map((d) => d.node));
+    const start = from.range[1];
+    const end = to === container ? container.range[1] : to.range[0];
+    return this.file
+      .nodesOfType(AST_NODE_TYPES.AwaitExpression)
+      .some((a) => a.range[0] >= start && a.range[1] <= end && contains(container, a) && !delays.has(skipWrappers(a.argument)));
+  }
+
+  // ---- catch ----------------------------------------------------------------------------------
+
+  private findCatchRetries(): void {
+    for (const statement of this.file.nodesOfType(AST_NODE_TYPES.TryStatement)) {
+      const handler = statement.handler;
+      if (!handler) continue;
+      const responses = this.model.responses.filter((r) => contains(statement.block, r.helperCall ?? r.request.node));
+      const requests = [
+        ...new Set(
+          this.model.requests.filter((r) => contains(statement.block, r.node) && enclosingFunction(r.node) === enclosingFunction(statement)).concat(responses.map((r) => r.request)),
+        ),
+      ];
+      if (requests.length === 0) continue;
+      const anchors = responses.map((r) => r.helperCall ?? r.request.node).concat(requests.map((r) => r.node));
+      const parameter = handler.param;
+      const variable = parameter?.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(this.file.scopeOf(handler.body), parameter) : null;
+      // Without a parameter nothing in the catch reads a status.
+      const errorSubject = variable ? this.model.subjectOfVariable(variable) : new StatusSubject(this.file);
+      const points: Array<{ node: Node; container: Node; fromCatch: { statuses: StatusSet; conditions: RetryCondition[] } }> = [];
+      const loop = enclosingLoop(statement);
+      if (loop && !anchors.some((a) => this.varies(a, loop))) {
+        for (const c of this.file.nodesOfType(AST_NODE_TYPES.ContinueStatement)) {
+          if (contains(handler.body, c) && continueTarget(c) === loop) points.push({ node: c, container: loop, fromCatch: this.narrow(c, errorSubject, handler) });
+        }
+        const end = this.toLoopEnd(handler.body, loop, errorSubject);
+        if (end) points.push({ node: loop, container: loop, fromCatch: end });
+      }
+      const fn = enclosingFunction(statement);
+      if (fn) {
+        for (const call of this.recursiveCalls(fn)) {
+          if (!contains(handler.body, call) || !anchors.every((a) => this.sameArguments(a, fn, call))) continue;
+          points.push({ node: timerCallOf(call, fn) ?? call, container: fn, fromCatch: this.narrow(call, errorSubject, handler) });
+        }
+      }
+      for (const point of points) {
+        const { fromCatch } = point;
+        if (fromCatch.conditions.length > 0) {
+          this.addPathSite('catch', requests, point.node, point.container, errorSubject, fromCatch.statuses, fromCatch.conditions, handler, undefined);
+          continue;
+        }
+        // The catch does not read a status: the throws in the try that do.
+        for (const thrown of this.file.nodesOfType(AST_NODE_TYPES.ThrowStatement)) {
+          if (!contains(statement.block, thrown) || enclosingFunction(thrown) !== enclosingFunction(statement) || caughtBefore(thrown, statement)) continue;
+          for (const response of responses) {
+            const anchor = response.helperCall ?? response.request.node;
+            if (anchor.range[1] > thrown.range[0]) continue;
+            const { statuses, conditions } = this.narrow(thrown, response.subject, statement.block);
+            this.addPathSite('catch', requests, point.node, point.container, response.subject, statuses, conditions, anchor, response, { thrownAt: thrown });
+          }
+        }
+      }
+    }
+  }
+
+  // ---- delays ---------------------------------------------------------------------------------
+
+  private delaysBetween(container: Node, from: Node, to: Node): RetryDelay[] {
+    // Every wait in a loop body runs between two attempts.
+    if (isLoop(container)) return this.allDelays().filter((d) => contains(container.body, d.node));
+    const start = from.range[0];
+    const end = to === container ? container.range[1] : to.range[1];
+    return this.allDelays().filter((d) => d.node.range[0] >= start && d.node.range[1] <= end && contains(container, d.node));
+  }
+
+  /** Every wait in the file: `setTimeout(fn, ms)`, promise timers, local sleep helpers, `timers/promises`. */
+  private allDelays(): RetryDelay[] {
+    if (this.delayCalls) return this.delayCalls;
+    const delays: RetryDelay[] = [];
+    const promiseTimers = new Set<Node>();
+    for (const expression of this.file.nodesOfType(AST_NODE_TYPES.NewExpression)) {
+      const timer = promiseTimer(expression);
+      if (timer) {
+        delays.push({ node: expression, kind: 'promise-timer', duration: timer.arguments[1] });
+        promiseTimers.add(timer);
+      }
+    }
+    const sleepHelpers = new Map<TSESLint.Scope.Variable, number>();
+    for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      const callee = skipWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = ASTUtils.findVariable(this.file.scopeOf(callee), callee);
+      if (!variable || variable.defs.length === 0) {
+        if (callee.name === 'setTimeout' && !promiseTimers.has(call)) delays.push({ node: call, kind: 'timer', duration: call.arguments[1] });
+        continue;
+      }
+      let argument = sleepHelpers.get(variable);
+      if (argument === undefined) {
+        argument = this.sleepArgument(variable);
+        sleepHelpers.set(variable, argument);
+      }
+      if (argument >= 0) delays.push({ node: call, kind: 'sleep', duration: call.arguments[argument] });
+    }
+    delays.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    return (this.delayCalls = delays);
+  }
+
+  /** Which argument of a function is its wait, when the function only waits; -1 otherwise. */
+  private sleepArgument(variable: TSESLint.Scope.Variable): number {
+    const def = variable.defs[0]!;
+    if (def.type === 'ImportBinding') {
+      const declaration = def.parent;
+      if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return -1;
+      const specifier = def.node;
+      const imported =
+        specifier.type === AST_NODE_TYPES.ImportSpecifier
+          ? specifier.imported.type === AST_NODE_TYPES.Identifier
+            ? specifier.imported.name
+            : specifier.imported.value
+          : 'default';
+      const known = DELAY_MODULES.find((m) => m.source === declaration.source.value && m.exportName === imported);
+      return known ? known.argument : -1;
+    }
+    let fn: Node | undefined;
+    if (def.type === 'FunctionName') fn = def.node;
+    else if (def.type === 'Variable') fn = constInitializer(variable);
+    if (!fn || !isFunction(fn)) return -1;
+    const body = fn.body;
+    const expression =
+      body.type === AST_NODE_TYPES.BlockStatement
+        ? body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ReturnStatement
+          ? body.body[0].argument
+          : undefined
+        : body;
+    const inner = expression && skipWrappers(expression);
+    const timer = inner?.type === AST_NODE_TYPES.NewExpression ? promiseTimer(inner) : undefined;
+    const duration = timer?.arguments[1] && skipWrappers(timer.arguments[1]);
+    if (duration?.type !== AST_NODE_TYPES.Identifier) return timer ? 0 : -1;
+    const index = fn.params.findIndex((p) => (p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p).type === AST_NODE_TYPES.Identifier && ((p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p) as TSESTree.Identifier).name === duration.name);
+    return index >= 0 ? index : 0;
+  }
+
+  // ---- library configuration -----------------------------------------------------------------
+
+  private findLibraryConfigs(): void {
+    const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
+    const esm: Record<string, Record<string | symbol, unknown>> = {};
+    const cjs: Record<string, Record<string | symbol, unknown>> = {};
+    const imported = new Set<string>();
+    for (const declaration of this.file.ast.body) {
+      if (declaration.type === AST_NODE_TYPES.ImportDeclaration) imported.add(declaration.source.value);
+    }
+    for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      const callee = call.callee;
+      const source = call.arguments[0];
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') {
+        imported.add(source.value);
+      }
+    }
+    for (const library of RETRY_CONFIG_LIBRARIES) {
+      for (const site of library.sites) {
+        switch (site.kind) {
+          case 'request':
+            for (const request of this.model.requests) {
+              if (request.client.id === site.client) this.configFromRequest(library, site, request);
+            }
+            break;
+          case 'chain':
+            for (const request of this.model.requests) {
+              if (request.client.id === site.client) this.configFromChain(library, site, request);
+            }
+            break;
+          case 'key':
+            if (library.modules.some((m) => imported.has(m))) this.configsFromKey(library, site);
+            break;
+          default: {
+            if (!imported.has(site.source)) break;
+            let trace: Record<string | symbol, unknown> = { [site.kind === 'new' ? CONSTRUCT : CALL]: { library, site } };
+            for (const name of [...site.path].reverse()) trace = { [name]: trace };
+            const esmModule = (esm[site.source] ??= { [ESM]: true });
+            const cjsModule = (cjs[site.source] ??= {});
+            mergeTrace(esmModule, site.exportName, trace);
+            if (site.exportName === 'default') {
+              mergeInto(cjsModule, trace);
+              mergeTrace(cjsModule, 'default', trace);
+            } else {
+              mergeTrace(cjsModule, site.exportName, trace);
+            }
+          }
+        }
+      }
+    }
+    const found = [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)];
+    const seen = new Set<Node>();
+    for (const { node, info } of found) {
+      const call = node as unknown as Node;
+      if ((call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) || seen.has(call)) continue;
+      seen.add(call);
+      const { library, site } = info as { library: RetryConfigLibrary; site: Extract<RetryConfigSite, { kind: 'call' | 'new' }> };
+      this.configFromCall(library, site, call);
+    }
+    this.configs.sort((a, b) => a.site.range[0] - b.site.range[0]);
+  }
+
+  private configFromRequest(library: RetryConfigLibrary, site: Extract<RetryConfigSite, { kind: 'request' }>, request: HttpRequest): void {
+    const args = request.node.arguments;
+    const optionsArgument = args.length >= 2 ? args[1] : args[0] && this.objectOf(args[0]) ? args[0] : undefined;
+    const options = optionsArgument && this.objectOf(optionsArgument);
+    if (!options) return;
+    this.addConfig(library, request.node, options, site.optionsPath, request);
+  }
+
+  private configFromChain(library: RetryConfigLibrary, site: Extract<RetryConfigSite, { kind: 'chain' }>, request: HttpRequest): void {
+    let current: Node = skipWrappersUp(request.node);
+    for (let i = 0; i < 12; i++) {
+      const member = current.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return;
+      const call = skipWrappersUp(member).parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member) return;
+      if (memberName(member) === site.method) {
+        const predicate = call.arguments[site.predicateArgument];
+        const fn = predicate && this.functionOf(predicate);
+        const option = library.predicates[0];
+        const predicates = fn ? [{ function: fn, property: undefined, option }] : [];
+        const config = this.pushConfig(library, call, undefined, undefined, request, { predicates });
+        for (const p of predicates) this.predicateSite(p.function, option, config, request);
+        return;
+      }
+      current = skipWrappersUp(call);
+    }
+  }
+
+  private configsFromKey(library: RetryConfigLibrary, site: Extract<RetryConfigSite, { kind: 'key' }>): void {
+    for (const property of this.file.nodesOfType(AST_NODE_TYPES.Property)) {
+      if (property.parent.type !== AST_NODE_TYPES.ObjectExpression || propertyKeyName(property) !== site.key) continue;
+      const object = this.objectOf(property.value);
+      if (object) this.addConfig(library, property, object, site.optionsPath, undefined);
+    }
+    for (const assignment of this.file.nodesOfType(AST_NODE_TYPES.AssignmentExpression)) {
+      if (assignment.left.type !== AST_NODE_TYPES.MemberExpression || memberName(assignment.left) !== site.key) continue;
+      const object = this.objectOf(assignment.right);
+      if (object) this.addConfig(library, assignment, object, site.optionsPath, undefined);
+    }
+  }
+
+  private configFromCall(library: RetryConfigLibrary, site: Extract<RetryConfigSite, { kind: 'call' | 'new' }>, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    const argument = call.arguments[site.argument];
+    const options = argument ? this.objectOf(argument) : undefined;
+    const callbackArgument = site.callback === undefined ? undefined : call.arguments[site.callback];
+    const callback = callbackArgument ? this.functionOf(callbackArgument) : undefined;
+    const filter = site.filterArgument === undefined ? undefined : this.policyFilter(call.arguments[site.filterArgument]);
+    const config = options
+      ? this.addConfig(library, call, options, site.optionsPath, undefined, callback, filter)
+      : this.pushConfig(library, call, undefined, undefined, undefined, { callback, ...(filter ? { predicates: filter.predicates, filtered: filter.filtered } : {}) });
+    if (config && !options) for (const p of config.predicates) this.predicateSite(p.function, p.option, config, undefined);
+    if (config?.callback) this.callbackSites(config, config.callback);
+    // fetch-retry: `const fetchWithRetry = fetchRetry(fetch); fetchWithRetry(url, { retryOn: [...] })`.
+    if (site.resultCallArgument !== undefined || site.resultMethodCallback !== undefined) {
+      const top = skipWrappersUp(call);
+      const declarator = top.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== top || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = ASTUtils.findVariable(this.file.scopeOf(declarator.id), declarator.id);
+      for (const reference of variable?.references ?? []) {
+        const use = skipWrappersUp(reference.identifier);
+        if (site.resultCallArgument !== undefined && use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) {
+          const perCall = use.parent.arguments[site.resultCallArgument];
+          const object = perCall && this.objectOf(perCall);
+          if (object) this.addConfig(library, use.parent, object, site.optionsPath, undefined);
+        }
+        if (site.resultMethodCallback !== undefined && use.parent?.type === AST_NODE_TYPES.MemberExpression && memberName(use.parent) === site.resultMethodCallback) {
+          const execute = skipWrappersUp(use.parent).parent;
+          if (execute?.type !== AST_NODE_TYPES.CallExpression) continue;
+          const fn = execute.arguments[0] && this.functionOf(execute.arguments[0]);
+          if (fn && config) this.callbackSites(config, fn);
+        }
+      }
+    }
+  }
+
+  private addConfig(
+    library: RetryConfigLibrary,
+    site: Node,
+    given: TSESTree.ObjectExpression,
+    optionsPath: readonly string[],
+    request: HttpRequest | undefined,
+    callback?: FunctionNode,
+    filter?: { predicates: RetryPredicate[]; filtered: boolean },
+  ): RetryConfig | undefined {
+    // Options objects that carry no retry option are not retry configurations (an ofetch call with headers).
+    if (optionsPath.length === 0 && library.markers && !library.markers.some((name) => findProperty(given, name))) return undefined;
+    let options: TSESTree.ObjectExpression | undefined = given;
+    let value: Node | undefined;
+    for (const key of optionsPath) {
+      const property = options && findProperty(options, key);
+      if (!property) return undefined;
+      const object = this.objectOf(property.value);
+      if (!object) {
+        value = property.value;
+        options = undefined;
+        break;
+      }
+      options = object;
+    }
+    const statusCodes = library.statusCodes && options ? this.statusList(options, library.statusCodes.name, library.statusCodes.format) : undefined;
+    const afterStatusCodes = library.afterStatusCodes && options ? this.statusList(options, library.afterStatusCodes, 'list') : undefined;
+    const predicates: RetryPredicate[] = [...(filter?.predicates ?? [])];
+    for (const option of library.predicates) {
+      const property = options && findProperty(options, option.name);
+      const fn = property && this.functionOf(property.value);
+      if (property && fn) predicates.push({ function: fn, property, option });
+    }
+    const delays: RetryDelay[] = [];
+    for (const name of library.delayOptions) {
+      const property = options && findProperty(options, name);
+      if (property) delays.push({ node: property, kind: 'library-option', duration: property.value });
+    }
+    const beforeRetry: Node[] = [];
+    for (const path of library.beforeRetry) {
+      // Hooks sit next to the retry options (ky `hooks`) or inside them (axios-retry `onRetry`).
+      const value = this.valueAt(given, path) ?? (options && options !== given ? this.valueAt(options, path) : undefined);
+      if (!value) continue;
+      const inner = skipWrappers(value);
+      if (inner.type === AST_NODE_TYPES.ArrayExpression) for (const element of inner.elements) if (element) beforeRetry.push(element);
+      else beforeRetry.push(inner);
+    }
+    const filtered = filter?.filtered === true || predicates.length > 0 || (library.id === 'p-retry' && beforeRetry.length > 0);
+    const config = this.pushConfig(library, site, options, value, request, {
+      statusCodes,
+      afterStatusCodes,
+      predicates,
+      delays,
+      beforeRetry,
+      changesRequest: beforeRetry.some((hook) => this.hookChangesRequest(hook)),
+      callback,
+      filtered,
+    });
+    if (statusCodes && statusCodes.entries.length > 0) {
+      let statuses = statusCodes.listed;
+      if (statusCodes.format === 'exclude') statuses = StatusSet.range(400, 599).minus(statusCodes.listed).intersect(OCTOKIT_DO_NOT_RETRY.union(StatusSet.range(500, 599)));
+      if (!config.changesRequest) {
+        this.sites.push({
+          kind: 'library-config',
+          requests: request ? [request] : [],
+          node: statusCodes.array ?? statusCodes.property ?? site,
+          container: site,
+          subject: undefined,
+          statuses,
+          conditions: [],
+          delays,
+          config,
+        });
+      }
+    }
+    for (const p of predicates) {
+      if (config.changesRequest) this.predicateFunctions.add(p.function);
+      else this.predicateSite(p.function, p.option, config, request);
+    }
+    return config;
+  }
+
+  /** cockatiel's policy argument: `handleAll` retries everything, `handleWhen(fn)` what `fn` accepts. */
+  private policyFilter(argument: Node | undefined): { predicates: RetryPredicate[]; filtered: boolean } | undefined {
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const inner = skipWrappers(argument);
+    const name = (node: Node): string | undefined => {
+      const callee = skipWrappers(node);
+      return callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    };
+    if (name(inner) === 'handleAll') return { predicates: [], filtered: false };
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const filterName = name(inner.callee);
+      const role = filterName === undefined ? undefined : COCKATIEL_FILTERS[filterName];
+      const fn = role && inner.arguments[0] ? this.functionOf(inner.arguments[0]) : undefined;
+      if (role && fn) return { predicates: [{ function: fn, property: undefined, option: { name: filterName!, parameters: [role] } }], filtered: true };
+    }
+    return { predicates: [], filtered: true };
+  }
+
+  private pushConfig(
+    library: RetryConfigLibrary,
+    site: Node,
+    options: TSESTree.ObjectExpression | undefined,
+    value: Node | undefined,
+    request: HttpRequest | undefined,
+    parts: Partial<RetryConfig>,
+  ): RetryConfig {
+    const config: RetryConfig = {
+      library,
+      site,
+      options,
+      value,
+      request,
+      statusCodes: undefined,
+      afterStatusCodes: undefined,
+      predicates: [],
+      delays: [],
+      beforeRetry: [],
+      changesRequest: false,
+      callback: undefined,
+      filtered: false,
+      ...parts,
+    };
+    this.configs.push(config);
+    return config;
+  }
+
+  private valueAt(object: TSESTree.ObjectExpression, path: readonly string[]): Node | undefined {
+    let current: Node = object;
+    for (const key of path) {
+      const o = this.objectOf(current);
+      const property = o && findProperty(o, key);
+      if (!property) return undefined;
+      current = property.value;
+    }
+    return current;
+  }
+
+  /** A hook that assigns to (or calls `.set` on) something reachable from its parameters. */
+  private hookChangesRequest(hook: Node): boolean {
+    const fn = this.functionOf(hook);
+    if (!fn) return false;
+    const variables = this.file.scopeManager.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => d.type === 'Parameter'));
+    for (const variable of variables) {
+      for (const reference of variable.references) {
+        let top: Node = skipWrappersUp(reference.identifier);
+        let member = false;
+        while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
+          top = skipWrappersUp(top.parent);
+          member = true;
+        }
+        const parent = top.parent;
+        if (member && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) return true;
+        if (member && parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === top && MUTATORS.has(memberName(top) ?? '')) return true;
+      }
+    }
+    return false;
+  }
+
+  private statusList(options: TSESTree.ObjectExpression, name: string, format: 'list' | 'ranges' | 'exclude'): StatusList | undefined {
+    const property = findProperty(options, name);
+    if (!property) return undefined;
+    const array = this.arrayOf(property.value);
+    if (!array) return { property, array: undefined, format, entries: [], complete: false, listed: StatusSet.EMPTY };
+    const entries: StatusListEntry[] = [];
+    let complete = true;
+    for (const element of array.elements) {
+      if (!element || element.type === AST_NODE_TYPES.SpreadElement) {
+        complete = false;
+        continue;
+      }
+      if (format === 'ranges') {
+        const pair = skipWrappers(element);
+        const low = pair.type === AST_NODE_TYPES.ArrayExpression && pair.elements[0] ? resolveNumber(this.file, pair.elements[0]) : undefined;
+        const high = pair.type === AST_NODE_TYPES.ArrayExpression && pair.elements[1] ? resolveNumber(this.file, pair.elements[1]) : undefined;
+        if (low === undefined || high === undefined) {
+          complete = false;
+          continue;
+        }
+        entries.push({ node: element, statuses: StatusSet.range(low, high), range: [low, high] });
+        continue;
+      }
+      const status = resolveNumber(this.file, element);
+      if (status === undefined) {
+        complete = false;
+        continue;
+      }
+      entries.push({ node: element, statuses: StatusSet.of(status) });
+    }
+    const listed = entries.reduce((all, e) => all.union(e.statuses), StatusSet.EMPTY);
+    return { property, array, format, entries, complete, listed };
+  }
+
+  // ---- library callbacks ----------------------------------------------------------------------
+
+  /** Throws in the function a retry library runs: each retries the statuses its condition lets through. */
+  private callbackSites(config: RetryConfig, fn: FunctionNode): void {
+    const responses = this.model.responses.filter((r) => contains(fn, r.helperCall ?? r.request.node));
+    if (responses.length === 0) return;
+    const abortNames = this.abortErrorNames(config.library);
+    for (const thrown of this.file.nodesOfType(AST_NODE_TYPES.ThrowStatement)) {
+      if (!contains(fn.body, thrown) || !this.runsIn(thrown, fn) || caughtBefore(thrown, fn)) continue;
+      if (isAbortError(thrown, abortNames)) continue;
+      for (const response of responses) {
+        const anchor = response.helperCall ?? response.request.node;
+        if (anchor.range[1] > thrown.range[0]) continue;
+        const client = THROWING_CLIENTS[response.request.client.id];
+        if (client && !this.disablesThrowing(response.request, client.disabledBy)) continue;
+        const { statuses, conditions } = this.narrow(thrown, response.subject, fn);
+        this.addPathSite('library-callback', [response.request], thrown, fn, response.subject, statuses, conditions, anchor, response, { config });
+      }
+    }
+  }
+
+  /** Whether a node runs as part of `fn` itself (not in a nested function other than `.then` callbacks). */
+  private runsIn(node: Node, fn: FunctionNode): boolean {
+    for (let current = node.parent; current && current !== fn; current = current.parent) {
+      if (isFunction(current) && !isPromiseCallback(current)) return false;
+    }
+    return true;
+  }
+
+  private abortErrorNames(library: RetryConfigLibrary): Set<string> {
+    const names = new Set<string>();
+    if (library.stop?.kind !== 'abort-error') return names;
+    const exportName = library.stop.exportName;
+    for (const declaration of this.file.ast.body) {
+      if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !library.modules.includes(declaration.source.value)) continue;
+      for (const specifier of declaration.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+          const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          if (imported === exportName) names.add(specifier.local.name);
+        }
+      }
+    }
+    names.add(exportName);
+    return names;
+  }
+
+  // ---- predicates -----------------------------------------------------------------------------
+
+  private findNamedPredicates(): void {
+    const candidates: Array<[string | undefined, Node | null | undefined]> = [];
+    for (const fn of this.file.nodesOfType(AST_NODE_TYPES.FunctionDeclaration)) candidates.push([fn.id?.name, fn]);
+    for (const declarator of this.file.nodesOfType(AST_NODE_TYPES.VariableDeclarator)) {
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) candidates.push([declarator.id.name, declarator.init]);
+    }
+    for (const property of this.file.nodesOfType(AST_NODE_TYPES.Property)) candidates.push([propertyKeyName(property), property.value]);
+    for (const method of this.file.nodesOfType(AST_NODE_TYPES.MethodDefinition)) candidates.push([propertyKeyName(method), method.value]);
+    for (const field of this.file.nodesOfType(AST_NODE_TYPES.PropertyDefinition)) candidates.push([propertyKeyName(field), field.value]);
+    for (const [name, value] of candidates) {
+      if (!name || !value || !RETRY_PREDICATE_NAME.test(name)) continue;
+      const fn = skipWrappers(value);
+      if (!isFunction(fn) || this.predicateFunctions.has(fn)) continue;
+      this.predicateSite(fn, undefined, undefined, undefined);
+    }
+  }
+
+  /** The statuses for which a predicate answers "retry", one site per answering return. */
+  private predicateSite(fn: FunctionNode, option: RetryPredicateOption | undefined, config: RetryConfig | undefined, request: HttpRequest | undefined): void {
+    if (this.predicateFunctions.has(fn)) return;
+    this.predicateFunctions.add(fn);
+    const subjects = this.predicateSubjects(fn, option?.parameters);
+    const stopWhenTrue = option?.stopWhenTrue === true;
+    const returns: Array<{ node: Node; value: Node }> = [];
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returns.push({ node: fn.body, value: fn.body });
+    else {
+      for (const statement of this.file.nodesOfType(AST_NODE_TYPES.ReturnStatement)) {
+        if (statement.argument && contains(fn.body, statement) && enclosingFunction(statement) === fn) returns.push({ node: statement, value: statement.argument });
+      }
+    }
+    for (const { node, value } of returns) {
+      const literal = skipWrappers(value);
+      const literalValue = literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'boolean' ? literal.value : undefined;
+      // `return false` (for wretch `until`, `return true`) says "do not retry".
+      if (literalValue === stopWhenTrue) continue;
+      let found: { subject: StatusSubject; statuses: StatusSet; conditions: RetryCondition[] } | undefined;
+      for (const subject of subjects) {
+        let { statuses, conditions } = this.narrow(node, subject, fn);
+        if (literalValue === undefined) {
+          const sets = neutralConditionSets(this.model, value, subject);
+          if (!sets) continue;
+          const allowed = stopWhenTrue ? sets.whenFalse : sets.whenTrue;
+          statuses = statuses.intersect(allowed);
+          conditions = [{ node: value, branch: stopWhenTrue ? 'false' : 'true', allowed, sets }, ...conditions];
+        }
+        if (conditions.length > 0) {
+          found = { subject, statuses, conditions };
+          break;
+        }
+      }
+      if (found) {
+        if (found.statuses.isEmpty) continue;
+      } else if (literalValue === undefined || !config) {
+        // An unconditional `return true` counts only in a library option (the code says "retry everything").
+        continue;
+      }
+      this.sites.push({
+        kind: 'predicate',
+        requests: request ? [request] : [],
+        node,
+        container: fn,
+        subject: found?.subject,
+        statuses: found?.statuses ?? StatusSet.ALL,
+        conditions: found?.conditions ?? [],
+        delays: config?.delays ?? [],
+        ...(config ? { config } : {}),
+      });
+    }
+  }
+
+  /** Status subjects for a predicate's parameters: holders (`err.response.status`) or statuses. */
+  private predicateSubjects(fn: FunctionNode, parameters: readonly PredicateParameter[] | undefined): StatusSubject[] {
+    const subjects: StatusSubject[] = [];
+    fn.params.forEach((param, index) => {
+      const role = parameters?.[index];
+      if (role === 'other') return;
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (target.type === AST_NODE_TYPES.ObjectPattern) {
+        // `({ error }) => …`, `({ response }) => …`
+        const subject = new StatusSubject(this.file);
+        for (const property of target.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+          const key = propertyKeyName(property);
+          if (key === 'error' || key === 'response' || key === 'err') subject.bindHolderPattern(property.value);
+          if (key === 'status' || key === 'statusCode') subject.bindHolderPattern(target);
+        }
+        subjects.push(subject);
+        return;
+      }
+      if (target.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = ASTUtils.findVariable(this.file.scopeOf(fn.body), target);
+      if (!variable) return;
+      if (role === 'context') {
+        // `ctx.error.response.status`: `ctx.error` is the holder.
+        const subject = new StatusSubject(this.file);
+        for (const reference of variable.references) {
+          const member = skipWrappersUp(reference.identifier).parent;
+          if (member?.type === AST_NODE_TYPES.MemberExpression && (memberName(member) === 'error' || memberName(member) === 'response')) subject.addHolderExpression(member);
+        }
+        subject.addHolderVariable(variable);
+        subjects.push(subject);
+        return;
+      }
+      subjects.push(this.model.subjectOfVariable(variable));
+      if (role === undefined && this.comparedWithStatus(variable)) {
+        // Not `model.subjectOfVariable(variable, 'status')`: that caches one subject per variable.
+        const status = new StatusSubject(this.file);
+        status.addStatusVariable(variable);
+        subjects.push(status);
+      }
+    });
+    return subjects;
+  }
+
+  /** A parameter compared with a number in 100–599 or looked up in a list: it is a status. */
+  private comparedWithStatus(variable: TSESLint.Scope.Variable): boolean {
+    return variable.references.some((reference) => {
+      const top = skipWrappersUp(reference.identifier);
+      const parent = top.parent;
+      if (parent?.type === AST_NODE_TYPES.BinaryExpression) {
+        const other = parent.left === top ? parent.right : parent.left;
+        const value = resolveNumber(this.file, other);
+        return value !== undefined && value >= 100 && value <= 599;
+      }
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top) {
+        const callee = skipWrappers(parent.callee);
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        return name === 'includes' || name === 'has';
+      }
+      return false;
+    });
+  }
+
+  // ---- values ---------------------------------------------------------------------------------
+
+  private objectOf(node: Node): TSESTree.ObjectExpression | undefined {
+    const inner = this.resolveConst(node);
+    return inner?.type === AST_NODE_TYPES.ObjectExpression ? inner : undefined;
+  }
+
+  private arrayOf(node: Node): TSESTree.ArrayExpression | undefined {
+    let inner = this.resolveConst(node);
+    // `new Set([...])`
+    if (inner?.type === AST_NODE_TYPES.NewExpression && inner.arguments[0]) inner = this.resolveConst(inner.arguments[0]);
+    return inner?.type === AST_NODE_TYPES.ArrayExpression ? inner : undefined;
+  }
+
+  private functionOf(node: Node): FunctionNode | undefined {
+    const inner = skipWrappers(node);
+    if (isFunction(inner)) return inner;
+    if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+    const def = variable?.defs[0];
+    if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+    const init = variable ? constInitializer(variable) : undefined;
+    const fn = init && skipWrappers(init);
+    return fn && isFunction(fn) ? fn : undefined;
+  }
+
+  private resolveConst(node: Node, depth = 0): Node | undefined {
+    const inner = skipWrappers(node);
+    if (inner.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return inner;
+    const variable = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+    if (!variable || isParameter(variable)) return undefined;
+    const init = constInitializer(variable);
+    return init ? this.resolveConst(init, depth + 1) : undefined;
+  }
+}
+
+const MUTATORS = new Set(['set', 'append', 'delete', 'push', 'splice', 'unshift']);
+const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
+
+/**
+ * Condition sets where operands that do not test the subject are neutral: `isNetworkError(e) ||
+ * e.status >= 500` holds for 5xx (not "for anything"), `tries < 3 && !res.ok` for non-2xx.
+ */
+export function neutralConditionSets(model: HttpModel, condition: Node, subject: StatusSubject): ConditionSets | undefined {
+  const node = skipWrappers(condition);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+    const inner = neutralConditionSets(model, node.argument, subject);
+    return inner && { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
+  }
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '??') {
+    const left = neutralConditionSets(model, node.left, subject);
+    const right = neutralConditionSets(model, node.right, subject);
+    if (!left || !right) return left ?? right;
+    if (node.operator === '&&') {
+      return { whenTrue: left.whenTrue.intersect(right.whenTrue), whenFalse: left.whenFalse.union(right.whenFalse) };
+    }
+    return { whenTrue: left.whenTrue.union(right.whenTrue), whenFalse: left.whenFalse.intersect(right.whenFalse) };
+  }
+  return model.conditionSets(node, subject);
+}
+
+function mergeTrace(target: Record<string | symbol, unknown>, key: string, trace: Record<string | symbol, unknown>): void {
+  const existing = target[key] as Record<string | symbol, unknown> | undefined;
+  if (existing) mergeInto(existing, trace);
+  else target[key] = { ...trace };
+}
+
+function mergeInto(target: Record<string | symbol, unknown>, trace: Record<string | symbol, unknown>): void {
+  for (const key of [...Object.keys(trace), ...Object.getOwnPropertySymbols(trace)]) {
+    const value = trace[key];
+    if (typeof key === 'string' && target[key] && typeof value === 'object') mergeInto(target[key] as Record<string | symbol, unknown>, value as Record<string | symbol, unknown>);
+    else target[key] = value;
+  }
+}
+
+/** The loop a `continue` goes back to. */
+function continueTarget(statement: TSESTree.ContinueStatement): Node | undefined {
+  for (let current: Node | undefined = statement.parent; current; current = current.parent) {
+    if (isFunction(current)) return undefined;
+    if (!isLoop(current)) continue;
+    if (!statement.label) return current;
+    const labeled = current.parent;
+    if (labeled?.type === AST_NODE_TYPES.LabeledStatement && labeled.label.name === statement.label.name) return current;
+  }
+  return undefined;
+}
+
+/** Whether `node` is in the catch clause of a try whose block holds `anchor`. */
+function insideCatchOf(node: Node, anchor: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause && contains(current.parent.block, anchor)) return true;
+    if (isFunction(current) && !isPromiseCallback(current)) return false;
+  }
+  return false;
+}
+
+/** Whether a throw is caught by a try between it and `boundary`. */
+function caughtBefore(thrown: Node, boundary: Node): boolean {
+  let child: Node = thrown;
+  for (let current = thrown.parent; current && current !== boundary; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return true;
+  }
+  return false;
+}
+
+function isAbortError(thrown: TSESTree.ThrowStatement, names: ReadonlySet<string>): boolean {
+  const argument = skipWrappers(thrown.argument);
+  if (argument.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = skipWrappers(argument.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+  return name !== undefined && names.has(name);
+}
+
+/** Functions passed to `.then`/`.catch`/`.finally` or `setTimeout`: they run as part of the enclosing flow. */
+function isPromiseCallback(fn: FunctionNode): boolean {
+  const parent = skipWrappersUp(fn).parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(parent.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  return name === 'then' || name === 'catch' || name === 'finally' || name === 'setTimeout';
+}
+
+/** The `setTimeout(…)` call whose callback holds `node`, inside `fn`. */
+function timerCallOf(node: Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (!isFunction(current)) continue;
+    const call = skipWrappersUp(current).parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout') return call;
+    }
+  }
+  return undefined;
+}
+
+/** The `.catch(cb)` callback (or `.then(_, cb)`) that holds `node`, inside `fn`. */
+function promiseCatchCallbackOf(node: Node, fn: FunctionNode): FunctionNode | undefined {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (!isFunction(current)) continue;
+    const top = skipWrappersUp(current);
+    const call = top.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = skipWrappers(call.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if ((name === 'catch' && call.arguments[0] === top) || (name === 'then' && call.arguments[1] === top)) return current;
+  }
+  return undefined;
+}
+
+/** `new Promise(resolve => setTimeout(resolve, ms))`: the inner `setTimeout` call. */
+function promiseTimer(expression: TSESTree.NewExpression): TSESTree.CallExpression | undefined {
+  if (expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'Promise') return undefined;
+  const executor = expression.arguments[0];
+  if (!executor || !isFunction(executor)) return undefined;
+  let body: Node | undefined = executor.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    body = body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ExpressionStatement ? body.body[0].expression : undefined;
+  }
+  const call = body && skipWrappers(body);
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout' ? call : undefined;
+}
+
+/** Whether `this` in `member` is the `this` of `fn` (no non-arrow function in between). */
+function thisBindsTo(member: Node, fn: FunctionNode): boolean {
+  for (let current = member.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+  }
+  return true;
+}
+
+/** The variables through which a function can be called: its name, or the `const` it is assigned to. */
+function functionVariables(scopeManager: TSESLint.Scope.ScopeManager, fn: FunctionNode): TSESLint.Scope.Variable[] {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+    return scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
+  }
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id) {
+    const own = scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
+    if (own.length > 0) return own;
+  }
+  const top = skipWrappersUp(fn);
+  const parent = top.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return scopeManager.getDeclaredVariables(parent);
+  }
+  return [];
+}
