@@ -1,4 +1,4 @@
-// Editors: the real ESLint language server (vscode-eslint-language-server, from
+// Editors (used by lsp-*.test.ts): the real ESLint language server (vscode-eslint-language-server, from
 // vscode-langservers-extracted, as VS Code and other editors run it), driven over stdio LSP in
 // each consumer project: diagnostics with the rule id and doc link, the autofix and every
 // suggestion offered as code actions, and the edits the server sends back when they are run.
@@ -105,12 +105,18 @@ function applyFix(text: string, fix: { range: [number, number]; text: string }):
   return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
 }
 
-// Both ESLint majors and both kinds of config file: ESLint 10 with eslint.config.ts, ESLint 9 with eslint.config.js.
-const editorConsumers = consumers.filter(
-  (consumer) => (consumer.eslintMajor === 10) === (consumer.configKind === 'ts'),
-);
+/**
+ * The language-server tests for one consumer project. Its tests run one after another: the server
+ * keeps one table of pending code-action edits, which concurrent requests would overwrite. Each
+ * consumer gets its own test file (lsp-*.test.ts), so consumers run in parallel.
+ */
+export function describeLanguageServer(consumerId: string): void {
+  const consumer = consumers.find((candidate) => candidate.id === consumerId);
+  if (!consumer) throw new Error(`no consumer ${consumerId}: ${consumers.map((candidate) => candidate.id).join(', ')}`);
+  describe(`${consumer.id}: ESLint language server`, () => defineTests(consumer));
+}
 
-describe.concurrent.each(editorConsumers)('$id: ESLint language server', (consumer) => {
+function defineTests(consumer: Consumer): void {
   let client: LspClient;
   const appliedEdits: ApplyWorkspaceEditParams[] = [];
   let cli: LintResult[];
@@ -292,4 +298,4 @@ describe.concurrent.each(editorConsumers)('$id: ESLint language server', (consum
       }
     });
   }
-});
+}

@@ -44,6 +44,16 @@ function position(text: string, byteOffset: number): { line: number; column: num
   return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }
 
+/** oxlint lints files in parallel and prints them in no fixed order: compare rows sorted. */
+const sorted = <T extends ReadonlyArray<string | number>>(rows: T[]): T[] =>
+  [...rows].sort((a, b) => {
+    for (let index = 0; index < Math.min(a.length, b.length); index++) {
+      if (a[index] === b[index]) continue;
+      return typeof a[index] === 'number' ? (a[index] as number) - (b[index] as number) : String(a[index]).localeCompare(String(b[index]));
+    }
+    return a.length - b.length;
+  });
+
 /** `http-status(rule)` in oxlint's output is `http-status/rule` in ESLint's. */
 const eslintRuleId = (code: string): string => code.replace(/^([^(]+)\((.+)\)$/, '$1/$2');
 
@@ -130,13 +140,17 @@ describe.concurrent.each(consumers.filter((consumer) => consumer.eslintMajor ===
     // Gap (README: oxlint): a JS plugin rule gets no reportingDescriptor, so no helpUri.
     expect(sarifRun!.tool.driver.rules.filter((rule) => rule.id.startsWith(namespace))).toEqual([]);
     expect(
-      sarifRun!.results.map((entry) => {
-        const { artifactLocation, region } = entry.locations[0]!.physicalLocation;
-        return [eslintRuleId(entry.ruleId), artifactLocation.uri, region.startLine, region.startColumn, entry.message.text];
-      }),
+      sorted(
+        sarifRun!.results.map((entry) => {
+          const { artifactLocation, region } = entry.locations[0]!.physicalLocation;
+          return [artifactLocation.uri, region.startLine, region.startColumn, eslintRuleId(entry.ruleId), entry.message.text];
+        }),
+      ),
     ).toEqual(
-      fixtures.flatMap((fixture) =>
-        fixture.findings.map((finding) => [finding.ruleId, consumerFile(consumer, fixture.rule), finding.line, finding.column, finding.message]),
+      sorted(
+        fixtures.flatMap((fixture) =>
+          fixture.findings.map((finding) => [consumerFile(consumer, fixture.rule), finding.line, finding.column, finding.ruleId, finding.message]),
+        ),
       ),
     );
   });
@@ -159,11 +173,19 @@ describe.concurrent.each(consumers.filter((consumer) => consumer.eslintMajor ===
     const result = await oxlint(['-c', file, '-f', 'json', ...files]);
     const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: OxlintDiagnostic[] };
     const expected = fixtures.flatMap((fixture) =>
-      findingsUnder(fixture, 'recommended').map((finding) => [consumerFile(consumer, fixture.rule), finding.ruleId, finding.line, finding.column]),
+      findingsUnder(fixture, 'recommended').map((finding) => [consumerFile(consumer, fixture.rule), finding.line, finding.column, finding.ruleId, finding.message]),
     );
     expect(
-      diagnostics.map((diagnostic) => [diagnostic.filename, eslintRuleId(diagnostic.code), diagnostic.labels[0]!.span.line, diagnostic.labels[0]!.span.column]),
-    ).toEqual(expected);
+      sorted(
+        diagnostics.map((diagnostic) => [
+          diagnostic.filename,
+          diagnostic.labels[0]!.span.line,
+          diagnostic.labels[0]!.span.column,
+          eslintRuleId(diagnostic.code),
+          diagnostic.message,
+        ]),
+      ),
+    ).toEqual(sorted(expected));
     expect(result.code).toBe(expected.length > 0 ? 1 : 0);
   });
 
@@ -194,9 +216,11 @@ describe.concurrent.each(consumers.filter((consumer) => consumer.eslintMajor ===
       expect(readFileSync(path.join(copy, `${fixture.rule}${consumer.ext}`), 'utf8'), fixture.rule).toBe(fixture.fixed);
     }
     const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: OxlintDiagnostic[] };
-    const unfixable = fixtures.flatMap((fixture) => fixture.findings.filter((finding) => !finding.fix));
-    expect(diagnostics.map((diagnostic) => [eslintRuleId(diagnostic.code), diagnostic.message])).toEqual(
-      unfixable.map((finding) => [finding.ruleId, finding.message]),
+    const unfixable = fixtures.flatMap((fixture) =>
+      fixture.findings.filter((finding) => !finding.fix).map((finding) => [path.join(relative, `${fixture.rule}${consumer.ext}`), finding.ruleId, finding.message]),
+    );
+    expect(sorted(diagnostics.map((diagnostic) => [diagnostic.filename, eslintRuleId(diagnostic.code), diagnostic.message]))).toEqual(
+      sorted(unfixable),
     );
   });
 
