@@ -203,7 +203,11 @@ const NOT_LITERAL = Symbol('not a literal');
 
 function classifyObject(file: AnalyzedFile, object: TSESTree.ObjectExpression, branch: ErrorBranch | undefined): ErrorBody | undefined {
   const texts = collectTexts(object, 0);
-  const property = (name: string): TSESTree.Property | undefined => findProperty(object, name);
+  // A property a later spread may override (`{ success: false, ...result }`) decides nothing.
+  const property = (name: string): TSESTree.Property | undefined => {
+    const found = findProperty(object, name);
+    return found && !object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && p.range[0] > found.range[0]) ? found : undefined;
+  };
   // Protocol envelopes and results that carry errors as data.
   if (property('jsonrpc')) return undefined;
   if (property('data') && property('errors')) return undefined;

@@ -766,6 +766,16 @@ class RetryBuilder {
       }
     }
     const found = [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)];
+    // `require` is undeclared when the config has no Node globals: trace its calls too.
+    if (!this.file.scopeManager.globalScope?.set.get('require')) {
+      for (const reference of this.file.scopeManager.globalScope?.through ?? []) {
+        const call = reference.identifier.parent;
+        if (reference.identifier.name !== 'require' || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+        const source = call.arguments[0];
+        const module = source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? cjs[source.value] : undefined;
+        if (module) found.push(...tracker.iteratePropertyReferences(call as never, module as never));
+      }
+    }
     const seen = new Set<Node>();
     for (const { node, info } of found) {
       const call = node as unknown as Node;
@@ -909,7 +919,8 @@ class RetryBuilder {
       callback,
       filtered,
     });
-    if (statusCodes && statusCodes.entries.length > 0) {
+    // An emptied exclusion list (`doNotRetry: []`) retries every status it used to exclude.
+    if (statusCodes && (statusCodes.entries.length > 0 || (statusCodes.format === 'exclude' && statusCodes.complete && statusCodes.array))) {
       let statuses = statusCodes.listed;
       if (statusCodes.format === 'exclude') statuses = StatusSet.range(400, 599).minus(statusCodes.listed).intersect(OCTOKIT_DO_NOT_RETRY.union(StatusSet.range(500, 599)));
       if (!config.changesRequest) {

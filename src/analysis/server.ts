@@ -91,6 +91,13 @@ const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.SwitchCase,
 ]);
 const MAX_FOLLOW = 4;
+/** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
+const REQUEST_MEMBERS = new Set([
+  'body', 'params', 'query', 'headers', 'user', 'method', 'url', 'originalUrl', 'path', 'cookies', 'signedCookies',
+  'session', 'file', 'files', 'ip', 'ips', 'hostname', 'protocol', 'get', 'header', 'is', 'accepts', 'raw', 'id',
+  'log', 'routeOptions', 'socket', 'auth', 'baseUrl', 'secure', 'xhr', 'app', 'logout', 'login', 'isAuthenticated',
+  'flash', 'validatedBody', 'userId', 'on', 'pipe',
+]);
 const HTTP_STATUS_LIKE = (value: number | undefined): value is number =>
   value !== undefined && Number.isInteger(value) && value >= 100 && value <= 599;
 
@@ -329,7 +336,7 @@ class ServerSends implements ServerAnalysis {
       for (const argument of call.arguments.slice(1)) {
         const fn = skipWrappers(argument);
         if (!isFunction(fn) || this.handlers.has(fn)) continue;
-        const framework = this.inferFramework(fn);
+        const framework = this.inferFramework(fn, true);
         if (framework) this.handlers.set(fn, { fn, framework });
       }
     }
@@ -354,7 +361,7 @@ class ServerSends implements ServerAnalysis {
         continue;
       }
       if (enclosingFunction(fn) !== undefined || fn.params.length < 2) continue;
-      const framework = this.inferFramework(fn);
+      const framework = this.inferFramework(fn, false);
       if (framework?.style === 'response') this.handlers.set(fn, { fn, framework });
     }
   }
@@ -378,16 +385,85 @@ class ServerSends implements ServerAnalysis {
         if (path?.path.length === 0) imported = { source: path.source, name: typeName.right.name };
       }
       if (!imported || !framework.sources.includes(imported.source) || !framework.responseTypes.includes(imported.name)) continue;
-      // A context-style helper `(c: Context, message)` is not a handler; `(ctx, next)` is.
-      if (framework.responseParameter === 0 && fn.params.length > 2) continue;
-      if (framework.responseParameter === 1 && index === 0) continue;
+      // A context-style helper `(ctx: Context, message)` is not a handler; `(ctx, next)` is.
+      if (framework.responseParameter === 0 && fn.params.length > 1 && !(fn.params.length === 2 && this.isNextParameter(fn.params[1]!))) continue;
+      if (framework.responseParameter === 1 && !this.isRequestParameter(fn.params[0])) continue;
       return framework;
     }
     return undefined;
   }
 
+  /**
+   * Whether the first parameter of a `(req, res)` function can be the request: typed `…Request`,
+   * unused, or read as one (`req.body`, `req.params`). `handleError(err, res)` is a helper.
+   */
+  private isRequestParameter(param: TSESTree.Parameter | undefined): boolean {
+    if (!param) return false;
+    if (param.type === AST_NODE_TYPES.ObjectPattern) {
+      return param.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && REQUEST_MEMBERS.has(p.key.name));
+    }
+    if (param.type !== AST_NODE_TYPES.Identifier) return false;
+    const type = param.typeAnnotation?.typeAnnotation;
+    if (type?.type === AST_NODE_TYPES.TSTypeReference) {
+      const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : '';
+      if (/Request$/.test(name)) return true;
+    }
+    const variable = this.variableOfParameter(param);
+    if (!variable) return false;
+    const reads = variable.references.filter((reference) => reference.identifier !== param);
+    if (reads.length === 0) return true;
+    if (this.responseUsage(param).sends) return false;
+    return reads.some((reference) => {
+      const member = skipWrappersUp(reference.identifier).parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === skipWrappersUp(reference.identifier)) {
+        const name = memberName(member);
+        return name !== undefined && REQUEST_MEMBERS.has(name);
+      }
+      // Passed on, as in `passport.authenticate(…)(req, res, next)`.
+      const parent = skipWrappersUp(reference.identifier).parent;
+      return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(reference.identifier as TSESTree.Identifier);
+    });
+  }
+
+  /** Whether a function returns a value that is not a call on one of its parameters (`return { … }`, `return await load()`). */
+  private returnsBody(fn: FunctionNode): boolean {
+    const isBody = (value: Node): boolean => {
+      const inner = skipWrappers(value);
+      if (inner.type === AST_NODE_TYPES.ObjectExpression || inner.type === AST_NODE_TYPES.ArrayExpression) return true;
+      if (inner.type === AST_NODE_TYPES.AwaitExpression) return isBody(inner.argument) || inner.argument.type === AST_NODE_TYPES.CallExpression && !this.callsParameter(inner.argument, fn);
+      return false;
+    };
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isBody(fn.body);
+    return this.file
+      .nodesOfType(AST_NODE_TYPES.ReturnStatement)
+      .some((statement) => statement.argument != null && contains(fn.body, statement) && enclosingFunction(statement) === fn && isBody(statement.argument));
+  }
+
+  /** `res.json(…)`, `next(err)`: a call rooted at one of the function's parameters. */
+  private callsParameter(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+    let root: Node = skipWrappers(call.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+      root = skipWrappers(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+    }
+    return root.type === AST_NODE_TYPES.Identifier && fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === root.name);
+  }
+
+  /** `next` in `(ctx, next)`: a parameter the function calls, or typed `Next`. */
+  private isNextParameter(param: TSESTree.Parameter): boolean {
+    if (param.type !== AST_NODE_TYPES.Identifier) return false;
+    const type = param.typeAnnotation?.typeAnnotation;
+    if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'Next') return true;
+    const variable = this.variableOfParameter(param);
+    return (
+      variable?.references.some((reference) => {
+        const parent = skipWrappersUp(reference.identifier).parent;
+        return parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === reference.identifier;
+      }) ?? false
+    );
+  }
+
   /** What a handler registered on an unknown router, or an exported controller, is, from its imports and usage. */
-  private inferFramework(fn: FunctionNode): ServerFramework | undefined {
+  private inferFramework(fn: FunctionNode, registered: boolean): ServerFramework | undefined {
     const typed = this.typedFramework(fn);
     if (typed) return typed;
     const responseLike = this.importedFrameworks.filter((f) => f.style === 'response');
@@ -398,9 +474,11 @@ class ServerSends implements ServerAnalysis {
       const request = fn.params[0];
       if (response?.type !== AST_NODE_TYPES.Identifier) return undefined;
       const usage = this.responseUsage(response);
-      if (!usage.sends) return undefined;
-      if (request?.type === AST_NODE_TYPES.Identifier && this.responseUsage(request).sends) return undefined;
-      if (usage.methods.has('code') || responseLike.some((f) => f.id === 'fastify')) return pick('fastify');
+      // Fastify sends what an async handler returns; Express ignores it.
+      const returnsBody = registered && index === 1 && this.returnsBody(fn);
+      if (!usage.sends && !returnsBody) return undefined;
+      if (!this.isRequestParameter(request)) return undefined;
+      if (usage.methods.has('code') || returnsBody || responseLike.some((f) => f.id === 'fastify')) return pick('fastify');
       if (responseLike.length > 0) return responseLike[0];
       return pick('express');
     }
@@ -719,6 +797,8 @@ class ServerSends implements ServerAnalysis {
   private initStatus(init: TSESTree.ObjectExpression): { status: SendStatus; make: StatusFixerFactory } {
     const property = findProperty(init, 'status');
     if (property) {
+      // `{ status: 200, ...init }`: a later spread may override it.
+      if (spreadAfter(init, property)) return { status: { kind: 'unknown' }, make: () => undefined };
       const status = this.constantOrUnknown(property.value);
       return { status, make: () => undefined };
     }
@@ -784,7 +864,9 @@ class ServerSends implements ServerAnalysis {
         if (!enclosingFunction(object)) continue;
         let status: SendStatus;
         let setStatus: StatusFixer | undefined;
-        if (statusProperty) {
+        if (statusProperty && spreadAfter(object, statusProperty)) {
+          status = { kind: 'unknown' };
+        } else if (statusProperty) {
           status = this.constantOrUnknown(statusProperty.value);
           if (status.kind === 'constant') {
             const node = status.node;
@@ -851,6 +933,11 @@ interface PendingSend {
   /** A status known from the send's own arguments. */
   readonly status0?: SendStatus;
   readonly make: StatusFixerFactory;
+}
+
+/** Whether a spread follows a property in its object literal (and may override it). */
+function spreadAfter(object: TSESTree.ObjectExpression, property: TSESTree.Property): boolean {
+  return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && p.range[0] > property.range[0]);
 }
 
 function isLoop(node: Node): boolean {

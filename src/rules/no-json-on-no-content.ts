@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { isBodyPresenceChecked, isParseFailureHandled } from '../analysis/body';
+import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../analysis/body';
 import { methodAtParse } from '../analysis/call-site-method';
 import type { BodyParse, HttpModel, Node } from '../analysis';
 import { getHttpModel, literalString, memberName, skipWrappers, skipWrappersUp } from '../analysis';
@@ -9,7 +9,15 @@ import { admitsNoContent, NO_CONTENT } from '../analysis/no-content';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ methods?: string[]; checkDynamicMethods?: boolean }];
-type MessageIds = 'method' | 'methodFromCaller' | 'dynamic' | 'admitsNoContent' | 'head' | 'suggestHeaders' | 'suggestGet';
+type MessageIds =
+  | 'method'
+  | 'methodFromCaller'
+  | 'dynamic'
+  | 'admitsNoContent'
+  | 'head'
+  | 'suggestHeaders'
+  | 'suggestGet'
+  | 'suggestParseText';
 
 /** Parents in which a conditional expression needs no parentheses. */
 const LOOSE_CONTEXTS = new Set<string>([
@@ -28,6 +36,17 @@ const LOOSE_CONTEXTS = new Set<string>([
   AST_NODE_TYPES.SpreadElement,
   AST_NODE_TYPES.YieldExpression,
 ]);
+
+/**
+ * The expression a guard wraps: the parse with its `await` and type assertions. Undefined when the
+ * value is used in a way that would throw on null instead (`(await res.json()).id`, `const { id } = …`).
+ */
+function guardTarget(parse: BodyParse): Node | undefined {
+  let target: Node = skipWrappersUp(parse.node);
+  if (target.parent?.type === AST_NODE_TYPES.AwaitExpression) target = skipWrappersUp(target.parent);
+  const parent = target.parent;
+  return parent && !dereferences(parent, target) ? target : undefined;
+}
 
 /** Whether the parent uses the value in a way that throws on null (member access, destructuring, iteration, spread). */
 function dereferences(parent: Node, value: Node): boolean {
@@ -95,6 +114,7 @@ export default createRule<Options, MessageIds>({
       head: 'HEAD responses never have a body: {{parse}} would throw. Read the status and headers instead.',
       suggestHeaders: 'Read the response headers instead of parsing a body.',
       suggestGet: 'Send GET instead of HEAD, to receive a body.',
+      suggestParseText: 'Read the body as text and parse it only when it is not empty.',
     },
   },
   create(context, [options]) {
@@ -105,12 +125,17 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const model = getHttpModel(context);
-        for (const parse of model.bodyParses) check(model, parse);
+        // A parse can be attributed to several responses (`cond ? await fetch(a) : await fetch(b)`): report it once.
+        const reported = new Set<Node>();
+        for (const parse of model.bodyParses) {
+          if (!reported.has(parse.node) && check(model, parse)) reported.add(parse.node);
+        }
       },
     };
 
-    function check(model: HttpModel, parse: BodyParse): void {
-      if (!parse.throwsOnEmpty || isParseFailureHandled(parse)) return;
+    /** Reports the parse if the response may have no body there; returns whether it reported. */
+    function check(model: HttpModel, parse: BodyParse): boolean {
+      if (!parse.throwsOnEmpty || !readsAttributedResponse(model.file, parse) || isParseFailureHandled(parse)) return false;
       const parseName = parse.kind === 'json' ? '.json()' : 'JSON.parse()';
       const { method, calls } = methodAtParse(model, parse);
 
@@ -123,36 +148,42 @@ export default createRule<Options, MessageIds>({
           data: { parse: parseName },
           suggest: own ? headSuggestions(parse) : [],
         });
-        return;
+        return true;
       }
 
       const subject = parse.response?.subject;
-      if (subject && !model.statusesAt(parse.node, subject).statuses.has(NO_CONTENT)) return;
-      if (isBodyPresenceChecked(model.file, parse)) return;
+      if (subject && !model.statusesAt(parse.node, subject).statuses.has(NO_CONTENT)) return false;
+      if (isBodyPresenceChecked(model.file, parse)) return false;
 
       const fix = guardFix(model, parse);
-      const hit = method.methods && [...method.methods].find((m) => reportedMethods.has(m));
+      const suggestion = fix ? undefined : parseTextSuggestion(parse);
+      const suggest = suggestion ? [suggestion] : [];
+      const fromCall = calls.find((c) => c.method.methods && [...c.method.methods].some((m) => reportedMethods.has(m)));
+      const hit = method.methods ? [...method.methods].find((m) => reportedMethods.has(m)) : undefined;
+      if (fromCall) {
+        const callMethod = [...fromCall.method.methods!].find((m) => reportedMethods.has(m))!;
+        context.report({
+          node: parse.node,
+          messageId: 'methodFromCaller',
+          data: { method: callMethod, parse: parseName, line: String(fromCall.call.loc.start.line) },
+          fix,
+          suggest,
+        });
+        return true;
+      }
       if (hit) {
-        const via = calls.find((c) => c.method.methods?.has(hit));
-        if (via) {
-          context.report({
-            node: parse.node,
-            messageId: 'methodFromCaller',
-            data: { method: hit, parse: parseName, line: String(via.call.loc.start.line) },
-            fix,
-          });
-        } else {
-          context.report({ node: parse.node, messageId: 'method', data: { method: hit, parse: parseName }, fix });
-        }
-        return;
+        context.report({ node: parse.node, messageId: 'method', data: { method: hit, parse: parseName }, fix, suggest });
+        return true;
       }
       if (!method.methods && method.forwarded && checkDynamicMethods && reportedMethods.size > 0) {
-        context.report({ node: parse.node, messageId: 'dynamic', data: { method: [...reportedMethods].join(' or '), parse: parseName }, fix });
-        return;
+        context.report({ node: parse.node, messageId: 'dynamic', data: { method: [...reportedMethods].join(' or '), parse: parseName }, fix, suggest });
+        return true;
       }
       if (subject && admitsNoContent(model, parse.node, subject)) {
-        context.report({ node: parse.node, messageId: 'admitsNoContent', data: { parse: parseName }, fix });
+        context.report({ node: parse.node, messageId: 'admitsNoContent', data: { parse: parseName }, fix, suggest });
+        return true;
       }
+      return false;
     }
 
     /** `await res.json()` → `res.status === 204 ? null : await res.json()`; `JSON.parse(text)` → `JSON.parse(text || 'null')`. */
@@ -170,17 +201,30 @@ export default createRule<Options, MessageIds>({
         return (fixer) => fixer.replaceText(argument, `${simple ? text : `(${text})`} || 'null'`);
       }
       const status = statusExpression(model, parse);
-      if (!status) return null;
-      let target: Node = skipWrappersUp(parse.node);
-      if (target.parent?.type === AST_NODE_TYPES.AwaitExpression) target = skipWrappersUp(target.parent);
-      const parent = target.parent;
-      // `(await res.json()).id`, `const { id } = await res.json()`: null would throw there instead.
-      if (!parent || dereferences(parent, target)) return null;
+      const target = guardTarget(parse);
+      if (!status || !target) return null;
+      const parent = target.parent!;
       const guarded = `${status} === ${NO_CONTENT} ? null : ${sourceCode.getText(target)}`;
       const loose =
         ASTUtils.isParenthesized(target, sourceCode) ||
         (LOOSE_CONTEXTS.has(parent.type) && !(parent.type === AST_NODE_TYPES.Property && parent.key === target));
       return (fixer) => fixer.replaceText(target, loose ? guarded : `(${guarded})`);
+    }
+
+    /**
+     * `ky.delete(u).json()` → `ky.delete(u).text().then((text) => (text ? JSON.parse(text) : null))`, where no
+     * guard can be written. A suggestion: ky's `.json()` also sets `Accept: application/json`.
+     */
+    function parseTextSuggestion(parse: BodyParse): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
+      if (parse.kind !== 'json' || !guardTarget(parse)) return undefined;
+      const callee = skipWrappers(parse.node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional || parse.node.optional) return undefined;
+      const typeArguments = parse.node.typeArguments;
+      const returnType = typeArguments?.params.length === 1 ? `: ${sourceCode.getText(typeArguments.params[0])} | null` : '';
+      const object = sourceCode.getText(callee.object);
+      const objectText = ASTUtils.isParenthesized(callee.object, sourceCode) ? `(${object})` : object;
+      const replacement = `${objectText}.text().then((text)${returnType} => (text ? JSON.parse(text) : null))`;
+      return { messageId: 'suggestParseText', fix: (fixer) => fixer.replaceText(parse.node, replacement) };
     }
 
     /** The expression that reads the status at the parse: `res.status`, or undici's destructured `statusCode`. */

@@ -386,3 +386,17 @@ describe('cockatiel policies', () => {
     );
   });
 });
+
+describe('CommonJS and emptied exclusion lists', () => {
+  it('traces require() without Node globals', () => {
+    expect(sites(`const fetchRetry = require('fetch-retry')(fetch); fetchRetry(url, { retryOn: [503, 400] });`)).toMatchObject([
+      { kind: 'library-config', node: '[503, 400]', statuses: '400, 503' },
+    ]);
+  });
+
+  it('an empty doNotRetry retries what octokit would not', () => {
+    expect(sites(`import { Octokit } from 'octokit'; new Octokit({ retry: { doNotRetry: [] } });`)).toMatchObject([
+      { kind: 'library-config', node: '[]', statuses: '400–401, 403–404, 410, 422, 451, 500–599' },
+    ]);
+  });
+});

@@ -80,6 +80,10 @@ ruleTester.run('no-json-on-no-content', rule, {
     `function api(path, init) { return fetch('/base' + path, init); }
      async function load() { const r = await api('/x', { method: 'GET' }); return r.json(); }`,
 
+    // ---- the parse reads a later response
+    `async function f() { let res = await fetch('/a', { method: 'DELETE' }); if (!res.ok) throw new Error(); res = await fetch('/b'); return res.json(); }`,
+    `async function f() { let res = await fetch('/a', { method: 'DELETE' }); res = cache.get('/a'); return res.json(); }`,
+
     // ---- options
     {
       code: `export async function api(url, init) { const res = await fetch(url, init); return res.json(); }`,
@@ -182,33 +186,34 @@ async function f() { const res = await request('http://x', { method: 'DELETE' })
       code: `import { request } from 'undici';
 async function f() { const { body } = await request('http://x', { method: 'DELETE' }); return body.json(); }`,
       output: null,
-      errors: [{ messageId: 'method' }],
+      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import { request } from 'undici';
+async function f() { const { body } = await request('http://x', { method: 'DELETE' }); return body.text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
     },
     // ky, ky instances, wretch: reported, no fix (the parse is on the request)
     {
       code: `import ky from 'ky'; async function f() { return ky.delete('items/1').json(); }`,
       output: null,
-      errors: [{ messageId: 'method' }],
+      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import ky from 'ky'; async function f() { return ky.delete('items/1').text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
     },
     {
       code: `import ky from 'ky'; const api = ky.create({ prefixUrl: '/api' }); export const remove = (id: string) => api.delete(\`items/\${id}\`).json<{ ok: boolean }>();`,
       output: null,
-      errors: [{ messageId: 'method' }],
+      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import ky from 'ky'; const api = ky.create({ prefixUrl: '/api' }); export const remove = (id: string) => api.delete(\`items/\${id}\`).text().then((text): { ok: boolean } | null => (text ? JSON.parse(text) : null));` }] }],
     },
     {
       code: `import ky from 'ky'; async function f() { return ky('items/1', { method: 'delete' }).json(); }`,
       output: null,
-      errors: [{ messageId: 'method' }],
+      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import ky from 'ky'; async function f() { return ky('items/1', { method: 'delete' }).text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
     },
     {
       code: `import wretch from 'wretch'; async function f() { return wretch('/items/1').delete().json(); }`,
       output: null,
-      errors: [{ messageId: 'method' }],
+      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import wretch from 'wretch'; async function f() { return wretch('/items/1').delete().text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
     },
     {
       code: `import wretch from 'wretch'; const api = wretch('/api').auth('Bearer x'); async function f() { return api.url('/items/1').delete().json(); }`,
       output: null,
-      errors: [{ messageId: 'method' }],
+      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import wretch from 'wretch'; const api = wretch('/api').auth('Bearer x'); async function f() { return api.url('/items/1').delete().text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
     },
     // node-fetch, cross-fetch
     {
@@ -220,18 +225,18 @@ async function f() { const { body } = await request('http://x', { method: 'DELET
     {
       code: `async function f() { return (await fetch('/x', { method: 'DELETE' })).json(); }`,
       output: null,
-      errors: [{ messageId: 'method' }],
+      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `async function f() { return (await fetch('/x', { method: 'DELETE' })).text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
     },
     // the result is dereferenced: null would throw there, so no fix
     {
       code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const { id } = await res.json(); return id; }`,
       output: null,
-      errors: [{ messageId: 'method' }],
+      errors: [{ messageId: 'method', suggestions: [] }],
     },
     {
       code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return (await res.json()).id; }`,
       output: null,
-      errors: [{ messageId: 'method' }],
+      errors: [{ messageId: 'method', suggestions: [] }],
     },
     // a try whose catch rethrows does not handle it
     {
@@ -388,6 +393,12 @@ async function g() { const r = await del('/x'); return r.status === 204 ? null :
       output: `export async function api(url, init) { const res = await fetch(url, init); return res.status === 204 ? null : res.json(); }`,
       options: [{ methods: ['DELETE', 'PUT'] }],
       errors: [{ messageId: 'dynamic', data: { method: 'DELETE or PUT', parse: '.json()' } }],
+    },
+    // a parse attributed to two responses is reported once
+    {
+      code: `async function f(remove) { const res = remove ? await fetch('/x', { method: 'DELETE' }) : await fetch('/x'); return res.json(); }`,
+      output: `async function f(remove) { const res = remove ? await fetch('/x', { method: 'DELETE' }) : await fetch('/x'); return res.status === 204 ? null : res.json(); }`,
+      errors: [{ messageId: 'method' }],
     },
     // ---- odd syntax
     {
