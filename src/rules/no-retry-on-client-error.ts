@@ -218,19 +218,34 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** An element's range with the parentheses around it: `(ok ? 200 : 500)`. */
+    function outerRange(node: Node): [number, number] {
+      let first = sourceCode.getFirstToken(node)!;
+      let last = sourceCode.getLastToken(node)!;
+      for (;;) {
+        const before = sourceCode.getTokenBefore(first);
+        const after = sourceCode.getTokenAfter(last);
+        if (before?.value !== '(' || after?.value !== ')') break;
+        first = before;
+        last = after;
+      }
+      return [first.range[0], last.range[1]];
+    }
+
     function removeElement(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, element: Node): TSESLint.RuleFix | null {
       const elements = array.elements;
       const index = elements.indexOf(element as TSESTree.Expression);
       if (index < 0) return null;
+      const [start, finish] = outerRange(element);
       // An element alone on its line (with its comma): remove the line.
       const text = sourceCode.text;
-      const lineStart = text.lastIndexOf('\n', element.range[0] - 1) + 1;
-      const after = sourceCode.getTokenAfter(element);
-      const end = after?.value === ',' ? after.range[1] : element.range[1];
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const after = sourceCode.getTokenAfter(sourceCode.getLastToken(element)!, { filter: (token) => token.value !== ')' });
+      const end = after?.value === ',' ? after.range[1] : finish;
       const lineEnd = text.indexOf('\n', end);
       if (
         lineEnd >= 0 &&
-        text.slice(lineStart, element.range[0]).trim() === '' &&
+        text.slice(lineStart, start).trim() === '' &&
         text.slice(end, lineEnd).trim() === '' &&
         (after?.value === ',' || index === elements.length - 1) &&
         elements.length > 1
@@ -241,17 +256,14 @@ export default createRule<Options, MessageIds>({
       if (index < elements.length - 1) {
         const next = elements[index + 1];
         if (!next) return null;
-        range = [element.range[0], next.range[0]];
+        range = [start, outerRange(next)[0]];
       } else if (index > 0) {
         const previous = elements[index - 1];
         if (!previous) return null;
-        const after = sourceCode.getTokenAfter(element);
         // Keep a trailing comma where it was.
-        range = [previous.range[1], element.range[1]];
-        if (after?.value === ',') range = [previous.range[1], element.range[1]];
+        range = [outerRange(previous)[1], finish];
       } else {
-        const after = sourceCode.getTokenAfter(element);
-        range = [element.range[0], after?.value === ',' ? after.range[1] : element.range[1]];
+        range = [start, after?.value === ',' ? after.range[1] : finish];
       }
       if (sourceCode.getAllComments().some((c) => c.range[0] >= range[0] && c.range[1] <= range[1])) return null;
       return fixer.removeRange(range);
