@@ -58,6 +58,8 @@ describe('isBodyPresenceChecked', () => {
     `${DELETE} const text = await res.text(); return text.trim() !== '' ? JSON.parse(text) : undefined;`,
     `${DELETE} const text = await res.text(); return text && JSON.parse(text);`,
     `${DELETE} const text = await res.text(); if (!text.length) return null; return JSON.parse(text);`,
+    `${DELETE} if (res.headers.get('content-type').indexOf('json') === -1) return null; return res.json();`,
+    `${DELETE} return res.headers.get('content-type').indexOf('application/json') > -1 ? res.json() : null;`,
     `${DELETE} if (hasJsonBody(res)) return res.json();`,
     `${DELETE} if (!isJson(res.headers)) return null; return res.json();`,
   ])('sees a presence check: %s', (code) => {
@@ -72,6 +74,7 @@ describe('isBodyPresenceChecked', () => {
     `${DELETE} const other = await fetch('/y'); if (other.headers.get('content-length') !== '0') return res.json();`,
     `${DELETE} if (res.headers.get('content-length') === '0') { return res.json(); }`,
     `${DELETE} const text = await res.text(); const other = 'x'; return other ? JSON.parse(text) : null;`,
+    `${DELETE} if (res.headers.get('content-type').indexOf('json') === -1) return res.json();`,
     `${DELETE} if (isEnabled(flags)) return res.json();`,
     `${DELETE} if (res.clone()) return res.json();`,
   ])('sees no presence check: %s', (code) => {
