@@ -53,8 +53,8 @@ function lineDiff(a, b) {
   let j = 0;
   while (i < x.length || j < y.length) {
     if (i < x.length && j < y.length && x[i] === y[j]) ops.push({ kind: ' ', text: x[i++], line: j++ + 1 });
-    else if (j < y.length && (i === x.length || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push({ kind: '+', text: y[j], line: ++j });
-    else ops.push({ kind: '-', text: x[i++], line: j + 1 });
+    else if (i < x.length && (j === y.length || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ kind: '-', text: x[i++], line: j + 1 });
+    else ops.push({ kind: '+', text: y[j], line: ++j });
   }
   const near = (k) => ops.slice(Math.max(0, k - 1), k + 2).some((op) => op.kind !== ' ');
   const out = [];

@@ -1,0 +1,450 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { FunctionNode, Node } from '../analysis/ast';
+import { constInitializer, contains, findProperty, isFunction, memberName, skipWrappers } from '../analysis/ast';
+import { resolveNumber } from '../analysis/constants';
+import { getHttpModel, type HttpModel } from '../analysis/model';
+import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
+import { getRetries } from '../analysis/retry';
+import type { ServerWaitReads } from '../analysis/retry-after';
+import { DEFAULT_WAIT_HEADERS, headerSourceFor, namedDelays, serverWaitReads } from '../analysis/retry-after';
+import type { DelayCallbackShape } from '../analysis/retry-after-fixes';
+import {
+  AXIOS_RETRY_DELAY,
+  delayCallbackText,
+  FETCH_RETRY_DELAY,
+  fixDelay,
+  fixDelayFullForm,
+  headerReadText,
+  OFETCH_DELAY,
+  quoteOf,
+  removeProperty,
+} from '../analysis/retry-after-fixes';
+import { StatusSet } from '../analysis/status-set';
+import { createRule } from '../util/create-rule';
+
+export type Options = [{ statuses?: number[]; headers?: string[] }];
+export type MessageIds = 'ignoresWait' | 'noWait' | 'libraryCallback' | 'kyAfterStatusCodes' | 'libraryDelay' | 'libraryDefaultDelay' | 'useFullForm';
+
+/** Code-written loops, recursion, timers and catches: the retries the code schedules itself. */
+const PATH_KINDS = new Set(['loop', 'recursion', 'timer', 'catch']);
+/** Request methods ofetch does not retry unless `retry` says so. */
+const OFETCH_NO_RETRY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** axios-retry's exported conditions that let 429 and 5xx through. */
+const AXIOS_RETRY_STATUS_CONDITIONS = new Set(['isRetryableError', 'isNetworkOrIdempotentRequestError', 'isIdempotentRequestError', 'isSafeRequestError']);
+const AXIOS_RETRY_DEFAULT = StatusSet.of(429).union(StatusSet.range(500, 599));
+
+export default createRule<Options, MessageIds>({
+  name: 'require-retry-after',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require retries of 429 and 503 to wait for the `Retry-After` the server sent',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          statuses: {
+            type: 'array',
+            description: 'Statuses whose retry must wait for the server (a range such as `status >= 500` includes 503).',
+            items: { type: 'integer', minimum: 100, maximum: 599 },
+            uniqueItems: true,
+          },
+          headers: {
+            type: 'array',
+            description: 'Headers besides `Retry-After` whose reading counts as waiting for the server (case-insensitive).',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ statuses: [429, 503], headers: [...DEFAULT_WAIT_HEADERS] }],
+    messages: {
+      ignoresWait: 'This retry after {{statuses}} waits its own time, not the `Retry-After` the server sent.',
+      noWait: 'This retry after {{statuses}} does not wait for the `Retry-After` the server sent.',
+      libraryCallback: '{{library}} retries this {{statuses}} on its own schedule; it does not read `Retry-After`.',
+      kyAfterStatusCodes: '`afterStatusCodes` leaves out {{statuses}}, so ky retries {{statuses}} without waiting for `Retry-After`.',
+      libraryDelay: '{{library}} retries {{statuses}} with a `retryDelay` that ignores the `Retry-After` the server sent.',
+      libraryDefaultDelay: '{{library}} retries {{statuses}} after its own fixed delay; it does not read `Retry-After`.',
+      useFullForm: 'Wait for `Retry-After` given in seconds or as an HTTP-date, falling back to the current delay.',
+    },
+  },
+  create(context, [options]) {
+    const watched = StatusSet.of(...(options.statuses ?? [429, 503]));
+    const headers = options.headers ?? DEFAULT_WAIT_HEADERS;
+    const { sourceCode } = context;
+    const typescript = /\.[cm]?tsx?$/.test(context.filename);
+
+    return {
+      'Program:exit'() {
+        if (watched.isEmpty) return;
+        const model = getHttpModel(context);
+        const retries = getRetries(model);
+        if (retries.sites.length === 0 && retries.configs.length === 0) return;
+        const reads = serverWaitReads(model, headers);
+        const quote = quoteOf(sourceCode);
+        const reported = new Set<Node>();
+        const report = (descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: Node }): void => {
+          if (reported.has(descriptor.node)) return;
+          reported.add(descriptor.node);
+          context.report(descriptor);
+        };
+
+        for (const site of retries.sites) {
+          const statuses = site.statuses.intersect(watched);
+          if (statuses.isEmpty) continue;
+          if (PATH_KINDS.has(site.kind)) checkPath(model, site, statuses, reads, quote, report);
+          else if (site.kind === 'library-callback') checkLibraryCallback(site, statuses, reads, report);
+        }
+        const checkedConfigs = new Set<RetryConfig>();
+        for (const config of retries.configs) {
+          if (checkedConfigs.has(config)) continue;
+          checkedConfigs.add(config);
+          const retried = retriedStatuses(config, retries.sites);
+          switch (config.library.id) {
+            case 'ky':
+              checkKy(model, config, watched, report);
+              break;
+            case 'fetch-retry':
+              checkDelayOption(model, config, retried.intersect(watched), retries.configs, FETCH_RETRY_DELAY, '1000', reads, quote, report);
+              break;
+            case 'ofetch':
+              if (!ofetchRetries(model, config)) break;
+              checkDelayOption(model, config, retried.intersect(watched), retries.configs, OFETCH_DELAY, '0', reads, quote, report);
+              break;
+            case 'axios-retry':
+              checkAxiosRetry(model, config, axiosRetryStatuses(config, retries.sites).intersect(watched), reads, quote, report);
+              break;
+            default:
+              break;
+          }
+        }
+      },
+    };
+
+    type Report = (descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: Node }) => void;
+
+    /** A retry the code writes: report its delay (or the retry) when nothing on the path reads the wait. */
+    function checkPath(model: HttpModel, site: RetrySite, statuses: StatusSet, reads: ServerWaitReads, quote: string, report: Report): void {
+      const targets: Node[] = [site.node, ...(site.thrownAt ? [site.thrownAt] : [])];
+      if (readsOnPath(reads, site.container, targets)) return;
+      const end = site.node === site.container ? site.container.range[1] : site.node.range[1];
+      const start = site.requests.find((request) => contains(site.container, request.node))?.node.range[1] ?? site.container.range[0];
+      const delay: Pick<RetryDelay, 'node' | 'duration'> | undefined =
+        site.delays.find((candidate) => onPathTo(candidate.node, targets, site.container)) ??
+        namedDelays(model).find(
+          (candidate) =>
+            contains(site.container, candidate.node) &&
+            candidate.node.range[0] >= start &&
+            candidate.node.range[1] <= end &&
+            onPathTo(candidate.node, targets, site.container),
+        );
+      const data = { statuses: describe(statuses) };
+      if (!delay) {
+        report({ node: site.node, messageId: 'noWait', data });
+        return;
+      }
+      if (delay.duration && reads.within(delay.duration)) return;
+      const duration = delay.duration && delay.duration.type !== AST_NODE_TYPES.SpreadElement ? delay.duration : undefined;
+      const read = duration ? headerReadAt(model, site, duration, quote, typescript) : undefined;
+      if (!duration || !read) {
+        report({ node: duration ?? delay.node, messageId: 'ignoresWait', data });
+        return;
+      }
+      report({
+        node: duration,
+        messageId: 'ignoresWait',
+        data,
+        fix: (fixer) => fixDelay(fixer, sourceCode, duration, read),
+        suggest: [{ messageId: 'useFullForm', fix: (fixer) => fixDelayFullForm(fixer, sourceCode, duration, read) }],
+      });
+    }
+
+    /** p-retry, async-retry, exponential-backoff, cockatiel: a throw the library retries on its own schedule. */
+    function checkLibraryCallback(site: RetrySite, statuses: StatusSet, reads: ServerWaitReads, report: Report): void {
+      const config = site.config;
+      if (!config || config.library.honoursRetryAfter) return;
+      if (readsOnPath(reads, site.container, [site.node])) return;
+      // A hook that waits for the header (`onFailedAttempt: (e) => sleep(e.retryAfter)`).
+      if (config.options && reads.within(config.options)) return;
+      if (site.delays.some((delay) => onPathTo(delay.node, [site.node], site.container) && delay.kind !== 'library-option' && delay.duration && reads.within(delay.duration))) return;
+      report({ node: site.node, messageId: 'libraryCallback', data: { library: config.library.id, statuses: describe(statuses) } });
+    }
+
+    /** ky: `afterStatusCodes` that leaves out a watched status ky retries. */
+    function checkKy(model: HttpModel, config: RetryConfig, statuses: StatusSet, report: Report): void {
+      const after = config.afterStatusCodes;
+      if (!after?.property || !after.complete || !config.options || disabled(model, config.options, 'limit')) return;
+      const codes = config.statusCodes;
+      if (codes && !codes.complete) return;
+      const retried = codes ? codes.listed : StatusSet.of(...(config.library.defaultStatuses as number[]));
+      const dropped = retried.intersect(statuses).minus(after.listed);
+      if (dropped.isEmpty) return;
+      const property = after.property;
+      const kyDefault = StatusSet.of(413, 429, 503);
+      const removable = after.listed.isSubsetOf(kyDefault) && dropped.isSubsetOf(kyDefault) && sourceCode.getCommentsInside(property).length === 0;
+      const array = after.array && contains(property, after.array) ? after.array : undefined;
+      report({
+        node: property,
+        messageId: 'kyAfterStatusCodes',
+        data: { statuses: describe(dropped, 'and') },
+        fix: removable
+          ? (fixer) => removeProperty(fixer, sourceCode, property)
+          : array
+            ? (fixer) => appendStatuses(fixer, array, dropped)
+            : null,
+      });
+    }
+
+    function appendStatuses(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, statuses: StatusSet): TSESLint.RuleFix {
+      const list = statusList(statuses).join(', ');
+      const last = array.elements.at(-1);
+      if (!last) return fixer.replaceText(array, `[${list}]`);
+      const closing = sourceCode.getLastToken(array)!;
+      const beforeClosing = sourceCode.getTokenBefore(closing)!;
+      if (beforeClosing.value === ',') return fixer.insertTextAfter(beforeClosing, ` ${list}`);
+      return fixer.insertTextAfter(last, `, ${list}`);
+    }
+
+    /** fetch-retry and ofetch: a delay option that must read the header when watched statuses are retried. */
+    function checkDelayOption(
+      model: HttpModel,
+      config: RetryConfig,
+      statuses: StatusSet,
+      configs: readonly RetryConfig[],
+      shape: DelayCallbackShape,
+      defaultDelay: string,
+      reads: ServerWaitReads,
+      quote: string,
+      report: Report,
+    ): void {
+      if (statuses.isEmpty || !config.options) return;
+      const library = config.library.id;
+      if (disabled(model, config.options, library === 'ofetch' ? 'retry' : 'retries')) return;
+      const data = { library, statuses: describe(statuses) };
+      const property = findProperty(config.options, 'retryDelay');
+      if (!property) {
+        // Defaults given elsewhere (`fetchBuilder(fetch, { retryDelay })`, `ofetch.create({ retryDelay })`) apply.
+        if (configs.some((other) => other.library === config.library && other.options && findProperty(other.options, 'retryDelay'))) return;
+        const anchor = config.statusCodes?.property ?? config.predicates[0]?.property;
+        if (!anchor) return;
+        const text = `retryDelay: ${delayCallbackText(sourceCode, anchor, shape, quote, 'default', defaultDelay)!}`;
+        report({ node: anchor, messageId: 'libraryDefaultDelay', data, fix: (fixer) => fixer.insertTextAfter(anchor, `, ${text}`) });
+        return;
+      }
+      const value = property.value;
+      const kind = delayValueKind(model, value, shape, reads);
+      if (kind === 'reads' || kind === 'unknown') return;
+      const text = delayCallbackText(sourceCode, value, shape, quote, kind);
+      report({ node: value, messageId: 'libraryDelay', data, fix: text ? (fixer) => fixer.replaceText(value, text) : null });
+    }
+
+    /** axios-retry: a custom `retryDelay` that never looks at its error. */
+    function checkAxiosRetry(model: HttpModel, config: RetryConfig, statuses: StatusSet, reads: ServerWaitReads, quote: string, report: Report): void {
+      if (statuses.isEmpty || !config.options || disabled(model, config.options, 'retries')) return;
+      const property = findProperty(config.options, 'retryDelay');
+      if (!property) return;
+      const kind = delayValueKind(model, property.value, AXIOS_RETRY_DELAY, reads);
+      if (kind !== 'function') return;
+      const value = property.value;
+      const text = delayCallbackText(sourceCode, value, AXIOS_RETRY_DELAY, quote, 'function');
+      report({
+        node: value,
+        messageId: 'libraryDelay',
+        data: { library: 'axios-retry', statuses: describe(statuses) },
+        fix: text ? (fixer) => fixer.replaceText(value, text) : null,
+      });
+    }
+  },
+});
+
+/** The statuses a library configuration retries, from its status lists and predicates. */
+function retriedStatuses(config: RetryConfig, sites: readonly RetrySite[]): StatusSet {
+  let statuses = StatusSet.EMPTY;
+  for (const site of sites) {
+    if (site.config === config && (site.kind === 'library-config' || site.kind === 'predicate')) statuses = statuses.union(site.statuses);
+  }
+  return statuses;
+}
+
+/** axios-retry retries 429 and 5xx by default; a `retryCondition` says otherwise. */
+function axiosRetryStatuses(config: RetryConfig, sites: readonly RetrySite[]): StatusSet {
+  const condition = config.options && findProperty(config.options, 'retryCondition');
+  if (!condition) return AXIOS_RETRY_DEFAULT;
+  if (config.predicates.length > 0) return retriedStatuses(config, sites);
+  const value = skipWrappers(condition.value);
+  const name = value.type === AST_NODE_TYPES.Identifier ? value.name : value.type === AST_NODE_TYPES.MemberExpression && !value.computed && value.property.type === AST_NODE_TYPES.Identifier ? value.property.name : undefined;
+  return name !== undefined && AXIOS_RETRY_STATUS_CONDITIONS.has(name) ? AXIOS_RETRY_DEFAULT : StatusSet.EMPTY;
+}
+
+/** ofetch retries only when `retry` allows it: 0 by default for POST, PUT, PATCH and DELETE. */
+function ofetchRetries(model: HttpModel, config: RetryConfig): boolean {
+  const options = config.options;
+  if (!options) return false;
+  const retry = findProperty(options, 'retry');
+  if (retry) return !disabled(model, options, 'retry');
+  const methods = config.request?.method.methods;
+  return !methods || ![...methods].every((method) => OFETCH_NO_RETRY_METHODS.has(method));
+}
+
+/** `retries: 0`, `retry: false`, `limit: 0`: the option turns retrying off. */
+function disabled(model: HttpModel, options: TSESTree.ObjectExpression, name: string): boolean {
+  const property = findProperty(options, name);
+  if (!property) return false;
+  const value = skipWrappers(property.value);
+  if (value.type === AST_NODE_TYPES.Literal && value.value === false) return true;
+  return model.resolveStatus(value) === 0 || resolveNumber(model.file, value) === 0;
+}
+
+/**
+ * What a delay option is: a number (or arithmetic on numbers), a function that ignores the
+ * server's wait, one that reads it, or something we cannot see into (imported, a parameter).
+ */
+function delayValueKind(model: HttpModel, value: Node, shape: DelayCallbackShape, reads: ServerWaitReads): 'number' | 'function' | 'reads' | 'unknown' {
+  const inner = skipWrappers(value);
+  if (reads.within(inner)) return 'reads';
+  const fn = localFunction(model, inner);
+  if (fn) {
+    if (reads.functionReads(fn)) return 'reads';
+    return holderParameterPassedOn(model, fn, shape.parameters.length - 1) ? 'unknown' : 'function';
+  }
+  return isNumeric(model, inner, 0) ? 'number' : 'unknown';
+}
+
+function localFunction(model: HttpModel, node: Node): FunctionNode | undefined {
+  if (isFunction(node)) return node;
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(model.file.scopeOf(node), node);
+  const def = variable?.defs[0];
+  if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  const init = variable ? constInitializer(variable) : undefined;
+  const fn = init && skipWrappers(init);
+  return fn && isFunction(fn) ? fn : undefined;
+}
+
+function isNumeric(model: HttpModel, node: Node, depth: number): boolean {
+  const inner = skipWrappers(node);
+  if (depth > 3) return false;
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof inner.value === 'number';
+    case AST_NODE_TYPES.BinaryExpression:
+      return inner.left.type !== AST_NODE_TYPES.PrivateIdentifier && ['*', '+', '-', '/', '**', '%'].includes(inner.operator) && isNumeric(model, inner.left, depth + 1) && isNumeric(model, inner.right, depth + 1);
+    case AST_NODE_TYPES.UnaryExpression:
+      return (inner.operator === '-' || inner.operator === '+') && isNumeric(model, inner.argument, depth + 1);
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+      return resolveNumber(model.file, inner) !== undefined;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether the parameter that holds the response or error is used for more than its status:
+ * passed to a helper, its headers read, stored. Then the function may well honour the header.
+ */
+function holderParameterPassedOn(model: HttpModel, fn: FunctionNode, index: number): boolean {
+  const param = fn.params[index];
+  if (!param) return false;
+  if (param.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = ASTUtils.findVariable(model.file.scopeOf(fn.body), param);
+  if (!variable) return true;
+  const subject = model.subjectOfVariable(variable);
+  return variable.references.some((reference) => {
+    if (!reference.isRead()) return false;
+    let top: Node = reference.identifier;
+    // `error.response.status`, `response?.status`, `error.response?.status`
+    for (let depth = 0; depth < 3; depth++) {
+      const parent: Node | undefined = top.parent;
+      if (!parent) break;
+      if (subject.isStatus(parent) || subject.isOk(parent)) return false;
+      if (parent.type !== AST_NODE_TYPES.MemberExpression && parent.type !== AST_NODE_TYPES.ChainExpression && parent.type !== AST_NODE_TYPES.TSNonNullExpression) break;
+      top = parent;
+    }
+    return true;
+  });
+}
+
+/**
+ * How the fix reads the header at `at`: through the response or error that decides the retry.
+ * In TypeScript, a caught error is `unknown` unless the code narrows it: the fix reads
+ * `error.response` only where the code itself already does, so it adds no type error.
+ */
+function headerReadAt(model: HttpModel, site: RetrySite, at: Node, quote: string, typescript: boolean): string | undefined {
+  const variables = [...(site.response?.subject.holderVariables ?? []), ...(site.subject?.holderVariables ?? [])];
+  for (const variable of variables) {
+    const source = headerSourceFor(model, variable, at);
+    if (!source) continue;
+    if (source.viaErrorResponse && typescript && !readsResponseDirectly(variable)) continue;
+    return headerReadText(source, quote);
+  }
+  return undefined;
+}
+
+/** `error.response…` written on the variable itself, not through `(error as AxiosError).response`. */
+function readsResponseDirectly(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && memberName(parent) === 'response';
+  });
+}
+
+/** Whether something on the path to one of the targets reads the wait. */
+function readsOnPath(reads: ServerWaitReads, container: Node, targets: readonly Node[]): boolean {
+  const end = Math.max(...targets.map((target) => (target === container ? container.range[1] : target.range[1])));
+  for (const read of reads.reads) {
+    if (read.node.range[0] >= end) break;
+    if (contains(container, read.node) && onPathTo(read.node, targets, container)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `node` can run on the way to a target: no branch (`if`/`else`, `?:`, `case`, the right
+ * of `&&`/`||`, a `catch`) that holds it leaves every target out.
+ */
+function onPathTo(node: Node, targets: readonly Node[], container: Node): boolean {
+  let child: Node = node;
+  for (let parent: Node | undefined = node.parent; parent && child !== container; child = parent, parent = parent.parent) {
+    // The part of the code that runs only when the branch is taken.
+    let branch: Node | undefined;
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child !== parent.test) branch = child;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === parent.right) branch = child;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        if (child !== parent.test) branch = parent;
+        break;
+      case AST_NODE_TYPES.CatchClause:
+        if (child === parent.body) branch = child;
+        break;
+      default:
+        break;
+    }
+    if (branch && !targets.some((target) => contains(branch, target) || contains(target, branch))) return false;
+  }
+  return true;
+}
+
+function statusList(statuses: StatusSet): number[] {
+  return statuses.ranges().flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
+}
+
+/** `429`, `429 or 503`, `429 and 503`. */
+function describe(statuses: StatusSet, conjunction: 'or' | 'and' = 'or'): string {
+  const list = statuses.ranges().map(([from, to]) => (from === to ? String(from) : `${from}–${to}`));
+  if (list.length <= 1) return list[0] ?? '';
+  return `${list.slice(0, -1).join(', ')} ${conjunction} ${list.at(-1)}`;
+}
