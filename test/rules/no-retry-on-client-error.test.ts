@@ -1035,6 +1035,15 @@ ky.get(u, {
       errors: [{ messageId: 'listsClientError' }],
     },
     {
+      code: `import { RetryAgent, Agent } from 'undici';
+new RetryAgent(new Agent(), { statusCodes: [503, (ok ? 500 : 502), (404)] });
+new RetryAgent(new Agent(), { statusCodes: [(404), 503,] });`,
+      output: `import { RetryAgent, Agent } from 'undici';
+new RetryAgent(new Agent(), { statusCodes: [503, (ok ? 500 : 502)] });
+new RetryAgent(new Agent(), { statusCodes: [503,] });`,
+      errors: [{ messageId: 'listsClientError' }, { messageId: 'listsClientError' }],
+    },
+    {
       code: `import ky from 'ky';
 ky.get(u, { retry: { statusCodes: [400 /* bad */, 503] } });`,
       output: null,
