@@ -3,13 +3,14 @@ import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from './ast';
-import { alwaysExits, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, skipWrappers, skipWrappersUp } from './ast';
+import { alwaysExits, constInitializer as constInitializerOf, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, skipWrappers, skipWrappersUp } from './ast';
 import { importPathOf, resolveNumber } from './constants';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
 import type { AnalyzedFile } from './file';
 import type { AccessPath, ResponseFactory, ServerFramework } from './libraries';
 import { SERVER_FRAMEWORKS } from './libraries';
+import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
 
 /**
@@ -72,6 +73,40 @@ function addTrace(map: TraceMap, path: readonly string[], kind: typeof CALL | ty
   node[kind] = info;
 }
 
+/** The trace maps of every framework's exports, built once (ReferenceTracker does not change them). */
+let cachedTraceMaps: { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap } | undefined;
+function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap } {
+  if (cachedTraceMaps) return cachedTraceMaps;
+  const esm: Record<string, TraceMap> = {};
+  const cjs: Record<string, TraceMap> = {};
+  const globals: TraceMap = {};
+  const add = (framework: ServerFramework, path: readonly string[], kind: typeof CALL | typeof CONSTRUCT, info: TraceInfo): void => {
+    for (const source of framework.sources) {
+      const e = (esm[source] ??= { [ESM]: true });
+      const c = (cjs[source] ??= {});
+      addTrace(c, path, kind, info);
+      addTrace(e, ['default', ...path], kind, info);
+      if (path.length > 0) addTrace(e, path, kind, info);
+    }
+    if (framework.global) addTrace(globals, [framework.global, ...path], kind, info);
+  };
+  for (const framework of SERVER_FRAMEWORKS) {
+    for (const path of framework.apps ?? []) {
+      add(framework, path, CALL, { kind: 'app', framework });
+      add(framework, path, CONSTRUCT, { kind: 'app', framework });
+    }
+    for (const path of framework.handlerFactories ?? []) add(framework, path, CALL, { kind: 'handler-factory', framework });
+    for (const name of framework.statusFunctions ?? []) add(framework, [name], CALL, { kind: 'status-function', framework });
+    for (const factory of framework.responseFactories ?? []) {
+      add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, { kind: 'response-factory', framework, factory });
+    }
+  }
+  return (cachedTraceMaps = { esm, cjs, globals });
+}
+
+/** Every framework's route registration methods. */
+const ROUTE_METHOD_NAMES = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
+
 interface Handler {
   readonly fn: FunctionNode;
   readonly framework: ServerFramework;
@@ -91,6 +126,14 @@ const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.SwitchCase,
 ]);
 const MAX_FOLLOW = 4;
+const MAX_ROOTS = 8;
+/** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
+const REQUEST_MEMBERS = new Set([
+  'body', 'params', 'query', 'headers', 'user', 'method', 'url', 'originalUrl', 'path', 'cookies', 'signedCookies',
+  'session', 'file', 'files', 'ip', 'ips', 'hostname', 'protocol', 'get', 'header', 'is', 'accepts', 'raw', 'id',
+  'log', 'routeOptions', 'socket', 'auth', 'baseUrl', 'secure', 'xhr', 'app', 'logout', 'login', 'isAuthenticated',
+  'flash', 'validatedBody', 'userId', 'on', 'pipe',
+]);
 const HTTP_STATUS_LIKE = (value: number | undefined): value is number =>
   value !== undefined && Number.isInteger(value) && value >= 100 && value <= 599;
 
@@ -150,30 +193,7 @@ class ServerSends implements ServerAnalysis {
 
   private trace(): void {
     const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
-    const esm: Record<string, TraceMap> = {};
-    const cjs: Record<string, TraceMap> = {};
-    const globals: TraceMap = {};
-    const add = (framework: ServerFramework, path: readonly string[], kind: typeof CALL | typeof CONSTRUCT, info: TraceInfo): void => {
-      for (const source of framework.sources) {
-        const e = (esm[source] ??= { [ESM]: true });
-        const c = (cjs[source] ??= {});
-        addTrace(c, path, kind, info);
-        addTrace(e, ['default', ...path], kind, info);
-        if (path.length > 0) addTrace(e, path, kind, info);
-      }
-      if (framework.global) addTrace(globals, [framework.global, ...path], kind, info);
-    };
-    for (const framework of SERVER_FRAMEWORKS) {
-      for (const path of framework.apps ?? []) {
-        add(framework, path, CALL, { kind: 'app', framework });
-        add(framework, path, CONSTRUCT, { kind: 'app', framework });
-      }
-      for (const path of framework.handlerFactories ?? []) add(framework, path, CALL, { kind: 'handler-factory', framework });
-      for (const name of framework.statusFunctions ?? []) add(framework, [name], CALL, { kind: 'status-function', framework });
-      for (const factory of framework.responseFactories ?? []) {
-        add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, { kind: 'response-factory', framework, factory });
-      }
-    }
+    const { esm, cjs, globals } = traceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     const found = [
       ...tracker.iterateEsmReferences(esm as never),
@@ -320,16 +340,16 @@ class ServerSends implements ServerAnalysis {
    * imported from a local module): a path literal and a handler that uses its response.
    */
   private findUntracedRegistrations(): void {
-    const routeMethods = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
     for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
-      const name = memberName(skipWrappers(call.callee));
-      if (name === undefined || !routeMethods.has(name) || call.arguments.length < 2) continue;
+      if (call.arguments.length < 2 || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const name = memberName(call.callee);
+      if (name === undefined || !ROUTE_METHOD_NAMES.has(name)) continue;
       const path = literalString(call.arguments[0]!);
       if (path === undefined || !/^[/*]/.test(path)) continue;
       for (const argument of call.arguments.slice(1)) {
         const fn = skipWrappers(argument);
         if (!isFunction(fn) || this.handlers.has(fn)) continue;
-        const framework = this.inferFramework(fn);
+        const framework = this.inferFramework(fn, true);
         if (framework) this.handlers.set(fn, { fn, framework });
       }
     }
@@ -354,7 +374,7 @@ class ServerSends implements ServerAnalysis {
         continue;
       }
       if (enclosingFunction(fn) !== undefined || fn.params.length < 2) continue;
-      const framework = this.inferFramework(fn);
+      const framework = this.inferFramework(fn, false);
       if (framework?.style === 'response') this.handlers.set(fn, { fn, framework });
     }
   }
@@ -378,16 +398,85 @@ class ServerSends implements ServerAnalysis {
         if (path?.path.length === 0) imported = { source: path.source, name: typeName.right.name };
       }
       if (!imported || !framework.sources.includes(imported.source) || !framework.responseTypes.includes(imported.name)) continue;
-      // A context-style helper `(c: Context, message)` is not a handler; `(ctx, next)` is.
-      if (framework.responseParameter === 0 && fn.params.length > 2) continue;
-      if (framework.responseParameter === 1 && index === 0) continue;
+      // A context-style helper `(ctx: Context, message)` is not a handler; `(ctx, next)` is.
+      if (framework.responseParameter === 0 && fn.params.length > 1 && !(fn.params.length === 2 && this.isNextParameter(fn.params[1]!))) continue;
+      if (framework.responseParameter === 1 && !this.isRequestParameter(fn.params[0])) continue;
       return framework;
     }
     return undefined;
   }
 
+  /**
+   * Whether the first parameter of a `(req, res)` function can be the request: typed `…Request`,
+   * unused, or read as one (`req.body`, `req.params`). `handleError(err, res)` is a helper.
+   */
+  private isRequestParameter(param: TSESTree.Parameter | undefined): boolean {
+    if (!param) return false;
+    if (param.type === AST_NODE_TYPES.ObjectPattern) {
+      return param.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && REQUEST_MEMBERS.has(p.key.name));
+    }
+    if (param.type !== AST_NODE_TYPES.Identifier) return false;
+    const type = param.typeAnnotation?.typeAnnotation;
+    if (type?.type === AST_NODE_TYPES.TSTypeReference) {
+      const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : '';
+      if (/Request$/.test(name)) return true;
+    }
+    const variable = this.variableOfParameter(param);
+    if (!variable) return false;
+    const reads = variable.references.filter((reference) => reference.identifier !== param);
+    if (reads.length === 0) return true;
+    if (this.responseUsage(param).sends) return false;
+    return reads.some((reference) => {
+      const member = skipWrappersUp(reference.identifier).parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === skipWrappersUp(reference.identifier)) {
+        const name = memberName(member);
+        return name !== undefined && REQUEST_MEMBERS.has(name);
+      }
+      // Passed on, as in `passport.authenticate(…)(req, res, next)`.
+      const parent = skipWrappersUp(reference.identifier).parent;
+      return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(reference.identifier as TSESTree.Identifier);
+    });
+  }
+
+  /** Whether a function returns a value that is not a call on one of its parameters (`return { … }`, `return await load()`). */
+  private returnsBody(fn: FunctionNode): boolean {
+    const isBody = (value: Node): boolean => {
+      const inner = skipWrappers(value);
+      if (inner.type === AST_NODE_TYPES.ObjectExpression || inner.type === AST_NODE_TYPES.ArrayExpression) return true;
+      if (inner.type === AST_NODE_TYPES.AwaitExpression) return isBody(inner.argument) || inner.argument.type === AST_NODE_TYPES.CallExpression && !this.callsParameter(inner.argument, fn);
+      return false;
+    };
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isBody(fn.body);
+    return this.file
+      .nodesOfType(AST_NODE_TYPES.ReturnStatement)
+      .some((statement) => statement.argument != null && contains(fn.body, statement) && enclosingFunction(statement) === fn && isBody(statement.argument));
+  }
+
+  /** `res.json(…)`, `next(err)`: a call rooted at one of the function's parameters. */
+  private callsParameter(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+    let root: Node = skipWrappers(call.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+      root = skipWrappers(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+    }
+    return root.type === AST_NODE_TYPES.Identifier && fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === root.name);
+  }
+
+  /** `next` in `(ctx, next)`: a parameter the function calls, or typed `Next`. */
+  private isNextParameter(param: TSESTree.Parameter): boolean {
+    if (param.type !== AST_NODE_TYPES.Identifier) return false;
+    const type = param.typeAnnotation?.typeAnnotation;
+    if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'Next') return true;
+    const variable = this.variableOfParameter(param);
+    return (
+      variable?.references.some((reference) => {
+        const parent = skipWrappersUp(reference.identifier).parent;
+        return parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === reference.identifier;
+      }) ?? false
+    );
+  }
+
   /** What a handler registered on an unknown router, or an exported controller, is, from its imports and usage. */
-  private inferFramework(fn: FunctionNode): ServerFramework | undefined {
+  private inferFramework(fn: FunctionNode, registered: boolean): ServerFramework | undefined {
     const typed = this.typedFramework(fn);
     if (typed) return typed;
     const responseLike = this.importedFrameworks.filter((f) => f.style === 'response');
@@ -398,9 +487,11 @@ class ServerSends implements ServerAnalysis {
       const request = fn.params[0];
       if (response?.type !== AST_NODE_TYPES.Identifier) return undefined;
       const usage = this.responseUsage(response);
-      if (!usage.sends) return undefined;
-      if (request?.type === AST_NODE_TYPES.Identifier && this.responseUsage(request).sends) return undefined;
-      if (usage.methods.has('code') || responseLike.some((f) => f.id === 'fastify')) return pick('fastify');
+      // Fastify sends what an async handler returns; Express ignores it.
+      const returnsBody = registered && index === 1 && this.returnsBody(fn);
+      if (!usage.sends && !returnsBody) return undefined;
+      if (!this.isRequestParameter(request)) return undefined;
+      if (usage.methods.has('code') || returnsBody || responseLike.some((f) => f.id === 'fastify')) return pick('fastify');
       if (responseLike.length > 0) return responseLike[0];
       return pick('express');
     }
@@ -467,6 +558,18 @@ class ServerSends implements ServerAnalysis {
         const { path, top } = accessPath(reference.identifier as TSESTree.Identifier, prefix);
         const parent = top.parent;
         if (!parent) continue;
+        // `const r = res`: the alias is the response too.
+        if (
+          top === skipWrappersUp(reference.identifier) &&
+          parent.type === AST_NODE_TYPES.VariableDeclarator &&
+          parent.init === top &&
+          parent.id.type === AST_NODE_TYPES.Identifier &&
+          roots.length < MAX_ROOTS
+        ) {
+          const alias = ASTUtils.findVariable(this.file.scopeOf(parent.id), parent.id);
+          if (alias && !roots.some((root) => root.variable === alias) && constInitializerOf(alias) === parent.init) roots.push({ variable: alias, prefix });
+          continue;
+        }
         // Assignments: `res.statusCode = n`, `ctx.status = n`, `ctx.body = b`, `set.status = n`.
         if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top && parent.operator === '=') {
           if (matchesPath(framework.statusPaths, path)) setters.push({ node: parent, value: parent.right });
@@ -504,7 +607,7 @@ class ServerSends implements ServerAnalysis {
       else if (send.status0) resolved = send.status0;
       else resolved = this.statusFromSetters(send.node, fn, setters, framework);
       const setter =
-        resolved.kind === 'constant' ? (fixer: TSESLint.RuleFixer, code: number) => [fixer.replaceText(resolved.node, String(code))] : undefined;
+        resolved.kind === 'constant' ? (fixer: TSESLint.RuleFixer, code: number) => [fixer.replaceText(resolved.node, this.statusText(resolved.node, code))] : undefined;
       const made = send.make(resolved);
       const setStatus: StatusFixer | undefined =
         resolved.kind === 'unknown'
@@ -719,6 +822,8 @@ class ServerSends implements ServerAnalysis {
   private initStatus(init: TSESTree.ObjectExpression): { status: SendStatus; make: StatusFixerFactory } {
     const property = findProperty(init, 'status');
     if (property) {
+      // `{ status: 200, ...init }`: a later spread may override it.
+      if (spreadAfter(init, property)) return { status: { kind: 'unknown' }, make: () => undefined };
       const status = this.constantOrUnknown(property.value);
       return { status, make: () => undefined };
     }
@@ -764,7 +869,7 @@ class ServerSends implements ServerAnalysis {
       }
       if (status.kind === 'constant') {
         const node = status.node;
-        setStatus = (fixer, code) => [fixer.replaceText(node, String(code))];
+        setStatus = (fixer, code) => [fixer.replaceText(node, this.statusText(node, code))];
       }
     }
     this.sends.push({ node: call, framework, body, handler: undefined, status, setStatus });
@@ -784,11 +889,13 @@ class ServerSends implements ServerAnalysis {
         if (!enclosingFunction(object)) continue;
         let status: SendStatus;
         let setStatus: StatusFixer | undefined;
-        if (statusProperty) {
+        if (statusProperty && spreadAfter(object, statusProperty)) {
+          status = { kind: 'unknown' };
+        } else if (statusProperty) {
           status = this.constantOrUnknown(statusProperty.value);
           if (status.kind === 'constant') {
             const node = status.node;
-            setStatus = (fixer, code) => [fixer.replaceText(node, String(code))];
+            setStatus = (fixer, code) => [fixer.replaceText(node, this.statusText(node, code))];
           }
         } else if (object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) {
           status = { kind: 'unknown' };
@@ -803,6 +910,21 @@ class ServerSends implements ServerAnalysis {
   }
 
   // ---- edits ------------------------------------------------------------------------------
+
+  /**
+   * How to write `code` where `replaced` wrote a status: in the same constants style when it
+   * used one (`StatusCodes.OK` → `StatusCodes.INTERNAL_SERVER_ERROR`), else as a number.
+   */
+  private statusText(replaced: Node, code: number): string {
+    const inner = skipWrappers(replaced);
+    const name = memberName(inner);
+    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && name !== undefined && STATUS_BY_NAME[name.replace(/^HTTP_STATUS_/, '')] !== undefined) {
+      const prefix = name.startsWith('HTTP_STATUS_') ? 'HTTP_STATUS_' : '';
+      const newName = Object.keys(STATUS_BY_NAME).find((key) => STATUS_BY_NAME[key] === code);
+      if (newName) return `${this.text(inner.object)}.${prefix}${newName}`;
+    }
+    return String(code);
+  }
 
   private text(node: Node): string {
     return this.file.sourceCode.getText(node);
@@ -851,6 +973,11 @@ interface PendingSend {
   /** A status known from the send's own arguments. */
   readonly status0?: SendStatus;
   readonly make: StatusFixerFactory;
+}
+
+/** Whether a spread follows a property in its object literal (and may override it). */
+function spreadAfter(object: TSESTree.ObjectExpression, property: TSESTree.Property): boolean {
+  return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && p.range[0] > property.range[0]);
 }
 
 function isLoop(node: Node): boolean {

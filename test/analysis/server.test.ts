@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+
+import type { ServerSend } from '../../src/analysis/server';
+import { getServerAnalysis } from '../../src/analysis/server';
+import { analyze } from './helpers';
+
+interface Seen {
+  framework: string;
+  body: string;
+  status: string;
+  fixable: boolean;
+}
+
+function sendsOf(code: string, typescript = false): Seen[] {
+  let seen: Seen[] = [];
+  analyze(
+    code,
+    ({ model, text }) => {
+      const describeStatus = (send: ServerSend): string =>
+        send.status.kind === 'unknown' ? 'unknown' : send.status.kind === 'default' ? `default ${send.status.value}` : `${send.status.value}`;
+      seen = getServerAnalysis(model).sends.map((send) => ({
+        framework: send.framework.id,
+        body: text(send.body),
+        status: describeStatus(send),
+        fixable: send.setStatus !== undefined,
+      }));
+    },
+    { typescript },
+  );
+  return seen;
+}
+
+describe('server sends', () => {
+  it('finds Express sends through apps, routers, chains and legacy forms', () => {
+    const sends = sendsOf(`
+      import express from 'express';
+      const app = express();
+      const router = express.Router();
+      app.get('/a', (req, res) => res.json({ a: 1 }));
+      router.post('/b', (req, res) => res.status(201).send({ b: 1 }));
+      app.route('/c').get((req, res) => { res.statusCode = 202; res.json({ c: 1 }); });
+      app.get('/d', (req, res) => res.json(404, { d: 1 }));
+      app.get('/e', (req, res) => res.status(code).json({ e: 1 }));
+    `);
+    expect(sends).toEqual([
+      { framework: 'express', body: '{ a: 1 }', status: 'default 200', fixable: true },
+      { framework: 'express', body: '{ b: 1 }', status: '201', fixable: true },
+      { framework: 'express', body: '{ c: 1 }', status: '202', fixable: true },
+      { framework: 'express', body: '{ d: 1 }', status: '404', fixable: true },
+      { framework: 'express', body: '{ e: 1 }', status: 'unknown', fixable: false },
+    ]);
+  });
+
+  it('knows which status setters reach a send', () => {
+    const sends = sendsOf(`
+      import express from 'express';
+      const app = express();
+      app.get('/a', (req, res) => {
+        if (x) { res.status(401); return res.json({ one: 1 }); }
+        if (y) res.status(400);
+        res.json({ two: 2 });
+      });
+      app.get('/b', (req, res) => {
+        if (y) res.status(400);
+        res.status(409);
+        res.json({ three: 3 });
+      });
+      app.get('/c', (req, res) => {
+        res.status(400);
+        res.status(200);
+        helper(res);
+        res.json({ four: 4 });
+      });
+    `);
+    expect(sends.map((s) => [s.body, s.status])).toEqual([
+      ['{ one: 1 }', '401'],
+      ['{ two: 2 }', 'unknown'],
+      ['{ three: 3 }', '409'],
+      ['{ four: 4 }', 'unknown'],
+    ]);
+  });
+
+  it('reads Koa statuses set before or after the body', () => {
+    const sends = sendsOf(`
+      import Koa from 'koa';
+      const app = new Koa();
+      app.use(async (ctx) => { ctx.body = { a: 1 }; ctx.status = 201; });
+      app.use(async (ctx) => { ctx.status = 202; ctx.response.body = { b: 1 }; });
+      app.use(async (ctx) => { ctx.body = { c: 1 }; });
+      app.use(async (ctx) => { ctx.body = { d: 1 }; if (x) ctx.status = 400; });
+    `);
+    expect(sends.map((s) => [s.framework, s.body, s.status])).toEqual([
+      ['koa', '{ a: 1 }', '201'],
+      ['koa', '{ b: 1 }', '202'],
+      ['koa', '{ c: 1 }', 'default 200'],
+      ['koa', '{ d: 1 }', 'unknown'],
+    ]);
+  });
+
+  it('reads Hono, Fastify, Elysia and h3 handlers', () => {
+    const sends = sendsOf(`
+      import { Hono } from 'hono';
+      import Fastify from 'fastify';
+      import { Elysia } from 'elysia';
+      import { defineEventHandler, setResponseStatus } from 'h3';
+      new Hono().get('/a', (c) => c.json({ a: 1 }, { status: 202 })).get('/b', (c) => { c.status(203); return c.json({ b: 1 }); });
+      const fastify = Fastify();
+      fastify.get('/c', async (request, reply) => { reply.code(204); return { c: 1 }; });
+      fastify.register(async (instance) => { instance.get('/d', async () => ({ d: 1 })); });
+      new Elysia().get('/e', ({ set }) => { set.status = 205; return { e: 1 }; });
+      export default defineEventHandler((event) => { setResponseStatus(event, 206); return { f: 1 }; });
+    `);
+    expect(sends.map((s) => [s.framework, s.body, s.status])).toEqual([
+      ['hono', '{ a: 1 }', '202'],
+      ['hono', '{ b: 1 }', '203'],
+      ['fastify', '{ c: 1 }', '204'],
+      ['fastify', '{ d: 1 }', 'default 200'],
+      ['elysia', '{ e: 1 }', '205'],
+      ['h3', '{ f: 1 }', '206'],
+    ]);
+  });
+
+  it('reads response factories by import source, and result objects', () => {
+    const sends = sendsOf(`
+      import { NextResponse } from 'next/server';
+      import { json } from '@sveltejs/kit';
+      import { json as remixJson } from '@remix-run/node';
+      import { data } from 'react-router';
+      export function a() { return NextResponse.json({ a: 1 }, { status: 201 }); }
+      export function b() { return json({ b: 1 }); }
+      export function c() { return remixJson({ c: 1 }, 404); }
+      export function d() { return data({ d: 1 }, { status: 200, ...init }); }
+      export function e() { return new Response(JSON.stringify({ e: 1 })); }
+      export function f() { return Response.json({ f: 1 }, init); }
+      export function g() { return { statusCode: 200, body: JSON.stringify({ g: 1 }) }; }
+      export function h() { return { jsonBody: { h: 1 } }; }
+    `);
+    expect(sends.map((s) => [s.framework, s.body, s.status, s.fixable])).toEqual([
+      ['next', '{ a: 1 }', '201', true],
+      ['sveltekit', '{ b: 1 }', 'default 200', true],
+      ['remix', '{ c: 1 }', '404', true],
+      ['react-router', '{ d: 1 }', 'unknown', false],
+      ['web', 'JSON.stringify({ e: 1 })', 'default 200', true],
+      ['web', '{ f: 1 }', 'unknown', false],
+      ['aws-lambda', 'JSON.stringify({ g: 1 })', '200', true],
+      ['azure-functions', '{ h: 1 }', 'default 200', true],
+    ]);
+  });
+
+  it('knows handlers from exports, types and requires, not from names', () => {
+    const sends = sendsOf(
+      `
+      import type { Request, Response } from 'express';
+      import type { NextApiResponse } from 'next';
+      const http = require('node:http');
+      export const list = (req: Request, res: Response) => res.json({ a: 1 });
+      export default function handler(req: unknown, res: NextApiResponse) { res.send({ b: 1 }); }
+      http.createServer((req, res) => { res.writeHead(201); res.end(JSON.stringify({ c: 1 })); });
+      // helpers: the caller sets the status
+      export function fail(res: Response, message: string) { res.json({ error: message }); }
+      export const handleError = (err: Error, res: Response) => res.json({ error: err.message });
+      function json(x: unknown) { return x; }
+      export const d = () => json({ d: 1 });
+    `,
+      true,
+    );
+    expect(sends.map((s) => [s.framework, s.body, s.status])).toEqual([
+      ['express', '{ a: 1 }', 'default 200'],
+      ['next', '{ b: 1 }', 'default 200'],
+      ['node-http', 'JSON.stringify({ c: 1 })', '201'],
+    ]);
+  });
+
+  it('never fails on odd code', () => {
+    expect(() =>
+      sendsOf(`
+        app.get();
+        router.get('/x');
+        router.get('/x', null, ...handlers);
+        export default (req, res) => res;
+        module.exports = async function ({ body }, res) { res[status](200).json(); };
+        new Response();
+        Response.json(...args);
+        const o = { statusCode: 200, body: JSON.stringify() };
+      `),
+    ).not.toThrow();
+  });
+});
