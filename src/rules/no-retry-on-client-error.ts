@@ -201,8 +201,11 @@ export default createRule<Options, MessageIds>({
           fix: array
             ? (fixer) => {
                 const added = [...missing].join(', ');
-                const last = array.elements.at(-1);
-                return last ? fixer.insertTextAfter(last, `, ${added}`) : fixer.insertTextBefore(sourceCode.getLastToken(array)!, added);
+                const closing = sourceCode.getLastToken(array)!;
+                // The token before `]` ends the last element, parentheses included, or is a trailing comma.
+                const before = sourceCode.getTokenBefore(closing)!;
+                if (array.elements.length === 0) return fixer.insertTextBefore(closing, added);
+                return before.value === ',' ? fixer.insertTextAfter(before, ` ${added},`) : fixer.insertTextAfter(before, `, ${added}`);
               }
             : null,
         });

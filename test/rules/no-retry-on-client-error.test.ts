@@ -634,6 +634,21 @@ const MyOctokit = Octokit.plugin(retry);
 const octokit = new MyOctokit({ retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] } });`,
       errors: [{ messageId: 'unlistsClientError', data: { statuses: '403–404, 410, 422, 451' } }],
     },
+    // A parenthesised last element or a trailing comma (found by the fuzz test).
+    {
+      code: `import { Octokit } from 'octokit';
+const octokit = new Octokit({ retry: { doNotRetry: [400, 401, 403, (ok ? 404 : 410)] } });`,
+      output: `import { Octokit } from 'octokit';
+const octokit = new Octokit({ retry: { doNotRetry: [400, 401, 403, (ok ? 404 : 410), 404, 410, 422, 451] } });`,
+      errors: [{ messageId: 'unlistsClientError' }],
+    },
+    {
+      code: `import { Octokit } from 'octokit';
+const octokit = new Octokit({ retry: { doNotRetry: [400, 401, 403, 404, 410,] } });`,
+      output: `import { Octokit } from 'octokit';
+const octokit = new Octokit({ retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451,] } });`,
+      errors: [{ messageId: 'unlistsClientError' }],
+    },
     {
       code: `import { Octokit } from 'octokit';
 const octokit = new Octokit({ retry: { doNotRetry: [] } });`,
