@@ -13,7 +13,8 @@
 //
 // Options: --limit=N (lint only the first N corpus files, for trying the script out),
 // --passes=plugin (only some of parse,no-unused-vars,plugin; order kept), --no-scaling,
-// --no-write (print only), --no-readme (do not touch README.md); partial runs write
+// --no-write (print only), --no-readme (do not touch README.md), --readme-only (copy the
+// figures of bench/report.json into README.md, nothing else); partial runs write
 // bench/REPORT.limited.md instead of the report; --profile (only the plugin
 // pass and a generated file of --profile-lines=N lines (10000), under the V8 profiler: prints
 // the hot spots in dist/ and writes a .cpuprofile).
@@ -1099,6 +1100,10 @@ async function profileMode(manifest) {
 }
 
 async function main() {
+  if (flag('readme-only')) {
+    updateReadme(JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'report.json'), 'utf8')));
+    return;
+  }
   log(`bench: plugin rules ${pluginRuleIds.length ? pluginRuleIds.join(', ') : '(none yet)'}; cache ${CACHE}`);
   const installStamp = ensureInstall();
   const manifest = ensureCorpus(installStamp);
