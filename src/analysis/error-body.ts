@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from './ast';
-import { alwaysExits, constInitializer, contains, findProperty, isFunction, memberName, skipWrappers } from './ast';
+import { alwaysExits, constInitializer, contains, findProperty, isFunction, memberName, skipWrappers, skipWrappersUp } from './ast';
 import { resolveNumber } from './constants';
 import type { AnalyzedFile } from './file';
 
@@ -77,9 +77,23 @@ export function errorBranchAt(file: AnalyzedFile, node: Node, boundary: Node | u
       const variable = errorFirstParameterTested(file, parent.left, parent);
       if (variable) return { kind: 'callback', variable, node: parent };
     }
+    if (isFunction(parent) && isRejectionHandler(parent)) {
+      const param = parent.params[0];
+      const variable =
+        param?.type === AST_NODE_TYPES.Identifier ? file.scopeManager.getDeclaredVariables(parent).find((v) => v.defs.some((d) => d.name === param)) : undefined;
+      return { kind: 'catch', variable, node: parent };
+    }
     if (parent === boundary) break;
   }
   return undefined;
+}
+
+/** `promise.catch((err) => …)` or `promise.then(ok, (err) => …)`: the function runs on a rejection. */
+function isRejectionHandler(fn: FunctionNode): boolean {
+  const call = skipWrappersUp(fn).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = memberName(skipWrappers(call.callee));
+  return (name === 'catch' && call.arguments[0] === fn) || (name === 'then' && call.arguments[1] === fn);
 }
 
 /** `if (err)` where `err` is the first parameter of a callback passed to a call (`fs.readFile(p, (err, data) => …)`). */

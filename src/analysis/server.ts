@@ -3,13 +3,14 @@ import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from './ast';
-import { alwaysExits, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, skipWrappers, skipWrappersUp } from './ast';
+import { alwaysExits, constInitializer as constInitializerOf, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, skipWrappers, skipWrappersUp } from './ast';
 import { importPathOf, resolveNumber } from './constants';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
 import type { AnalyzedFile } from './file';
 import type { AccessPath, ResponseFactory, ServerFramework } from './libraries';
 import { SERVER_FRAMEWORKS } from './libraries';
+import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
 
 /**
@@ -72,6 +73,40 @@ function addTrace(map: TraceMap, path: readonly string[], kind: typeof CALL | ty
   node[kind] = info;
 }
 
+/** The trace maps of every framework's exports, built once (ReferenceTracker does not change them). */
+let cachedTraceMaps: { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap } | undefined;
+function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap } {
+  if (cachedTraceMaps) return cachedTraceMaps;
+  const esm: Record<string, TraceMap> = {};
+  const cjs: Record<string, TraceMap> = {};
+  const globals: TraceMap = {};
+  const add = (framework: ServerFramework, path: readonly string[], kind: typeof CALL | typeof CONSTRUCT, info: TraceInfo): void => {
+    for (const source of framework.sources) {
+      const e = (esm[source] ??= { [ESM]: true });
+      const c = (cjs[source] ??= {});
+      addTrace(c, path, kind, info);
+      addTrace(e, ['default', ...path], kind, info);
+      if (path.length > 0) addTrace(e, path, kind, info);
+    }
+    if (framework.global) addTrace(globals, [framework.global, ...path], kind, info);
+  };
+  for (const framework of SERVER_FRAMEWORKS) {
+    for (const path of framework.apps ?? []) {
+      add(framework, path, CALL, { kind: 'app', framework });
+      add(framework, path, CONSTRUCT, { kind: 'app', framework });
+    }
+    for (const path of framework.handlerFactories ?? []) add(framework, path, CALL, { kind: 'handler-factory', framework });
+    for (const name of framework.statusFunctions ?? []) add(framework, [name], CALL, { kind: 'status-function', framework });
+    for (const factory of framework.responseFactories ?? []) {
+      add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, { kind: 'response-factory', framework, factory });
+    }
+  }
+  return (cachedTraceMaps = { esm, cjs, globals });
+}
+
+/** Every framework's route registration methods. */
+const ROUTE_METHOD_NAMES = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
+
 interface Handler {
   readonly fn: FunctionNode;
   readonly framework: ServerFramework;
@@ -91,6 +126,7 @@ const STATEMENT_LISTS = new Set<string>([
   AST_NODE_TYPES.SwitchCase,
 ]);
 const MAX_FOLLOW = 4;
+const MAX_ROOTS = 8;
 /** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
 const REQUEST_MEMBERS = new Set([
   'body', 'params', 'query', 'headers', 'user', 'method', 'url', 'originalUrl', 'path', 'cookies', 'signedCookies',
@@ -157,30 +193,7 @@ class ServerSends implements ServerAnalysis {
 
   private trace(): void {
     const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
-    const esm: Record<string, TraceMap> = {};
-    const cjs: Record<string, TraceMap> = {};
-    const globals: TraceMap = {};
-    const add = (framework: ServerFramework, path: readonly string[], kind: typeof CALL | typeof CONSTRUCT, info: TraceInfo): void => {
-      for (const source of framework.sources) {
-        const e = (esm[source] ??= { [ESM]: true });
-        const c = (cjs[source] ??= {});
-        addTrace(c, path, kind, info);
-        addTrace(e, ['default', ...path], kind, info);
-        if (path.length > 0) addTrace(e, path, kind, info);
-      }
-      if (framework.global) addTrace(globals, [framework.global, ...path], kind, info);
-    };
-    for (const framework of SERVER_FRAMEWORKS) {
-      for (const path of framework.apps ?? []) {
-        add(framework, path, CALL, { kind: 'app', framework });
-        add(framework, path, CONSTRUCT, { kind: 'app', framework });
-      }
-      for (const path of framework.handlerFactories ?? []) add(framework, path, CALL, { kind: 'handler-factory', framework });
-      for (const name of framework.statusFunctions ?? []) add(framework, [name], CALL, { kind: 'status-function', framework });
-      for (const factory of framework.responseFactories ?? []) {
-        add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, { kind: 'response-factory', framework, factory });
-      }
-    }
+    const { esm, cjs, globals } = traceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     const found = [
       ...tracker.iterateEsmReferences(esm as never),
@@ -327,10 +340,10 @@ class ServerSends implements ServerAnalysis {
    * imported from a local module): a path literal and a handler that uses its response.
    */
   private findUntracedRegistrations(): void {
-    const routeMethods = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
     for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
-      const name = memberName(skipWrappers(call.callee));
-      if (name === undefined || !routeMethods.has(name) || call.arguments.length < 2) continue;
+      if (call.arguments.length < 2 || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const name = memberName(call.callee);
+      if (name === undefined || !ROUTE_METHOD_NAMES.has(name)) continue;
       const path = literalString(call.arguments[0]!);
       if (path === undefined || !/^[/*]/.test(path)) continue;
       for (const argument of call.arguments.slice(1)) {
@@ -545,6 +558,18 @@ class ServerSends implements ServerAnalysis {
         const { path, top } = accessPath(reference.identifier as TSESTree.Identifier, prefix);
         const parent = top.parent;
         if (!parent) continue;
+        // `const r = res`: the alias is the response too.
+        if (
+          top === skipWrappersUp(reference.identifier) &&
+          parent.type === AST_NODE_TYPES.VariableDeclarator &&
+          parent.init === top &&
+          parent.id.type === AST_NODE_TYPES.Identifier &&
+          roots.length < MAX_ROOTS
+        ) {
+          const alias = ASTUtils.findVariable(this.file.scopeOf(parent.id), parent.id);
+          if (alias && !roots.some((root) => root.variable === alias) && constInitializerOf(alias) === parent.init) roots.push({ variable: alias, prefix });
+          continue;
+        }
         // Assignments: `res.statusCode = n`, `ctx.status = n`, `ctx.body = b`, `set.status = n`.
         if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top && parent.operator === '=') {
           if (matchesPath(framework.statusPaths, path)) setters.push({ node: parent, value: parent.right });
@@ -582,7 +607,7 @@ class ServerSends implements ServerAnalysis {
       else if (send.status0) resolved = send.status0;
       else resolved = this.statusFromSetters(send.node, fn, setters, framework);
       const setter =
-        resolved.kind === 'constant' ? (fixer: TSESLint.RuleFixer, code: number) => [fixer.replaceText(resolved.node, String(code))] : undefined;
+        resolved.kind === 'constant' ? (fixer: TSESLint.RuleFixer, code: number) => [fixer.replaceText(resolved.node, this.statusText(resolved.node, code))] : undefined;
       const made = send.make(resolved);
       const setStatus: StatusFixer | undefined =
         resolved.kind === 'unknown'
@@ -844,7 +869,7 @@ class ServerSends implements ServerAnalysis {
       }
       if (status.kind === 'constant') {
         const node = status.node;
-        setStatus = (fixer, code) => [fixer.replaceText(node, String(code))];
+        setStatus = (fixer, code) => [fixer.replaceText(node, this.statusText(node, code))];
       }
     }
     this.sends.push({ node: call, framework, body, handler: undefined, status, setStatus });
@@ -870,7 +895,7 @@ class ServerSends implements ServerAnalysis {
           status = this.constantOrUnknown(statusProperty.value);
           if (status.kind === 'constant') {
             const node = status.node;
-            setStatus = (fixer, code) => [fixer.replaceText(node, String(code))];
+            setStatus = (fixer, code) => [fixer.replaceText(node, this.statusText(node, code))];
           }
         } else if (object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) {
           status = { kind: 'unknown' };
@@ -885,6 +910,21 @@ class ServerSends implements ServerAnalysis {
   }
 
   // ---- edits ------------------------------------------------------------------------------
+
+  /**
+   * How to write `code` where `replaced` wrote a status: in the same constants style when it
+   * used one (`StatusCodes.OK` → `StatusCodes.INTERNAL_SERVER_ERROR`), else as a number.
+   */
+  private statusText(replaced: Node, code: number): string {
+    const inner = skipWrappers(replaced);
+    const name = memberName(inner);
+    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && name !== undefined && STATUS_BY_NAME[name.replace(/^HTTP_STATUS_/, '')] !== undefined) {
+      const prefix = name.startsWith('HTTP_STATUS_') ? 'HTTP_STATUS_' : '';
+      const newName = Object.keys(STATUS_BY_NAME).find((key) => STATUS_BY_NAME[key] === code);
+      if (newName) return `${this.text(inner.object)}.${prefix}${newName}`;
+    }
+    return String(code);
+  }
 
   private text(node: Node): string {
     return this.file.sourceCode.getText(node);

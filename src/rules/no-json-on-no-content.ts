@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../analysis/body';
 import { methodAtParse } from '../analysis/call-site-method';
 import type { BodyParse, HttpModel, Node } from '../analysis';
-import { getHttpModel, literalString, memberName, skipWrappers, skipWrappersUp } from '../analysis';
+import { getHttpModel, literalString, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../analysis';
 import { admitsNoContent, NO_CONTENT } from '../analysis/no-content';
 import { createRule } from '../util/create-rule';
 
@@ -18,6 +18,8 @@ type MessageIds =
   | 'suggestHeaders'
   | 'suggestGet'
   | 'suggestParseText';
+
+const STATUS_CODE = 'statusCode';
 
 /** Parents in which a conditional expression needs no parentheses. */
 const LOOSE_CONTEXTS = new Set<string>([
@@ -155,7 +157,7 @@ export default createRule<Options, MessageIds>({
       if (subject && !model.statusesAt(parse.node, subject).statuses.has(NO_CONTENT)) return false;
       if (isBodyPresenceChecked(model.file, parse)) return false;
 
-      const fix = guardFix(model, parse);
+      const fix = guardFix(parse);
       const suggestion = fix ? undefined : parseTextSuggestion(parse);
       const suggest = suggestion ? [suggestion] : [];
       const fromCall = calls.find((c) => c.method.methods && [...c.method.methods].some((m) => reportedMethods.has(m)));
@@ -187,7 +189,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `await res.json()` → `res.status === 204 ? null : await res.json()`; `JSON.parse(text)` → `JSON.parse(text || 'null')`. */
-    function guardFix(model: HttpModel, parse: BodyParse): TSESLint.ReportFixFunction | null {
+    function guardFix(parse: BodyParse): TSESLint.ReportFixFunction | null {
       if (parse.kind === 'json-parse-text') {
         const argument = parse.node.arguments[0];
         if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || parse.node.arguments.length > 1) return null;
@@ -200,15 +202,46 @@ export default createRule<Options, MessageIds>({
         const text = sourceCode.getText(argument);
         return (fixer) => fixer.replaceText(argument, `${simple ? text : `(${text})`} || 'null'`);
       }
-      const status = statusExpression(model, parse);
       const target = guardTarget(parse);
-      if (!status || !target) return null;
+      const status = target && statusExpression(parse);
+      const addStatusTo = !status && target ? undestructuredStatus(parse) : undefined;
+      if (!target || (!status && !addStatusTo)) return null;
       const parent = target.parent!;
-      const guarded = `${status} === ${NO_CONTENT} ? null : ${sourceCode.getText(target)}`;
+      const guarded = `${status ?? STATUS_CODE} === ${NO_CONTENT} ? null : ${sourceCode.getText(target)}`;
       const loose =
         ASTUtils.isParenthesized(target, sourceCode) ||
         (LOOSE_CONTEXTS.has(parent.type) && !(parent.type === AST_NODE_TYPES.Property && parent.key === target));
-      return (fixer) => fixer.replaceText(target, loose ? guarded : `(${guarded})`);
+      return (fixer) => {
+        const guard = fixer.replaceText(target, loose ? guarded : `(${guarded})`);
+        // undici: `const { body } = …` → `const { statusCode, body } = …`
+        return addStatusTo ? [fixer.insertTextBefore(addStatusTo, `${STATUS_CODE}, `), guard] : guard;
+      };
+    }
+
+    /**
+     * For undici's `const { body } = await request(u)` … `body.json()`: the first property of the
+     * pattern, before which `statusCode` can be destructured too (no rest element, no `statusCode`
+     * in scope that it would shadow).
+     */
+    function undestructuredStatus(parse: BodyParse): Node | undefined {
+      const response = parse.response;
+      const bodyProperty = response?.request.client.bodyParses.bodyProperty;
+      const receiver = skipWrappers(parse.receiver);
+      if (!response || !bodyProperty || receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver);
+      const def = variable?.defs[0];
+      if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return undefined;
+      let init: Node = skipWrappers(def.node.init);
+      if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipWrappers(init.argument);
+      if (init !== response.request.node && !response.subject.isHolder(init)) return undefined;
+      const pattern = def.node.id;
+      if (pattern.properties.some((p) => p.type === AST_NODE_TYPES.RestElement || propertyKeyName(p) === STATUS_CODE)) return undefined;
+      // `statusCode` must be free where it is declared and where it is read.
+      const declared = sourceCode.getScope(def.node);
+      const clash = (scope: TSESLint.Scope.Scope): boolean =>
+        ASTUtils.findVariable(scope, STATUS_CODE) != null || scope.through.some((r) => r.identifier.name === STATUS_CODE);
+      if (clash(declared) || clash(sourceCode.getScope(parse.node))) return undefined;
+      return pattern.properties[0];
     }
 
     /**
@@ -228,12 +261,18 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The expression that reads the status at the parse: `res.status`, or undici's destructured `statusCode`. */
-    function statusExpression(model: HttpModel, parse: BodyParse): string | undefined {
+    function statusExpression(parse: BodyParse): string | undefined {
       const response = parse.response;
       if (!response) return undefined;
       const receiver = skipWrappers(parse.receiver);
       const property = response.request.client.statusProperty;
-      if (receiver.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(receiver)) return `${receiver.name}.${property}`;
+      if (receiver.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(receiver)) {
+        // `res?.json()` → `res?.status`; `res!.json()` → `res!.status`.
+        const callee = skipWrappers(parse.node.callee);
+        const optional = callee.type === AST_NODE_TYPES.MemberExpression && callee.optional;
+        const nonNull = parse.receiver.type === AST_NODE_TYPES.TSNonNullExpression && parse.receiver.expression === receiver;
+        return `${receiver.name}${nonNull ? '!' : ''}${optional ? '?.' : '.'}${property}`;
+      }
       const bodyProperty = response.request.client.bodyParses.bodyProperty;
       if (!bodyProperty) return undefined;
       // undici: `res.body.json()`

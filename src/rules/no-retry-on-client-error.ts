@@ -222,38 +222,34 @@ export default createRule<Options, MessageIds>({
       const elements = array.elements;
       const index = elements.indexOf(element as TSESTree.Expression);
       if (index < 0) return null;
-      // An element alone on its line (with its comma): remove the line.
+      // The element with its parentheses: `(ok ? 200 : 500)`.
+      let first = sourceCode.getFirstToken(element)!;
+      let last = sourceCode.getLastToken(element)!;
+      for (;;) {
+        const before = sourceCode.getTokenBefore(first);
+        const after = sourceCode.getTokenAfter(last);
+        if (before?.value !== '(' || after?.value !== ')') break;
+        first = before;
+        last = after;
+      }
+      const previous = sourceCode.getTokenBefore(first)!;
+      const next = sourceCode.getTokenAfter(last)!;
       const text = sourceCode.text;
-      const lineStart = text.lastIndexOf('\n', element.range[0] - 1) + 1;
-      const after = sourceCode.getTokenAfter(element);
-      const end = after?.value === ',' ? after.range[1] : element.range[1];
-      const lineEnd = text.indexOf('\n', end);
-      if (
-        lineEnd >= 0 &&
-        text.slice(lineStart, element.range[0]).trim() === '' &&
-        text.slice(end, lineEnd).trim() === '' &&
-        (after?.value === ',' || index === elements.length - 1) &&
-        elements.length > 1
-      ) {
-        return fixer.removeRange([lineStart, lineEnd + 1]);
-      }
       let range: [number, number];
-      if (index < elements.length - 1) {
-        const next = elements[index + 1];
-        if (!next) return null;
-        range = [element.range[0], next.range[0]];
-      } else if (index > 0) {
-        const previous = elements[index - 1];
-        if (!previous) return null;
-        const after = sourceCode.getTokenAfter(element);
-        // Keep a trailing comma where it was.
-        range = [previous.range[1], element.range[1]];
-        if (after?.value === ',') range = [previous.range[1], element.range[1]];
+      const lineStart = text.lastIndexOf('\n', first.range[0] - 1) + 1;
+      const end = next.value === ',' ? next.range[1] : last.range[1];
+      const lineEnd = text.indexOf('\n', end);
+      if (lineEnd >= 0 && elements.length > 1 && text.slice(lineStart, first.range[0]).trim() === '' && text.slice(end, lineEnd).trim() === '') {
+        // Alone on its line (with its comma): remove the line.
+        range = [lineStart, lineEnd + 1];
+      } else if (next.value === ',' && index < elements.length - 1) {
+        range = [first.range[0], sourceCode.getTokenAfter(next, { includeComments: true })!.range[0]];
+      } else if (previous.value === ',') {
+        range = [previous.range[0], last.range[1]];
       } else {
-        const after = sourceCode.getTokenAfter(element);
-        range = [element.range[0], after?.value === ',' ? after.range[1] : element.range[1]];
+        range = [first.range[0], next.value === ',' ? next.range[1] : last.range[1]];
       }
-      if (sourceCode.getAllComments().some((c) => c.range[0] >= range[0] && c.range[1] <= range[1])) return null;
+      if (sourceCode.getAllComments().some((c) => c.range[0] < range[1] && c.range[1] > range[0])) return null;
       return fixer.removeRange(range);
     }
 

@@ -116,6 +116,23 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [reported()],
     },
     {
+      // a promise's rejection handler is a catch
+      code: `${expressApp}app.get('/a', (req, res) => {\n  load()\n    .then((items) => res.json(items))\n    .catch((err) => res.json({ error: err.message }));\n});`,
+      output: `${expressApp}app.get('/a', (req, res) => {\n  load()\n    .then((items) => res.json(items))\n    .catch((err) => res.status(500).json({ error: err.message }));\n});`,
+      errors: [reported()],
+    },
+    {
+      code: `${expressApp}app.get('/a', (req, res) => { load().then((items) => res.json(items), (e) => res.send({ ok: false })); });`,
+      output: `${expressApp}app.get('/a', (req, res) => { load().then((items) => res.json(items), (e) => res.status(500).send({ ok: false })); });`,
+      errors: [reported()],
+    },
+    {
+      // an alias of the response, and a status written with http-status-codes
+      code: `import { StatusCodes } from 'http-status-codes';\n${expressApp}app.get('/a', async (req, res) => {\n  const response = res;\n  try { await run(); } catch (e) { response.status(StatusCodes.OK).json({ error: 'Failed' }); }\n});`,
+      output: `import { StatusCodes } from 'http-status-codes';\n${expressApp}app.get('/a', async (req, res) => {\n  const response = res;\n  try { await run(); } catch (e) { response.status(StatusCodes.INTERNAL_SERVER_ERROR).json({ error: 'Failed' }); }\n});`,
+      errors: [reported('status 200')],
+    },
+    {
       // a catch whose message says the client erred: suggestions, not a 500 fix
       code: `${expressApp}app.post('/a', (req, res) => { try { JSON.parse(req.body); } catch { res.json({ error: 'Invalid JSON' }); } });`,
       errors: [
@@ -291,6 +308,24 @@ js.run<MessageIds, Options>('no-error-body-with-success-status: Express in JavaS
     {
       code: `const express = require('express');\nconst router = express.Router();\nrouter.delete('/:id', function (req, res) {\n  Post.remove(req.params.id, function (err) {\n    if (err) res.json({ error: err.message });\n    else res.json({ ok: true });\n  });\n});`,
       output: `const express = require('express');\nconst router = express.Router();\nrouter.delete('/:id', function (req, res) {\n  Post.remove(req.params.id, function (err) {\n    if (err) res.status(500).json({ error: err.message });\n    else res.json({ ok: true });\n  });\n});`,
+      errors: [reported()],
+    },
+    {
+      // a Remix route module with JSX
+      code: `import { json } from '@remix-run/node';\nexport const action = async () => json({ error: 'Title is required' });\nexport default function Page() { return <Form method="post"><button>Save</button></Form>; }`,
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions([400], (s) => `import { json } from '@remix-run/node';\nexport const action = async () => json({ error: 'Title is required' }, { status: ${s} });\nexport default function Page() { return <Form method="post"><button>Save</button></Form>; }`),
+        },
+      ],
+    },
+    {
+      // CommonJS Koa: the fix is stable on a second pass
+      code: `const Koa = require('koa');\nconst app = new Koa();\napp.use(async (ctx) => {\n  try {\n    await run();\n  } catch (err) {\n    ctx.body = { error: err.message, code: 503 };\n  }\n});`,
+      output: [
+        `const Koa = require('koa');\nconst app = new Koa();\napp.use(async (ctx) => {\n  try {\n    await run();\n  } catch (err) {\n    ctx.status = 503;\n    ctx.body = { error: err.message, code: 503 };\n  }\n});`,
+      ],
       errors: [reported()],
     },
     {

@@ -529,6 +529,21 @@ await ky.get(url, { retry: { limit: 3, statusCodes: [400, 429, 500] } });`,
 await ky.get(url, { retry: { limit: 3, statusCodes: [429, 500] } });`,
       errors: [{ messageId: 'listsClientError', data: { status: '400', retryable: '429 and 5xx' } }],
     },
+    // Parenthesised elements keep their parentheses balanced (found by the fuzz test).
+    {
+      code: `import ky from 'ky';
+await ky(url, { retry: { statusCodes: [(ok ? 500 : 503), (408)] } });`,
+      output: `import ky from 'ky';
+await ky(url, { retry: { statusCodes: [(ok ? 500 : 503)] } });`,
+      errors: [{ messageId: 'listsClientError' }],
+    },
+    {
+      code: `import ky from 'ky';
+await ky(url, { retry: { statusCodes: [((400)), 500] } });`,
+      output: `import ky from 'ky';
+await ky(url, { retry: { statusCodes: [500] } });`,
+      errors: [{ messageId: 'listsClientError' }],
+    },
     {
       code: `import ky from 'ky';
 const api = ky.create({ prefixUrl: '/api', retry: { statusCodes: [500, 404] } });`,
@@ -1018,6 +1033,15 @@ ky.get(u, {
   },
 });`,
       errors: [{ messageId: 'listsClientError' }],
+    },
+    {
+      code: `import { RetryAgent, Agent } from 'undici';
+new RetryAgent(new Agent(), { statusCodes: [503, (ok ? 500 : 502), (404)] });
+new RetryAgent(new Agent(), { statusCodes: [(404), 503,] });`,
+      output: `import { RetryAgent, Agent } from 'undici';
+new RetryAgent(new Agent(), { statusCodes: [503, (ok ? 500 : 502)] });
+new RetryAgent(new Agent(), { statusCodes: [503,] });`,
+      errors: [{ messageId: 'listsClientError' }, { messageId: 'listsClientError' }],
     },
     {
       code: `import ky from 'ky';
