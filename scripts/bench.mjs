@@ -719,8 +719,11 @@ async function scaling() {
         sampleMemory();
       }
       rows.push({ lang, lines, bytes: Buffer.byteLength(code), parseMs: parse, pluginMs: best, noUnusedVarsMs: bestCore, reports });
-      // The next size is at least twice as large: past 5 minutes here, it would take too long.
-      if (best > 300_000) tooSlow = `the plugin took ${round(best / 1000, 0)} s at ${lines} lines`;
+      // Stop the curve when the next size would take over 5 minutes, even at quadratic cost.
+      const next = SCALING_SIZES[SCALING_SIZES.indexOf(size) + 1];
+      if (next && best * (next / size) ** 2 > 300_000) {
+        tooSlow = `the plugin took ${round(best / 1000, 0)} s at ${lines.toLocaleString('en-US')} lines (${round(best / (lines / 1000), 0)} ms/kline)`;
+      }
       log(
         `scaling ${lang} ${String(lines).padStart(6)} lines: plugin ${round(best, 1)} ms (${round(best / (lines / 1000), 2)} ms/kline),` +
           ` no-unused-vars ${round(bestCore, 1)} ms, parse ${round(parse, 0)} ms, ${reports} reports`,
