@@ -13,7 +13,8 @@
 //
 // Options: --limit=N (lint only the first N corpus files, for trying the script out),
 // --passes=plugin (only some of parse,no-unused-vars,plugin; order kept), --no-scaling,
-// --no-write (print only), --no-readme (do not touch README.md); partial runs write
+// --no-write (print only), --no-readme (do not touch README.md), --readme-only (copy the
+// figures of bench/report.json into README.md, nothing else); partial runs write
 // bench/REPORT.limited.md instead of the report; --profile (only the plugin
 // pass and a generated file of --profile-lines=N lines (10000), under the V8 profiler: prints
 // the hot spots in dist/ and writes a .cpuprofile).
@@ -718,8 +719,11 @@ async function scaling() {
         sampleMemory();
       }
       rows.push({ lang, lines, bytes: Buffer.byteLength(code), parseMs: parse, pluginMs: best, noUnusedVarsMs: bestCore, reports });
-      // The next size is at least twice as large: past 5 minutes here, it would take too long.
-      if (best > 300_000) tooSlow = `the plugin took ${round(best / 1000, 0)} s at ${lines} lines`;
+      // Stop the curve when the next size would take over 5 minutes, even at quadratic cost.
+      const next = SCALING_SIZES[SCALING_SIZES.indexOf(size) + 1];
+      if (next && best * (next / size) ** 2 > 300_000) {
+        tooSlow = `the plugin took ${round(best / 1000, 0)} s at ${lines.toLocaleString('en-US')} lines (${round(best / (lines / 1000), 0)} ms/kline)`;
+      }
       log(
         `scaling ${lang} ${String(lines).padStart(6)} lines: plugin ${round(best, 1)} ms (${round(best / (lines / 1000), 2)} ms/kline),` +
           ` no-unused-vars ${round(bestCore, 1)} ms, parse ${round(parse, 0)} ms, ${reports} reports`,
@@ -1099,6 +1103,10 @@ async function profileMode(manifest) {
 }
 
 async function main() {
+  if (flag('readme-only')) {
+    updateReadme(JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'report.json'), 'utf8')));
+    return;
+  }
   log(`bench: plugin rules ${pluginRuleIds.length ? pluginRuleIds.join(', ') : '(none yet)'}; cache ${CACHE}`);
   const installStamp = ensureInstall();
   const manifest = ensureCorpus(installStamp);

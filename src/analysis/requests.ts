@@ -76,6 +76,39 @@ const MAX_HELPER_DEPTH = 2;
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 const MAX_ORIGIN_DEPTH = 4;
 
+interface ClientTraceMaps {
+  readonly globalMap: Record<string, unknown>;
+  readonly esmMap: Record<string, Record<string | symbol, unknown>>;
+  readonly cjsMap: Record<string, Record<string | symbol, unknown>>;
+}
+
+let clientTraceMapsCache: ClientTraceMaps | undefined;
+
+/** ReferenceTracker maps of every HTTP client: built once (they depend on HTTP_CLIENTS only), read-only. */
+function clientTraceMaps(): ClientTraceMaps {
+  if (clientTraceMapsCache) return clientTraceMapsCache;
+  const globalMap: Record<string, unknown> = {};
+  const esmMap: Record<string, Record<string | symbol, unknown>> = {};
+  const cjsMap: Record<string, Record<string | symbol, unknown>> = {};
+  for (const client of HTTP_CLIENTS) {
+    const trace = clientTrace(client);
+    if (client.global) globalMap[client.global] = trace;
+    for (const { source, exportName } of client.modules) {
+      const esm = (esmMap[source] ??= { [ESM]: true });
+      const cjs = (cjsMap[source] ??= {});
+      esm[exportName] = trace;
+      if (exportName === 'default') {
+        Object.assign(cjs, trace);
+        cjs['default'] = trace;
+      } else {
+        cjs[exportName] = trace;
+      }
+    }
+  }
+  clientTraceMapsCache = { globalMap, esmMap, cjsMap };
+  return clientTraceMapsCache;
+}
+
 /** Finds every request, the responses that flow from it, and their body parses. */
 export class RequestAnalysis {
   readonly requests: HttpRequest[] = [];
@@ -97,24 +130,7 @@ export class RequestAnalysis {
 
   private findRequests(): void {
     const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
-    const globalMap: Record<string, unknown> = {};
-    const esmMap: Record<string, Record<string | symbol, unknown>> = {};
-    const cjsMap: Record<string, Record<string | symbol, unknown>> = {};
-    for (const client of HTTP_CLIENTS) {
-      const trace = clientTrace(client);
-      if (client.global) globalMap[client.global] = trace;
-      for (const { source, exportName } of client.modules) {
-        const esm = (esmMap[source] ??= { [ESM]: true });
-        const cjs = (cjsMap[source] ??= {});
-        esm[exportName] = trace;
-        if (exportName === 'default') {
-          Object.assign(cjs, trace);
-          cjs['default'] = trace;
-        } else {
-          cjs[exportName] = trace;
-        }
-      }
-    }
+    const { globalMap, esmMap, cjsMap } = clientTraceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     const found = [
       ...tracker.iterateGlobalReferences(globalMap as never),
