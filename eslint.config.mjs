@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import httpStatus from './dist/index.js';
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'test/fixtures/', 'examples/', '.bench-cache/', 'bench/corpus/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'test/fixtures/', 'test/integration/fixtures/', 'examples/', '.bench-cache/', 'bench/corpus/'] },
   {
     files: ['**/*.ts', '**/*.mts'],
     extends: [tseslint.configs.recommended],

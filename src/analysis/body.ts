@@ -107,6 +107,9 @@ function implies(context: PresenceContext, condition: Node, truth: boolean, dept
       return comparisonImplies(context, node, truth);
     case AST_NODE_TYPES.CallExpression:
       if (callImplies(context, node)) return truth;
+      // `if (hasJsonBody(res))`, `if (!isEmpty(res.headers))`: a check of the response the code
+      // defines elsewhere. Assumed to be about its body; a parse it lets through is left alone.
+      if (truth && passesResponse(context, node)) return true;
       break;
     case AST_NODE_TYPES.Identifier: {
       // `const hasBody = res.headers.get('content-length') !== '0'; if (hasBody) …`
@@ -225,6 +228,21 @@ function callImplies(context: PresenceContext, call: TSESTree.CallExpression): b
     return (header === 'content-length' || header === 'content-type') && isHeadersOf(context, callee.object, 0);
   }
   return false;
+}
+
+/** Whether a call that is not a known string or header method receives the response or its headers. */
+function passesResponse(context: PresenceContext, call: TSESTree.CallExpression): boolean {
+  const { response } = context;
+  if (!response) return false;
+  const callee = skipWrappers(call.callee);
+  // Methods of the response itself (`res.clone()`) or of a string are not checks of this kind.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && (response.subject.isHolder(callee.object) || isHeadersOf(context, callee.object, 0))) {
+    return false;
+  }
+  return call.arguments.some((argument) => {
+    const inner = skipWrappers(argument);
+    return response.subject.isHolder(inner) || isHeadersOf(context, inner, 0);
+  });
 }
 
 function isJsonSearch(context: PresenceContext, node: Node, expected: string): boolean {
@@ -441,4 +459,40 @@ function isPromiseReject(node: Node): boolean {
     callee.object.type === AST_NODE_TYPES.Identifier &&
     callee.object.name === 'Promise'
   );
+}
+
+// ---- which response a parse reads ----------------------------------------------------------
+
+/**
+ * Whether the parse reads the response it is attributed to. A `let res` that is assigned
+ * several responses holds, at the parse, the one assigned last before it (in source order, in
+ * the same function); a parse after `res = await fetch(other)` is not a parse of the first one.
+ */
+export function readsAttributedResponse(file: AnalyzedFile, parse: BodyParse): boolean {
+  const response = parse.response;
+  if (!response) return true;
+  const textCallee = parse.textCall && skipWrappers(parse.textCall.callee);
+  const holder = parse.kind === 'json' ? parse.receiver : textCallee?.type === AST_NODE_TYPES.MemberExpression ? textCallee.object : undefined;
+  const receiver = holder && skipWrappers(holder);
+  if (receiver?.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = ASTUtils.findVariable(file.scopeOf(receiver), receiver);
+  if (!variable) return true;
+  const writes = variable.references.filter((reference) => reference.isWrite() && reference.writeExpr);
+  if (writes.length <= 1) return true;
+  const fn = enclosingFunctionOf(receiver);
+  let last: (typeof writes)[number] | undefined;
+  for (const write of writes) {
+    if (write.identifier.range[0] >= receiver.range[0] || enclosingFunctionOf(write.identifier) !== fn) continue;
+    if (!last || write.identifier.range[0] > last.identifier.range[0]) last = write;
+  }
+  if (!last?.writeExpr) return true;
+  const written = last.writeExpr as Node;
+  const origin = response.origin;
+  return written.range[0] <= origin.range[0] && origin.range[1] <= written.range[1];
+}
+
+
+function enclosingFunctionOf(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
 }

@@ -113,15 +113,18 @@ export class HttpModel {
   }
 }
 
+// Keyed by the file's AST, not by its SourceCode: oxlint's JS plugins hand every file the same
+// SourceCode object, so a SourceCode key would serve one file's model for the next
+// (test/integration/oxlint.test.ts lints several files in one run).
 const models = new WeakMap<object, HttpModel>();
 
 /** The file's HTTP model, shared by every rule that lints it. */
 export function getHttpModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HttpModel {
   const { sourceCode } = context;
-  let model = models.get(sourceCode);
+  let model = models.get(sourceCode.ast);
   if (!model) {
     model = new HttpModel(sourceCode);
-    models.set(sourceCode, model);
+    models.set(sourceCode.ast, model);
   }
   return model;
 }

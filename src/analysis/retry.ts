@@ -235,16 +235,26 @@ class RetryBuilder {
 
   // ---- conditions ---------------------------------------------------------------------------
 
+  /**
+   * The conditions of a path. Operands that only ask "is this an HTTP error with a response"
+   * (`axios.isAxiosError(e)`, `e instanceof HTTPError`, `e.response`) are neutral:
+   * `if (isAxiosError(e) && e.response?.status === 404) return;` lets everything but 404 through.
+   * Other operands keep the shared narrowing's reading (`if (refreshed && status === 401) return`
+   * says nothing about the statuses that go on).
+   */
   private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject): RetryCondition[] {
     const result: RetryCondition[] = [];
-    for (const { node, allowed } of constraints) {
-      if (allowed.isAll) continue;
+    for (const { node, allowed: given } of constraints) {
       if (node.type === AST_NODE_TYPES.SwitchCase) {
-        result.push({ node, branch: 'case', allowed, sets: undefined });
+        if (!given.isAll) result.push({ node, branch: 'case', allowed: given, sets: undefined });
         continue;
       }
-      const sets = this.model.conditionSets(node, subject);
-      result.push({ node, branch: sets && allowed.equals(sets.whenFalse) && !allowed.equals(sets.whenTrue) ? 'false' : 'true', allowed, sets });
+      const shared = this.model.conditionSets(node, subject);
+      const sets = neutralConditionSets(this.model, node, subject, (operand) => isErrorGuard(operand, subject)) ?? shared;
+      const branch = shared && given.equals(shared.whenFalse) && !given.equals(shared.whenTrue) ? 'false' : 'true';
+      const allowed = sets ? (branch === 'true' ? sets.whenTrue : sets.whenFalse) : given;
+      if (allowed.isAll) continue;
+      result.push({ node, branch, allowed, sets });
     }
     return result;
   }
@@ -252,7 +262,8 @@ class RetryBuilder {
   /** Statuses at `point` for `subject`, with the conditions that narrowed them. */
   private narrow(point: Node, subject: StatusSubject, stopAt: Node): { statuses: StatusSet; conditions: RetryCondition[] } {
     const narrowing = this.model.statusesAt(point, subject, stopAt);
-    return { statuses: narrowing.statuses, conditions: this.conditionsOf(narrowing.constraints, subject) };
+    const conditions = this.conditionsOf(narrowing.constraints, subject);
+    return { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
   }
 
   // ---- loops and recursion ------------------------------------------------------------------
@@ -311,7 +322,7 @@ class RetryBuilder {
     // A path no status condition narrows is not a retry of statuses (polling, a loop over work).
     if (conditions.length === 0 || statuses.isEmpty) return;
     // Only 401/407 after an awaited call: a refresh, the next request differs.
-    if (statuses.isSubsetOf(AUTH_STATUSES) && this.awaitsOtherThanDelay(container, from, node)) return;
+    if (statuses.isSubsetOf(AUTH_STATUSES) && (this.awaitsOtherThanDelay(container, from, node) || this.callsBefore(node))) return;
     this.sites.push({
       kind,
       requests,
@@ -332,10 +343,8 @@ class RetryBuilder {
    */
   private toLoopEnd(start: Node, loop: Loop, subject: StatusSubject): { statuses: StatusSet; conditions: RetryCondition[] } | undefined {
     const narrowing = this.model.statusesAt(start, subject, loop);
-    let statuses = narrowing.statuses;
     const constraints: Array<{ node: Node; allowed: StatusSet }> = [...narrowing.constraints];
     const apply = (node: Node, allowed: StatusSet): void => {
-      statuses = statuses.intersect(allowed);
       constraints.push({ node, allowed });
     };
     const exitsAfter = (statements: readonly TSESTree.Statement[]): boolean => {
@@ -371,7 +380,8 @@ class RetryBuilder {
       const sets = this.model.conditionSets(test, subject);
       if (sets && !constraints.some((c) => c.node === test)) apply(test, sets.whenTrue);
     }
-    return { statuses, conditions: this.conditionsOf(constraints, subject) };
+    const conditions = this.conditionsOf(constraints, subject);
+    return { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
   }
 
   private recursionSites(response: TrackedResponse, anchor: Node, fn: FunctionNode, throwing: boolean): void {
@@ -422,8 +432,8 @@ class RetryBuilder {
     const method = fn.parent;
     if (method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn) {
       const name = propertyKeyName(method);
-      for (const member of this.file.nodesOfType(AST_NODE_TYPES.MemberExpression)) {
-        if (member.object.type !== AST_NODE_TYPES.ThisExpression || memberName(member) !== name || !contains(fn.body, member)) continue;
+      for (const member of this.thisMembers()) {
+        if (memberName(member) !== name || !contains(fn.body, member)) continue;
         const top = skipWrappersUp(member);
         const call = top.parent;
         if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === top && thisBindsTo(member, fn)) calls.push(call);
@@ -555,21 +565,47 @@ class RetryBuilder {
 
   /** The request reads `this.x` and a method other than the constructor assigns `this.x`. */
   private readsReassignedThis(node: Node): boolean {
+    const reassigned = (this.reassignedThis ??= this.findReassignedThis());
+    if (reassigned.size === 0) return false;
+    return this.thisMembers().some((member) => contains(node, member) && reassigned.has(memberName(member) ?? ''));
+  }
+
+  private reassignedThis: Set<string> | undefined;
+  private thisMemberList: TSESTree.MemberExpression[] | undefined;
+
+  /** Every `this.x` member of the file, found once. */
+  private thisMembers(): TSESTree.MemberExpression[] {
+    return (this.thisMemberList ??= this.file.nodesOfType(AST_NODE_TYPES.MemberExpression).filter((m) => m.object.type === AST_NODE_TYPES.ThisExpression));
+  }
+
+  private findReassignedThis(): Set<string> {
     const names = new Set<string>();
-    for (const member of this.file.nodesOfType(AST_NODE_TYPES.MemberExpression)) {
-      if (member.object.type === AST_NODE_TYPES.ThisExpression && contains(node, member)) {
-        const name = memberName(member);
-        if (name) names.add(name);
-      }
-    }
-    if (names.size === 0) return false;
     for (const assignment of this.file.nodesOfType(AST_NODE_TYPES.AssignmentExpression)) {
       const left = assignment.left;
       if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) continue;
       const name = memberName(left);
-      if (!name || !names.has(name)) continue;
       const method = enclosingFunction(assignment)?.parent;
-      if (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor') continue;
+      if (!name || (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor')) continue;
+      names.add(name);
+    }
+    return names;
+  }
+
+  /** A call statement (not a wait, not `console`) just before `point` in its block: a refresh, an invalidation. */
+  private callsBefore(point: Node): boolean {
+    const statement = point.parent?.type === AST_NODE_TYPES.BlockStatement ? point : point.parent;
+    const block = statement?.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+    const delays = new Set(this.allDelays().map((d) => d.node));
+    for (const previous of block.body) {
+      if (previous === statement) break;
+      if (previous.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+      let expression = skipWrappers(previous.expression);
+      if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipWrappers(expression.argument);
+      if (expression.type !== AST_NODE_TYPES.CallExpression || delays.has(expression)) continue;
+      const callee = skipWrappers(expression.callee);
+      const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : undefined;
+      if (object?.type === AST_NODE_TYPES.Identifier && object.name === 'console') continue;
       return true;
     }
     return false;
@@ -766,6 +802,16 @@ class RetryBuilder {
       }
     }
     const found = [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)];
+    // `require` is undeclared when the config has no Node globals: trace its calls too.
+    if (!this.file.scopeManager.globalScope?.set.get('require')) {
+      for (const reference of this.file.scopeManager.globalScope?.through ?? []) {
+        const call = reference.identifier.parent;
+        if (reference.identifier.name !== 'require' || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+        const source = call.arguments[0];
+        const module = source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? cjs[source.value] : undefined;
+        if (module) found.push(...tracker.iteratePropertyReferences(call as never, module as never));
+      }
+    }
     const seen = new Set<Node>();
     for (const { node, info } of found) {
       const call = node as unknown as Node;
@@ -895,10 +941,17 @@ class RetryBuilder {
       const value = this.valueAt(given, path) ?? (options && options !== given ? this.valueAt(options, path) : undefined);
       if (!value) continue;
       const inner = skipWrappers(value);
-      if (inner.type === AST_NODE_TYPES.ArrayExpression) for (const element of inner.elements) if (element) beforeRetry.push(element);
-      else beforeRetry.push(inner);
+      if (inner.type === AST_NODE_TYPES.ArrayExpression) {
+        for (const element of inner.elements) if (element) beforeRetry.push(element);
+      } else {
+        beforeRetry.push(inner);
+      }
     }
-    const filtered = filter?.filtered === true || predicates.length > 0 || (library.id === 'p-retry' && beforeRetry.length > 0);
+    // A hook that can throw (p-retry `onFailedAttempt`) decides what is retried too.
+    const filtered =
+      filter?.filtered === true ||
+      predicates.length > 0 ||
+      (library.stop?.kind === 'abort-error' && beforeRetry.some((hook) => this.canThrow(hook)));
     const config = this.pushConfig(library, site, options, value, request, {
       statusCodes,
       afterStatusCodes,
@@ -909,7 +962,8 @@ class RetryBuilder {
       callback,
       filtered,
     });
-    if (statusCodes && statusCodes.entries.length > 0) {
+    // An emptied exclusion list (`doNotRetry: []`) retries every status it used to exclude.
+    if (statusCodes && (statusCodes.entries.length > 0 || (statusCodes.format === 'exclude' && statusCodes.complete && statusCodes.array))) {
       let statuses = statusCodes.listed;
       if (statusCodes.format === 'exclude') statuses = StatusSet.range(400, 599).minus(statusCodes.listed).intersect(OCTOKIT_DO_NOT_RETRY.union(StatusSet.range(500, 599)));
       if (!config.changesRequest) {
@@ -988,6 +1042,13 @@ class RetryBuilder {
       current = property.value;
     }
     return current;
+  }
+
+  /** A function (or a reference to one) whose body throws. */
+  private canThrow(hook: Node): boolean {
+    const fn = this.functionOf(hook);
+    if (!fn) return skipWrappers(hook).type !== AST_NODE_TYPES.Identifier || (skipWrappers(hook) as TSESTree.Identifier).name !== 'undefined';
+    return this.file.nodesOfType(AST_NODE_TYPES.ThrowStatement).some((t) => contains(fn.body, t));
   }
 
   /** A hook that assigns to (or calls `.set` on) something reachable from its parameters. */
@@ -1145,6 +1206,8 @@ class RetryBuilder {
       }
       if (found) {
         if (found.statuses.isEmpty) continue;
+        // `if (res.status === 401) { cache.invalidate(); return true; }`: a refresh, the retry differs.
+        if (found.statuses.isSubsetOf(AUTH_STATUSES) && this.callsBefore(node)) continue;
       } else if (literalValue === undefined || !config) {
         // An unconditional `return true` counts only in a library option (the code says "retry everything").
         continue;
@@ -1269,15 +1332,27 @@ const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
  * Condition sets where operands that do not test the subject are neutral: `isNetworkError(e) ||
  * e.status >= 500` holds for 5xx (not "for anything"), `tries < 3 && !res.ok` for non-2xx.
  */
-export function neutralConditionSets(model: HttpModel, condition: Node, subject: StatusSubject): ConditionSets | undefined {
+export function neutralConditionSets(
+  model: HttpModel,
+  condition: Node,
+  subject: StatusSubject,
+  /** Which unknown operands are neutral; all of them when omitted. Others may hold for any status. */
+  isNeutral?: (operand: Node) => boolean,
+): ConditionSets | undefined {
   const node = skipWrappers(condition);
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
-    const inner = neutralConditionSets(model, node.argument, subject);
+    const inner = neutralConditionSets(model, node.argument, subject, isNeutral);
     return inner && { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
   }
   if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '??') {
-    const left = neutralConditionSets(model, node.left, subject);
-    const right = neutralConditionSets(model, node.right, subject);
+    const unknown = { whenTrue: StatusSet.ALL, whenFalse: StatusSet.ALL };
+    let left = neutralConditionSets(model, node.left, subject, isNeutral);
+    let right = neutralConditionSets(model, node.right, subject, isNeutral);
+    if (!left && !right) return undefined;
+    if (isNeutral) {
+      left ??= isNeutral(node.left) ? undefined : unknown;
+      right ??= isNeutral(node.right) ? undefined : unknown;
+    }
     if (!left || !right) return left ?? right;
     if (node.operator === '&&') {
       return { whenTrue: left.whenTrue.intersect(right.whenTrue), whenFalse: left.whenFalse.union(right.whenFalse) };
@@ -1299,6 +1374,18 @@ function mergeInto(target: Record<string | symbol, unknown>, trace: Record<strin
     if (typeof key === 'string' && target[key] && typeof value === 'object') mergeInto(target[key] as Record<string | symbol, unknown>, value as Record<string | symbol, unknown>);
     else target[key] = value;
   }
+}
+
+/** `axios.isAxiosError(e)`, `isHTTPError(e)`, `e instanceof HTTPError`, `e.response`: only asks whether `e` is an HTTP error. */
+function isErrorGuard(operand: Node, subject: StatusSubject): boolean {
+  const node = skipWrappers(operand);
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'instanceof') return subject.isHolder(node.left);
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(node.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    return name !== undefined && /^is\w*Error$/.test(name) && node.arguments[0] !== undefined && subject.isHolder(node.arguments[0]);
+  }
+  return node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'response' && subject.isHolder(node.object);
 }
 
 /** The loop a `continue` goes back to. */

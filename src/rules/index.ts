@@ -3,11 +3,13 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { HttpStatusRuleDocs } from '../util/create-rule';
 import noErrorBodyWithSuccessStatus from './no-error-body-with-success-status';
 import noJsonOnNoContent from './no-json-on-no-content';
+import noRetryOnClientError from './no-retry-on-client-error';
 import requireRetryAfter from './require-retry-after';
 
 // Keep sorted: one line a rule.
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], HttpStatusRuleDocs>> = {
   'no-error-body-with-success-status': noErrorBodyWithSuccessStatus,
   'no-json-on-no-content': noJsonOnNoContent,
+  'no-retry-on-client-error': noRetryOnClientError,
   'require-retry-after': requireRetryAfter,
 };

@@ -1,15 +1,25 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { isBodyPresenceChecked, isParseFailureHandled } from '../analysis/body';
+import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../analysis/body';
 import { methodAtParse } from '../analysis/call-site-method';
 import type { BodyParse, HttpModel, Node } from '../analysis';
-import { getHttpModel, literalString, memberName, skipWrappers, skipWrappersUp } from '../analysis';
+import { getHttpModel, literalString, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../analysis';
 import { admitsNoContent, NO_CONTENT } from '../analysis/no-content';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ methods?: string[]; checkDynamicMethods?: boolean }];
-type MessageIds = 'method' | 'methodFromCaller' | 'dynamic' | 'admitsNoContent' | 'head' | 'suggestHeaders' | 'suggestGet';
+type MessageIds =
+  | 'method'
+  | 'methodFromCaller'
+  | 'dynamic'
+  | 'admitsNoContent'
+  | 'head'
+  | 'suggestHeaders'
+  | 'suggestGet'
+  | 'suggestParseText';
+
+const STATUS_CODE = 'statusCode';
 
 /** Parents in which a conditional expression needs no parentheses. */
 const LOOSE_CONTEXTS = new Set<string>([
@@ -28,6 +38,17 @@ const LOOSE_CONTEXTS = new Set<string>([
   AST_NODE_TYPES.SpreadElement,
   AST_NODE_TYPES.YieldExpression,
 ]);
+
+/**
+ * The expression a guard wraps: the parse with its `await` and type assertions. Undefined when the
+ * value is used in a way that would throw on null instead (`(await res.json()).id`, `const { id } = …`).
+ */
+function guardTarget(parse: BodyParse): Node | undefined {
+  let target: Node = skipWrappersUp(parse.node);
+  if (target.parent?.type === AST_NODE_TYPES.AwaitExpression) target = skipWrappersUp(target.parent);
+  const parent = target.parent;
+  return parent && !dereferences(parent, target) ? target : undefined;
+}
 
 /** Whether the parent uses the value in a way that throws on null (member access, destructuring, iteration, spread). */
 function dereferences(parent: Node, value: Node): boolean {
@@ -95,6 +116,7 @@ export default createRule<Options, MessageIds>({
       head: 'HEAD responses never have a body: {{parse}} would throw. Read the status and headers instead.',
       suggestHeaders: 'Read the response headers instead of parsing a body.',
       suggestGet: 'Send GET instead of HEAD, to receive a body.',
+      suggestParseText: 'Read the body as text and parse it only when it is not empty.',
     },
   },
   create(context, [options]) {
@@ -105,12 +127,17 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const model = getHttpModel(context);
-        for (const parse of model.bodyParses) check(model, parse);
+        // A parse can be attributed to several responses (`cond ? await fetch(a) : await fetch(b)`): report it once.
+        const reported = new Set<Node>();
+        for (const parse of model.bodyParses) {
+          if (!reported.has(parse.node) && check(model, parse)) reported.add(parse.node);
+        }
       },
     };
 
-    function check(model: HttpModel, parse: BodyParse): void {
-      if (!parse.throwsOnEmpty || isParseFailureHandled(parse)) return;
+    /** Reports the parse if the response may have no body there; returns whether it reported. */
+    function check(model: HttpModel, parse: BodyParse): boolean {
+      if (!parse.throwsOnEmpty || !readsAttributedResponse(model.file, parse) || isParseFailureHandled(parse)) return false;
       const parseName = parse.kind === 'json' ? '.json()' : 'JSON.parse()';
       const { method, calls } = methodAtParse(model, parse);
 
@@ -123,40 +150,46 @@ export default createRule<Options, MessageIds>({
           data: { parse: parseName },
           suggest: own ? headSuggestions(parse) : [],
         });
-        return;
+        return true;
       }
 
       const subject = parse.response?.subject;
-      if (subject && !model.statusesAt(parse.node, subject).statuses.has(NO_CONTENT)) return;
-      if (isBodyPresenceChecked(model.file, parse)) return;
+      if (subject && !model.statusesAt(parse.node, subject).statuses.has(NO_CONTENT)) return false;
+      if (isBodyPresenceChecked(model.file, parse)) return false;
 
-      const fix = guardFix(model, parse);
-      const hit = method.methods && [...method.methods].find((m) => reportedMethods.has(m));
+      const fix = guardFix(parse);
+      const suggestion = fix ? undefined : parseTextSuggestion(parse);
+      const suggest = suggestion ? [suggestion] : [];
+      const fromCall = calls.find((c) => c.method.methods && [...c.method.methods].some((m) => reportedMethods.has(m)));
+      const hit = method.methods ? [...method.methods].find((m) => reportedMethods.has(m)) : undefined;
+      if (fromCall) {
+        const callMethod = [...fromCall.method.methods!].find((m) => reportedMethods.has(m))!;
+        context.report({
+          node: parse.node,
+          messageId: 'methodFromCaller',
+          data: { method: callMethod, parse: parseName, line: String(fromCall.call.loc.start.line) },
+          fix,
+          suggest,
+        });
+        return true;
+      }
       if (hit) {
-        const via = calls.find((c) => c.method.methods?.has(hit));
-        if (via) {
-          context.report({
-            node: parse.node,
-            messageId: 'methodFromCaller',
-            data: { method: hit, parse: parseName, line: String(via.call.loc.start.line) },
-            fix,
-          });
-        } else {
-          context.report({ node: parse.node, messageId: 'method', data: { method: hit, parse: parseName }, fix });
-        }
-        return;
+        context.report({ node: parse.node, messageId: 'method', data: { method: hit, parse: parseName }, fix, suggest });
+        return true;
       }
       if (!method.methods && method.forwarded && checkDynamicMethods && reportedMethods.size > 0) {
-        context.report({ node: parse.node, messageId: 'dynamic', data: { method: [...reportedMethods].join(' or '), parse: parseName }, fix });
-        return;
+        context.report({ node: parse.node, messageId: 'dynamic', data: { method: [...reportedMethods].join(' or '), parse: parseName }, fix, suggest });
+        return true;
       }
       if (subject && admitsNoContent(model, parse.node, subject)) {
-        context.report({ node: parse.node, messageId: 'admitsNoContent', data: { parse: parseName }, fix });
+        context.report({ node: parse.node, messageId: 'admitsNoContent', data: { parse: parseName }, fix, suggest });
+        return true;
       }
+      return false;
     }
 
     /** `await res.json()` → `res.status === 204 ? null : await res.json()`; `JSON.parse(text)` → `JSON.parse(text || 'null')`. */
-    function guardFix(model: HttpModel, parse: BodyParse): TSESLint.ReportFixFunction | null {
+    function guardFix(parse: BodyParse): TSESLint.ReportFixFunction | null {
       if (parse.kind === 'json-parse-text') {
         const argument = parse.node.arguments[0];
         if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || parse.node.arguments.length > 1) return null;
@@ -169,27 +202,77 @@ export default createRule<Options, MessageIds>({
         const text = sourceCode.getText(argument);
         return (fixer) => fixer.replaceText(argument, `${simple ? text : `(${text})`} || 'null'`);
       }
-      const status = statusExpression(model, parse);
-      if (!status) return null;
-      let target: Node = skipWrappersUp(parse.node);
-      if (target.parent?.type === AST_NODE_TYPES.AwaitExpression) target = skipWrappersUp(target.parent);
-      const parent = target.parent;
-      // `(await res.json()).id`, `const { id } = await res.json()`: null would throw there instead.
-      if (!parent || dereferences(parent, target)) return null;
-      const guarded = `${status} === ${NO_CONTENT} ? null : ${sourceCode.getText(target)}`;
+      const target = guardTarget(parse);
+      const status = target && statusExpression(parse);
+      const addStatusTo = !status && target ? undestructuredStatus(parse) : undefined;
+      if (!target || (!status && !addStatusTo)) return null;
+      const parent = target.parent!;
+      const guarded = `${status ?? STATUS_CODE} === ${NO_CONTENT} ? null : ${sourceCode.getText(target)}`;
       const loose =
         ASTUtils.isParenthesized(target, sourceCode) ||
         (LOOSE_CONTEXTS.has(parent.type) && !(parent.type === AST_NODE_TYPES.Property && parent.key === target));
-      return (fixer) => fixer.replaceText(target, loose ? guarded : `(${guarded})`);
+      return (fixer) => {
+        const guard = fixer.replaceText(target, loose ? guarded : `(${guarded})`);
+        // undici: `const { body } = …` → `const { statusCode, body } = …`
+        return addStatusTo ? [fixer.insertTextBefore(addStatusTo, `${STATUS_CODE}, `), guard] : guard;
+      };
+    }
+
+    /**
+     * For undici's `const { body } = await request(u)` … `body.json()`: the first property of the
+     * pattern, before which `statusCode` can be destructured too (no rest element, no `statusCode`
+     * in scope that it would shadow).
+     */
+    function undestructuredStatus(parse: BodyParse): Node | undefined {
+      const response = parse.response;
+      const bodyProperty = response?.request.client.bodyParses.bodyProperty;
+      const receiver = skipWrappers(parse.receiver);
+      if (!response || !bodyProperty || receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver);
+      const def = variable?.defs[0];
+      if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return undefined;
+      let init: Node = skipWrappers(def.node.init);
+      if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipWrappers(init.argument);
+      if (init !== response.request.node && !response.subject.isHolder(init)) return undefined;
+      const pattern = def.node.id;
+      if (pattern.properties.some((p) => p.type === AST_NODE_TYPES.RestElement || propertyKeyName(p) === STATUS_CODE)) return undefined;
+      // `statusCode` must be free where it is declared and where it is read.
+      const declared = sourceCode.getScope(def.node);
+      const clash = (scope: TSESLint.Scope.Scope): boolean =>
+        ASTUtils.findVariable(scope, STATUS_CODE) != null || scope.through.some((r) => r.identifier.name === STATUS_CODE);
+      if (clash(declared) || clash(sourceCode.getScope(parse.node))) return undefined;
+      return pattern.properties[0];
+    }
+
+    /**
+     * `ky.delete(u).json()` → `ky.delete(u).text().then((text) => (text ? JSON.parse(text) : null))`, where no
+     * guard can be written. A suggestion: ky's `.json()` also sets `Accept: application/json`.
+     */
+    function parseTextSuggestion(parse: BodyParse): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
+      if (parse.kind !== 'json' || !guardTarget(parse)) return undefined;
+      const callee = skipWrappers(parse.node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional || parse.node.optional) return undefined;
+      const typeArguments = parse.node.typeArguments;
+      const returnType = typeArguments?.params.length === 1 ? `: ${sourceCode.getText(typeArguments.params[0])} | null` : '';
+      const object = sourceCode.getText(callee.object);
+      const objectText = ASTUtils.isParenthesized(callee.object, sourceCode) ? `(${object})` : object;
+      const replacement = `${objectText}.text().then((text)${returnType} => (text ? JSON.parse(text) : null))`;
+      return { messageId: 'suggestParseText', fix: (fixer) => fixer.replaceText(parse.node, replacement) };
     }
 
     /** The expression that reads the status at the parse: `res.status`, or undici's destructured `statusCode`. */
-    function statusExpression(model: HttpModel, parse: BodyParse): string | undefined {
+    function statusExpression(parse: BodyParse): string | undefined {
       const response = parse.response;
       if (!response) return undefined;
       const receiver = skipWrappers(parse.receiver);
       const property = response.request.client.statusProperty;
-      if (receiver.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(receiver)) return `${receiver.name}.${property}`;
+      if (receiver.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(receiver)) {
+        // `res?.json()` → `res?.status`; `res!.json()` → `res!.status`.
+        const callee = skipWrappers(parse.node.callee);
+        const optional = callee.type === AST_NODE_TYPES.MemberExpression && callee.optional;
+        const nonNull = parse.receiver.type === AST_NODE_TYPES.TSNonNullExpression && parse.receiver.expression === receiver;
+        return `${receiver.name}${nonNull ? '!' : ''}${optional ? '?.' : '.'}${property}`;
+      }
       const bodyProperty = response.request.client.bodyParses.bodyProperty;
       if (!bodyProperty) return undefined;
       // undici: `res.body.json()`

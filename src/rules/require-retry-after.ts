@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from '../analysis/ast';
-import { constInitializer, contains, findProperty, isFunction, skipWrappers } from '../analysis/ast';
+import { constInitializer, contains, findProperty, isFunction, memberName, skipWrappers } from '../analysis/ast';
 import { resolveNumber } from '../analysis/constants';
 import { getHttpModel, type HttpModel } from '../analysis/model';
 import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
@@ -80,6 +80,7 @@ export default createRule<Options, MessageIds>({
     const watched = StatusSet.of(...(options.statuses ?? [429, 503]));
     const headers = options.headers ?? DEFAULT_WAIT_HEADERS;
     const { sourceCode } = context;
+    const typescript = /\.[cm]?tsx?$/.test(context.filename);
 
     return {
       'Program:exit'() {
@@ -152,7 +153,7 @@ export default createRule<Options, MessageIds>({
       }
       if (delay.duration && reads.within(delay.duration)) return;
       const duration = delay.duration && delay.duration.type !== AST_NODE_TYPES.SpreadElement ? delay.duration : undefined;
-      const read = duration ? headerReadAt(model, site, duration, quote) : undefined;
+      const read = duration ? headerReadAt(model, site, duration, quote, typescript) : undefined;
       if (!duration || !read) {
         report({ node: duration ?? delay.node, messageId: 'ignoresWait', data });
         return;
@@ -372,14 +373,28 @@ function holderParameterPassedOn(model: HttpModel, fn: FunctionNode, index: numb
   });
 }
 
-/** How the fix reads the header at `at`: through the response or error that decides the retry. */
-function headerReadAt(model: HttpModel, site: RetrySite, at: Node, quote: string): string | undefined {
+/**
+ * How the fix reads the header at `at`: through the response or error that decides the retry.
+ * In TypeScript, a caught error is `unknown` unless the code narrows it: the fix reads
+ * `error.response` only where the code itself already does, so it adds no type error.
+ */
+function headerReadAt(model: HttpModel, site: RetrySite, at: Node, quote: string, typescript: boolean): string | undefined {
   const variables = [...(site.response?.subject.holderVariables ?? []), ...(site.subject?.holderVariables ?? [])];
   for (const variable of variables) {
     const source = headerSourceFor(model, variable, at);
-    if (source) return headerReadText(source, quote);
+    if (!source) continue;
+    if (source.viaErrorResponse && typescript && !readsResponseDirectly(variable)) continue;
+    return headerReadText(source, quote);
   }
   return undefined;
+}
+
+/** `error.response…` written on the variable itself, not through `(error as AxiosError).response`. */
+function readsResponseDirectly(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && memberName(parent) === 'response';
+  });
 }
 
 /** Whether something on the path to one of the targets reads the wait. */

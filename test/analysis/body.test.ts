@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isBodyPresenceChecked, isParseFailureHandled } from '../../src/analysis/body';
+import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../../src/analysis/body';
 import { methodAtParse } from '../../src/analysis/call-site-method';
 import { admitsNoContent } from '../../src/analysis/no-content';
 import { analyze } from './helpers';
@@ -44,6 +44,8 @@ describe('isBodyPresenceChecked', () => {
     `${DELETE} const text = await res.text(); return text.trim() !== '' ? JSON.parse(text) : undefined;`,
     `${DELETE} const text = await res.text(); return text && JSON.parse(text);`,
     `${DELETE} const text = await res.text(); if (!text.length) return null; return JSON.parse(text);`,
+    `${DELETE} if (hasJsonBody(res)) return res.json();`,
+    `${DELETE} if (!isJson(res.headers)) return null; return res.json();`,
   ])('sees a presence check: %s', (code) => {
     expect(presence(code)).toBe(true);
   });
@@ -56,6 +58,8 @@ describe('isBodyPresenceChecked', () => {
     `${DELETE} const other = await fetch('/y'); if (other.headers.get('content-length') !== '0') return res.json();`,
     `${DELETE} if (res.headers.get('content-length') === '0') { return res.json(); }`,
     `${DELETE} const text = await res.text(); const other = 'x'; return other ? JSON.parse(text) : null;`,
+    `${DELETE} if (isEnabled(flags)) return res.json();`,
+    `${DELETE} if (res.clone()) return res.json();`,
   ])('sees no presence check: %s', (code) => {
     expect(presence(code)).toBe(false);
   });
@@ -141,5 +145,29 @@ describe('methodAtParse', () => {
   it('resolves at the call of a helper that returns the response', () => {
     expect(method(`function api(p, init) { return fetch(p, init); } async function g() { const r = await api('/x', { method: 'DELETE' }); return r.json(); }`)).toEqual(['DELETE']);
     expect(method(`function api(p, init) { return fetch(p, init); } async function g() { const r = await api('/x'); return r.json(); }`)).toEqual(['GET']);
+  });
+});
+
+describe('readsAttributedResponse', () => {
+  const reads = (code: string): boolean[] => {
+    let result: boolean[] = [];
+    analyze(`async function f() { ${code} }`, ({ model }) => {
+      result = model.bodyParses.map((parse) => readsAttributedResponse(model.file, parse));
+    });
+    return result;
+  };
+
+  it('attributes a parse to the response assigned last before it', () => {
+    expect(reads(`let res = await fetch('/a', { method: 'DELETE' }); res = await fetch('/b'); return res.json();`)).toEqual([false, true]);
+    expect(reads(`let res = await fetch('/a', { method: 'DELETE' }); const a = await res.json(); res = await fetch('/b'); return [a, await res.json()];`)).toEqual([true, false, false, true]);
+  });
+
+  it('keeps single assignments and non-identifier receivers', () => {
+    expect(reads(`const res = await fetch('/a'); return res.json();`)).toEqual([true]);
+    expect(reads(`return (await fetch('/a')).json();`)).toEqual([true]);
+  });
+
+  it('drops a parse after the variable is assigned something else', () => {
+    expect(reads(`let res = await fetch('/a'); res = other; return res.json();`)).toEqual([false]);
   });
 });

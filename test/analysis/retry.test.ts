@@ -386,3 +386,58 @@ describe('cockatiel policies', () => {
     );
   });
 });
+
+describe('CommonJS and emptied exclusion lists', () => {
+  it('traces require() without Node globals', () => {
+    expect(sites(`const fetchRetry = require('fetch-retry')(fetch); fetchRetry(url, { retryOn: [503, 400] });`)).toMatchObject([
+      { kind: 'library-config', node: '[503, 400]', statuses: '400, 503' },
+    ]);
+  });
+
+  it('an empty doNotRetry retries what octokit would not', () => {
+    expect(sites(`import { Octokit } from 'octokit'; new Octokit({ retry: { doNotRetry: [] } });`)).toMatchObject([
+      { kind: 'library-config', node: '[]', statuses: '400–401, 403–404, 410, 422, 451, 500–599' },
+    ]);
+  });
+});
+
+describe('refreshes', () => {
+  it('a predicate that invalidates a token before answering 401 is no retry of the same request', () => {
+    expect(
+      sites(`class Client {
+        shouldRetry(response) {
+          if (response.status === 401 && this.cache) { this.cache.invalidate(); return true; }
+          if (response.status === 409) return true;
+          return response.status >= 500;
+        }
+      }`),
+    ).toMatchObject([
+      { kind: 'predicate', statuses: '409' },
+      { kind: 'predicate', statuses: '500–599' },
+    ]);
+  });
+});
+
+describe('guards in path conditions', () => {
+  it('an HTTP-error guard is neutral, another operand is not', () => {
+    expect(
+      sites(`import axios from 'axios';
+      async function get(url) {
+        for (let i = 0; i < 3; i++) {
+          try { return (await axios.get(url)).data; }
+          catch (err) { if (axios.isAxiosError(err) && err.response?.status === 404) return null; await sleep(100); }
+        }
+      }`),
+    ).toMatchObject([{ kind: 'catch', statuses: '100–403, 405–599' }]);
+    expect(
+      sites(`function shouldRetry(response, refreshed) {
+        if (response.status === 401 && !refreshed) { return true; }
+        if (response.headers.get('x-should-retry') === 'true') return true;
+        return response.status >= 500;
+      }`),
+    ).toMatchObject([
+      { kind: 'predicate', statuses: '401' },
+      { kind: 'predicate', statuses: '500–599' },
+    ]);
+  });
+});

@@ -445,7 +445,7 @@ export class HttpProgramGenerator {
           this.oneOf(
             () => (s ? `reply.code(${s}).send(${b})` : `reply.send(${b})`),
             () => `reply.status(${s ?? 200}).send(${b})`,
-            () => b,
+            () => `(${b})`,
           );
         return `fastify.${this.pick(['get', 'post', 'delete'])}(${path}, async (request, reply) => { const req = request; ${prelude} ${this.serverStatement(send)} });`;
       },

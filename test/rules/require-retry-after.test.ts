@@ -568,6 +568,25 @@ async function load(url) {
 }`,
       "res.headers.get('retry-after')",
     ),
+    // TypeScript: the code reads the status through an assertion; `error.response` would not type-check.
+    {
+      code: `
+import axios, { AxiosError } from 'axios';
+${SLEEP}
+async function get(url: string, retries = 3): Promise<unknown> {
+  try {
+    return await axios.get(url);
+  } catch (error) {
+    if ((error as AxiosError).response?.status === 429 && retries > 0) {
+      await sleep(1000);
+      return get(url, retries - 1);
+    }
+    throw error;
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'ignoresWait', line: 9 }],
+    },
     // A retry with no wait at all: reported, nothing to fix.
     {
       code: `

@@ -1,0 +1,495 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { Node } from '../analysis/ast';
+import { isFunction, skipWrappers } from '../analysis/ast';
+import { getHttpModel } from '../analysis/model';
+import type { RetryCondition, RetrySite, StatusList } from '../analysis/retry';
+import { getRetries, neutralConditionSets } from '../analysis/retry';
+import { StatusSet } from '../analysis/status-set';
+import type { StatusSubject } from '../analysis/subject';
+import { createRule } from '../util/create-rule';
+
+type Options = [{ retryable?: number[] }];
+type MessageIds =
+  | 'retriesClientError'
+  | 'listsClientError'
+  | 'unlistsClientError'
+  | 'suggestEarlyExit'
+  | 'suggestRethrow'
+  | 'suggestAbortError'
+  | 'suggestBail';
+
+const CLIENT_ERRORS = StatusSet.ofClass(4);
+const ERRORS = StatusSet.range(400, 599);
+/** @octokit/plugin-retry's default `doNotRetry`: dropping one of these makes octokit retry it. */
+const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-retry-on-client-error',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow retrying requests that failed with a 4xx client error other than 429',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          retryable: {
+            type: 'array',
+            description: 'The 4xx statuses that may be retried (429 Too Many Requests asks for a retry; add 408 or 425 if your servers use them so).',
+            items: { type: 'integer', minimum: 400, maximum: 499 },
+            uniqueItems: true,
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ retryable: [429] }],
+    messages: {
+      retriesClientError:
+        'This retry sends the same request again after {{statuses}}: a 4xx means the request itself is wrong, and sending it again gets the same answer. Retry only {{retryable}}.',
+      listsClientError:
+        'Retrying {{status}} cannot succeed: a 4xx means the request itself is wrong, and sending it again gets the same answer. Retry only {{retryable}}.',
+      unlistsClientError:
+        '`doNotRetry` leaves out {{statuses}}, so octokit retries them: a 4xx means the request itself is wrong, and sending it again gets the same answer.',
+      suggestEarlyExit: 'Throw before the retry on a 4xx other than {{allowed}}.',
+      suggestRethrow: 'Rethrow a 4xx other than {{allowed}} before the retry.',
+      suggestAbortError: "Throw p-retry's `AbortError` on a 4xx other than {{allowed}}.",
+      suggestBail: "Call async-retry's `bail` on a 4xx other than {{allowed}}.",
+    },
+  },
+  create(context, [options]) {
+    const retryable = [...new Set(options.retryable ?? [429])].sort((a, b) => a - b);
+    const retryableSet = StatusSet.of(...retryable);
+    const retryableText = retryable.length > 0 ? `${retryable.join(', ')} and 5xx` : '5xx';
+    const allowedText = retryable.length > 0 ? retryable.join(', ') : 'none';
+    const sourceCode = context.sourceCode;
+    const reported = new Set<string>();
+
+    function describe(statuses: StatusSet): string {
+      return statuses.equals(CLIENT_ERRORS.minus(retryableSet)) ? `any 4xx${retryable.length > 0 ? ` other than ${retryable.join(', ')}` : ''}` : statuses.toString();
+    }
+
+    function once(node: Node, messageId: MessageIds): boolean {
+      const key = `${node.range[0]}:${node.range[1]}:${messageId}`;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    }
+
+    /** `s === 429 || s >= 500`: the statuses of `set` in 400–599 as a condition on `s`. */
+    function statusCondition(status: string, set: StatusSet): string {
+      const errors = set.intersect(ERRORS);
+      const target = errors.isEmpty ? set : errors;
+      const terms = target.ranges().flatMap(([low, high]) => {
+        if (high === 599 && low < 599) return [`${status} >= ${low}`];
+        // Short runs read better as equalities: `s === 502 || s === 503`.
+        if (high - low < 3) return Array.from({ length: high - low + 1 }, (_, i) => `${status} === ${low + i}`);
+        const upper = (high + 1) % 100 === 0 ? `${status} < ${high + 1}` : `${status} <= ${high}`;
+        return [`${status} >= ${low} && ${upper}`];
+      });
+      if (terms.length === 0) return 'false';
+      return terms.length === 1 ? terms[0]! : terms.map((t) => (t.includes('&&') ? `(${t})` : t)).join(' || ');
+    }
+
+    /** `s >= 400 && s < 500 && s !== 429`: a non-retryable client error. */
+    function clientErrorCondition(status: string): string {
+      return [`${status} >= 400`, `${status} < 500`, ...retryable.map((r) => `${status} !== ${r}`)].join(' && ');
+    }
+
+    // ---- reading conditions -------------------------------------------------------------------
+
+    function walk(node: Node, visit: (node: Node) => boolean): Node | undefined {
+      if (visit(node)) return node;
+      const keys = (sourceCode.visitorKeys as Record<string, readonly string[] | undefined>)[node.type] ?? [];
+      for (const key of keys) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        for (const item of Array.isArray(child) ? child : [child]) {
+          if (item && typeof (item as Node).type === 'string') {
+            const found = walk(item as Node, visit);
+            if (found) return found;
+          }
+        }
+      }
+      return undefined;
+    }
+
+    /** How the code reads the subject's status: `res.status`, `error.response?.status`, `status`. */
+    function statusText(subject: StatusSubject, within: readonly Node[], statusProperty: string): string | undefined {
+      for (const root of within) {
+        const read = walk(root, (n) => subject.isStatus(n) && !isFunction(n));
+        if (read) return sourceCode.getText(read);
+      }
+      for (const root of within) {
+        const ok = walk(root, (n) => subject.isOk(n));
+        const inner = ok && skipWrappers(ok);
+        if (inner?.type === AST_NODE_TYPES.MemberExpression) {
+          return `${sourceCode.getText(inner.object)}${inner.optional ? '?.' : '.'}${statusProperty}`;
+        }
+      }
+      const holder = subject.holderVariables[0];
+      return holder ? `${holder.name}.${statusProperty}` : undefined;
+    }
+
+    /** A condition made only of tests of the subject's status (no other operand). */
+    function isPureStatusTest(node: Node, subject: StatusSubject): boolean {
+      const inner = skipWrappers(node);
+      if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') return isPureStatusTest(inner.argument, subject);
+      if (inner.type === AST_NODE_TYPES.LogicalExpression) {
+        return inner.operator !== '??' && isPureStatusTest(inner.left, subject) && isPureStatusTest(inner.right, subject);
+      }
+      if (!model().conditionSets(inner, subject)) return false;
+      return walk(inner, (n) => subject.isStatus(n) || subject.isOk(n)) !== undefined;
+    }
+
+    /** The part of a condition to rewrite so that it no longer holds for `bad`. */
+    function rewriteTarget(node: Node, subject: StatusSubject, bad: StatusSet): Node | undefined {
+      const inner = skipWrappers(node);
+      const sets = neutralConditionSets(model(), inner, subject);
+      if (!sets || !sets.whenTrue.intersects(bad)) return undefined;
+      if (isPureStatusTest(inner, subject)) return node;
+      if (inner.type !== AST_NODE_TYPES.LogicalExpression || inner.operator === '??') return undefined;
+      const left = neutralConditionSets(model(), inner.left, subject);
+      const right = neutralConditionSets(model(), inner.right, subject);
+      if (inner.operator === '||' && left && right) return undefined;
+      if (inner.operator === '&&' && left && right) return rewriteTarget(inner.left, subject, bad) ?? rewriteTarget(inner.right, subject, bad);
+      return left ? rewriteTarget(inner.left, subject, bad) : rewriteTarget(inner.right, subject, bad);
+    }
+
+    function needsParentheses(node: Node, text: string): boolean {
+      if (!text.includes('||')) return false;
+      const parent = node.parent;
+      if (!parent) return false;
+      switch (parent.type) {
+        case AST_NODE_TYPES.LogicalExpression:
+          return parent.operator !== '||';
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.WhileStatement:
+        case AST_NODE_TYPES.DoWhileStatement:
+        case AST_NODE_TYPES.ForStatement:
+        case AST_NODE_TYPES.ReturnStatement:
+        case AST_NODE_TYPES.VariableDeclarator:
+          return false;
+        case AST_NODE_TYPES.ConditionalExpression:
+          return parent.test !== node;
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          return false;
+        default:
+          return true;
+      }
+    }
+
+    // ---- reports -------------------------------------------------------------------------------
+
+    function reportList(list: StatusList, bad: StatusSet): void {
+      if (list.format === 'exclude') {
+        const missing = bad.intersect(OCTOKIT_DO_NOT_RETRY);
+        const node = list.array ?? list.property;
+        if (missing.isEmpty || !node || !once(node, 'unlistsClientError')) return;
+        const array = list.array;
+        context.report({
+          node,
+          messageId: 'unlistsClientError',
+          data: { statuses: missing.toString() },
+          fix: array
+            ? (fixer) => {
+                const added = [...missing].join(', ');
+                const last = array.elements.at(-1);
+                return last ? fixer.insertTextAfter(last, `, ${added}`) : fixer.insertTextBefore(sourceCode.getLastToken(array)!, added);
+              }
+            : null,
+        });
+        return;
+      }
+      for (const entry of list.entries) {
+        const offending = entry.statuses.intersect(bad);
+        if (offending.isEmpty || !once(entry.node, 'listsClientError')) continue;
+        context.report({
+          node: entry.node,
+          messageId: 'listsClientError',
+          data: { status: describe(offending), retryable: retryableText },
+          fix: list.array ? (fixer) => (entry.range ? splitRange(fixer, list.array!, entry.node, entry.statuses.minus(bad)) : removeElement(fixer, list.array!, entry.node)) : null,
+        });
+      }
+    }
+
+    function removeElement(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, element: Node): TSESLint.RuleFix | null {
+      const elements = array.elements;
+      const index = elements.indexOf(element as TSESTree.Expression);
+      if (index < 0) return null;
+      // The element with its parentheses: `(ok ? 200 : 500)`.
+      let first = sourceCode.getFirstToken(element)!;
+      let last = sourceCode.getLastToken(element)!;
+      for (;;) {
+        const before = sourceCode.getTokenBefore(first);
+        const after = sourceCode.getTokenAfter(last);
+        if (before?.value !== '(' || after?.value !== ')') break;
+        first = before;
+        last = after;
+      }
+      const previous = sourceCode.getTokenBefore(first)!;
+      const next = sourceCode.getTokenAfter(last)!;
+      const text = sourceCode.text;
+      let range: [number, number];
+      const lineStart = text.lastIndexOf('\n', first.range[0] - 1) + 1;
+      const end = next.value === ',' ? next.range[1] : last.range[1];
+      const lineEnd = text.indexOf('\n', end);
+      if (lineEnd >= 0 && elements.length > 1 && text.slice(lineStart, first.range[0]).trim() === '' && text.slice(end, lineEnd).trim() === '') {
+        // Alone on its line (with its comma): remove the line.
+        range = [lineStart, lineEnd + 1];
+      } else if (next.value === ',' && index < elements.length - 1) {
+        range = [first.range[0], sourceCode.getTokenAfter(next, { includeComments: true })!.range[0]];
+      } else if (previous.value === ',') {
+        range = [previous.range[0], last.range[1]];
+      } else {
+        range = [first.range[0], next.value === ',' ? next.range[1] : last.range[1]];
+      }
+      if (sourceCode.getAllComments().some((c) => c.range[0] < range[1] && c.range[1] > range[0])) return null;
+      return fixer.removeRange(range);
+    }
+
+    function splitRange(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, element: Node, kept: StatusSet): TSESLint.RuleFix | null {
+      if (kept.isEmpty) return removeElement(fixer, array, element);
+      if (sourceCode.getCommentsInside(element).length > 0) return null;
+      return fixer.replaceText(element, kept.ranges().map(([low, high]) => `[${low}, ${high}]`).join(', '));
+    }
+
+    function reportPath(site: RetrySite, bad: StatusSet): void {
+      const subject = site.subject;
+      const statusProperty = site.response?.request.client.statusProperty ?? 'status';
+      const data = { statuses: describe(bad), retryable: retryableText };
+      // A rewrite of the condition that decides the retry, where the retry follows when it holds.
+      const canRewrite = subject && site.kind !== 'library-callback' && !site.thrownAt;
+      if (canRewrite) {
+        for (const condition of site.conditions) {
+          if (condition.branch !== 'true') continue;
+          const target = rewriteTarget(condition.node, subject, bad);
+          if (!target) continue;
+          const sets = neutralConditionSets(model(), target, subject)!;
+          const status = statusText(subject, [target], statusProperty);
+          if (!status || !once(target, 'retriesClientError')) return;
+          const kept = sets.whenTrue.minus(bad);
+          let text = statusCondition(status, kept);
+          if (needsParentheses(target, text)) text = `(${text})`;
+          // `other || status === 404` loses its status operand: keep `other`.
+          const parent = target.parent;
+          const dropFrom = kept.intersect(ERRORS).isEmpty && parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '||' ? parent : undefined;
+          const replaced = dropFrom ?? target;
+          const replacement = dropFrom ? sourceCode.getText(dropFrom.left === target ? dropFrom.right : dropFrom.left) : text;
+          context.report({
+            node: target,
+            messageId: 'retriesClientError',
+            data,
+            fix: sourceCode.getCommentsInside(replaced).length > 0 ? null : (fixer) => fixer.replaceText(replaced, replacement),
+          });
+          return;
+        }
+      }
+      const where = reportNode(site);
+      if (!once(where, 'retriesClientError')) return;
+      context.report({
+        node: where,
+        loc: isLoopNode(where) ? loopHead(where) : where.loc,
+        messageId: 'retriesClientError',
+        data,
+        suggest: subject ? suggestions(site, subject, statusProperty) : [],
+      });
+    }
+
+    function reportNode(site: RetrySite): Node {
+      const condition: RetryCondition | undefined = site.conditions[0];
+      if (!condition) return site.node;
+      return condition.node.type === AST_NODE_TYPES.SwitchCase ? (condition.node.test ?? site.node) : condition.node;
+    }
+
+    function isLoopNode(node: Node): boolean {
+      return (
+        node.type === AST_NODE_TYPES.ForStatement ||
+        node.type === AST_NODE_TYPES.WhileStatement ||
+        node.type === AST_NODE_TYPES.DoWhileStatement ||
+        node.type === AST_NODE_TYPES.ForOfStatement ||
+        node.type === AST_NODE_TYPES.ForInStatement
+      );
+    }
+
+    function loopHead(node: Node): TSESTree.SourceLocation {
+      const first = sourceCode.getFirstToken(node)!;
+      return first.loc;
+    }
+
+    type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+
+    function suggestions(site: RetrySite, subject: StatusSubject, statusProperty: string): Suggestion[] {
+      const data = { allowed: allowedText };
+      const status = statusText(subject, site.conditions.map((c) => c.node), statusProperty);
+      if (!status) return [];
+      const condition = clientErrorCondition(status);
+      if (site.kind === 'library-callback') {
+        const stop = site.config?.library.stop;
+        if (!stop || !site.response) return [];
+        const before = statementBefore(site, site.node);
+        if (!before) return [];
+        if (stop.kind === 'abort-error') {
+          const name = abortErrorName(site);
+          if (!name) return [];
+          return [
+            {
+              messageId: 'suggestAbortError',
+              data,
+              fix: (fixer) => {
+                const fixes = [insertBefore(fixer, before, `if (${condition}) throw new ${name.local}(\`Request failed with status \${${status}}\`);`)];
+                if (name.addImport) fixes.push(name.addImport(fixer));
+                return fixes;
+              },
+            },
+          ];
+        }
+        const callback = site.config?.callback;
+        if (!callback) return [];
+        const param = callback.params[stop.parameter];
+        if (param && param.type !== AST_NODE_TYPES.Identifier) return [];
+        const bail = param ? param.name : 'bail';
+        if (!param && (callback.params.length !== stop.parameter || scopeHas(callback, 'bail'))) return [];
+        return [
+          {
+            messageId: 'suggestBail',
+            data,
+            fix: (fixer) => {
+              const fixes = [insertBefore(fixer, before, `if (${condition}) { ${bail}(new Error(\`Request failed with status \${${status}}\`)); return; }`)];
+              if (!param) {
+                const opening = callback.params.length === 0 ? openingParen(callback) : undefined;
+                if (!opening) return [];
+                fixes.push(fixer.insertTextAfter(opening, 'bail'));
+              }
+              return fixes;
+            },
+          },
+        ];
+      }
+      if (site.kind === 'catch' && !site.thrownAt) {
+        // Rethrow at the top of the catch.
+        const handler = enclosingCatch(site.conditions[0]?.node);
+        const param = handler?.param;
+        if (!handler || param?.type !== AST_NODE_TYPES.Identifier) return [];
+        const first = handler.body.body[0];
+        return [
+          {
+            messageId: 'suggestRethrow',
+            data,
+            fix: (fixer) =>
+              first
+                ? insertBefore(fixer, first, `if (${condition}) throw ${param.name};`)
+                : fixer.insertTextAfter(sourceCode.getFirstToken(handler.body)!, ` if (${condition}) throw ${param.name}; `),
+          },
+        ];
+      }
+      if (site.thrownAt || !site.response) return [];
+      const before = statementBefore(site, site.node);
+      if (!before) return [];
+      return [
+        {
+          messageId: 'suggestEarlyExit',
+          data,
+          fix: (fixer) => insertBefore(fixer, before, `if (${condition}) throw new Error(\`Request failed with status \${${status}}\`);`),
+        },
+      ];
+    }
+
+    /**
+     * The statement to put an early exit before: the statement (in a block) that holds the
+     * outermost condition of the retry path, after the response is known.
+     */
+    function statementBefore(site: RetrySite, fallback: Node): TSESTree.Statement | undefined {
+      const anchor = site.response ? (site.response.helperCall ?? site.response.request.node) : undefined;
+      const outermost = site.conditions.at(-1)?.node ?? fallback;
+      for (let current: Node | undefined = outermost; current && current !== site.container; current = current.parent) {
+        const parent: Node | undefined = current.parent;
+        if (parent?.type === AST_NODE_TYPES.BlockStatement && (!anchor || anchor.range[1] <= current.range[0])) {
+          return current as TSESTree.Statement;
+        }
+        if (parent && isFunction(parent)) return undefined;
+      }
+      return undefined;
+    }
+
+    /** Inserts a statement before another: on its own line when the other starts a line. */
+    function insertBefore(fixer: TSESLint.RuleFixer, statement: Node, text: string): TSESLint.RuleFix {
+      const line = sourceCode.lines[statement.loc.start.line - 1] ?? '';
+      const startsLine = line.slice(0, statement.loc.start.column).trim() === '';
+      return fixer.insertTextBefore(statement, startsLine ? `${text}\n${indentOf(statement)}` : `${text} `);
+    }
+
+    function indentOf(node: Node): string {
+      const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+      return /^\s*/.exec(line)![0];
+    }
+
+    function openingParen(fn: Node): TSESTree.Token | undefined {
+      const token = sourceCode.getFirstToken(fn, (t) => t.value === '(');
+      return token ?? undefined;
+    }
+
+    function scopeHas(fn: Node, name: string): boolean {
+      return ASTUtils.findVariable(sourceCode.getScope(fn), name) !== null;
+    }
+
+    function enclosingCatch(node: Node | undefined): TSESTree.CatchClause | undefined {
+      for (let current = node; current; current = current.parent) if (current.type === AST_NODE_TYPES.CatchClause) return current;
+      return undefined;
+    }
+
+    /** The local name of p-retry's `AbortError`, and the import change that brings it in when missing. */
+    function abortErrorName(site: RetrySite): { local: string; addImport?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
+      const callSite = site.config?.site;
+      if (callSite?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const callee = skipWrappers(callSite.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+      const def = variable?.defs[0];
+      if (def?.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration) {
+        const declaration = def.parent;
+        for (const specifier of declaration.specifiers) {
+          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+          const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          if (imported === 'AbortError') return { local: specifier.local.name };
+        }
+        if (ASTUtils.findVariable(sourceCode.getScope(site.node), 'AbortError')) return undefined;
+        const named = declaration.specifiers.filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier);
+        const last = named.at(-1);
+        if (last) return { local: 'AbortError', addImport: (fixer) => fixer.insertTextAfter(last, ', AbortError') };
+        const only = declaration.specifiers[0];
+        if (declaration.specifiers.length === 1 && only?.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+          return { local: 'AbortError', addImport: (fixer) => fixer.insertTextAfter(only, ', { AbortError }') };
+        }
+        return undefined;
+      }
+      // CommonJS p-retry (v4) carries AbortError on the function.
+      if (def?.type === 'Variable') return { local: `${callee.name}.AbortError` };
+      return undefined;
+    }
+
+    let cachedModel: ReturnType<typeof getHttpModel> | undefined;
+    function model(): ReturnType<typeof getHttpModel> {
+      return (cachedModel ??= getHttpModel(context));
+    }
+
+    return {
+      'Program:exit'() {
+        const { sites } = getRetries(model());
+        for (const site of sites) {
+          if (site.kind === 'library-callback' && site.config?.filtered) continue;
+          const bad = site.statuses.clientErrorsExcept(retryable);
+          if (bad.isEmpty) continue;
+          const list = site.kind === 'library-config' ? site.config?.statusCodes : undefined;
+          if (list) reportList(list, bad);
+          else reportPath(site, bad);
+        }
+      },
+    };
+  },
+});
