@@ -285,6 +285,11 @@ export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, 
   function applyEarlyExits(statements: readonly Node[], current: Node): void {
     for (const statement of statements) {
       if (statement === current) return;
+      if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+        const assertion = assertedCondition(statement.expression);
+        if (assertion) apply(assertion.node, assertion.sets(file, subject), true);
+        continue;
+      }
       if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
       const thenExits = alwaysExits(statement.consequent);
       const elseExits = statement.alternate != null && alwaysExits(statement.alternate);
@@ -292,4 +297,61 @@ export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, 
       else if (elseExits && !thenExits) apply(statement.test, conditionSets(file, statement.test, subject), true);
     }
   }
+}
+
+const EQUALITY_ASSERTIONS = new Set(['strictEqual', 'equal', 'equals', 'is']);
+const TRUTHY_ASSERTIONS = new Set(['ok', 'assert', 'true', 'isTrue']);
+const EXPECT_EQUALITY = new Set(['toBe', 'toEqual', 'toStrictEqual']);
+
+interface Assertion {
+  readonly node: Node;
+  readonly sets: (file: AnalyzedFile, subject: StatusReader) => ConditionSets | undefined;
+}
+
+/**
+ * A statement that throws unless a condition holds, so what follows runs only where it holds:
+ * `assert(cond)`, `assert.ok(cond)`, `assert.strictEqual(a, b)`, `t.assert.equal(a, b)` (node:test),
+ * `t.equal(a, b)` (tap), `expect(a).toBe(b)` (Jest, Vitest).
+ */
+function assertedCondition(expression: Node): Assertion | undefined {
+  const call = skipWrappers(expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipWrappers(call.callee);
+  const [first, second] = call.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+  if (name === undefined) return undefined;
+  const equality = (left: Node, right: Node): Assertion => ({
+    node: call,
+    sets: (file, subject) =>
+      conditionSets(file, { type: AST_NODE_TYPES.BinaryExpression, operator: '===', left, right, parent: call } as unknown as Node, subject),
+  });
+  // expect(status).toBe(200)
+  if (EXPECT_EQUALITY.has(name) && callee.type === AST_NODE_TYPES.MemberExpression) {
+    const target = skipWrappers(callee.object);
+    const actual = target.type === AST_NODE_TYPES.CallExpression ? target.arguments[0] : undefined;
+    if (
+      target.type === AST_NODE_TYPES.CallExpression &&
+      skipWrappers(target.callee).type === AST_NODE_TYPES.Identifier &&
+      (skipWrappers(target.callee) as { name: string }).name === 'expect' &&
+      actual &&
+      actual.type !== AST_NODE_TYPES.SpreadElement
+    ) {
+      return equality(actual, first);
+    }
+    return undefined;
+  }
+  if (!isAssertionCallee(callee)) return undefined;
+  if (TRUTHY_ASSERTIONS.has(name)) return { node: first, sets: (file, subject) => conditionSets(file, first, subject) };
+  if (EQUALITY_ASSERTIONS.has(name) && second && second.type !== AST_NODE_TYPES.SpreadElement) return equality(first, second);
+  return undefined;
+}
+
+/** `assert`, `assert.x`, `t.x`, `t.assert.x`, `strict.x`: an assertion library's function. */
+function isAssertionCallee(callee: Node): boolean {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'assert';
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipWrappers(callee.object);
+  if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'assert' || object.name === 't' || object.name === 'strict';
+  return object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'assert';
 }

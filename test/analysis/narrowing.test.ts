@@ -72,6 +72,18 @@ describe('status narrowing', () => {
     expect(statusesAtProbe('if (res.status === 204) { return; } else { log(); }\nprobe();')).toBe('100–203, 205–599');
   });
 
+  it('reads assertions before the point as early exits', () => {
+    expect(statusesAtProbe('assert.strictEqual(res.status, 200);\nprobe();')).toBe('200');
+    expect(statusesAtProbe('assert(res.ok);\nprobe();')).toBe('200–299');
+    expect(statusesAtProbe('assert.ok(res.status < 300);\nprobe();')).toBe('100–299');
+    expect(statusesAtProbe('t.assert.strictEqual(res.status, 400);\nprobe();')).toBe('400');
+    expect(statusesAtProbe('t.equal(res.status, 201);\nprobe();')).toBe('201');
+    expect(statusesAtProbe('expect(res.status).toBe(204);\nprobe();')).toBe('204');
+    // Not assertions: other callees, and calls after the point.
+    expect(statusesAtProbe('log.equal(res.status, 200);\nprobe();')).toBe('100–599');
+    expect(statusesAtProbe('probe();\nassert.strictEqual(res.status, 200);')).toBe('100–599');
+  });
+
   it('reads switch cases with fall-through and default', () => {
     const sw = (cases: string) => statusesAtProbe(`switch (res.status) {\n${cases}\n}`);
     expect(sw('case 200: probe(); break;')).toBe('200');
