@@ -31,6 +31,27 @@ export class AnalyzedFile {
     return (this.index().get(type) ?? []) as Array<Extract<Node, { type: T }>>;
   }
 
+  /**
+   * The nodes of a type inside `container` (or inside `[start, end)`), found by binary search:
+   * each type's list is in source order, so scoped scans cost their result, not the file.
+   */
+  nodesOfTypeIn<T extends Node['type']>(type: T, container: Node): Array<Extract<Node, { type: T }>>;
+  nodesOfTypeIn<T extends Node['type']>(type: T, start: number, end: number): Array<Extract<Node, { type: T }>>;
+  nodesOfTypeIn<T extends Node['type']>(type: T, containerOrStart: Node | number, maybeEnd?: number): Array<Extract<Node, { type: T }>> {
+    const [start, end] = typeof containerOrStart === 'number' ? [containerOrStart, maybeEnd ?? containerOrStart] : containerOrStart.range;
+    const list = this.nodesOfType(type);
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (list[middle]!.range[0] < start) low = middle + 1;
+      else high = middle;
+    }
+    const result: Array<Extract<Node, { type: T }>> = [];
+    for (let i = low; i < list.length && list[i]!.range[0] < end; i++) if (list[i]!.range[1] <= end) result.push(list[i]!);
+    return result;
+  }
+
   private index(): Map<string, Node[]> {
     if (this.nodeIndex) return this.nodeIndex;
     const index = new Map<string, Node[]>();

@@ -224,7 +224,7 @@ export class RequestAnalysis {
     const classBody = findAncestor(top, AST_NODE_TYPES.ClassBody);
     if (!classBody) return [];
     return this.file
-      .nodesOfType(AST_NODE_TYPES.MemberExpression)
+      .nodesOfTypeIn(AST_NODE_TYPES.MemberExpression, classBody)
       .filter(
         (member) =>
           member.object.type === AST_NODE_TYPES.ThisExpression &&

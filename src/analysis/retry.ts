@@ -296,7 +296,7 @@ class RetryBuilder {
     const subject = response.subject;
     const requests = [response.request];
     // `continue` statements after the request.
-    for (const statement of this.file.nodesOfType(AST_NODE_TYPES.ContinueStatement)) {
+    for (const statement of this.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, loop.body)) {
       if (statement.range[0] < anchor.range[1] || !contains(loop.body, statement) || continueTarget(statement) !== loop) continue;
       if (insideCatchOf(statement, anchor)) continue;
       const { statuses, conditions } = this.narrow(statement, subject, loop);
@@ -616,7 +616,7 @@ class RetryBuilder {
     const start = from.range[1];
     const end = to === container ? container.range[1] : to.range[0];
     return this.file
-      .nodesOfType(AST_NODE_TYPES.AwaitExpression)
+      .nodesOfTypeIn(AST_NODE_TYPES.AwaitExpression, start, end)
       .some((a) => a.range[0] >= start && a.range[1] <= end && contains(container, a) && !delays.has(skipWrappers(a.argument)));
   }
 
@@ -641,7 +641,7 @@ class RetryBuilder {
       const points: Array<{ node: Node; container: Node; fromCatch: { statuses: StatusSet; conditions: RetryCondition[] } }> = [];
       const loop = enclosingLoop(statement);
       if (loop && !anchors.some((a) => this.varies(a, loop))) {
-        for (const c of this.file.nodesOfType(AST_NODE_TYPES.ContinueStatement)) {
+        for (const c of this.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, handler.body)) {
           if (contains(handler.body, c) && continueTarget(c) === loop) points.push({ node: c, container: loop, fromCatch: this.narrow(c, errorSubject, handler) });
         }
         const end = this.toLoopEnd(handler.body, loop, errorSubject);
@@ -661,7 +661,7 @@ class RetryBuilder {
           continue;
         }
         // The catch does not read a status: the throws in the try that do.
-        for (const thrown of this.file.nodesOfType(AST_NODE_TYPES.ThrowStatement)) {
+        for (const thrown of this.file.nodesOfTypeIn(AST_NODE_TYPES.ThrowStatement, statement.block)) {
           if (!contains(statement.block, thrown) || enclosingFunction(thrown) !== enclosingFunction(statement) || caughtBefore(thrown, statement)) continue;
           for (const response of responses) {
             const anchor = response.helperCall ?? response.request.node;
@@ -1048,7 +1048,7 @@ class RetryBuilder {
   private canThrow(hook: Node): boolean {
     const fn = this.functionOf(hook);
     if (!fn) return skipWrappers(hook).type !== AST_NODE_TYPES.Identifier || (skipWrappers(hook) as TSESTree.Identifier).name !== 'undefined';
-    return this.file.nodesOfType(AST_NODE_TYPES.ThrowStatement).some((t) => contains(fn.body, t));
+    return this.file.nodesOfTypeIn(AST_NODE_TYPES.ThrowStatement, fn.body).length > 0;
   }
 
   /** A hook that assigns to (or calls `.set` on) something reachable from its parameters. */
@@ -1113,7 +1113,7 @@ class RetryBuilder {
     const responses = this.model.responses.filter((r) => contains(fn, r.helperCall ?? r.request.node));
     if (responses.length === 0) return;
     const abortNames = this.abortErrorNames(config.library);
-    for (const thrown of this.file.nodesOfType(AST_NODE_TYPES.ThrowStatement)) {
+    for (const thrown of this.file.nodesOfTypeIn(AST_NODE_TYPES.ThrowStatement, fn.body)) {
       if (!contains(fn.body, thrown) || !this.runsIn(thrown, fn) || caughtBefore(thrown, fn)) continue;
       if (isAbortError(thrown, abortNames)) continue;
       for (const response of responses) {
@@ -1180,7 +1180,7 @@ class RetryBuilder {
     const returns: Array<{ node: Node; value: Node }> = [];
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returns.push({ node: fn.body, value: fn.body });
     else {
-      for (const statement of this.file.nodesOfType(AST_NODE_TYPES.ReturnStatement)) {
+      for (const statement of this.file.nodesOfTypeIn(AST_NODE_TYPES.ReturnStatement, fn.body)) {
         if (statement.argument && contains(fn.body, statement) && enclosingFunction(statement) === fn) returns.push({ node: statement, value: statement.argument });
       }
     }

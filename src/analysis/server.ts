@@ -452,7 +452,7 @@ class ServerSends implements ServerAnalysis {
     };
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isBody(fn.body);
     return this.file
-      .nodesOfType(AST_NODE_TYPES.ReturnStatement)
+      .nodesOfTypeIn(AST_NODE_TYPES.ReturnStatement, fn.body)
       .some((statement) => statement.argument != null && contains(fn.body, statement) && enclosingFunction(statement) === fn && isBody(statement.argument));
   }
 
@@ -726,7 +726,7 @@ class ServerSends implements ServerAnalysis {
     const values: Array<{ value: Node; statement: TSESTree.ReturnStatement | undefined }> = [];
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) values.push({ value: fn.body, statement: undefined });
     else {
-      for (const statement of this.file.nodesOfType(AST_NODE_TYPES.ReturnStatement)) {
+      for (const statement of this.file.nodesOfTypeIn(AST_NODE_TYPES.ReturnStatement, fn.body)) {
         if (statement.argument && contains(fn.body, statement) && enclosingFunction(statement) === fn) values.push({ value: statement.argument, statement });
       }
     }
