@@ -169,3 +169,22 @@ export function literalString(node: Node): string | undefined {
   if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0) return inner.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
+
+/**
+ * The items of `sorted` (ascending by their node's start) whose node lies in `[start, end]`,
+ * found by binary search.
+ */
+export function itemsWithin<T>(sorted: readonly T[], nodeOf: (item: T) => Node, start: number, end: number): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (nodeOf(sorted[middle]!).range[0] < start) low = middle + 1;
+    else high = middle;
+  }
+  const result: T[] = [];
+  for (let i = low; i < sorted.length && nodeOf(sorted[i]!).range[0] < end; i++) {
+    if (nodeOf(sorted[i]!).range[1] <= end) result.push(sorted[i]!);
+  }
+  return result;
+}

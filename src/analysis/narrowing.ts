@@ -283,20 +283,55 @@ export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, 
   return { statuses, constraints };
 
   function applyEarlyExits(statements: readonly Node[], current: Node): void {
-    for (const statement of statements) {
-      if (statement === current) return;
-      if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
-        const assertion = assertedCondition(statement.expression);
+    // A hoisted function runs when called, not after the statements before it.
+    if (isHoistedDeclaration(current)) return;
+    for (const candidate of earlyExitCandidates(statements)) {
+      if (candidate.statement.range[0] >= current.range[0]) return;
+      if (candidate.kind === 'assertion') {
+        const assertion = assertedCondition((candidate.statement as TSESTree.ExpressionStatement).expression);
         if (assertion) apply(assertion.node, assertion.sets(file, subject), true);
         continue;
       }
-      if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
-      const thenExits = alwaysExits(statement.consequent);
-      const elseExits = statement.alternate != null && alwaysExits(statement.alternate);
-      if (thenExits && !elseExits) apply(statement.test, conditionSets(file, statement.test, subject), false);
-      else if (elseExits && !thenExits) apply(statement.test, conditionSets(file, statement.test, subject), true);
+      const statement = candidate.statement as TSESTree.IfStatement;
+      apply(statement.test, conditionSets(file, statement.test, subject), candidate.kind === 'else-exits');
     }
   }
+}
+
+interface EarlyExitCandidate {
+  readonly statement: Node;
+  /** `then-exits`: what follows runs where the test fails; `else-exits`: where it holds. */
+  readonly kind: 'then-exits' | 'else-exits' | 'assertion';
+}
+
+/** Per statement list, the statements that can narrow what follows them: found once, not per query. */
+const candidatesByList = new WeakMap<readonly Node[], readonly EarlyExitCandidate[]>();
+
+function earlyExitCandidates(statements: readonly Node[]): readonly EarlyExitCandidate[] {
+  let candidates = candidatesByList.get(statements);
+  if (candidates) return candidates;
+  const found: EarlyExitCandidate[] = [];
+  for (const statement of statements) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      if (assertedCondition(statement.expression)) found.push({ statement, kind: 'assertion' });
+    } else if (statement.type === AST_NODE_TYPES.IfStatement) {
+      const thenExits = alwaysExits(statement.consequent);
+      const elseExits = statement.alternate != null && alwaysExits(statement.alternate);
+      if (thenExits && !elseExits) found.push({ statement, kind: 'then-exits' });
+      else if (elseExits && !thenExits) found.push({ statement, kind: 'else-exits' });
+    }
+  }
+  candidates = found;
+  candidatesByList.set(statements, candidates);
+  return candidates;
+}
+
+function isHoistedDeclaration(statement: Node): boolean {
+  const inner =
+    (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) && statement.declaration
+      ? statement.declaration
+      : statement;
+  return inner.type === AST_NODE_TYPES.FunctionDeclaration;
 }
 
 const EQUALITY_ASSERTIONS = new Set(['strictEqual', 'equal', 'equals', 'is']);

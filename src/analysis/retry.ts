@@ -59,6 +59,7 @@ import {
   findProperty,
   isFunction,
   isParameter,
+  itemsWithin,
   memberName,
   propertyKeyName,
   skipWrappers,
@@ -678,13 +679,22 @@ class RetryBuilder {
 
   private delaysBetween(container: Node, from: Node, to: Node): RetryDelay[] {
     // Every wait in a loop body runs between two attempts.
-    if (isLoop(container)) return this.allDelays().filter((d) => contains(container.body, d.node));
+    if (isLoop(container)) return itemsWithin(this.allDelays(), (d) => d.node, container.body.range[0], container.body.range[1]);
     const start = from.range[0];
     const end = to === container ? container.range[1] : to.range[1];
-    return this.allDelays().filter((d) => d.node.range[0] >= start && d.node.range[1] <= end && contains(container, d.node));
+    return itemsWithin(this.allDelays(), (d) => d.node, start, end).filter((d) => contains(container, d.node));
   }
 
   /** Every wait in the file: `setTimeout(fn, ms)`, promise timers, local sleep helpers, `timers/promises`. */
+  private responsesByAnchor: TrackedResponse[] | undefined;
+
+  /** The tracked responses in source order of the call that brings each one. */
+  private responsesInOrder(): TrackedResponse[] {
+    return (this.responsesByAnchor ??= [...this.model.responses].sort(
+      (a, b) => (a.helperCall ?? a.request.node).range[0] - (b.helperCall ?? b.request.node).range[0],
+    ));
+  }
+
   private allDelays(): RetryDelay[] {
     if (this.delayCalls) return this.delayCalls;
     const delays: RetryDelay[] = [];
@@ -713,7 +723,8 @@ class RetryBuilder {
       if (argument >= 0) delays.push({ node: call, kind: 'sleep', duration: call.arguments[argument] });
     }
     delays.sort((a, b) => a.node.range[0] - b.node.range[0]);
-    return (this.delayCalls = delays);
+    // Kept in source order so path queries find theirs by binary search.
+    return (this.delayCalls = delays.sort((x, y) => x.node.range[0] - y.node.range[0]));
   }
 
   /** Which argument of a function is its wait, when the function only waits; -1 otherwise. */
@@ -1110,7 +1121,7 @@ class RetryBuilder {
 
   /** Throws in the function a retry library runs: each retries the statuses its condition lets through. */
   private callbackSites(config: RetryConfig, fn: FunctionNode): void {
-    const responses = this.model.responses.filter((r) => contains(fn, r.helperCall ?? r.request.node));
+    const responses = itemsWithin(this.responsesInOrder(), (r) => r.helperCall ?? r.request.node, fn.range[0], fn.range[1]);
     if (responses.length === 0) return;
     const abortNames = this.abortErrorNames(config.library);
     for (const thrown of this.file.nodesOfTypeIn(AST_NODE_TYPES.ThrowStatement, fn.body)) {
