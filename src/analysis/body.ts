@@ -137,10 +137,8 @@ function comparisonImplies(context: PresenceContext, node: TSESTree.BinaryExpres
     if (!signal) {
       // `ct.indexOf('json') !== -1`
       if (isJsonSearch(context, side, 'indexOf')) {
-        const n = resolveNumber(context.file, other) ?? unaryMinusOne(other);
-        const op = flipped ? flip(node.operator) : node.operator;
-        const found = (op === '!==' || op === '!=') && n === -1 ? true : (op === '>=' && n === 0) || (op === '>' && n === -1) ? true : undefined;
-        if (found) return truth;
+        const foundWhenTrue = indexComparison(flipped ? flip(node.operator) : node.operator, resolveNumber(context.file, other) ?? unaryMinusOne(other));
+        if (foundWhenTrue !== undefined) return foundWhenTrue === truth;
       }
       continue;
     }
@@ -150,6 +148,29 @@ function comparisonImplies(context: PresenceContext, node: TSESTree.BinaryExpres
     return presentWhenTrue === truth;
   }
   return false;
+}
+
+/** Whether `index <op> n` being true means the search found `json` (undefined: it does not say). */
+function indexComparison(operator: string, n: number | undefined): boolean | undefined {
+  if (n === undefined) return undefined;
+  switch (operator) {
+    case '!==':
+    case '!=':
+      return n === -1 ? true : undefined;
+    case '===':
+    case '==':
+      return n === -1 ? false : n >= 0 ? true : undefined;
+    case '>':
+      return n >= -1 ? true : undefined;
+    case '>=':
+      return n >= 0 ? true : undefined;
+    case '<':
+      return n <= 0 ? false : undefined;
+    case '<=':
+      return n <= -1 ? false : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function unaryMinusOne(node: Node): number | undefined {

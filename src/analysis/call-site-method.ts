@@ -30,6 +30,7 @@ interface ForwardedParameter {
 
 const MAX_DEPTH = 4;
 
+
 /**
  * The method of the request a parse reads, resolved where the code shows it:
  * - the response comes from a local helper (`const r = await api('/x', { method: 'DELETE' })`):
@@ -44,16 +45,21 @@ export function methodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
   if (!own.forwarded || own.methods || !own.node) return unresolved;
   const parameter = forwardedParameter(model, own.node, roleOf(own.node, parse), 0);
   if (!parameter) return unresolved;
+  // `method: 'GET' | 'POST'`, `init?: Omit<RequestInit, 'method'>`: the type bounds what callers
+  // out of sight can send.
+  const typed = typedMethods(model, parameter);
+  const bounded: ParseMethod = typed ? { method: { methods: typed, forwarded: false, node: own.node }, calls: [] } : unresolved;
 
   const helperCall = parse.response?.helperCall;
   if (helperCall && !contains(parameter.fn, parse.node)) {
-    if (!callsFunction(model, helperCall, parameter.fn)) return unresolved;
+    if (!callsFunction(model, helperCall, parameter.fn)) return bounded;
     const method = methodAt(model, helperCall, parameter);
-    return method ? { method, calls: [{ call: helperCall, method }] } : unresolved;
+    if (!method || (!method.methods && method.forwarded)) return bounded;
+    return { method, calls: method.methods ? [{ call: helperCall, method }] : [] };
   }
-  if (!contains(parameter.fn, parse.node)) return unresolved;
+  if (!contains(parameter.fn, parse.node)) return bounded;
   const calls = localCalls(model, parameter.fn);
-  if (!calls) return unresolved;
+  if (!calls) return bounded;
   const resolved: MethodAtCall[] = [];
   let methods: Set<string> | undefined = new Set();
   let forwarded = false;
@@ -68,6 +74,7 @@ export function methodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
     resolved.push({ call, method });
     for (const m of method.methods) methods?.add(m);
   }
+  if (!methods && typed) return { method: bounded.method, calls: resolved };
   return { method: { methods, forwarded: methods ? false : forwarded, node: own.node }, calls: resolved };
 }
 
@@ -149,6 +156,54 @@ function parameterOf(variable: TSESLint.Scope.Variable, role: 'options' | 'value
     }
   }
   return undefined;
+}
+
+/**
+ * The methods a parameter's TypeScript type allows: a union of string literals (directly or
+ * through a local type alias) for a method, `Omit<…, 'method'>` for an options object (GET).
+ */
+function typedMethods(model: HttpModel, parameter: ForwardedParameter): Set<string> | undefined {
+  const param = parameter.fn.params[parameter.index];
+  const pattern = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (!pattern || !('typeAnnotation' in pattern)) return undefined;
+  const annotation = pattern.typeAnnotation?.typeAnnotation;
+  if (!annotation) return undefined;
+  if (parameter.role === 'value' && pattern.type === AST_NODE_TYPES.Identifier) {
+    const literals = stringLiterals(model, annotation, 0);
+    return literals && new Set(literals.map((m) => m.toUpperCase()));
+  }
+  if (parameter.role === 'options' && pattern.type === AST_NODE_TYPES.Identifier && annotation.type === AST_NODE_TYPES.TSTypeReference) {
+    const name = annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName.name : undefined;
+    const omitted = annotation.typeArguments?.params[1];
+    if (name === 'Omit' && omitted && stringLiterals(model, omitted, 0)?.includes('method')) return new Set(['GET']);
+  }
+  return undefined;
+}
+
+function stringLiterals(model: HttpModel, type: TSESTree.TypeNode, depth: number): string[] | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSLiteralType:
+      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === 'string' ? [type.literal.value] : undefined;
+    case AST_NODE_TYPES.TSUnionType: {
+      const all: string[] = [];
+      for (const member of type.types) {
+        const values = stringLiterals(model, member, depth + 1);
+        if (!values) return undefined;
+        all.push(...values);
+      }
+      return all;
+    }
+    case AST_NODE_TYPES.TSTypeReference: {
+      // `type Method = 'GET' | 'POST'`
+      if (type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
+      const variable = ASTUtils.findVariable(model.file.scopeOf(type), type.typeName.name);
+      const def = variable?.defs.find((d) => d.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration);
+      return def?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration ? stringLiterals(model, def.node.typeAnnotation, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** The method one call of the helper sends; undefined when it cannot be told. */

@@ -127,6 +127,10 @@ const STATEMENT_LISTS = new Set<string>([
 ]);
 const MAX_FOLLOW = 4;
 const MAX_ROOTS = 8;
+/** Methods only an HTTP response has (Express, Next.js Pages, Fastify, Node `http`). */
+const HTTP_RESPONSE_METHODS = ['status', 'json', 'sendStatus', 'code', 'writeHead', 'setHeader', 'redirect', 'render', 'sendFile'];
+/** Test-double APIs: a response built for them stands in for a server, often a wrong one on purpose. */
+const MOCK_METHOD = /^(?:mock[A-Z]\w*|resolves|returns|callsFake|fn)$/;
 /** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
 const REQUEST_MEMBERS = new Set([
   'body', 'params', 'query', 'headers', 'user', 'method', 'url', 'originalUrl', 'path', 'cookies', 'signedCookies',
@@ -487,6 +491,8 @@ class ServerSends implements ServerAnalysis {
       const request = fn.params[0];
       if (response?.type !== AST_NODE_TYPES.Identifier) return undefined;
       const usage = this.responseUsage(response);
+      // On a registered route (`router.get('/path', …)`), `res.send(b)` is enough.
+      if (registered && usage.methods.has('send')) usage.sends = true;
       // Fastify sends what an async handler returns; Express ignores it.
       const returnsBody = registered && index === 1 && this.returnsBody(fn);
       if (!usage.sends && !returnsBody) return undefined;
@@ -517,7 +523,8 @@ class ServerSends implements ServerAnalysis {
       if (parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member && parent.arguments.length > 0) methods.add(name);
       if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) assigned.add(name);
     }
-    const sends = ['status', 'json', 'send', 'sendStatus', 'code', 'writeHead'].some((m) => methods.has(m)) || assigned.has('statusCode');
+    // `send` alone is any socket's or process's: only HTTP-specific methods make a response.
+    const sends = HTTP_RESPONSE_METHODS.some((m) => methods.has(m)) || assigned.has('statusCode');
     return { methods, assigned, sends };
   }
 
@@ -847,6 +854,7 @@ class ServerSends implements ServerAnalysis {
 
   /** `Response.json(b, init)`, `new Response(JSON.stringify(b), init)`, `NextResponse.json`, SvelteKit `json`, Remix `json`, RR `data`. */
   private addFactorySend(call: TSESTree.CallExpression | TSESTree.NewExpression, framework: ServerFramework, factory: ResponseFactory): void {
+    if (isInTestDouble(call)) return;
     const body = call.arguments[0];
     if (!body || body.type === AST_NODE_TYPES.SpreadElement) return;
     if (factory.body === 'string' && !stringifiedValue(body)) return;
@@ -973,6 +981,17 @@ interface PendingSend {
   /** A status known from the send's own arguments. */
   readonly status0?: SendStatus;
   readonly make: StatusFixerFactory;
+}
+
+/** `vi.fn(() => new Response(…))`, `fetchMock.mockResolvedValue(Response.json(…))`: a test double. */
+function isInTestDouble(node: Node): boolean {
+  let depth = 0;
+  for (let current = node.parent; current && depth < 6; current = current.parent, depth++) {
+    if (current.type !== AST_NODE_TYPES.CallExpression) continue;
+    const name = memberName(skipWrappers(current.callee));
+    if (name !== undefined && MOCK_METHOD.test(name)) return true;
+  }
+  return false;
 }
 
 /** Whether a spread follows a property in its object literal (and may override it). */

@@ -21,6 +21,8 @@ type MessageIds =
   | 'suggestBail';
 
 const CLIENT_ERRORS = StatusSet.ofClass(4);
+/** Headers by which a server says "rate limited, come back later" (GitHub answers 403 with them). */
+const RATE_LIMIT_HEADER = /^(?:retry-after|retry-after-ms|x-ratelimit-remaining|x-ratelimit-reset|x-rate-limit-remaining|x-rate-limit-reset|ratelimit-remaining|ratelimit-reset|x-ratelimit-retry-after)$/i;
 const ERRORS = StatusSet.range(400, 599);
 /** @octokit/plugin-retry's default `doNotRetry`: dropping one of these makes octokit retry it. */
 const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
@@ -199,8 +201,11 @@ export default createRule<Options, MessageIds>({
           fix: array
             ? (fixer) => {
                 const added = [...missing].join(', ');
-                const last = array.elements.at(-1);
-                return last ? fixer.insertTextAfter(last, `, ${added}`) : fixer.insertTextBefore(sourceCode.getLastToken(array)!, added);
+                const closing = sourceCode.getLastToken(array)!;
+                // The token before `]` ends the last element, parentheses included, or is a trailing comma.
+                const before = sourceCode.getTokenBefore(closing)!;
+                if (array.elements.length === 0) return fixer.insertTextBefore(closing, added);
+                return before.value === ',' ? fixer.insertTextAfter(before, ` ${added},`) : fixer.insertTextAfter(before, `, ${added}`);
               }
             : null,
         });
@@ -483,6 +488,8 @@ export default createRule<Options, MessageIds>({
         const { sites } = getRetries(model());
         for (const site of sites) {
           if (site.kind === 'library-callback' && site.config?.filtered) continue;
+          // A retry the server asked for through a rate-limit header is not a retry of a client error.
+          if (site.conditions.some((c) => walk(c.node, (n) => n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && RATE_LIMIT_HEADER.test(n.value)))) continue;
           const bad = site.statuses.clientErrorsExcept(retryable);
           if (bad.isEmpty) continue;
           const list = site.kind === 'library-config' ? site.config?.statusCodes : undefined;

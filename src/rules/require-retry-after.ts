@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from '../analysis/ast';
-import { constInitializer, contains, findProperty, isFunction, memberName, skipWrappers } from '../analysis/ast';
+import { constInitializer, contains, enclosingFunction, findProperty, isFunction, memberName, skipWrappers, skipWrappersUp } from '../analysis/ast';
 import { resolveNumber } from '../analysis/constants';
 import { getHttpModel, type HttpModel } from '../analysis/model';
 import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
@@ -20,12 +20,13 @@ import {
   OFETCH_DELAY,
   quoteOf,
   removeProperty,
+  secondsWaitText,
 } from '../analysis/retry-after-fixes';
 import { StatusSet } from '../analysis/status-set';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ statuses?: number[]; headers?: string[] }];
-export type MessageIds = 'ignoresWait' | 'noWait' | 'libraryCallback' | 'kyAfterStatusCodes' | 'libraryDelay' | 'libraryDefaultDelay' | 'useFullForm';
+export type MessageIds = 'ignoresWait' | 'noWait' | 'libraryCallback' | 'kyAfterStatusCodes' | 'libraryDelay' | 'libraryDefaultDelay' | 'useFullForm' | 'addWait';
 
 /** Code-written loops, recursion, timers and catches: the retries the code schedules itself. */
 const PATH_KINDS = new Set(['loop', 'recursion', 'timer', 'catch']);
@@ -74,6 +75,7 @@ export default createRule<Options, MessageIds>({
       libraryDelay: '{{library}} retries {{statuses}} with a `retryDelay` that ignores the `Retry-After` the server sent.',
       libraryDefaultDelay: '{{library}} retries {{statuses}} after its own fixed delay; it does not read `Retry-After`.',
       useFullForm: 'Wait for `Retry-After` given in seconds or as an HTTP-date, falling back to the current delay.',
+      addWait: 'Wait for the seconds `Retry-After` gives before retrying.',
     },
   },
   create(context, [options]) {
@@ -148,7 +150,17 @@ export default createRule<Options, MessageIds>({
         );
       const data = { statuses: describe(statuses) };
       if (!delay) {
-        report({ node: site.node, messageId: 'noWait', data });
+        const read = headerReadAt(model, site, site.node, quote, typescript);
+        const statement = read ? waitInsertionPoint(site.node) : undefined;
+        report({
+          node: site.node,
+          messageId: 'noWait',
+          data,
+          suggest:
+            read && statement
+              ? [{ messageId: 'addWait', fix: (fixer) => insertWait(fixer, statement, `await new Promise((resolve) => setTimeout(resolve, ${secondsWaitText(read, '0')}));`) }]
+              : null,
+        });
         return;
       }
       if (delay.duration && reads.within(delay.duration)) return;
@@ -165,6 +177,16 @@ export default createRule<Options, MessageIds>({
         fix: (fixer) => fixDelay(fixer, sourceCode, duration, read),
         suggest: [{ messageId: 'useFullForm', fix: (fixer) => fixDelayFullForm(fixer, sourceCode, duration, read) }],
       });
+    }
+
+    /** Inserts `wait` before `statement`, in a new block when the statement is not in a list. */
+    function insertWait(fixer: TSESLint.RuleFixer, statement: TSESTree.Statement, wait: string): TSESLint.RuleFix {
+      const parent = statement.parent;
+      if (parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.SwitchCase) {
+        const indent = ' '.repeat(statement.loc.start.column);
+        return fixer.insertTextBefore(statement, `${wait}\n${indent}`);
+      }
+      return fixer.replaceText(statement, `{ ${wait} ${sourceCode.getText(statement)} }`);
     }
 
     /** p-retry, async-retry, exponential-backoff, cockatiel: a throw the library retries on its own schedule. */
@@ -395,6 +417,22 @@ function readsResponseDirectly(variable: TSESLint.Scope.Variable): boolean {
     const parent = reference.identifier.parent;
     return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && memberName(parent) === 'response';
   });
+}
+
+/**
+ * The statement before which a wait can go: the `continue`, or the statement of a recursive call
+ * (`return retry(url)`) directly in an `async` function. Undefined for timers and loop ends.
+ */
+function waitInsertionPoint(node: Node): TSESTree.Statement | undefined {
+  let statement: Node | undefined = node;
+  if (node.type !== AST_NODE_TYPES.ContinueStatement) {
+    const top = skipWrappersUp(node);
+    const parent = top.parent?.type === AST_NODE_TYPES.AwaitExpression ? skipWrappersUp(top.parent).parent : top.parent;
+    statement = parent?.type === AST_NODE_TYPES.ReturnStatement || parent?.type === AST_NODE_TYPES.ExpressionStatement ? parent : undefined;
+  }
+  if (!statement || statement.type === AST_NODE_TYPES.ForStatement || statement.type === AST_NODE_TYPES.WhileStatement) return undefined;
+  const fn = enclosingFunction(statement);
+  return fn?.async ? (statement as TSESTree.Statement) : undefined;
 }
 
 /** Whether something on the path to one of the targets reads the wait. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../../src/analysis/body';
 import { methodAtParse } from '../../src/analysis/call-site-method';
 import { admitsNoContent } from '../../src/analysis/no-content';
-import { analyze } from './helpers';
+import type { BodyParse } from '../../src/analysis';
+import { analyze, type Analyzed } from './helpers';
 
 const DELETE = `const res = await fetch('/x', { method: 'DELETE' });`;
 
@@ -16,6 +17,19 @@ function onParse<T>(code: string, wrap: boolean, check: Parameters<typeof analyz
     expect(parses).toHaveLength(1);
     result = check(analyzed, parses[0]!);
   });
+  return result as T;
+}
+
+function onParseTs<T>(code: string, check: (analyzed: Analyzed, parse: BodyParse) => T): T {
+  let result: T | undefined;
+  analyze(
+    code,
+    (analyzed) => {
+      expect(analyzed.model.bodyParses).toHaveLength(1);
+      result = check(analyzed, analyzed.model.bodyParses[0]!);
+    },
+    { typescript: true },
+  );
   return result as T;
 }
 
@@ -44,6 +58,8 @@ describe('isBodyPresenceChecked', () => {
     `${DELETE} const text = await res.text(); return text.trim() !== '' ? JSON.parse(text) : undefined;`,
     `${DELETE} const text = await res.text(); return text && JSON.parse(text);`,
     `${DELETE} const text = await res.text(); if (!text.length) return null; return JSON.parse(text);`,
+    `${DELETE} if (res.headers.get('content-type').indexOf('json') === -1) return null; return res.json();`,
+    `${DELETE} return res.headers.get('content-type').indexOf('application/json') > -1 ? res.json() : null;`,
     `${DELETE} if (hasJsonBody(res)) return res.json();`,
     `${DELETE} if (!isJson(res.headers)) return null; return res.json();`,
   ])('sees a presence check: %s', (code) => {
@@ -58,6 +74,7 @@ describe('isBodyPresenceChecked', () => {
     `${DELETE} const other = await fetch('/y'); if (other.headers.get('content-length') !== '0') return res.json();`,
     `${DELETE} if (res.headers.get('content-length') === '0') { return res.json(); }`,
     `${DELETE} const text = await res.text(); const other = 'x'; return other ? JSON.parse(text) : null;`,
+    `${DELETE} if (res.headers.get('content-type').indexOf('json') === -1) return res.json();`,
     `${DELETE} if (isEnabled(flags)) return res.json();`,
     `${DELETE} if (res.clone()) return res.json();`,
   ])('sees no presence check: %s', (code) => {
@@ -140,6 +157,21 @@ describe('methodAtParse', () => {
   it('stays forwarded when a call forwards in turn', () => {
     expect(method(`async function api(u, init) { const r = await fetch(u, init); return r.json(); } export function del(u, o) { return api(u, o); }`)).toBe('forwarded');
     expect(method(`async function api(u, init) { const r = await fetch(u, init); return r.json(); } api(...args);`)).toBe('forwarded');
+  });
+
+  it('bounds a forwarded method by its TypeScript type when callers are out of sight', () => {
+    const typed = (code: string) =>
+      onParseTs(code, ({ model }, parse) => {
+        const { method: m } = methodAtParse(model, parse);
+        return m.methods ? [...m.methods].sort() : m.forwarded ? 'forwarded' : undefined;
+      });
+    expect(typed(`export async function send(method: 'get' | 'POST', url: string) { const r = await fetch(url, { method }); return r.json(); }`)).toEqual(['GET', 'POST']);
+    expect(typed(`type M = 'GET' | 'DELETE'; export async function send(method: M, url: string) { const r = await fetch(url, { method }); return r.json(); }`)).toEqual(['DELETE', 'GET']);
+    expect(typed(`export async function get(url: string, init?: Omit<RequestInit, 'method'>) { const r = await fetch(url, init); return r.json(); }`)).toEqual(['GET']);
+    expect(typed(`export async function send(method: string, url: string) { const r = await fetch(url, { method }); return r.json(); }`)).toBe('forwarded');
+    expect(typed(`export async function api(url: string, init?: RequestInit) { const r = await fetch(url, init); return r.json(); }`)).toBe('forwarded');
+    // call sites in sight win over the type
+    expect(typed(`async function send(method: 'GET' | 'DELETE', url: string) { const r = await fetch(url, { method }); return r.json(); } send('GET', '/a');`)).toEqual(['GET']);
   });
 
   it('resolves at the call of a helper that returns the response', () => {

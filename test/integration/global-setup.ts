@@ -15,7 +15,8 @@ import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import
 
 import { type Consumer, fixturesDir, repoRoot, run } from './harness';
 
-const installTimeoutMs = 240_000;
+// Generous: four installs run at once, and a busy two-core machine slows npm several times over.
+const installTimeoutMs = 420_000;
 const cacheRoot = path.join(os.tmpdir(), 'eslint-plugin-http-status-integration');
 
 function installedVersion(name: string): string {

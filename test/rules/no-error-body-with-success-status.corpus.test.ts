@@ -761,6 +761,35 @@ wss.on('connection', (ws, req) => {
     expected: 0,
   },
   {
+    name: 'client test doubles of a misbehaving server',
+    code: `
+import { vi, it } from 'vitest';
+it('surfaces an error body', async () => {
+  globalThis.fetch = vi.fn().mockResolvedValue(new Response(JSON.stringify({ error: 'boom' })));
+  vi.spyOn(api, 'get').mockImplementation(async () => Response.json({ success: false }));
+  await expect(load()).rejects.toThrow('boom');
+});`,
+    expected: 0,
+  },
+  {
+    name: 'a socket helper shaped like a handler',
+    code: `
+export function onMessage(message, socket) {
+  if (!message.body) socket.send({ error: 'Empty message', id: message.id });
+}`,
+    expected: 0,
+  },
+  {
+    name: 'router file with send-only handlers',
+    code: `
+const router = require('./router');
+router.post('/comments', async (req, res) => {
+  if (!req.body.text) return res.send({ error: 'Text is required' });
+  res.send(await Comment.create(req.body));
+});`,
+    expected: 1,
+  },
+  {
     name: 'a redux reducer',
     code: `
 export function reducer(state, action) {

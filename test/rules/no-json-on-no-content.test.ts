@@ -242,6 +242,13 @@ async function f() { const { body, ...rest } = await request('http://x', { metho
       output: `export class Client { async send(method: string, path: string) { const res = await fetch(path, { method }); return res.status === 204 ? null : res.json(); } }`,
       errors: [{ messageId: 'dynamic' }],
     },
+    {
+      code: `type Method = 'GET' | 'POST' | 'DELETE';
+export async function request<T>(method: Method, path: string): Promise<T> { const res = await fetch(path, { method }); return res.json(); }`,
+      output: `type Method = 'GET' | 'POST' | 'DELETE';
+export async function request<T>(method: Method, path: string): Promise<T> { const res = await fetch(path, { method }); return res.status === 204 ? null : res.json(); }`,
+      errors: [{ messageId: 'method', data: { method: 'DELETE', parse: '.json()' } }],
+    },
     // resolved at a local call site
     {
       code: `async function send(method, url) { const res = await fetch(url, { method }); return res.json(); }
@@ -474,6 +481,11 @@ ruleTester.run('no-json-on-no-content', rule, {
     // ---- the parse reads a later response
     `async function f() { let res = await fetch('/a', { method: 'DELETE' }); if (!res.ok) throw new Error(); res = await fetch('/b'); return res.json(); }`,
     `async function f() { let res = await fetch('/a', { method: 'DELETE' }); res = cache.get('/a'); return res.json(); }`,
+
+    // ---- a method parameter whose type rules out DELETE
+    `export async function send(method: 'GET' | 'POST', url: string) { const res = await fetch(url, { method }); return res.json(); }`,
+    `type ReadMethod = 'GET' | 'HEAD_NEVER'; export async function read(method: ReadMethod, url: string) { const res = await fetch(url, { method }); return res.json(); }`,
+    `export async function getJson<T>(url: string, init?: Omit<RequestInit, 'method'>): Promise<T> { const res = await fetch(url, init); return res.json(); }`,
 
     // ---- options
     {

@@ -178,6 +178,17 @@ ruleTester.run('no-retry-on-client-error', rule, {
     `const isRetryable = (status) => status === 429 || status >= 500;`,
     `const RETRYABLE = new Set([429, 502, 503]); function isRetryableStatus(status) { return RETRYABLE.has(status); }`,
     `function shouldRefetch(res) { return res.status >= 400; }`,
+    // ---- rate limits signalled by headers (GitHub answers 403 with x-ratelimit-remaining: 0)
+    `async function get(url) {
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(url);
+        if (res.status === 403 && res.headers.get('x-ratelimit-remaining') === '0') {
+          await sleep(Number(res.headers.get('x-ratelimit-reset')) * 1000 - Date.now());
+          continue;
+        }
+        return res;
+      }
+    }`,
     // ---- the retryable option
     {
       code: `import ky from 'ky'; await ky.get(u, { retry: { statusCodes: [408, 429, 500] } });`,
@@ -622,6 +633,21 @@ import { retry } from '@octokit/plugin-retry';
 const MyOctokit = Octokit.plugin(retry);
 const octokit = new MyOctokit({ retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] } });`,
       errors: [{ messageId: 'unlistsClientError', data: { statuses: '403–404, 410, 422, 451' } }],
+    },
+    // A parenthesised last element or a trailing comma (found by the fuzz test).
+    {
+      code: `import { Octokit } from 'octokit';
+const octokit = new Octokit({ retry: { doNotRetry: [400, 401, 403, (ok ? 404 : 410)] } });`,
+      output: `import { Octokit } from 'octokit';
+const octokit = new Octokit({ retry: { doNotRetry: [400, 401, 403, (ok ? 404 : 410), 404, 410, 422, 451] } });`,
+      errors: [{ messageId: 'unlistsClientError' }],
+    },
+    {
+      code: `import { Octokit } from 'octokit';
+const octokit = new Octokit({ retry: { doNotRetry: [400, 401, 403, 404, 410,] } });`,
+      output: `import { Octokit } from 'octokit';
+const octokit = new Octokit({ retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451,] } });`,
+      errors: [{ messageId: 'unlistsClientError' }],
     },
     {
       code: `import { Octokit } from 'octokit';

@@ -598,7 +598,75 @@ async function x(url) {
   }
 }`,
       output: null,
-      errors: [{ messageId: 'noWait', data: { statuses: '429' }, line: 5, column: 29 }],
+      errors: [
+        {
+          messageId: 'noWait',
+          data: { statuses: '429' },
+          line: 5,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'addWait',
+              output: `
+async function x(url) {
+  while (true) {
+    const res = await fetch(url);
+    if (res.status === 429) { await new Promise((resolve) => setTimeout(resolve, Number(res.headers.get('retry-after')) * 1000 || 0)); continue; }
+    return res;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Recursion without a wait, in a block: the wait goes before the call's statement.
+    {
+      code: `
+import axios from 'axios';
+async function get(url, retries = 3) {
+  try {
+    return await axios.get(url);
+  } catch (error) {
+    if (error.response?.status === 503 && retries > 0) {
+      return get(url, retries - 1);
+    }
+    throw error;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'noWait',
+          suggestions: [
+            {
+              messageId: 'addWait',
+              output: `
+import axios from 'axios';
+async function get(url, retries = 3) {
+  try {
+    return await axios.get(url);
+  } catch (error) {
+    if (error.response?.status === 503 && retries > 0) {
+      await new Promise((resolve) => setTimeout(resolve, Number(error.response?.headers['retry-after']) * 1000 || 0));
+      return get(url, retries - 1);
+    }
+    throw error;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Not in an async function: no place for an \`await\`, nothing suggested.
+    {
+      code: `
+function poll(url) {
+  return fetch(url).then((res) => (res.status === 503 ? poll(url) : res));
+}`,
+      output: null,
+      errors: [{ messageId: 'noWait' }],
     },
   ],
 });
