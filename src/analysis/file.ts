@@ -2,14 +2,26 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type SourceCode = TSESLint.SourceCode;
 
-import type { Node } from './ast';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FunctionNode, Node } from './ast';
+import { isFunction } from './ast';
 
 /**
  * One linted file, as the analysis sees it: the source code, scopes, and an index of its nodes
- * by type built in one walk, so no part of the analysis (and no rule) walks the AST again.
+ * by type, so no part of the analysis (and no rule) walks the AST again.
+ *
+ * Touching every node costs more than all the rules' other work on a typical file, so the
+ * analyses start from anchors that need no walk (imports, `require` calls and global references
+ * from the scope manager, functions from their scopes, a substring of the source text) and ask
+ * for the index only when a file has them.
  */
 export class AnalyzedFile {
   private nodeIndex: Map<string, Node[]> | undefined;
+  private sources: ReadonlySet<string> | undefined;
+  private requires: TSESTree.CallExpression[] | undefined;
+  private computedRequire = false;
+  private functionList: FunctionNode[] | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
 
@@ -24,6 +36,89 @@ export class AnalyzedFile {
 
   scopeOf(node: Node): TSESLint.Scope.Scope {
     return this.sourceCode.getScope(node);
+  }
+
+  /** Whether the source text contains one of the strings: a sound pre-check before scanning for a name. */
+  textIncludes(...needles: readonly string[]): boolean {
+    const { text } = this.sourceCode;
+    return needles.some((needle) => text.includes(needle));
+  }
+
+  /**
+   * Every reference to an identifier named `name`: to a global, declared or not, or to a local
+   * variable. Found through scopes, not by a walk.
+   */
+  referencesNamed(name: string): TSESLint.Scope.Reference[] {
+    const references = this.scopeManager.globalScope?.through.filter((reference) => reference.identifier.name === name) ?? [];
+    for (const scope of this.scopeManager.scopes) {
+      const variable = scope.set.get(name);
+      if (variable) references.push(...variable.references);
+    }
+    return references;
+  }
+
+  /** The calls of `require` with a string: `require('express')`, with a global or a local `require`. */
+  requireCalls(): readonly TSESTree.CallExpression[] {
+    if (this.requires) return this.requires;
+    const calls = new Set<TSESTree.CallExpression>();
+    this.computedRequire = false;
+    for (const { identifier } of this.referencesNamed('require')) {
+      const call = identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+      const argument = call.arguments[0];
+      if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') calls.add(call);
+      else if (argument) this.computedRequire = true;
+    }
+    return (this.requires = [...calls].sort((a, b) => a.range[0] - b.range[0]));
+  }
+
+  /** The module specifiers the file imports (`import … from 's'`) or requires (`require('s')`). */
+  moduleSources(): ReadonlySet<string> {
+    if (this.sources) return this.sources;
+    const sources = new Set<string>();
+    for (const statement of this.ast.body) {
+      if (
+        statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source)
+      ) {
+        sources.add(statement.source!.value);
+      }
+    }
+    for (const call of this.requireCalls()) sources.add((call.arguments[0] as TSESTree.StringLiteral).value);
+    return (this.sources = sources);
+  }
+
+  /**
+   * Whether the file may import or require one of the modules: one it names, or any when it
+   * requires a computed name. Lets an analysis skip ReferenceTracker's module passes, which
+   * evaluate every `require` call.
+   */
+  mayImport(modules: Iterable<string>): boolean {
+    const sources = this.moduleSources();
+    if (this.computedRequire) return true;
+    for (const module of modules) if (sources.has(module)) return true;
+    return false;
+  }
+
+  /** Every function, in source order, from the scope manager (each function has its own scope). */
+  functions(): readonly FunctionNode[] {
+    if (this.functionList) return this.functionList;
+    const { scopes } = this.scopeManager;
+    if (!Array.isArray(scopes)) {
+      this.functionList = [
+        ...this.nodesOfType(AST_NODE_TYPES.FunctionDeclaration),
+        ...this.nodesOfType(AST_NODE_TYPES.FunctionExpression),
+        ...this.nodesOfType(AST_NODE_TYPES.ArrowFunctionExpression),
+      ].sort((a, b) => a.range[0] - b.range[0]);
+      return this.functionList;
+    }
+    const functions: FunctionNode[] = [];
+    for (const scope of scopes) {
+      // `function-expression-name` scopes share their block with the function's own scope.
+      if (scope.type === 'function' && isFunction(scope.block as Node)) functions.push(scope.block as FunctionNode);
+    }
+    return (this.functionList = functions.sort((a, b) => a.range[0] - b.range[0]));
   }
 
   /** Every node of the given types, in source order. */
@@ -54,6 +149,33 @@ export class AnalyzedFile {
 
   private index(): Map<string, Node[]> {
     if (this.nodeIndex) return this.nodeIndex;
+    this.nodeIndex = this.indexFromTraversalSteps() ?? this.indexByWalking();
+    return this.nodeIndex;
+  }
+
+  /**
+   * ESLint 9+ computes the file's traversal once (`SourceCode#traverse()`) and caches it for its
+   * own listeners: reading those steps is far cheaper than a second walk over the AST.
+   */
+  private indexFromTraversalSteps(): Map<string, Node[]> | undefined {
+    const traverse = (this.sourceCode as { traverse?: () => unknown }).traverse;
+    if (typeof traverse !== 'function') return undefined;
+    const steps = traverse.call(this.sourceCode) as readonly TraversalStep[];
+    if (!Array.isArray(steps) || steps.find((step) => step.kind === 1)?.target !== this.ast) return undefined;
+    const index = new Map<string, Node[]>();
+    for (const step of steps) {
+      // kind 1: a node visit (not a code-path event); phase 1: entering it.
+      if (step.kind !== 1 || step.phase !== 1) continue;
+      const node = step.target as Node;
+      const list = index.get(node.type);
+      if (list) list.push(node);
+      else index.set(node.type, [node]);
+    }
+    return index;
+  }
+
+  /** Where the host has no cached traversal (oxlint's JS plugins). */
+  private indexByWalking(): Map<string, Node[]> {
     const index = new Map<string, Node[]>();
     const visitorKeys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
     const stack: Node[] = [this.ast];
@@ -76,7 +198,13 @@ export class AnalyzedFile {
         }
       }
     }
-    this.nodeIndex = index;
     return index;
   }
+}
+
+/** A step of ESLint's cached traversal (`@eslint/plugin-kit`'s `VisitNodeStep` / `CallMethodStep`). */
+interface TraversalStep {
+  readonly kind: number;
+  readonly phase?: number;
+  readonly target: unknown;
 }

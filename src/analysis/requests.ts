@@ -142,8 +142,7 @@ export class RequestAnalysis {
         if (name === 'require') return this.undeclaredRequire(tracker, reference.identifier, cjsMap);
         return [];
       }),
-      ...tracker.iterateEsmReferences(esmMap as never),
-      ...tracker.iterateCjsReferences(cjsMap as never),
+      ...(this.file.mayImport(Object.keys(esmMap)) ? [...tracker.iterateEsmReferences(esmMap as never), ...tracker.iterateCjsReferences(cjsMap as never)] : []),
     ];
     for (const { node, info } of found) {
       const call = node as unknown as Node;

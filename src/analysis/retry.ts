@@ -74,6 +74,8 @@ import { COCKATIEL_FILTERS, DELAY_MODULES, RETRY_CONFIG_LIBRARIES, RETRY_PREDICA
 import { StatusSet } from './status-set';
 import { StatusSubject } from './subject';
 
+const RETRY_WORD = /retry|retriable/i;
+
 export type RetryKind = 'loop' | 'recursion' | 'timer' | 'catch' | 'library-callback' | 'library-config' | 'predicate';
 
 /** A condition on a retry path and which of its outcomes leads to the retry. */
@@ -623,8 +625,23 @@ class RetryBuilder {
 
   // ---- catch ----------------------------------------------------------------------------------
 
+  /** The `try` statements whose block holds a request or the call that brings a response. */
+  private tryStatementsAroundRequests(): TSESTree.TryStatement[] {
+    const statements = new Set<TSESTree.TryStatement>();
+    const anchors = [...this.model.requests.map((r) => r.node), ...this.model.responses.map((r) => r.helperCall ?? r.request.node)];
+    for (const anchor of anchors) {
+      let child: Node = anchor;
+      while (child.parent) {
+        const parent: Node = child.parent;
+        if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child) statements.add(parent);
+        child = parent;
+      }
+    }
+    return [...statements].sort((a, b) => a.range[0] - b.range[0]);
+  }
+
   private findCatchRetries(): void {
-    for (const statement of this.file.nodesOfType(AST_NODE_TYPES.TryStatement)) {
+    for (const statement of this.tryStatementsAroundRequests()) {
       const handler = statement.handler;
       if (!handler) continue;
       const responses = this.model.responses.filter((r) => contains(statement.block, r.helperCall ?? r.request.node));
@@ -768,17 +785,7 @@ class RetryBuilder {
     const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
     const esm: Record<string, Record<string | symbol, unknown>> = {};
     const cjs: Record<string, Record<string | symbol, unknown>> = {};
-    const imported = new Set<string>();
-    for (const declaration of this.file.ast.body) {
-      if (declaration.type === AST_NODE_TYPES.ImportDeclaration) imported.add(declaration.source.value);
-    }
-    for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
-      const callee = call.callee;
-      const source = call.arguments[0];
-      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') {
-        imported.add(source.value);
-      }
-    }
+    const imported = this.file.moduleSources();
     for (const library of RETRY_CONFIG_LIBRARIES) {
       for (const site of library.sites) {
         switch (site.kind) {
@@ -812,6 +819,7 @@ class RetryBuilder {
         }
       }
     }
+    if (Object.keys(esm).length === 0) return;
     const found = [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)];
     // `require` is undeclared when the config has no Node globals: trace its calls too.
     if (!this.file.scopeManager.globalScope?.set.get('require')) {
@@ -1166,6 +1174,8 @@ class RetryBuilder {
   // ---- predicates -----------------------------------------------------------------------------
 
   private findNamedPredicates(): void {
+    // Every name the pattern accepts spells "retry" or "retriable": without one, the scan finds nothing.
+    if (!RETRY_WORD.test(this.file.sourceCode.text)) return;
     const candidates: Array<[string | undefined, Node | null | undefined]> = [];
     for (const fn of this.file.nodesOfType(AST_NODE_TYPES.FunctionDeclaration)) candidates.push([fn.id?.name, fn]);
     for (const declarator of this.file.nodesOfType(AST_NODE_TYPES.VariableDeclarator)) {

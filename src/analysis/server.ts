@@ -3,7 +3,7 @@ import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from './ast';
-import { alwaysExits, constInitializer as constInitializerOf, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, skipWrappers, skipWrappersUp } from './ast';
+import { alwaysExits, constInitializer as constInitializerOf, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from './ast';
 import { importPathOf, resolveNumber } from './constants';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
@@ -104,6 +104,12 @@ function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, Trace
   return (cachedTraceMaps = { esm, cjs, globals });
 }
 
+/** Auto-imported handler factories (Nuxt, Nitro) by name, with the frameworks they belong to. */
+const GLOBAL_HANDLER_FACTORIES = new Map<string, ServerFramework[]>();
+for (const framework of SERVER_FRAMEWORKS) {
+  for (const name of framework.globalHandlerFactories ?? []) GLOBAL_HANDLER_FACTORIES.set(name, [...(GLOBAL_HANDLER_FACTORIES.get(name) ?? []), framework]);
+}
+
 /** Every framework's route registration methods. */
 const ROUTE_METHOD_NAMES = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
 
@@ -183,15 +189,7 @@ class ServerSends implements ServerAnalysis {
 
   /** Frameworks the file imports or requires (by source), in table order. */
   private frameworksImported(): ServerFramework[] {
-    const sources = new Set<string>();
-    for (const declaration of this.file.nodesOfType(AST_NODE_TYPES.ImportDeclaration)) sources.add(declaration.source.value);
-    for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
-      const callee = call.callee;
-      const argument = call.arguments[0];
-      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') {
-        sources.add(argument.value);
-      }
-    }
+    const sources = this.file.moduleSources();
     return SERVER_FRAMEWORKS.filter((framework) => framework.sources.some((source) => sources.has(source)));
   }
 
@@ -200,8 +198,7 @@ class ServerSends implements ServerAnalysis {
     const { esm, cjs, globals } = traceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     const found = [
-      ...tracker.iterateEsmReferences(esm as never),
-      ...tracker.iterateCjsReferences(cjs as never),
+      ...(this.importedFrameworks.length > 0 || this.file.mayImport([]) ? [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)] : []),
       ...tracker.iterateGlobalReferences(globals as never),
       // Globals the config does not declare (`Response` without `globals.browser`) stay unresolved.
       ...globalScope.through.flatMap((reference) =>
@@ -222,15 +219,12 @@ class ServerSends implements ServerAnalysis {
     for (const { node, info } of found) this.onTraced(node as unknown as Node, info as TraceInfo);
     // Nuxt and Nitro auto-import h3's handler factories and status setters.
     for (const reference of globalScope.through) {
-      const name = reference.identifier.name;
-      for (const framework of SERVER_FRAMEWORKS) {
-        if (framework.globalHandlerFactories?.includes(name)) {
-          const call = reference.identifier.parent;
-          if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
-            this.onTraced(call, { kind: 'handler-factory', framework });
-            for (const statusFunction of framework.statusFunctions ?? []) this.globalStatusFunctions.add(statusFunction);
-          }
-        }
+      const frameworks = GLOBAL_HANDLER_FACTORIES.get(reference.identifier.name);
+      const call = reference.identifier.parent;
+      if (!frameworks || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+      for (const framework of frameworks) {
+        this.onTraced(call, { kind: 'handler-factory', framework });
+        for (const statusFunction of framework.statusFunctions ?? []) this.globalStatusFunctions.add(statusFunction);
       }
     }
     if (this.globalStatusFunctions.size > 0) {
@@ -344,18 +338,17 @@ class ServerSends implements ServerAnalysis {
    * imported from a local module): a path literal and a handler that uses its response.
    */
   private findUntracedRegistrations(): void {
-    for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
-      if (call.arguments.length < 2 || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    for (const fn of this.file.functions()) {
+      if (this.handlers.has(fn)) continue;
+      const call = skipWrappersUp(fn).parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      if (!call.arguments.slice(1).some((argument) => skipWrappers(argument) === fn)) continue;
       const name = memberName(call.callee);
       if (name === undefined || !ROUTE_METHOD_NAMES.has(name)) continue;
       const path = literalString(call.arguments[0]!);
       if (path === undefined || !/^[/*]/.test(path)) continue;
-      for (const argument of call.arguments.slice(1)) {
-        const fn = skipWrappers(argument);
-        if (!isFunction(fn) || this.handlers.has(fn)) continue;
-        const framework = this.inferFramework(fn, true);
-        if (framework) this.handlers.set(fn, { fn, framework });
-      }
+      const framework = this.inferFramework(fn, true);
+      if (framework) this.handlers.set(fn, { fn, framework });
     }
   }
 
@@ -365,12 +358,7 @@ class ServerSends implements ServerAnalysis {
    * functions whose response parameter is typed (`res: Response` from 'express').
    */
   private findStandaloneHandlers(): void {
-    const candidates = [
-      ...this.file.nodesOfType(AST_NODE_TYPES.FunctionDeclaration),
-      ...this.file.nodesOfType(AST_NODE_TYPES.FunctionExpression),
-      ...this.file.nodesOfType(AST_NODE_TYPES.ArrowFunctionExpression),
-    ];
-    for (const fn of candidates) {
+    for (const fn of this.file.functions()) {
       if (this.handlers.has(fn) || fn.params.length === 0 || fn.params.length > 4) continue;
       const typed = this.typedFramework(fn);
       if (typed) {
@@ -886,7 +874,17 @@ class ServerSends implements ServerAnalysis {
   /** AWS Lambda proxy results `{ statusCode, body: JSON.stringify(b) }`, Azure `{ status, jsonBody }`. */
   private findResultObjects(): void {
     const rows = SERVER_FRAMEWORKS.filter((framework) => framework.resultObject);
-    for (const object of this.file.nodesOfType(AST_NODE_TYPES.ObjectExpression)) {
+    // Candidates without a walk: a stringified body is a `JSON.stringify` call, found through the
+    // references to `JSON`; other shapes need their body key in the text before objects are scanned.
+    const candidates = new Set<TSESTree.ObjectExpression>();
+    for (const { resultObject: shape } of rows) {
+      if (shape!.body === 'string') {
+        for (const object of this.objectsWithStringifiedProperty(shape!.bodyKey)) candidates.add(object);
+      } else if (this.file.textIncludes(shape!.bodyKey)) {
+        for (const object of this.file.nodesOfType(AST_NODE_TYPES.ObjectExpression)) candidates.add(object);
+      }
+    }
+    for (const object of [...candidates].sort((a, b) => a.range[0] - b.range[0])) {
       for (const framework of rows) {
         const shape = framework.resultObject!;
         const bodyProperty = findProperty(object, shape.bodyKey);
@@ -915,6 +913,23 @@ class ServerSends implements ServerAnalysis {
         break;
       }
     }
+  }
+
+  /** Object literals with `key: JSON.stringify(…)`. */
+  private objectsWithStringifiedProperty(key: string): TSESTree.ObjectExpression[] {
+    const objects: TSESTree.ObjectExpression[] = [];
+    for (const { identifier } of this.file.referencesNamed('JSON')) {
+      const member = identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) continue;
+      const call = skipWrappersUp(member).parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member || !stringifiedValue(call)) continue;
+      const value = skipWrappersUp(call);
+      const property = value.parent;
+      if (property?.type === AST_NODE_TYPES.Property && property.value === value && property.parent.type === AST_NODE_TYPES.ObjectExpression && propertyKeyName(property) === key) {
+        objects.push(property.parent);
+      }
+    }
+    return objects;
   }
 
   // ---- edits ------------------------------------------------------------------------------
