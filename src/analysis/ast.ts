@@ -188,3 +188,47 @@ export function itemsWithin<T>(sorted: readonly T[], nodeOf: (item: T) => Node, 
   }
   return result;
 }
+
+/**
+ * The `return` statements of a function, not of functions nested in it, in source order. Walks
+ * statements only: a `return` is never inside an expression of its own function.
+ */
+export function returnStatementsOf(fn: FunctionNode): TSESTree.ReturnStatement[] {
+  const returns: TSESTree.ReturnStatement[] = [];
+  const visit = (statement: TSESTree.Statement | null | undefined): void => {
+    if (!statement) return;
+    switch (statement.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        returns.push(statement);
+        return;
+      case AST_NODE_TYPES.BlockStatement:
+        for (const child of statement.body) visit(child);
+        return;
+      case AST_NODE_TYPES.IfStatement:
+        visit(statement.consequent);
+        visit(statement.alternate);
+        return;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.LabeledStatement:
+      case AST_NODE_TYPES.WithStatement:
+        visit(statement.body);
+        return;
+      case AST_NODE_TYPES.SwitchStatement:
+        for (const switchCase of statement.cases) for (const child of switchCase.consequent) visit(child);
+        return;
+      case AST_NODE_TYPES.TryStatement:
+        visit(statement.block);
+        visit(statement.handler?.body);
+        visit(statement.finalizer);
+        return;
+      default:
+        return;
+    }
+  };
+  if (fn.body?.type === AST_NODE_TYPES.BlockStatement) visit(fn.body);
+  return returns;
+}

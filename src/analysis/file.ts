@@ -45,12 +45,14 @@ export class AnalyzedFile {
   }
 
   /**
-   * Every reference to an identifier named `name`: to a global, declared or not, or to a local
-   * variable. Found through scopes, not by a walk.
+   * Every reference to a global named `name`, declared or not, or to a module-level variable of
+   * that name (`const require = createRequire(import.meta.url)`). Found through scopes, not by a walk.
    */
   referencesNamed(name: string): TSESLint.Scope.Reference[] {
-    const references = this.scopeManager.globalScope?.through.filter((reference) => reference.identifier.name === name) ?? [];
-    for (const scope of this.scopeManager.scopes) {
+    const { globalScope } = this.scopeManager;
+    if (!globalScope) return [];
+    const references = globalScope.through.filter((reference) => reference.identifier.name === name);
+    for (const scope of [globalScope, ...globalScope.childScopes]) {
       const variable = scope.set.get(name);
       if (variable) references.push(...variable.references);
     }

@@ -132,18 +132,16 @@ export class RequestAnalysis {
     const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
     const { globalMap, esmMap, cjsMap } = clientTraceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
-    const found = [
-      ...tracker.iterateGlobalReferences(globalMap as never),
-      // Globals the config does not declare (no `globals.browser`) stay unresolved: trace them too.
-      ...globalScope.through.flatMap((reference) => {
-        const name = reference.identifier.name;
-        if (Object.hasOwn(globalMap, name)) return [...tracker.iteratePropertyReferences(reference.identifier as never, globalMap[name] as never)];
-        if (GLOBAL_OBJECTS.has(name)) return [...tracker.iteratePropertyReferences(reference.identifier as never, globalMap as never)];
-        if (name === 'require') return this.undeclaredRequire(tracker, reference.identifier, cjsMap);
-        return [];
-      }),
-      ...(this.file.mayImport(Object.keys(esmMap)) ? [...tracker.iterateEsmReferences(esmMap as never), ...tracker.iterateCjsReferences(cjsMap as never)] : []),
-    ];
+    const importsClient = this.file.mayImport(Object.keys(esmMap));
+    const found: Array<{ node: unknown; info: unknown }> = [...tracker.iterateGlobalReferences(globalMap as never)];
+    // Globals the config does not declare (no `globals.browser`) stay unresolved: trace them too.
+    for (const { identifier } of globalScope.through) {
+      const name = identifier.name;
+      if (Object.hasOwn(globalMap, name)) found.push(...tracker.iteratePropertyReferences(identifier as never, globalMap[name] as never));
+      else if (GLOBAL_OBJECTS.has(name)) found.push(...tracker.iteratePropertyReferences(identifier as never, globalMap as never));
+      else if (name === 'require' && importsClient) found.push(...this.undeclaredRequire(tracker, identifier, cjsMap));
+    }
+    if (importsClient) found.push(...tracker.iterateEsmReferences(esmMap as never), ...tracker.iterateCjsReferences(cjsMap as never));
     for (const { node, info } of found) {
       const call = node as unknown as Node;
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;

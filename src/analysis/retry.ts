@@ -62,6 +62,7 @@ import {
   itemsWithin,
   memberName,
   propertyKeyName,
+  returnStatementsOf,
   skipWrappers,
   skipWrappersUp,
 } from './ast';
@@ -74,7 +75,10 @@ import { COCKATIEL_FILTERS, DELAY_MODULES, RETRY_CONFIG_LIBRARIES, RETRY_PREDICA
 import { StatusSet } from './status-set';
 import { StatusSubject } from './subject';
 
-const RETRY_WORD = /retry|retriable/i;
+/** A cheap first test: every name RETRY_PREDICATE_NAME accepts has it. */
+const RETRY_PREFIX = /retr/i;
+/** RETRY_PREDICATE_NAME as a word anywhere in a text. */
+const RETRY_PREDICATE_WORD = new RegExp(`\\b(?:${RETRY_PREDICATE_NAME.source.replaceAll('^', '').replaceAll('$', '')})\\b`, 'i');
 
 export type RetryKind = 'loop' | 'recursion' | 'timer' | 'catch' | 'library-callback' | 'library-config' | 'predicate';
 
@@ -1174,8 +1178,9 @@ class RetryBuilder {
   // ---- predicates -----------------------------------------------------------------------------
 
   private findNamedPredicates(): void {
-    // Every name the pattern accepts spells "retry" or "retriable": without one, the scan finds nothing.
-    if (!RETRY_WORD.test(this.file.sourceCode.text)) return;
+    // Without such a name in the text, the scan finds nothing.
+    const { text } = this.file.sourceCode;
+    if (!RETRY_PREFIX.test(text) || !RETRY_PREDICATE_WORD.test(text)) return;
     const candidates: Array<[string | undefined, Node | null | undefined]> = [];
     for (const fn of this.file.nodesOfType(AST_NODE_TYPES.FunctionDeclaration)) candidates.push([fn.id?.name, fn]);
     for (const declarator of this.file.nodesOfType(AST_NODE_TYPES.VariableDeclarator)) {
@@ -1201,8 +1206,8 @@ class RetryBuilder {
     const returns: Array<{ node: Node; value: Node }> = [];
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returns.push({ node: fn.body, value: fn.body });
     else {
-      for (const statement of this.file.nodesOfTypeIn(AST_NODE_TYPES.ReturnStatement, fn.body)) {
-        if (statement.argument && contains(fn.body, statement) && enclosingFunction(statement) === fn) returns.push({ node: statement, value: statement.argument });
+      for (const statement of returnStatementsOf(fn)) {
+        if (statement.argument) returns.push({ node: statement, value: statement.argument });
       }
     }
     for (const { node, value } of returns) {

@@ -3,7 +3,7 @@ import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from './ast';
-import { alwaysExits, constInitializer as constInitializerOf, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from './ast';
+import { alwaysExits, constInitializer as constInitializerOf, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, propertyKeyName, returnStatementsOf, skipWrappers, skipWrappersUp } from './ast';
 import { importPathOf, resolveNumber } from './constants';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
@@ -197,31 +197,34 @@ class ServerSends implements ServerAnalysis {
     const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
     const { esm, cjs, globals } = traceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
+    const importsFramework = this.importedFrameworks.length > 0 || this.file.mayImport([]);
     const found = [
-      ...(this.importedFrameworks.length > 0 || this.file.mayImport([]) ? [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)] : []),
+      ...(importsFramework ? [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)] : []),
       ...tracker.iterateGlobalReferences(globals as never),
-      // Globals the config does not declare (`Response` without `globals.browser`) stay unresolved.
-      ...globalScope.through.flatMap((reference) =>
-        Object.hasOwn(globals, reference.identifier.name) && !globalScope.set.has(reference.identifier.name)
-          ? [...tracker.iteratePropertyReferences(reference.identifier as never, globals[reference.identifier.name] as never)]
-          : [],
-      ),
     ];
-    // `require` without Node globals declared stays unresolved: trace its calls too.
-    if (!globalScope.set.has('require')) {
-      for (const reference of globalScope.through) {
-        const call = reference.identifier.parent;
-        if (reference.identifier.name !== 'require' || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    const handlerFactoryCalls: Array<[TSESTree.CallExpression, readonly ServerFramework[]]> = [];
+    for (const reference of globalScope.through) {
+      const { identifier } = reference;
+      const name = identifier.name;
+      // Globals the config does not declare (`Response` without `globals.browser`) stay unresolved.
+      if (Object.hasOwn(globals, name)) {
+        if (!globalScope.set.has(name)) found.push(...tracker.iteratePropertyReferences(identifier as never, globals[name] as never));
+        continue;
+      }
+      const call = identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+      // `require` without Node globals declared stays unresolved: trace its calls too.
+      if (name === 'require' && importsFramework && !globalScope.set.has('require')) {
         const source = call.arguments[0] && literalString(call.arguments[0]);
         if (source !== undefined && Object.hasOwn(cjs, source)) found.push(...tracker.iteratePropertyReferences(call as never, cjs[source] as never));
+        continue;
       }
+      // Nuxt and Nitro auto-import h3's handler factories and status setters.
+      const frameworks = GLOBAL_HANDLER_FACTORIES.get(name);
+      if (frameworks) handlerFactoryCalls.push([call, frameworks]);
     }
     for (const { node, info } of found) this.onTraced(node as unknown as Node, info as TraceInfo);
-    // Nuxt and Nitro auto-import h3's handler factories and status setters.
-    for (const reference of globalScope.through) {
-      const frameworks = GLOBAL_HANDLER_FACTORIES.get(reference.identifier.name);
-      const call = reference.identifier.parent;
-      if (!frameworks || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    for (const [call, frameworks] of handlerFactoryCalls) {
       for (const framework of frameworks) {
         this.onTraced(call, { kind: 'handler-factory', framework });
         for (const statusFunction of framework.statusFunctions ?? []) this.globalStatusFunctions.add(statusFunction);
@@ -358,14 +361,16 @@ class ServerSends implements ServerAnalysis {
    * functions whose response parameter is typed (`res: Response` from 'express').
    */
   private findStandaloneHandlers(): void {
+    // A response type must be imported from its framework to type a handler.
+    const typedHandlers = this.importedFrameworks.some((framework) => framework.responseTypes);
     for (const fn of this.file.functions()) {
       if (this.handlers.has(fn) || fn.params.length === 0 || fn.params.length > 4) continue;
-      const typed = this.typedFramework(fn);
+      const typed = typedHandlers ? this.typedFramework(fn) : undefined;
       if (typed) {
         this.handlers.set(fn, { fn, framework: typed });
         continue;
       }
-      if (enclosingFunction(fn) !== undefined || fn.params.length < 2) continue;
+      if (fn.params.length < 2 || enclosingFunction(fn) !== undefined) continue;
       const framework = this.inferFramework(fn, false);
       if (framework?.style === 'response') this.handlers.set(fn, { fn, framework });
     }
@@ -439,9 +444,7 @@ class ServerSends implements ServerAnalysis {
       return false;
     };
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isBody(fn.body);
-    return this.file
-      .nodesOfTypeIn(AST_NODE_TYPES.ReturnStatement, fn.body)
-      .some((statement) => statement.argument != null && contains(fn.body, statement) && enclosingFunction(statement) === fn && isBody(statement.argument));
+    return returnStatementsOf(fn).some((statement) => statement.argument != null && isBody(statement.argument));
   }
 
   /** `res.json(…)`, `next(err)`: a call rooted at one of the function's parameters. */
@@ -714,8 +717,8 @@ class ServerSends implements ServerAnalysis {
     const values: Array<{ value: Node; statement: TSESTree.ReturnStatement | undefined }> = [];
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) values.push({ value: fn.body, statement: undefined });
     else {
-      for (const statement of this.file.nodesOfTypeIn(AST_NODE_TYPES.ReturnStatement, fn.body)) {
-        if (statement.argument && contains(fn.body, statement) && enclosingFunction(statement) === fn) values.push({ value: statement.argument, statement });
+      for (const statement of returnStatementsOf(fn)) {
+        if (statement.argument) values.push({ value: statement.argument, statement });
       }
     }
     const rootVariables = new Set(roots.map((root) => root.variable));

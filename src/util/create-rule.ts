@@ -1,3 +1,4 @@
+import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-http-status/eslint-plugin-http-status';
@@ -8,7 +9,34 @@ export interface HttpStatusRuleDocs {
   recommended?: 'recommended' | 'strict';
 }
 
-/** Sets `meta.docs.url` to the rule's documentation page, derived from its name. */
-export const createRule = ESLintUtils.RuleCreator<HttpStatusRuleDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+const ruleCreator = ESLintUtils.RuleCreator<HttpStatusRuleDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+
+/** Distinct option sets kept per rule; configs have few. */
+const MAX_CACHED_OPTIONS = 64;
+
+/**
+ * Sets `meta.docs.url` to the rule's documentation page, derived from its name, and merges the
+ * user's options into the defaults once per distinct options, not once per file: the merge deep-clones
+ * the defaults, which costs more than the rule's own work on most files.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<RuleWithMetaAndName<Options, MessageIds, HttpStatusRuleDocs>>,
+): ESLintUtils.RuleModule<MessageIds, Options, HttpStatusRuleDocs> & { name: string } {
+  const created = ruleCreator(rule);
+  // ESLint 9.15+ merges `meta.defaultOptions` itself; other hosts (oxlint) may not, so merge here too.
+  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
+  const merged = new Map<string, Options>();
+  return {
+    ...created,
+    create(context) {
+      const key = JSON.stringify(context.options);
+      let options = merged.get(key);
+      if (!options) {
+        options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options);
+        if (merged.size >= MAX_CACHED_OPTIONS) merged.clear();
+        merged.set(key, options);
+      }
+      return rule.create(context, options);
+    },
+  };
+}
