@@ -3,7 +3,7 @@ import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from './ast';
-import { alwaysExits, constInitializer as constInitializerOf, contains, enclosingFunction, findProperty, isFunction, literalString, memberName, propertyKeyName, returnStatementsOf, skipWrappers, skipWrappersUp } from './ast';
+import { alwaysExits, constInitializer as constInitializerOf, enclosingFunction, findProperty, isFunction, literalString, memberName, propertyKeyName, returnStatementsOf, skipWrappers, skipWrappersUp } from './ast';
 import { importPathOf, resolveNumber } from './constants';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
