@@ -26,15 +26,21 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   // ESLint 9.15+ merges `meta.defaultOptions` itself; other hosts (oxlint) may not, so merge here too.
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
   const merged = new Map<string, Options>();
+  const byIdentity = new WeakMap<object, Options>();
   return {
     ...created,
     create(context) {
-      const key = JSON.stringify(context.options);
-      let options = merged.get(key);
+      // A rule configured without options gets ESLint's one `meta.defaultOptions` array every time.
+      let options = byIdentity.get(context.options);
       if (!options) {
-        options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options);
-        if (merged.size >= MAX_CACHED_OPTIONS) merged.clear();
-        merged.set(key, options);
+        const key = JSON.stringify(context.options);
+        options = merged.get(key);
+        if (!options) {
+          options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options);
+          if (merged.size >= MAX_CACHED_OPTIONS) merged.clear();
+          merged.set(key, options);
+        }
+        byIdentity.set(context.options, options);
       }
       return rule.create(context, options);
     },
