@@ -120,7 +120,9 @@ export class AnalyzedFile {
       // `function-expression-name` scopes share their block with the function's own scope.
       if (scope.type === 'function' && isFunction(scope.block as Node)) functions.push(scope.block as FunctionNode);
     }
-    return (this.functionList = functions.sort((a, b) => a.range[0] - b.range[0]));
+    // Scopes are created in traversal order, which is source order: sort only if a parser differs.
+    const sorted = functions.every((fn, index) => index === 0 || functions[index - 1]!.range[0] <= fn.range[0]);
+    return (this.functionList = sorted ? functions : functions.sort((a, b) => a.range[0] - b.range[0]));
   }
 
   /** Every node of the given types, in source order. */

@@ -155,9 +155,12 @@ class ServerSends implements ServerAnalysis {
   private readonly branches = new Map<ServerSend, ErrorBranch | undefined>();
   private readonly bodies = new Map<ServerSend, ErrorBody | undefined>();
   private readonly importedFrameworks: ServerFramework[];
+  /** Whether a framework whose response type can annotate a handler is imported. */
+  private readonly typedHandlers: boolean;
 
   constructor(private readonly file: AnalyzedFile) {
     this.importedFrameworks = this.frameworksImported();
+    this.typedHandlers = this.importedFrameworks.some((framework) => framework.responseTypes);
     this.trace();
     this.findUntracedRegistrations();
     this.findStandaloneHandlers();
@@ -345,11 +348,10 @@ class ServerSends implements ServerAnalysis {
       if (this.handlers.has(fn)) continue;
       const call = skipWrappersUp(fn).parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
-      if (!call.arguments.slice(1).some((argument) => skipWrappers(argument) === fn)) continue;
       const name = memberName(call.callee);
       if (name === undefined || !ROUTE_METHOD_NAMES.has(name)) continue;
       const path = literalString(call.arguments[0]!);
-      if (path === undefined || !/^[/*]/.test(path)) continue;
+      if (path === undefined || !/^[/*]/.test(path) || skipWrappers(call.arguments[0]!) === fn) continue;
       const framework = this.inferFramework(fn, true);
       if (framework) this.handlers.set(fn, { fn, framework });
     }
@@ -361,11 +363,9 @@ class ServerSends implements ServerAnalysis {
    * functions whose response parameter is typed (`res: Response` from 'express').
    */
   private findStandaloneHandlers(): void {
-    // A response type must be imported from its framework to type a handler.
-    const typedHandlers = this.importedFrameworks.some((framework) => framework.responseTypes);
     for (const fn of this.file.functions()) {
       if (this.handlers.has(fn) || fn.params.length === 0 || fn.params.length > 4) continue;
-      const typed = typedHandlers ? this.typedFramework(fn) : undefined;
+      const typed = this.typedFramework(fn);
       if (typed) {
         this.handlers.set(fn, { fn, framework: typed });
         continue;
@@ -378,6 +378,8 @@ class ServerSends implements ServerAnalysis {
 
   /** The framework whose response type annotates the function's response parameter. */
   private typedFramework(fn: FunctionNode): ServerFramework | undefined {
+    // A response type must be imported from its framework to type a handler.
+    if (!this.typedHandlers) return undefined;
     for (const framework of SERVER_FRAMEWORKS) {
       if (framework.responseParameter === undefined || !framework.responseTypes) continue;
       const index = responseIndex(fn, framework);

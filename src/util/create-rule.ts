@@ -26,12 +26,11 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   // ESLint 9.15+ merges `meta.defaultOptions` itself; other hosts (oxlint) may not, so merge here too.
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
   const merged = new Map<string, Options>();
-  const byIdentity = new WeakMap<object, Options>();
   return {
     ...created,
     create(context) {
-      // A rule configured without options gets ESLint's one `meta.defaultOptions` array every time.
-      let options = byIdentity.get(context.options);
+      // ESLint 9.15+ has merged `meta.defaultOptions` already: use its options as they are.
+      let options = hasEveryDefault(context.options, defaults) ? (context.options as unknown as Options) : undefined;
       if (!options) {
         const key = JSON.stringify(context.options);
         options = merged.get(key);
@@ -40,9 +39,18 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
           if (merged.size >= MAX_CACHED_OPTIONS) merged.clear();
           merged.set(key, options);
         }
-        byIdentity.set(context.options, options);
       }
       return rule.create(context, options);
     },
   };
+}
+
+/** Whether `options` sets every option `defaults` has: the host merged the defaults in. */
+function hasEveryDefault(options: readonly unknown[], defaults: readonly unknown[]): boolean {
+  return defaults.every((value, index) => {
+    const given = options[index];
+    if (given === undefined) return false;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
+    return typeof given === 'object' && given !== null && Object.keys(value).every((key) => key in given);
+  });
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+
+import { returnStatementsOf, type FunctionNode } from '../../src/analysis/ast';
+import { analyze } from './helpers';
+
+/** The anchors the analyses start from instead of walking the AST: each must find what a walk finds. */
+describe('AnalyzedFile anchors', () => {
+  it('finds imports, re-exports and require calls with a global, undeclared or module-level require', () => {
+    const code = `
+      import express from 'express';
+      export { json } from 'body-parser';
+      export * from './local';
+      import { createRequire } from 'node:module';
+      const require = createRequire(import.meta.url);
+      const got = require('got');
+      function load(name) { return require(name); }
+    `;
+    analyze(code, ({ model }) => {
+      expect([...model.file.moduleSources()].sort()).toEqual(['./local', 'body-parser', 'express', 'got', 'node:module']);
+      expect(model.file.requireCalls().map((call) => model.file.sourceCode.getText(call))).toEqual(["require('got')"]);
+      // A computed name may be any module.
+      expect(model.file.mayImport(['axios'])).toBe(true);
+    });
+    analyze(`const ky = require('ky');`, ({ model }) => {
+      expect(model.file.mayImport(['ky'])).toBe(true);
+      expect(model.file.mayImport(['axios'])).toBe(false);
+    });
+  });
+
+  it('lists every function in source order, as the node index does', () => {
+    const code = `
+      function a(x) { const b = function named() { return () => 1; }; class C { m() {} get g() { return 1; } } }
+      const d = async (p, q) => { function e() {} };
+      export default function () {}
+    `;
+    analyze(code, ({ model }) => {
+      const fromIndex = [
+        ...model.file.nodesOfType('FunctionDeclaration'),
+        ...model.file.nodesOfType('FunctionExpression'),
+        ...model.file.nodesOfType('ArrowFunctionExpression'),
+      ].sort((x, y) => x.range[0] - y.range[0]);
+      expect(model.file.functions()).toEqual(fromIndex);
+      expect(model.file.functions()).toHaveLength(8);
+    });
+  });
+
+  it('indexes the same nodes from ESLint’s cached traversal as by walking', () => {
+    const code = `const res = await fetch(url); if (res.ok) { const data = await res.json(); }`;
+    analyze(code, ({ model, ast }) => {
+      const calls = model.file.nodesOfType('CallExpression');
+      expect(calls.map((call) => model.file.sourceCode.getText(call))).toEqual(['fetch(url)', 'res.json()']);
+      expect(model.file.nodesOfType('Program')).toEqual([ast]);
+    });
+  });
+
+  it('finds the return statements of a function, not of the functions nested in it', () => {
+    const code = `
+      function outer(x) {
+        if (x) return 1;
+        for (;;) { try { return 2; } catch { return 3; } finally { label: { return 4; } } }
+        switch (x) { case 1: return 5; default: { return 6; } }
+        const inner = () => { return 7; };
+        function nested() { return 8; }
+        return 9;
+      }
+    `;
+    analyze(code, ({ model }) => {
+      const outer = model.file.functions()[0] as FunctionNode;
+      expect(returnStatementsOf(outer).map((statement) => model.file.sourceCode.getText(statement.argument!))).toEqual(['1', '2', '3', '4', '5', '6', '9']);
+    });
+  });
+
+  it('checks text before a scan for names', () => {
+    analyze(`const a = { statusCode: 200 };`, ({ model }) => {
+      expect(model.file.textIncludes('jsonBody', 'statusCode')).toBe(true);
+      expect(model.file.textIncludes('jsonBody')).toBe(false);
+    });
+  });
+});
