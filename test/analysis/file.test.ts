@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { returnStatementsOf, type FunctionNode } from '../../src/analysis/ast';
@@ -35,9 +36,9 @@ describe('AnalyzedFile anchors', () => {
     `;
     analyze(code, ({ model }) => {
       const fromIndex = [
-        ...model.file.nodesOfType('FunctionDeclaration'),
-        ...model.file.nodesOfType('FunctionExpression'),
-        ...model.file.nodesOfType('ArrowFunctionExpression'),
+        ...model.file.nodesOfType(AST_NODE_TYPES.FunctionDeclaration),
+        ...model.file.nodesOfType(AST_NODE_TYPES.FunctionExpression),
+        ...model.file.nodesOfType(AST_NODE_TYPES.ArrowFunctionExpression),
       ].sort((x, y) => x.range[0] - y.range[0]);
       expect(model.file.functions()).toEqual(fromIndex);
       expect(model.file.functions()).toHaveLength(8);
@@ -47,9 +48,9 @@ describe('AnalyzedFile anchors', () => {
   it('indexes the same nodes from ESLint’s cached traversal as by walking', () => {
     const code = `const res = await fetch(url); if (res.ok) { const data = await res.json(); }`;
     analyze(code, ({ model, ast }) => {
-      const calls = model.file.nodesOfType('CallExpression');
+      const calls = model.file.nodesOfType(AST_NODE_TYPES.CallExpression);
       expect(calls.map((call) => model.file.sourceCode.getText(call))).toEqual(['fetch(url)', 'res.json()']);
-      expect(model.file.nodesOfType('Program')).toEqual([ast]);
+      expect(model.file.nodesOfType(AST_NODE_TYPES.Program)).toEqual([ast]);
     });
   });
 
