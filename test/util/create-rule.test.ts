@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+
+import { createRule } from '../../src/util/create-rule';
+
+type Options = [{ statuses?: number[]; strict?: boolean }];
+
+/** A rule that hands back the options its `create` receives. */
+function probe(): { rule: ReturnType<typeof createRule<Options, 'never'>>; seen: Options[0][] } {
+  const seen: Options[0][] = [];
+  const rule = createRule<Options, 'never'>({
+    name: 'probe',
+    meta: {
+      type: 'problem',
+      docs: { description: 'probe' },
+      schema: [{ type: 'object', properties: { statuses: { type: 'array' }, strict: { type: 'boolean' } }, additionalProperties: false }],
+      defaultOptions: [{ statuses: [429], strict: false }],
+      messages: { never: 'never' },
+    },
+    defaultOptions: [{ statuses: [429], strict: false }],
+    create(_context, [options]) {
+      seen.push(options);
+      return {};
+    },
+  });
+  return { rule, seen };
+}
+
+const contextWith = (options: unknown[]): never => ({ options }) as never;
+
+describe('createRule options', () => {
+  it('uses options the host already merged (ESLint 9.15+) as they are', () => {
+    const { rule, seen } = probe();
+    const merged = [{ statuses: [503], strict: true }];
+    rule.create(contextWith(merged));
+    expect(seen[0]).toBe(merged[0]);
+  });
+
+  it('merges the defaults in where the host did not (oxlint), once per distinct options', () => {
+    const { rule, seen } = probe();
+    rule.create(contextWith([{ strict: true }]));
+    rule.create(contextWith([{ strict: true }]));
+    rule.create(contextWith([]));
+    expect(seen[0]).toEqual({ statuses: [429], strict: true });
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).toEqual({ statuses: [429], strict: false });
+  });
+});
