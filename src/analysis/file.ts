@@ -7,6 +7,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FunctionNode, Node } from './ast';
 import { isFunction } from './ast';
 
+/** ReferenceTracker's default `globalObjectNames`. */
+const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
+
 /**
  * One linted file, as the analysis sees it: the source code, scopes, and an index of its nodes
  * by type, so no part of the analysis (and no rule) walks the AST again.
@@ -22,6 +25,7 @@ export class AnalyzedFile {
   private requires: TSESTree.CallExpression[] | undefined;
   private computedRequire = false;
   private functionList: FunctionNode[] | undefined;
+  private functionScopeList: Array<TSESLint.Scope.Scope & { block: FunctionNode }> | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
 
@@ -57,6 +61,19 @@ export class AnalyzedFile {
       if (variable) references.push(...variable.references);
     }
     return references;
+  }
+
+  /**
+   * Whether ReferenceTracker's pass over declared globals can find anything: one of the names, or
+   * an object that holds the globals (`globalThis`, `window`), is a declared global that is used.
+   * Undeclared globals are the scope manager's `through` references, read without the tracker.
+   */
+  mayUseDeclaredGlobal(names: Iterable<string>): boolean {
+    const set = this.scopeManager.globalScope?.set;
+    if (!set) return false;
+    for (const name of GLOBAL_OBJECT_NAMES) if ((set.get(name)?.references.length ?? 0) > 0) return true;
+    for (const name of names) if ((set.get(name)?.references.length ?? 0) > 0) return true;
+    return false;
   }
 
   /** The calls of `require` with a string: `require('express')`, with a global or a local `require`. */
@@ -96,33 +113,50 @@ export class AnalyzedFile {
    * requires a computed name. Lets an analysis skip ReferenceTracker's module passes, which
    * evaluate every `require` call.
    */
-  mayImport(modules: Iterable<string>): boolean {
+  mayImport(modules: { has(module: string): boolean }): boolean {
     const sources = this.moduleSources();
     if (this.computedRequire) return true;
-    for (const module of modules) if (sources.has(module)) return true;
+    for (const source of sources) if (modules.has(source)) return true;
     return false;
   }
 
   /** Every function, in source order, from the scope manager (each function has its own scope). */
   functions(): readonly FunctionNode[] {
-    if (this.functionList) return this.functionList;
-    const { scopes } = this.scopeManager;
-    if (!Array.isArray(scopes)) {
-      this.functionList = [
+    return (this.functionList ??= this.functionScopes().map((scope) => scope.block));
+  }
+
+  /** The scope of every function, in the source order of the functions. */
+  functionScopes(): ReadonlyArray<TSESLint.Scope.Scope & { block: FunctionNode }> {
+    if (this.functionScopeList) return this.functionScopeList;
+    const scopes: Array<TSESLint.Scope.Scope & { block: FunctionNode }> = [];
+    if (!Array.isArray(this.scopeManager.scopes)) {
+      // A host without the list of scopes: find the functions in the index.
+      const functions = [
         ...this.nodesOfType(AST_NODE_TYPES.FunctionDeclaration),
         ...this.nodesOfType(AST_NODE_TYPES.FunctionExpression),
         ...this.nodesOfType(AST_NODE_TYPES.ArrowFunctionExpression),
       ].sort((a, b) => a.range[0] - b.range[0]);
-      return this.functionList;
+      for (const fn of functions) {
+        const scope = this.scopeManager.acquire(fn, true);
+        if (scope?.block === fn) scopes.push(scope as TSESLint.Scope.Scope & { block: FunctionNode });
+      }
+      return (this.functionScopeList = scopes);
     }
-    const functions: FunctionNode[] = [];
-    for (const scope of scopes) {
+    for (const scope of this.scopeManager.scopes) {
       // `function-expression-name` scopes share their block with the function's own scope.
-      if (scope.type === 'function' && isFunction(scope.block as Node)) functions.push(scope.block as FunctionNode);
+      if (scope.type === 'function' && isFunction(scope.block as Node)) scopes.push(scope as TSESLint.Scope.Scope & { block: FunctionNode });
     }
     // Scopes are created in traversal order, which is source order: sort only if a parser differs.
-    const sorted = functions.every((fn, index) => index === 0 || functions[index - 1]!.range[0] <= fn.range[0]);
-    return (this.functionList = sorted ? functions : functions.sort((a, b) => a.range[0] - b.range[0]));
+    const sorted = scopes.every((scope, index) => index === 0 || scopes[index - 1]!.block.range[0] <= scope.block.range[0]);
+    return (this.functionScopeList = sorted ? scopes : scopes.sort((a, b) => a.block.range[0] - b.block.range[0]));
+  }
+
+  /** Whether a function scope lies in no other function (module level, a class body, an object at module level). */
+  static isTopLevelFunction(scope: TSESLint.Scope.Scope): boolean {
+    for (let upper = scope.upper; upper; upper = upper.upper) {
+      if (upper.type === 'function' && isFunction(upper.block as Node)) return false;
+    }
+    return true;
   }
 
   /** Every node of the given types, in source order. */

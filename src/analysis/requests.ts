@@ -80,6 +80,8 @@ interface ClientTraceMaps {
   readonly globalMap: Record<string, unknown>;
   readonly esmMap: Record<string, Record<string | symbol, unknown>>;
   readonly cjsMap: Record<string, Record<string | symbol, unknown>>;
+  readonly clientModules: ReadonlySet<string>;
+  readonly globalNames: readonly string[];
 }
 
 let clientTraceMapsCache: ClientTraceMaps | undefined;
@@ -105,7 +107,7 @@ function clientTraceMaps(): ClientTraceMaps {
       }
     }
   }
-  clientTraceMapsCache = { globalMap, esmMap, cjsMap };
+  clientTraceMapsCache = { globalMap, esmMap, cjsMap, clientModules: new Set(Object.keys(esmMap)), globalNames: Object.keys(globalMap) };
   return clientTraceMapsCache;
 }
 
@@ -130,10 +132,10 @@ export class RequestAnalysis {
 
   private findRequests(): void {
     const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
-    const { globalMap, esmMap, cjsMap } = clientTraceMaps();
+    const { globalMap, esmMap, cjsMap, clientModules, globalNames } = clientTraceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
-    const importsClient = this.file.mayImport(Object.keys(esmMap));
-    const found: Array<{ node: unknown; info: unknown }> = [...tracker.iterateGlobalReferences(globalMap as never)];
+    const importsClient = this.file.mayImport(clientModules);
+    const found: Array<{ node: unknown; info: unknown }> = this.file.mayUseDeclaredGlobal(globalNames) ? [...tracker.iterateGlobalReferences(globalMap as never)] : [];
     // Globals the config does not declare (no `globals.browser`) stay unresolved: trace them too.
     for (const { identifier } of globalScope.through) {
       const name = identifier.name;

@@ -786,52 +786,38 @@ class RetryBuilder {
   // ---- library configuration -----------------------------------------------------------------
 
   private findLibraryConfigs(): void {
-    const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
-    const esm: Record<string, Record<string | symbol, unknown>> = {};
-    const cjs: Record<string, Record<string | symbol, unknown>> = {};
+    const { requestSites, keySites, callTraces } = librarySiteIndex();
     const imported = this.file.moduleSources();
-    for (const library of RETRY_CONFIG_LIBRARIES) {
-      for (const site of library.sites) {
-        switch (site.kind) {
-          case 'request':
-            for (const request of this.model.requests) {
-              if (request.client.id === site.client) this.configFromRequest(library, site, request);
-            }
-            break;
-          case 'chain':
-            for (const request of this.model.requests) {
-              if (request.client.id === site.client) this.configFromChain(library, site, request);
-            }
-            break;
-          case 'key':
-            if (library.modules.some((m) => imported.has(m))) this.configsFromKey(library, site);
-            break;
-          default: {
-            if (!imported.has(site.source)) break;
-            let trace: Record<string | symbol, unknown> = { [site.kind === 'new' ? CONSTRUCT : CALL]: { library, site } };
-            for (const name of [...site.path].reverse()) trace = { [name]: trace };
-            const esmModule = (esm[site.source] ??= { [ESM]: true });
-            const cjsModule = (cjs[site.source] ??= {});
-            mergeTrace(esmModule, site.exportName, trace);
-            if (site.exportName === 'default') {
-              mergeInto(cjsModule, trace);
-              mergeTrace(cjsModule, 'default', trace);
-            } else {
-              mergeTrace(cjsModule, site.exportName, trace);
-            }
-          }
+    if (this.model.requests.length > 0) {
+      for (const { library, site } of requestSites) {
+        for (const request of this.model.requests) {
+          if (request.client.id !== site.client) continue;
+          if (site.kind === 'request') this.configFromRequest(library, site, request);
+          else this.configFromChain(library, site, request);
         }
       }
     }
-    if (Object.keys(esm).length === 0) return;
+    if (imported.size === 0) return;
+    for (const { library, site } of keySites) {
+      if (library.modules.some((m) => imported.has(m))) this.configsFromKey(library, site);
+    }
+    const esm: Record<string, TraceMap> = {};
+    const cjs: Record<string, TraceMap> = {};
+    let traced = false;
+    for (const source of imported) {
+      const traces = callTraces.get(source);
+      if (!traces) continue;
+      esm[source] = traces.esm;
+      cjs[source] = traces.cjs;
+      traced = true;
+    }
+    if (!traced) return;
+    const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
     const found = [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)];
     // `require` is undeclared when the config has no Node globals: trace its calls too.
     if (!this.file.scopeManager.globalScope?.set.get('require')) {
-      for (const reference of this.file.scopeManager.globalScope?.through ?? []) {
-        const call = reference.identifier.parent;
-        if (reference.identifier.name !== 'require' || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
-        const source = call.arguments[0];
-        const module = source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? cjs[source.value] : undefined;
+      for (const call of this.file.requireCalls()) {
+        const module = cjs[(call.arguments[0] as TSESTree.StringLiteral).value];
         if (module) found.push(...tracker.iteratePropertyReferences(call as never, module as never));
       }
     }
@@ -1386,6 +1372,55 @@ export function neutralConditionSets(
     return { whenTrue: left.whenTrue.union(right.whenTrue), whenFalse: left.whenFalse.intersect(right.whenFalse) };
   }
   return model.conditionSets(node, subject);
+}
+
+type TraceMap = Record<string | symbol, unknown>;
+type SiteOf<K extends RetryConfigSite['kind']> = Extract<RetryConfigSite, { kind: K }>;
+
+interface LibrarySiteIndex {
+  /** Options passed with a request (`ky(u, { retry })`) or chained on it: by the request's client. */
+  readonly requestSites: ReadonlyArray<{ library: RetryConfigLibrary; site: SiteOf<'request' | 'chain'> }>;
+  /** Option keys read wherever a library is imported. */
+  readonly keySites: ReadonlyArray<{ library: RetryConfigLibrary; site: SiteOf<'key'> }>;
+  /** ReferenceTracker maps of the libraries' configuring calls, by module. */
+  readonly callTraces: ReadonlyMap<string, { esm: TraceMap; cjs: TraceMap }>;
+}
+
+let cachedLibrarySiteIndex: LibrarySiteIndex | undefined;
+
+/** The retry libraries' table, indexed once so a file pays only for the modules it imports. */
+function librarySiteIndex(): LibrarySiteIndex {
+  if (cachedLibrarySiteIndex) return cachedLibrarySiteIndex;
+  const requestSites: Array<{ library: RetryConfigLibrary; site: SiteOf<'request' | 'chain'> }> = [];
+  const keySites: Array<{ library: RetryConfigLibrary; site: SiteOf<'key'> }> = [];
+  const callTraces = new Map<string, { esm: TraceMap; cjs: TraceMap }>();
+  for (const library of RETRY_CONFIG_LIBRARIES) {
+    for (const site of library.sites) {
+      switch (site.kind) {
+        case 'request':
+        case 'chain':
+          requestSites.push({ library, site });
+          break;
+        case 'key':
+          keySites.push({ library, site });
+          break;
+        default: {
+          let trace: TraceMap = { [site.kind === 'new' ? CONSTRUCT : CALL]: { library, site } };
+          for (const name of [...site.path].reverse()) trace = { [name]: trace };
+          let traces = callTraces.get(site.source);
+          if (!traces) callTraces.set(site.source, (traces = { esm: { [ESM]: true }, cjs: {} }));
+          mergeTrace(traces.esm, site.exportName, trace);
+          if (site.exportName === 'default') {
+            mergeInto(traces.cjs, trace);
+            mergeTrace(traces.cjs, 'default', trace);
+          } else {
+            mergeTrace(traces.cjs, site.exportName, trace);
+          }
+        }
+      }
+    }
+  }
+  return (cachedLibrarySiteIndex = { requestSites, keySites, callTraces });
 }
 
 function mergeTrace(target: Record<string | symbol, unknown>, key: string, trace: Record<string | symbol, unknown>): void {

@@ -7,7 +7,7 @@ import { alwaysExits, constInitializer as constInitializerOf, enclosingFunction,
 import { importPathOf, resolveNumber } from './constants';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
-import type { AnalyzedFile } from './file';
+import { AnalyzedFile } from './file';
 import type { AccessPath, ResponseFactory, ServerFramework } from './libraries';
 import { SERVER_FRAMEWORKS } from './libraries';
 import { STATUS_BY_NAME } from './status-names';
@@ -74,8 +74,8 @@ function addTrace(map: TraceMap, path: readonly string[], kind: typeof CALL | ty
 }
 
 /** The trace maps of every framework's exports, built once (ReferenceTracker does not change them). */
-let cachedTraceMaps: { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap } | undefined;
-function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap } {
+let cachedTraceMaps: { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap; globalNames: readonly string[] } | undefined;
+function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap; globalNames: readonly string[] } {
   if (cachedTraceMaps) return cachedTraceMaps;
   const esm: Record<string, TraceMap> = {};
   const cjs: Record<string, TraceMap> = {};
@@ -101,7 +101,7 @@ function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, Trace
       add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, { kind: 'response-factory', framework, factory });
     }
   }
-  return (cachedTraceMaps = { esm, cjs, globals });
+  return (cachedTraceMaps = { esm, cjs, globals, globalNames: Object.keys(globals) });
 }
 
 /** Auto-imported handler factories (Nuxt, Nitro) by name, with the frameworks they belong to. */
@@ -112,6 +112,14 @@ for (const framework of SERVER_FRAMEWORKS) {
 
 /** Every framework's route registration methods. */
 const ROUTE_METHOD_NAMES = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
+/** The frameworks a module specifier belongs to. */
+const FRAMEWORKS_BY_SOURCE = new Map<string, ServerFramework[]>();
+for (const framework of SERVER_FRAMEWORKS) {
+  for (const source of framework.sources) FRAMEWORKS_BY_SOURCE.set(source, [...(FRAMEWORKS_BY_SOURCE.get(source) ?? []), framework]);
+}
+const FRAMEWORK_BY_ID = new Map(SERVER_FRAMEWORKS.map((framework) => [framework.id, framework]));
+const NO_MODULES: ReadonlySet<string> = new Set();
+const RESULT_OBJECT_FRAMEWORKS = SERVER_FRAMEWORKS.filter((framework) => framework.resultObject);
 
 interface Handler {
   readonly fn: FunctionNode;
@@ -135,6 +143,7 @@ const MAX_FOLLOW = 4;
 const MAX_ROOTS = 8;
 /** Methods only an HTTP response has (Express, Next.js Pages, Fastify, Node `http`). */
 const HTTP_RESPONSE_METHODS = ['status', 'json', 'sendStatus', 'code', 'writeHead', 'setHeader', 'redirect', 'render', 'sendFile'];
+const HTTP_RESPONSE_METHOD_SET: ReadonlySet<string> = new Set(HTTP_RESPONSE_METHODS);
 /** Test-double APIs: a response built for them stands in for a server, often a wrong one on purpose. */
 const MOCK_METHOD = /^(?:mock[A-Z]\w*|resolves|returns|callsFake|fn)$/;
 /** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
@@ -162,8 +171,7 @@ class ServerSends implements ServerAnalysis {
     this.importedFrameworks = this.frameworksImported();
     this.typedHandlers = this.importedFrameworks.some((framework) => framework.responseTypes);
     this.trace();
-    this.findUntracedRegistrations();
-    this.findStandaloneHandlers();
+    this.findInferredHandlers();
     for (const handler of this.handlers.values()) this.collectHandlerSends(handler);
     this.findResultObjects();
     this.sends.sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -192,18 +200,21 @@ class ServerSends implements ServerAnalysis {
 
   /** Frameworks the file imports or requires (by source), in table order. */
   private frameworksImported(): ServerFramework[] {
-    const sources = this.file.moduleSources();
-    return SERVER_FRAMEWORKS.filter((framework) => framework.sources.some((source) => sources.has(source)));
+    const found = new Set<ServerFramework>();
+    for (const source of this.file.moduleSources()) {
+      for (const framework of FRAMEWORKS_BY_SOURCE.get(source) ?? []) found.add(framework);
+    }
+    return found.size === 0 ? [] : SERVER_FRAMEWORKS.filter((framework) => found.has(framework));
   }
 
   private trace(): void {
     const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
-    const { esm, cjs, globals } = traceMaps();
+    const { esm, cjs, globals, globalNames } = traceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
-    const importsFramework = this.importedFrameworks.length > 0 || this.file.mayImport([]);
+    const importsFramework = this.importedFrameworks.length > 0 || this.file.mayImport(NO_MODULES);
     const found = [
       ...(importsFramework ? [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)] : []),
-      ...tracker.iterateGlobalReferences(globals as never),
+      ...(this.file.mayUseDeclaredGlobal(globalNames) ? tracker.iterateGlobalReferences(globals as never) : []),
     ];
     const handlerFactoryCalls: Array<[TSESTree.CallExpression, readonly ServerFramework[]]> = [];
     for (const reference of globalScope.through) {
@@ -340,40 +351,48 @@ class ServerSends implements ServerAnalysis {
   }
 
   /**
-   * `router.get('/users', (req, res) => …)` on a router the file does not create (passed in,
-   * imported from a local module): a path literal and a handler that uses its response.
+   * Handlers the imports do not lead to, in one pass over the functions:
+   * - `router.get('/users', (req, res) => …)` on a router the file does not create (passed in,
+   *   imported from a local module): a path literal and a handler that uses its response;
+   * - route handlers defined apart from their registration: exported controllers, Next.js Pages
+   *   API routes (`export default function handler(req, res)`), controller class methods, and
+   *   functions whose response parameter is typed (`res: Response` from 'express').
    */
-  private findUntracedRegistrations(): void {
-    for (const fn of this.file.functions()) {
+  private findInferredHandlers(): void {
+    for (const scope of this.file.functionScopes()) {
+      const fn = scope.block;
       if (this.handlers.has(fn)) continue;
-      const call = skipWrappersUp(fn).parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
-      const name = memberName(call.callee);
-      if (name === undefined || !ROUTE_METHOD_NAMES.has(name)) continue;
-      const path = literalString(call.arguments[0]!);
-      if (path === undefined || !/^[/*]/.test(path) || skipWrappers(call.arguments[0]!) === fn) continue;
-      const framework = this.inferFramework(fn, true);
+      const framework = this.registeredFramework(fn) ?? this.standaloneFramework(scope);
       if (framework) this.handlers.set(fn, { fn, framework });
     }
   }
 
-  /**
-   * Route handlers defined apart from their registration: exported controllers, Next.js Pages
-   * API routes (`export default function handler(req, res)`), controller class methods, and
-   * functions whose response parameter is typed (`res: Response` from 'express').
-   */
-  private findStandaloneHandlers(): void {
-    for (const fn of this.file.functions()) {
-      if (this.handlers.has(fn) || fn.params.length === 0 || fn.params.length > 4) continue;
-      const typed = this.typedFramework(fn);
-      if (typed) {
-        this.handlers.set(fn, { fn, framework: typed });
-        continue;
-      }
-      if (fn.params.length < 2 || enclosingFunction(fn) !== undefined) continue;
-      const framework = this.inferFramework(fn, false);
-      if (framework?.style === 'response') this.handlers.set(fn, { fn, framework });
-    }
+  /** The framework of a handler registered on an untraced router: `router.get('/path', fn)`. */
+  private registeredFramework(fn: FunctionNode): ServerFramework | undefined {
+    const call = skipWrappersUp(fn).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = memberName(call.callee);
+    if (name === undefined || !ROUTE_METHOD_NAMES.has(name)) return undefined;
+    const path = literalString(call.arguments[0]!);
+    if (path === undefined || !/^[/*]/.test(path) || skipWrappers(call.arguments[0]!) === fn) return undefined;
+    return this.inferFramework(fn, true);
+  }
+
+  /** The framework of a handler defined on its own: typed, or a module-level `(req, res)` function that sends. */
+  private standaloneFramework(scope: TSESLint.Scope.Scope & { block: FunctionNode }): ServerFramework | undefined {
+    const fn = scope.block;
+    const count = fn.params.length;
+    if (count === 0 || count > 4) return undefined;
+    const typed = this.typedFramework(fn);
+    if (typed) return typed;
+    if (count < 2) return undefined;
+    // Cheapest first: the response parameter must be used as one before the rest is asked.
+    const response = fn.params[count === 4 ? 2 : 1]!;
+    if (response.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = scope.set.get(response.name);
+    if (!variable || !sendsThrough(variable) || !AnalyzedFile.isTopLevelFunction(scope)) return undefined;
+    const framework = this.inferFramework(fn, false);
+    return framework?.style === 'response' ? framework : undefined;
   }
 
   /** The framework whose response type annotates the function's response parameter. */
@@ -477,7 +496,7 @@ class ServerSends implements ServerAnalysis {
     const typed = this.typedFramework(fn);
     if (typed) return typed;
     const responseLike = this.importedFrameworks.filter((f) => f.style === 'response');
-    const pick = (id: string): ServerFramework => SERVER_FRAMEWORKS.find((f) => f.id === id)!;
+    const pick = (id: ServerFramework['id']): ServerFramework => FRAMEWORK_BY_ID.get(id)!;
     if (fn.params.length >= 2) {
       const index = fn.params.length === 4 ? 2 : 1;
       const response = fn.params[index];
@@ -878,7 +897,7 @@ class ServerSends implements ServerAnalysis {
 
   /** AWS Lambda proxy results `{ statusCode, body: JSON.stringify(b) }`, Azure `{ status, jsonBody }`. */
   private findResultObjects(): void {
-    const rows = SERVER_FRAMEWORKS.filter((framework) => framework.resultObject);
+    const rows = RESULT_OBJECT_FRAMEWORKS;
     // Candidates without a walk: a stringified body is a `JSON.stringify` call, found through the
     // references to `JSON`; other shapes need their body key in the text before objects are scanned.
     const candidates = new Set<TSESTree.ObjectExpression>();
@@ -1028,6 +1047,22 @@ function isLoop(node: Node): boolean {
     node.type === AST_NODE_TYPES.DoWhileStatement ||
     node.type === AST_NODE_TYPES.LabeledStatement
   );
+}
+
+/** Whether a variable is used as an HTTP response: `res.status(…)`, `res.json(…)`, `res.statusCode = …` (as `responseUsage(…).sends`). */
+function sendsThrough(variable: TSESLint.Scope.Variable): boolean {
+  for (const reference of variable.references) {
+    const top = skipWrappersUp(reference.identifier);
+    const member = top.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) continue;
+    const name = memberName(member);
+    if (name === undefined) continue;
+    const parent = skipWrappersUp(member).parent;
+    if (name === 'statusCode' ? parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member : HTTP_RESPONSE_METHOD_SET.has(name) && parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member && parent.arguments.length > 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function responseIndex(fn: FunctionNode, framework: ServerFramework): number {

@@ -6,7 +6,7 @@ import { methodAtParse } from '../analysis/call-site-method';
 import type { BodyParse, HttpModel, Node } from '../analysis';
 import { getHttpModel, literalString, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../analysis';
 import { admitsNoContent, NO_CONTENT } from '../analysis/no-content';
-import { createRule } from '../util/create-rule';
+import { createRule, perOptions } from '../util/create-rule';
 
 type Options = [{ methods?: string[]; checkDynamicMethods?: boolean }];
 type MessageIds =
@@ -74,6 +74,8 @@ function dereferences(parent: Node, value: Node): boolean {
   }
 }
 
+const reportedMethodsOf = perOptions((options: Options[0]) => new Set((options.methods ?? ['DELETE']).map((method) => method.toUpperCase())));
+
 export default createRule<Options, MessageIds>({
   name: 'no-json-on-no-content',
   meta: {
@@ -120,7 +122,7 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    const reportedMethods = new Set((options.methods ?? ['DELETE']).map((method) => method.toUpperCase()));
+    const reportedMethods = reportedMethodsOf(options);
     const checkDynamicMethods = options.checkDynamicMethods ?? true;
     const { sourceCode } = context;
 

@@ -8,7 +8,7 @@ import type { RetryCondition, RetrySite, StatusList } from '../analysis/retry';
 import { getRetries, neutralConditionSets } from '../analysis/retry';
 import { StatusSet } from '../analysis/status-set';
 import type { StatusSubject } from '../analysis/subject';
-import { createRule } from '../util/create-rule';
+import { createRule, perOptions } from '../util/create-rule';
 
 type Options = [{ retryable?: number[] }];
 type MessageIds =
@@ -26,6 +26,16 @@ const RATE_LIMIT_HEADER = /^(?:retry-after|retry-after-ms|x-ratelimit-remaining|
 const ERRORS = StatusSet.range(400, 599);
 /** @octokit/plugin-retry's default `doNotRetry`: dropping one of these makes octokit retry it. */
 const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
+
+const settingsOf = perOptions((options: Options[0]) => {
+  const retryable = [...new Set(options.retryable ?? [429])].sort((a, b) => a - b);
+  return {
+    retryable,
+    retryableSet: StatusSet.of(...retryable),
+    retryableText: retryable.length > 0 ? `${retryable.join(', ')} and 5xx` : '5xx',
+    allowedText: retryable.length > 0 ? retryable.join(', ') : 'none',
+  };
+});
 
 export default createRule<Options, MessageIds>({
   name: 'no-retry-on-client-error',
@@ -66,10 +76,7 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    const retryable = [...new Set(options.retryable ?? [429])].sort((a, b) => a - b);
-    const retryableSet = StatusSet.of(...retryable);
-    const retryableText = retryable.length > 0 ? `${retryable.join(', ')} and 5xx` : '5xx';
-    const allowedText = retryable.length > 0 ? retryable.join(', ') : 'none';
+    const { retryable, retryableSet, retryableText, allowedText } = settingsOf(options);
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
 

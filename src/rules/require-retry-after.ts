@@ -23,7 +23,7 @@ import {
   secondsWaitText,
 } from '../analysis/retry-after-fixes';
 import { StatusSet } from '../analysis/status-set';
-import { createRule } from '../util/create-rule';
+import { createRule, perOptions } from '../util/create-rule';
 
 export type Options = [{ statuses?: number[]; headers?: string[] }];
 export type MessageIds = 'ignoresWait' | 'noWait' | 'libraryCallback' | 'kyAfterStatusCodes' | 'libraryDelay' | 'libraryDefaultDelay' | 'useFullForm' | 'addWait';
@@ -35,6 +35,8 @@ const OFETCH_NO_RETRY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** axios-retry's exported conditions that let 429 and 5xx through. */
 const AXIOS_RETRY_STATUS_CONDITIONS = new Set(['isRetryableError', 'isNetworkOrIdempotentRequestError', 'isIdempotentRequestError', 'isSafeRequestError']);
 const AXIOS_RETRY_DEFAULT = StatusSet.of(429).union(StatusSet.range(500, 599));
+
+const watchedOf = perOptions((options: Options[0]) => StatusSet.of(...(options.statuses ?? [429, 503])));
 
 export default createRule<Options, MessageIds>({
   name: 'require-retry-after',
@@ -79,10 +81,11 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    const watched = StatusSet.of(...(options.statuses ?? [429, 503]));
+    const watched = watchedOf(options);
     const headers = options.headers ?? DEFAULT_WAIT_HEADERS;
     const { sourceCode } = context;
-    const typescript = /\.[cm]?tsx?$/.test(context.filename);
+    let typescript: boolean | undefined;
+    const isTypeScript = (): boolean => (typescript ??= /\.[cm]?tsx?$/.test(context.filename));
 
     return {
       'Program:exit'() {
@@ -150,7 +153,7 @@ export default createRule<Options, MessageIds>({
         );
       const data = { statuses: describe(statuses) };
       if (!delay) {
-        const read = headerReadAt(model, site, site.node, quote, typescript);
+        const read = headerReadAt(model, site, site.node, quote, isTypeScript());
         const statement = read ? waitInsertionPoint(site.node) : undefined;
         report({
           node: site.node,
@@ -165,7 +168,7 @@ export default createRule<Options, MessageIds>({
       }
       if (delay.duration && reads.within(delay.duration)) return;
       const duration = delay.duration && delay.duration.type !== AST_NODE_TYPES.SpreadElement ? delay.duration : undefined;
-      const read = duration ? headerReadAt(model, site, duration, quote, typescript) : undefined;
+      const read = duration ? headerReadAt(model, site, duration, quote, isTypeScript()) : undefined;
       if (!duration || !read) {
         report({ node: duration ?? delay.node, messageId: 'ignoresWait', data });
         return;

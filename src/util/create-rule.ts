@@ -15,9 +15,10 @@ const ruleCreator = ESLintUtils.RuleCreator<HttpStatusRuleDocs>((name) => `${REP
 const MAX_CACHED_OPTIONS = 64;
 
 /**
- * Sets `meta.docs.url` to the rule's documentation page, derived from its name, and merges the
- * user's options into the defaults once per distinct options, not once per file: the merge deep-clones
- * the defaults, which costs more than the rule's own work on most files.
+ * Sets `meta.docs.url` to the rule's documentation page, derived from its name, and hands every
+ * file of one configuration the same options object, so a rule can derive its settings once with
+ * `perOptions`. ESLint passes each file a fresh deep copy of the options; comparing it with the
+ * options seen before costs less than merging or serializing it again.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<RuleWithMetaAndName<Options, MessageIds, HttpStatusRuleDocs>>,
@@ -25,24 +26,37 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const created = ruleCreator(rule);
   // ESLint 9.15+ merges `meta.defaultOptions` itself; other hosts (oxlint) may not, so merge here too.
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
-  const merged = new Map<string, Options>();
+  /** Options seen so far: what the host passed, and the options the rule gets for it. */
+  const seen: Array<{ given: readonly unknown[]; options: Options }> = [];
   return {
     ...created,
     create(context) {
-      // ESLint 9.15+ has merged `meta.defaultOptions` already: use its options as they are.
-      let options = hasEveryDefault(context.options, defaults) ? (context.options as unknown as Options) : undefined;
-      if (!options) {
-        const key = JSON.stringify(context.options);
-        options = merged.get(key);
-        if (!options) {
-          options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options);
-          if (merged.size >= MAX_CACHED_OPTIONS) merged.clear();
-          merged.set(key, options);
-        }
+      const given = context.options;
+      let entry = seen.find((candidate) => candidate.given === given || sameJson(candidate.given, given));
+      if (!entry) {
+        // ESLint 9.15+ has merged `meta.defaultOptions` already: use its options as they are.
+        const options = hasEveryDefault(given, defaults)
+          ? (given as unknown as Options)
+          : ESLintUtils.applyDefault<Options, Options>(defaults, given as Options);
+        if (seen.length >= MAX_CACHED_OPTIONS) seen.length = 0;
+        seen.push((entry = { given, options }));
       }
-      return rule.create(context, options);
+      return rule.create(context, entry.options);
     },
   };
+}
+
+/** Deep equality of JSON values (rule options are JSON: the schema validates them). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((value, index) => sameJson(value, other[index]));
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /** Whether `options` sets every option `defaults` has: the host merged the defaults in. */
@@ -53,4 +67,20 @@ function hasEveryDefault(options: readonly unknown[], defaults: readonly unknown
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
     return typeof given === 'object' && given !== null && Object.keys(value).every((key) => key in given);
   });
+}
+
+/**
+ * A rule's settings derived from its options, computed once per options object (see
+ * `createRule`), not once per file.
+ */
+export function perOptions<O extends object, R>(derive: (options: O) => R): (options: O) => R {
+  const cache = new WeakMap<O, R>();
+  return (options) => {
+    let result = cache.get(options);
+    if (result === undefined && !cache.has(options)) {
+      result = derive(options);
+      cache.set(options, result);
+    }
+    return result as R;
+  };
 }
