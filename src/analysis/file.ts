@@ -122,10 +122,14 @@ export class AnalyzedFile {
 
   /** Every function, in source order, from the scope manager (each function has its own scope). */
   functions(): readonly FunctionNode[] {
-    return (this.functionList ??= this.functionScopes().map((scope) => scope.block));
+    if (this.functionList) return this.functionList;
+    const functions = this.functionScopes().map((scope) => scope.block);
+    // Scopes are created in traversal order, which is source order: sort only if a parser differs.
+    const sorted = functions.every((fn, index) => index === 0 || functions[index - 1]!.range[0] <= fn.range[0]);
+    return (this.functionList = sorted ? functions : functions.sort((a, b) => a.range[0] - b.range[0]));
   }
 
-  /** The scope of every function, in the source order of the functions. */
+  /** The scope of every function, in the scope manager's order (source order with ESLint's parsers). */
   functionScopes(): ReadonlyArray<TSESLint.Scope.Scope & { block: FunctionNode }> {
     if (this.functionScopeList) return this.functionScopeList;
     const scopes: Array<TSESLint.Scope.Scope & { block: FunctionNode }> = [];
@@ -146,9 +150,7 @@ export class AnalyzedFile {
       // `function-expression-name` scopes share their block with the function's own scope.
       if (scope.type === 'function' && isFunction(scope.block as Node)) scopes.push(scope as TSESLint.Scope.Scope & { block: FunctionNode });
     }
-    // Scopes are created in traversal order, which is source order: sort only if a parser differs.
-    const sorted = scopes.every((scope, index) => index === 0 || scopes[index - 1]!.block.range[0] <= scope.block.range[0]);
-    return (this.functionScopeList = sorted ? scopes : scopes.sort((a, b) => a.block.range[0] - b.block.range[0]));
+    return (this.functionScopeList = scopes);
   }
 
   /** Whether a function scope lies in no other function (module level, a class body, an object at module level). */

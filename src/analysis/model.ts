@@ -113,18 +113,21 @@ export class HttpModel {
   }
 }
 
-// Keyed by the file's AST, not by its SourceCode: oxlint's JS plugins hand every file the same
-// SourceCode object, so a SourceCode key would serve one file's model for the next
+// Every rule of this plugin runs on `Program:exit`, so hosts run the rules of one file one after
+// another: the model of the file linted last is the only one asked for again. A host that
+// interleaved files would rebuild a model, not share a wrong one (a WeakMap of models cost more
+// per file than a file without HTTP code costs the rules). Keyed by the file's AST, not by its
+// SourceCode: oxlint's JS plugins hand every file the same SourceCode object
 // (test/integration/oxlint.test.ts lints several files in one run).
-const models = new WeakMap<object, HttpModel>();
+let lastAst: object | undefined;
+let lastModel: HttpModel | undefined;
 
 /** The file's HTTP model, shared by every rule that lints it. */
 export function getHttpModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HttpModel {
   const { sourceCode } = context;
-  let model = models.get(sourceCode.ast);
-  if (!model) {
-    model = new HttpModel(sourceCode);
-    models.set(sourceCode.ast, model);
+  if (sourceCode.ast !== lastAst || !lastModel) {
+    lastModel = new HttpModel(sourceCode);
+    lastAst = sourceCode.ast;
   }
-  return model;
+  return lastModel;
 }

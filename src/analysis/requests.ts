@@ -131,19 +131,20 @@ export class RequestAnalysis {
   // ---- finding requests -------------------------------------------------------------------
 
   private findRequests(): void {
-    const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
     const { globalMap, esmMap, cjsMap, clientModules, globalNames } = clientTraceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
+    let trackerOfFile: ReferenceTracker | undefined;
+    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(globalScope as never));
     const importsClient = this.file.mayImport(clientModules);
-    const found: Array<{ node: unknown; info: unknown }> = this.file.mayUseDeclaredGlobal(globalNames) ? [...tracker.iterateGlobalReferences(globalMap as never)] : [];
+    const found: Array<{ node: unknown; info: unknown }> = this.file.mayUseDeclaredGlobal(globalNames) ? [...tracker().iterateGlobalReferences(globalMap as never)] : [];
     // Globals the config does not declare (no `globals.browser`) stay unresolved: trace them too.
     for (const { identifier } of globalScope.through) {
       const name = identifier.name;
-      if (Object.hasOwn(globalMap, name)) found.push(...tracker.iteratePropertyReferences(identifier as never, globalMap[name] as never));
-      else if (GLOBAL_OBJECTS.has(name)) found.push(...tracker.iteratePropertyReferences(identifier as never, globalMap as never));
-      else if (name === 'require' && importsClient) found.push(...this.undeclaredRequire(tracker, identifier, cjsMap));
+      if (Object.hasOwn(globalMap, name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap[name] as never));
+      else if (GLOBAL_OBJECTS.has(name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap as never));
+      else if (name === 'require' && importsClient) found.push(...this.undeclaredRequire(tracker(), identifier, cjsMap));
     }
-    if (importsClient) found.push(...tracker.iterateEsmReferences(esmMap as never), ...tracker.iterateCjsReferences(cjsMap as never));
+    if (importsClient) found.push(...tracker().iterateEsmReferences(esmMap as never), ...tracker().iterateCjsReferences(cjsMap as never));
     for (const { node, info } of found) {
       const call = node as unknown as Node;
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;

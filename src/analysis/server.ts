@@ -208,21 +208,21 @@ class ServerSends implements ServerAnalysis {
   }
 
   private trace(): void {
-    const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
     const { esm, cjs, globals, globalNames } = traceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
+    let trackerOfFile: ReferenceTracker | undefined;
+    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(globalScope as never));
     const importsFramework = this.importedFrameworks.length > 0 || this.file.mayImport(NO_MODULES);
-    const found = [
-      ...(importsFramework ? [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)] : []),
-      ...(this.file.mayUseDeclaredGlobal(globalNames) ? tracker.iterateGlobalReferences(globals as never) : []),
-    ];
+    const found: Array<{ node: unknown; info: unknown }> = [];
+    if (importsFramework) found.push(...tracker().iterateEsmReferences(esm as never), ...tracker().iterateCjsReferences(cjs as never));
+    if (this.file.mayUseDeclaredGlobal(globalNames)) found.push(...tracker().iterateGlobalReferences(globals as never));
     const handlerFactoryCalls: Array<[TSESTree.CallExpression, readonly ServerFramework[]]> = [];
     for (const reference of globalScope.through) {
       const { identifier } = reference;
       const name = identifier.name;
       // Globals the config does not declare (`Response` without `globals.browser`) stay unresolved.
       if (Object.hasOwn(globals, name)) {
-        if (!globalScope.set.has(name)) found.push(...tracker.iteratePropertyReferences(identifier as never, globals[name] as never));
+        if (!globalScope.set.has(name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globals[name] as never));
         continue;
       }
       const call = identifier.parent;
@@ -230,7 +230,7 @@ class ServerSends implements ServerAnalysis {
       // `require` without Node globals declared stays unresolved: trace its calls too.
       if (name === 'require' && importsFramework && !globalScope.set.has('require')) {
         const source = call.arguments[0] && literalString(call.arguments[0]);
-        if (source !== undefined && Object.hasOwn(cjs, source)) found.push(...tracker.iteratePropertyReferences(call as never, cjs[source] as never));
+        if (source !== undefined && Object.hasOwn(cjs, source)) found.push(...tracker().iteratePropertyReferences(call as never, cjs[source] as never));
         continue;
       }
       // Nuxt and Nitro auto-import h3's handler factories and status setters.
@@ -359,9 +359,12 @@ class ServerSends implements ServerAnalysis {
    *   functions whose response parameter is typed (`res: Response` from 'express').
    */
   private findInferredHandlers(): void {
+    // Without a framework's import, a handler takes a request and a response: typed handlers and
+    // one-parameter contexts (Hono, Koa) are recognized by their framework's import.
+    const minParams = this.importedFrameworks.length > 0 ? 1 : 2;
     for (const scope of this.file.functionScopes()) {
       const fn = scope.block;
-      if (this.handlers.has(fn)) continue;
+      if (fn.params.length < minParams || this.handlers.has(fn)) continue;
       const framework = this.registeredFramework(fn) ?? this.standaloneFramework(scope);
       if (framework) this.handlers.set(fn, { fn, framework });
     }
@@ -902,9 +905,11 @@ class ServerSends implements ServerAnalysis {
     // references to `JSON`; other shapes need their body key in the text before objects are scanned.
     const candidates = new Set<TSESTree.ObjectExpression>();
     for (const { resultObject: shape } of rows) {
+      // Both keys must be written: a text search is cheaper than the candidates' search.
+      if (!this.file.textIncludes(shape!.bodyKey) || (!shape!.statusOptional && !this.file.textIncludes(shape!.statusKey))) continue;
       if (shape!.body === 'string') {
         for (const object of this.objectsWithStringifiedProperty(shape!.bodyKey)) candidates.add(object);
-      } else if (this.file.textIncludes(shape!.bodyKey)) {
+      } else {
         for (const object of this.file.nodesOfType(AST_NODE_TYPES.ObjectExpression)) candidates.add(object);
       }
     }

@@ -50,11 +50,12 @@ export default createRule<Options, MessageIds>({
       sendStatus: 'Send {{status}} instead.',
     },
   },
-  create(context, [options]) {
-    const autofix = options.autofix !== false;
+  create(context, options) {
     return {
       'Program:exit'() {
         const analysis = getServerAnalysis(getHttpModel(context));
+        if (analysis.sends.length === 0) return;
+        const autofix = options()[0].autofix !== false;
         for (const send of analysis.sends) {
           const { status } = send;
           if (status.kind === 'unknown' || status.value < 200 || status.value > 299) continue;

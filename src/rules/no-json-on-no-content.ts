@@ -121,14 +121,20 @@ export default createRule<Options, MessageIds>({
       suggestParseText: 'Read the body as text and parse it only when it is not empty.',
     },
   },
-  create(context, [options]) {
-    const reportedMethods = reportedMethodsOf(options);
-    const checkDynamicMethods = options.checkDynamicMethods ?? true;
-    const { sourceCode } = context;
+  create(context, options) {
+    // Set once the file has a parse to check.
+    let reportedMethods: ReadonlySet<string>;
+    let checkDynamicMethods: boolean;
+    let sourceCode: Readonly<TSESLint.SourceCode>;
 
     return {
       'Program:exit'() {
         const model = getHttpModel(context);
+        if (model.bodyParses.length === 0) return;
+        const [settings] = options();
+        reportedMethods = reportedMethodsOf(settings);
+        checkDynamicMethods = settings.checkDynamicMethods ?? true;
+        sourceCode = context.sourceCode;
         // A parse can be attributed to several responses (`cond ? await fetch(a) : await fetch(b)`): report it once.
         const reported = new Set<Node>();
         for (const parse of model.bodyParses) {

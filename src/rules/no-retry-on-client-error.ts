@@ -75,10 +75,14 @@ export default createRule<Options, MessageIds>({
       suggestBail: "Call async-retry's `bail` on a 4xx other than {{allowed}}.",
     },
   },
-  create(context, [options]) {
-    const { retryable, retryableSet, retryableText, allowedText } = settingsOf(options);
-    const sourceCode = context.sourceCode;
-    const reported = new Set<string>();
+  create(context, options) {
+    // Set once the file has a retry to check.
+    let retryable: readonly number[];
+    let retryableSet: StatusSet;
+    let retryableText: string;
+    let allowedText: string;
+    let sourceCode: Readonly<TSESLint.SourceCode>;
+    let reported: Set<string>;
 
     function describe(statuses: StatusSet): string {
       return statuses.equals(CLIENT_ERRORS.minus(retryableSet)) ? `any 4xx${retryable.length > 0 ? ` other than ${retryable.join(', ')}` : ''}` : statuses.toString();
@@ -493,6 +497,10 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const { sites } = getRetries(model());
+        if (sites.length === 0) return;
+        ({ retryable, retryableSet, retryableText, allowedText } = settingsOf(options()[0]));
+        sourceCode = context.sourceCode;
+        reported = new Set();
         for (const site of sites) {
           if (site.kind === 'library-callback' && site.config?.filtered) continue;
           // A retry the server asked for through a rate-limit header is not a retry of a client error.

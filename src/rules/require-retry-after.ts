@@ -80,19 +80,23 @@ export default createRule<Options, MessageIds>({
       addWait: 'Wait for the seconds `Retry-After` gives before retrying.',
     },
   },
-  create(context, [options]) {
-    const watched = watchedOf(options);
-    const headers = options.headers ?? DEFAULT_WAIT_HEADERS;
-    const { sourceCode } = context;
+  create(context, options) {
+    // Set once the file has a retry to check.
+    let watched: StatusSet;
+    let sourceCode: Readonly<TSESLint.SourceCode>;
     let typescript: boolean | undefined;
     const isTypeScript = (): boolean => (typescript ??= /\.[cm]?tsx?$/.test(context.filename));
 
     return {
       'Program:exit'() {
-        if (watched.isEmpty) return;
         const model = getHttpModel(context);
         const retries = getRetries(model);
         if (retries.sites.length === 0 && retries.configs.length === 0) return;
+        const [settings] = options();
+        watched = watchedOf(settings);
+        if (watched.isEmpty) return;
+        const headers = settings.headers ?? DEFAULT_WAIT_HEADERS;
+        sourceCode = context.sourceCode;
         const reads = serverWaitReads(model, headers);
         const quote = quoteOf(sourceCode);
         const reported = new Set<Node>();

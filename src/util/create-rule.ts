@@ -1,3 +1,4 @@
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
@@ -14,34 +15,48 @@ const ruleCreator = ESLintUtils.RuleCreator<HttpStatusRuleDocs>((name) => `${REP
 /** Distinct option sets kept per rule; configs have few. */
 const MAX_CACHED_OPTIONS = 64;
 
+/** A rule of this plugin: as typescript-eslint's `RuleCreator` takes it, but `create` gets its options on demand. */
+export interface HttpStatusRule<Options extends readonly unknown[], MessageIds extends string>
+  extends Omit<RuleWithMetaAndName<Options, MessageIds, HttpStatusRuleDocs>, 'create'> {
+  /**
+   * `options()` returns the options merged into the defaults, the same object for every file of
+   * one configuration (see `perOptions`). A rule asks for them once it has something to check:
+   * most files have nothing, and reading ESLint's fresh copy of the options costs more than the
+   * rest of such a file's work.
+   */
+  create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: () => Options): TSESLint.RuleListener;
+}
+
 /**
- * Sets `meta.docs.url` to the rule's documentation page, derived from its name, and hands every
- * file of one configuration the same options object, so a rule can derive its settings once with
- * `perOptions`. ESLint passes each file a fresh deep copy of the options; comparing it with the
- * options seen before costs less than merging or serializing it again.
+ * Sets `meta.docs.url` to the rule's documentation page, derived from its name, and hands the
+ * rule its options on demand. ESLint passes each file a fresh deep copy of the options; comparing
+ * it with the options seen before costs less than merging or serializing it again.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
-  rule: Readonly<RuleWithMetaAndName<Options, MessageIds, HttpStatusRuleDocs>>,
+  rule: Readonly<HttpStatusRule<Options, MessageIds>>,
 ): ESLintUtils.RuleModule<MessageIds, Options, HttpStatusRuleDocs> & { name: string } {
-  const created = ruleCreator(rule);
+  const created = ruleCreator<Options, MessageIds>({ ...rule, create: () => ({}) });
   // ESLint 9.15+ merges `meta.defaultOptions` itself; other hosts (oxlint) may not, so merge here too.
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
   /** Options seen so far: what the host passed, and the options the rule gets for it. */
   const seen: Array<{ given: readonly unknown[]; options: Options }> = [];
+  const optionsFor = (given: readonly unknown[]): Options => {
+    let entry = seen.find((candidate) => candidate.given === given || sameJson(candidate.given, given));
+    if (!entry) {
+      // ESLint 9.15+ has merged `meta.defaultOptions` already: use its options as they are.
+      const options = hasEveryDefault(given, defaults)
+        ? (given as unknown as Options)
+        : ESLintUtils.applyDefault<Options, Options>(defaults, given as Options);
+      if (seen.length >= MAX_CACHED_OPTIONS) seen.length = 0;
+      seen.push((entry = { given, options }));
+    }
+    return entry.options;
+  };
   return {
     ...created,
     create(context) {
-      const given = context.options;
-      let entry = seen.find((candidate) => candidate.given === given || sameJson(candidate.given, given));
-      if (!entry) {
-        // ESLint 9.15+ has merged `meta.defaultOptions` already: use its options as they are.
-        const options = hasEveryDefault(given, defaults)
-          ? (given as unknown as Options)
-          : ESLintUtils.applyDefault<Options, Options>(defaults, given as Options);
-        if (seen.length >= MAX_CACHED_OPTIONS) seen.length = 0;
-        seen.push((entry = { given, options }));
-      }
-      return rule.create(context, entry.options);
+      let options: Options | undefined;
+      return rule.create(context, () => (options ??= optionsFor(context.options)));
     },
   };
 }

@@ -17,8 +17,8 @@ function probe(): { rule: ReturnType<typeof createRule<Options, 'never'>>; seen:
       messages: { never: 'never' },
     },
     defaultOptions: [{ statuses: [429], strict: false }],
-    create(_context, [options]) {
-      seen.push(options);
+    create(_context, options) {
+      seen.push(options()[0]);
       return {};
     },
   });
@@ -26,6 +26,21 @@ function probe(): { rule: ReturnType<typeof createRule<Options, 'never'>>; seen:
 }
 
 const contextWith = (options: unknown[]): never => ({ options }) as never;
+
+/** A rule that never asks for its options, and a context that counts reads of them. */
+function lazyProbe(): { rule: ReturnType<typeof createRule<Options, 'never'>>; asked: () => void } {
+  let ask = (): void => {};
+  const rule = createRule<Options, 'never'>({
+    name: 'lazy-probe',
+    meta: { type: 'problem', docs: { description: 'probe' }, schema: [], defaultOptions: [{}], messages: { never: 'never' } },
+    defaultOptions: [{}],
+    create(_context, options) {
+      ask = () => void options();
+      return {};
+    },
+  });
+  return { rule, asked: () => ask() };
+}
 
 describe('createRule options', () => {
   it('uses options the host already merged (ESLint 9.15+) as they are', () => {
@@ -43,5 +58,16 @@ describe('createRule options', () => {
     expect(seen[0]).toEqual({ statuses: [429], strict: true });
     expect(seen[1]).toBe(seen[0]);
     expect(seen[2]).toEqual({ statuses: [429], strict: false });
+  });
+
+  it('reads the options only when the rule asks for them, once per file', () => {
+    const { rule, asked } = lazyProbe();
+    let reads = 0;
+    const context = { get options() { reads++; return [{}]; } } as never;
+    rule.create(context);
+    expect(reads).toBe(0);
+    asked();
+    asked();
+    expect(reads).toBe(1);
   });
 });
