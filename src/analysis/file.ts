@@ -161,6 +161,49 @@ export class AnalyzedFile {
     return true;
   }
 
+  /**
+   * The innermost node whose range contains the text offset: a descent from the root through the
+   * children that contain it (binary search in lists), not a walk over the file.
+   */
+  nodeAt(offset: number): Node | undefined {
+    const visitorKeys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const contains = (node: Node | null | undefined): node is Node => !!node && typeof node.type === 'string' && node.range[0] <= offset && offset < node.range[1];
+    let current: Node = this.ast;
+    if (!contains(current)) return undefined;
+    descend: for (;;) {
+      for (const key of visitorKeys[current.type] ?? []) {
+        const child: unknown = (current as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) {
+          let low = 0;
+          let high = child.length - 1;
+          while (low <= high) {
+            const middle = (low + high) >>> 1;
+            const item = child[middle] as Node | null;
+            // Holes (`[a, , b]`) have no range: fall back to a scan of this list.
+            if (!item) {
+              const found: Node | undefined = (child as Array<Node | null>).find(contains);
+              if (found) {
+                current = found;
+                continue descend;
+              }
+              break;
+            }
+            if (offset < item.range[0]) high = middle - 1;
+            else if (offset >= item.range[1]) low = middle + 1;
+            else {
+              current = item;
+              continue descend;
+            }
+          }
+        } else if (contains(child as Node | null)) {
+          current = child as Node;
+          continue descend;
+        }
+      }
+      return current;
+    }
+  }
+
   /** Every node of the given types, in source order. */
   nodesOfType<T extends Node['type']>(type: T): Array<Extract<Node, { type: T }>> {
     return (this.index().get(type) ?? []) as Array<Extract<Node, { type: T }>>;

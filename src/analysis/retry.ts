@@ -77,8 +77,25 @@ import { StatusSubject } from './subject';
 
 /** A cheap first test: every name RETRY_PREDICATE_NAME accepts has it. */
 const RETRY_PREFIX = /retr/i;
-/** RETRY_PREDICATE_NAME as a word anywhere in a text. */
-const RETRY_PREDICATE_WORD = new RegExp(`\\b(?:${RETRY_PREDICATE_NAME.source.replaceAll('^', '').replaceAll('$', '')})\\b`, 'i');
+/** RETRY_PREDICATE_NAME as a word anywhere in a text, every occurrence. */
+const RETRY_PREDICATE_WORDS = new RegExp(`\\b(?:${RETRY_PREDICATE_NAME.source.replaceAll('^', '').replaceAll('$', '')})\\b`, 'gi');
+
+/** What a name declares: `function n() {}`, `const n = v`, `{ n: v }`, `n() {}` in a class, a field `n = v`. */
+function declaredValue(named: Node): { name: string | undefined; value: Node } | undefined {
+  const parent = named.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.FunctionDeclaration:
+      return parent.id === named ? { name: parent.id.name, value: parent } : undefined;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id === named && parent.id.type === AST_NODE_TYPES.Identifier && parent.init ? { name: parent.id.name, value: parent.init } : undefined;
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return parent.key === named && parent.value ? { name: propertyKeyName(parent), value: parent.value } : undefined;
+    default:
+      return undefined;
+  }
+}
 
 export type RetryKind = 'loop' | 'recursion' | 'timer' | 'catch' | 'library-callback' | 'library-config' | 'predicate';
 
@@ -223,6 +240,7 @@ class RetryBuilder {
   private readonly configs: RetryConfig[] = [];
   private readonly predicateFunctions = new Set<Node>();
   private delayCalls: RetryDelay[] | undefined;
+  private readonly sleepArguments = new Map<TSESLint.Scope.Variable, number>();
   private readonly file;
 
   constructor(private readonly model: HttpModel) {
@@ -603,13 +621,12 @@ class RetryBuilder {
     const statement = point.parent?.type === AST_NODE_TYPES.BlockStatement ? point : point.parent;
     const block = statement?.parent;
     if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
-    const delays = new Set(this.allDelays().map((d) => d.node));
     for (const previous of block.body) {
       if (previous === statement) break;
       if (previous.type !== AST_NODE_TYPES.ExpressionStatement) continue;
       let expression = skipWrappers(previous.expression);
       if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipWrappers(expression.argument);
-      if (expression.type !== AST_NODE_TYPES.CallExpression || delays.has(expression)) continue;
+      if (expression.type !== AST_NODE_TYPES.CallExpression || this.isDelayCall(expression)) continue;
       const callee = skipWrappers(expression.callee);
       const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : undefined;
       if (object?.type === AST_NODE_TYPES.Identifier && object.name === 'console') continue;
@@ -727,7 +744,6 @@ class RetryBuilder {
         promiseTimers.add(timer);
       }
     }
-    const sleepHelpers = new Map<TSESLint.Scope.Variable, number>();
     for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
       const callee = skipWrappers(call.callee);
       if (callee.type !== AST_NODE_TYPES.Identifier) continue;
@@ -736,16 +752,34 @@ class RetryBuilder {
         if (callee.name === 'setTimeout' && !promiseTimers.has(call)) delays.push({ node: call, kind: 'timer', duration: call.arguments[1] });
         continue;
       }
-      let argument = sleepHelpers.get(variable);
-      if (argument === undefined) {
-        argument = this.sleepArgument(variable);
-        sleepHelpers.set(variable, argument);
-      }
+      const argument = this.sleepArgumentOf(variable);
       if (argument >= 0) delays.push({ node: call, kind: 'sleep', duration: call.arguments[argument] });
     }
     delays.sort((a, b) => a.node.range[0] - b.node.range[0]);
     // Kept in source order so path queries find theirs by binary search.
     return (this.delayCalls = delays.sort((x, y) => x.node.range[0] - y.node.range[0]));
+  }
+
+  /**
+   * Whether a call waits, as `allDelays` finds the file's calls: `setTimeout(…)` (not the one a
+   * `new Promise(r => setTimeout(r, ms))` waits with) or a call of a function that only waits.
+   * Asked of one call, it spares a file without retries the search of all of them.
+   */
+  private isDelayCall(call: TSESTree.CallExpression): boolean {
+    const callee = skipWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = ASTUtils.findVariable(this.file.scopeOf(callee), callee);
+    if (!variable || variable.defs.length === 0) return callee.name === 'setTimeout' && !isTimerOfPromise(call);
+    return this.sleepArgumentOf(variable) >= 0;
+  }
+
+  private sleepArgumentOf(variable: TSESLint.Scope.Variable): number {
+    let argument = this.sleepArguments.get(variable);
+    if (argument === undefined) {
+      argument = this.sleepArgument(variable);
+      this.sleepArguments.set(variable, argument);
+    }
+    return argument;
   }
 
   /** Which argument of a function is its wait, when the function only waits; -1 otherwise. */
@@ -1164,21 +1198,18 @@ class RetryBuilder {
   // ---- predicates -----------------------------------------------------------------------------
 
   private findNamedPredicates(): void {
-    // Without such a name in the text, the scan finds nothing.
+    // A name RETRY_PREDICATE_NAME accepts is a word of the text: each occurrence leads to the
+    // node there, which declares a predicate when it names a function, a variable, a property,
+    // a method or a field. (Comments and uses lead elsewhere.)
     const { text } = this.file.sourceCode;
-    if (!RETRY_PREFIX.test(text) || !RETRY_PREDICATE_WORD.test(text)) return;
-    const candidates: Array<[string | undefined, Node | null | undefined]> = [];
-    for (const fn of this.file.nodesOfType(AST_NODE_TYPES.FunctionDeclaration)) candidates.push([fn.id?.name, fn]);
-    for (const declarator of this.file.nodesOfType(AST_NODE_TYPES.VariableDeclarator)) {
-      if (declarator.id.type === AST_NODE_TYPES.Identifier) candidates.push([declarator.id.name, declarator.init]);
-    }
-    for (const property of this.file.nodesOfType(AST_NODE_TYPES.Property)) candidates.push([propertyKeyName(property), property.value]);
-    for (const method of this.file.nodesOfType(AST_NODE_TYPES.MethodDefinition)) candidates.push([propertyKeyName(method), method.value]);
-    for (const field of this.file.nodesOfType(AST_NODE_TYPES.PropertyDefinition)) candidates.push([propertyKeyName(field), field.value]);
-    for (const [name, value] of candidates) {
-      if (!name || !value || !RETRY_PREDICATE_NAME.test(name)) continue;
-      const fn = skipWrappers(value);
-      if (!isFunction(fn) || this.predicateFunctions.has(fn)) continue;
+    if (!RETRY_PREFIX.test(text)) return;
+    for (const match of text.matchAll(RETRY_PREDICATE_WORDS)) {
+      const named = this.file.nodeAt(match.index);
+      if (!named || (named.type !== AST_NODE_TYPES.Identifier && named.type !== AST_NODE_TYPES.Literal)) continue;
+      const value = declaredValue(named);
+      if (!value) continue;
+      const fn = skipWrappers(value.value);
+      if (!value.name || !RETRY_PREDICATE_NAME.test(value.name) || !isFunction(fn) || this.predicateFunctions.has(fn)) continue;
       this.predicateSite(fn, undefined, undefined, undefined);
     }
   }
@@ -1524,6 +1555,16 @@ function promiseCatchCallbackOf(node: Node, fn: FunctionNode): FunctionNode | un
 }
 
 /** `new Promise(resolve => setTimeout(resolve, ms))`: the inner `setTimeout` call. */
+/** Whether a `setTimeout(…)` call is the one a `new Promise(r => setTimeout(r, ms))` waits with. */
+function isTimerOfPromise(call: TSESTree.CallExpression): boolean {
+  let node: Node | undefined = call.parent;
+  // The executor's body, its block and statement, and wrappers: a few levels at most.
+  for (let depth = 0; node && depth < 6; depth++, node = node.parent) {
+    if (node.type === AST_NODE_TYPES.NewExpression) return promiseTimer(node) === call;
+  }
+  return false;
+}
+
 function promiseTimer(expression: TSESTree.NewExpression): TSESTree.CallExpression | undefined {
   if (expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'Promise') return undefined;
   const executor = expression.arguments[0];

@@ -28,6 +28,22 @@ describe('AnalyzedFile anchors', () => {
     });
   });
 
+  it('finds the innermost node at a text offset, as a walk over every node does', () => {
+    const code = `const list = [1, , shouldRetry(a?.b!)];\nclass K { 'isRetryable'(e) { return e; } }\n// shouldRetry in a comment`;
+    analyze(code, ({ model }) => {
+      const { file } = model;
+      const all = Object.values(AST_NODE_TYPES).flatMap((type) => file.nodesOfType(type));
+      for (let offset = 0; offset < code.length; offset++) {
+        const containing = all.filter((node) => node.range[0] <= offset && offset < node.range[1]);
+        const innermost = containing.reduce<(typeof containing)[number] | undefined>((best, node) => (!best || node.range[1] - node.range[0] < best.range[1] - best.range[0] ? node : best), undefined);
+        expect(file.nodeAt(offset)?.range, `offset ${offset}`).toEqual(innermost?.range);
+      }
+      expect(file.nodeAt(code.indexOf('shouldRetry'))?.type).toBe(AST_NODE_TYPES.Identifier);
+      expect(file.nodeAt(code.indexOf("'isRetryable'") + 1)?.type).toBe(AST_NODE_TYPES.Literal);
+      expect(file.nodeAt(code.length + 5)).toBeUndefined();
+    }, { typescript: true });
+  });
+
   it('lists every function in source order, as the node index does', () => {
     const code = `
       function a(x) { const b = function named() { return () => 1; }; class C { m() {} get g() { return 1; } } }
