@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 
 import type { FunctionNode, Node } from './ast';
 import { alwaysExits, constInitializer, contains, findProperty, isFunction, memberName, skipWrappers, skipWrappersUp } from './ast';

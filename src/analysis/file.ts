@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type SourceCode = TSESLint.SourceCode;
 
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
 import { isFunction } from './ast';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
 import { alwaysExits } from './ast';

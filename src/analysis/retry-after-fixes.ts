@@ -5,7 +5,7 @@
  * the full form (`fullWaitText`) also parses an HTTP-date.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 
 import type { Node } from './ast';
 import { contains, isFunction, skipWrappers } from './ast';

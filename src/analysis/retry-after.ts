@@ -10,7 +10,7 @@
  * `reads.within(region)` for the nodes of a retry path.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 
 import type { FunctionNode, Node } from './ast';
 import { calledMemberName, contains, enclosingFunction, isFunction, memberName, skipWrappers, skipWrappersUp } from './ast';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
 
 import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../analysis/body';
 import { methodAtParse } from '../analysis/call-site-method';
