@@ -239,7 +239,7 @@ class RetryBuilder {
   private readonly sites: RetrySite[] = [];
   private readonly configs: RetryConfig[] = [];
   private readonly predicateFunctions = new Set<Node>();
-  private delayCalls: RetryDelay[] | undefined;
+  private readonly delays = new Map<Node, RetryDelay | undefined>();
   private readonly sleepArguments = new Map<TSESLint.Scope.Variable, number>();
   private readonly file;
 
@@ -636,12 +636,11 @@ class RetryBuilder {
   }
 
   private awaitsOtherThanDelay(container: Node, from: Node, to: Node): boolean {
-    const delays = new Set(this.allDelays().map((d) => d.node));
     const start = from.range[1];
     const end = to === container ? container.range[1] : to.range[0];
     return this.file
       .nodesOfTypeIn(AST_NODE_TYPES.AwaitExpression, start, end)
-      .some((a) => a.range[0] >= start && a.range[1] <= end && contains(container, a) && !delays.has(skipWrappers(a.argument)));
+      .some((a) => a.range[0] >= start && a.range[1] <= end && contains(container, a) && !this.isDelay(skipWrappers(a.argument)));
   }
 
   // ---- catch ----------------------------------------------------------------------------------
@@ -717,10 +716,10 @@ class RetryBuilder {
 
   private delaysBetween(container: Node, from: Node, to: Node): RetryDelay[] {
     // Every wait in a loop body runs between two attempts.
-    if (isLoop(container)) return itemsWithin(this.allDelays(), (d) => d.node, container.body.range[0], container.body.range[1]);
+    if (isLoop(container)) return this.delaysIn(container.body.range[0], container.body.range[1]);
     const start = from.range[0];
     const end = to === container ? container.range[1] : to.range[1];
-    return itemsWithin(this.allDelays(), (d) => d.node, start, end).filter((d) => contains(container, d.node));
+    return this.delaysIn(start, end).filter((d) => contains(container, d.node));
   }
 
   /** Every wait in the file: `setTimeout(fn, ms)`, promise timers, local sleep helpers, `timers/promises`. */
@@ -733,44 +732,60 @@ class RetryBuilder {
     ));
   }
 
-  private allDelays(): RetryDelay[] {
-    if (this.delayCalls) return this.delayCalls;
-    const delays: RetryDelay[] = [];
-    const promiseTimers = new Set<Node>();
-    for (const expression of this.file.nodesOfType(AST_NODE_TYPES.NewExpression)) {
-      const timer = promiseTimer(expression);
-      if (timer) {
-        delays.push({ node: expression, kind: 'promise-timer', duration: timer.arguments[1] });
-        promiseTimers.add(timer);
-      }
+  /**
+   * The waits in `[start, end)`, in source order: `new Promise(r => setTimeout(r, ms))`, a
+   * `setTimeout(…)` of its own, and calls of functions that only wait. Found among the calls of
+   * the range and remembered per node, so a file pays for the ranges its retries ask about, not
+   * for resolving every call it makes.
+   */
+  private delaysIn(start: number, end: number): RetryDelay[] {
+    const found: RetryDelay[] = [];
+    for (const expression of this.file.nodesOfTypeIn(AST_NODE_TYPES.NewExpression, start, end)) {
+      const delay = this.delayOf(expression);
+      if (delay) found.push(delay);
     }
-    for (const call of this.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
-      const callee = skipWrappers(call.callee);
-      if (callee.type !== AST_NODE_TYPES.Identifier) continue;
-      const variable = ASTUtils.findVariable(this.file.scopeOf(callee), callee);
-      if (!variable || variable.defs.length === 0) {
-        if (callee.name === 'setTimeout' && !promiseTimers.has(call)) delays.push({ node: call, kind: 'timer', duration: call.arguments[1] });
-        continue;
-      }
-      const argument = this.sleepArgumentOf(variable);
-      if (argument >= 0) delays.push({ node: call, kind: 'sleep', duration: call.arguments[argument] });
+    for (const call of this.file.nodesOfTypeIn(AST_NODE_TYPES.CallExpression, start, end)) {
+      const delay = this.delayOf(call);
+      if (delay) found.push(delay);
     }
-    delays.sort((a, b) => a.node.range[0] - b.node.range[0]);
-    // Kept in source order so path queries find theirs by binary search.
-    return (this.delayCalls = delays.sort((x, y) => x.node.range[0] - y.node.range[0]));
+    return found.sort((a, b) => a.node.range[0] - b.node.range[0]);
   }
 
+  private delayOf(node: TSESTree.NewExpression | TSESTree.CallExpression): RetryDelay | undefined {
+    if (this.delays.has(node)) return this.delays.get(node);
+    let delay: RetryDelay | undefined;
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      const timer = promiseTimer(node);
+      if (timer) delay = { node, kind: 'promise-timer', duration: timer.arguments[1] };
+    } else {
+      const callee = skipWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(this.file.scopeOf(callee), callee);
+        if (!variable || variable.defs.length === 0) {
+          if (callee.name === 'setTimeout' && !isTimerOfPromise(node)) delay = { node, kind: 'timer', duration: node.arguments[1] };
+        } else {
+          const argument = this.sleepArgumentOf(variable);
+          if (argument >= 0) delay = { node, kind: 'sleep', duration: node.arguments[argument] };
+        }
+      }
+    }
+    this.delays.set(node, delay);
+    return delay;
+  }
+
+
   /**
-   * Whether a call waits, as `allDelays` finds the file's calls: `setTimeout(…)` (not the one a
+   * Whether a call waits: `setTimeout(…)` (not the one a
    * `new Promise(r => setTimeout(r, ms))` waits with) or a call of a function that only waits.
    * Asked of one call, it spares a file without retries the search of all of them.
    */
   private isDelayCall(call: TSESTree.CallExpression): boolean {
-    const callee = skipWrappers(call.callee);
-    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = ASTUtils.findVariable(this.file.scopeOf(callee), callee);
-    if (!variable || variable.defs.length === 0) return callee.name === 'setTimeout' && !isTimerOfPromise(call);
-    return this.sleepArgumentOf(variable) >= 0;
+    return this.delayOf(call) !== undefined;
+  }
+
+  /** Whether an awaited value is a wait. */
+  private isDelay(node: Node): boolean {
+    return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && this.delayOf(node) !== undefined;
   }
 
   private sleepArgumentOf(variable: TSESLint.Scope.Variable): number {
