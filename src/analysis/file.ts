@@ -24,7 +24,6 @@ export class AnalyzedFile {
   private sources: ReadonlySet<string> | undefined;
   private requires: TSESTree.CallExpression[] | undefined;
   private computedRequire = false;
-  private functionList: FunctionNode[] | undefined;
   private functionScopeList: Array<TSESLint.Scope.Scope & { block: FunctionNode }> | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
@@ -118,15 +117,6 @@ export class AnalyzedFile {
     if (this.computedRequire) return true;
     for (const source of sources) if (modules.has(source)) return true;
     return false;
-  }
-
-  /** Every function, in source order, from the scope manager (each function has its own scope). */
-  functions(): readonly FunctionNode[] {
-    if (this.functionList) return this.functionList;
-    const functions = this.functionScopes().map((scope) => scope.block);
-    // Scopes are created in traversal order, which is source order: sort only if a parser differs.
-    const sorted = functions.every((fn, index) => index === 0 || functions[index - 1]!.range[0] <= fn.range[0]);
-    return (this.functionList = sorted ? functions : functions.sort((a, b) => a.range[0] - b.range[0]));
   }
 
   /** The scope of every function, in the scope manager's order (source order with ESLint's parsers). */

@@ -142,8 +142,7 @@ const STATEMENT_LISTS = new Set<string>([
 const MAX_FOLLOW = 4;
 const MAX_ROOTS = 8;
 /** Methods only an HTTP response has (Express, Next.js Pages, Fastify, Node `http`). */
-const HTTP_RESPONSE_METHODS = ['status', 'json', 'sendStatus', 'code', 'writeHead', 'setHeader', 'redirect', 'render', 'sendFile'];
-const HTTP_RESPONSE_METHOD_SET: ReadonlySet<string> = new Set(HTTP_RESPONSE_METHODS);
+const HTTP_RESPONSE_METHODS: ReadonlySet<string> = new Set(['status', 'json', 'sendStatus', 'code', 'writeHead', 'setHeader', 'redirect', 'render', 'sendFile']);
 /** Test-double APIs: a response built for them stands in for a server, often a wrong one on purpose. */
 const MOCK_METHOD = /^(?:mock[A-Z]\w*|resolves|returns|callsFake|fn)$/;
 /** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
@@ -529,17 +528,13 @@ class ServerSends implements ServerAnalysis {
     const methods = new Set<string>();
     const assigned = new Set<string>();
     const variable = this.variableOfParameter(param);
-    for (const reference of variable?.references ?? []) {
-      const member = skipWrappersUp(reference.identifier).parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== skipWrappersUp(reference.identifier)) continue;
-      const name = memberName(member);
-      if (name === undefined) continue;
-      const parent = skipWrappersUp(member).parent;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member && parent.arguments.length > 0) methods.add(name);
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) assigned.add(name);
+    if (variable) {
+      someMemberUse(variable, (name, use) => {
+        (use === 'call' ? methods : assigned).add(name);
+        return false;
+      });
     }
-    // `send` alone is any socket's or process's: only HTTP-specific methods make a response.
-    const sends = HTTP_RESPONSE_METHODS.some((m) => methods.has(m)) || assigned.has('statusCode');
+    const sends = [...methods].some(sendsWithCall) || assigned.has('statusCode');
     return { methods, assigned, sends };
   }
 
@@ -1056,6 +1051,19 @@ function isLoop(node: Node): boolean {
 
 /** Whether a variable is used as an HTTP response: `res.status(…)`, `res.json(…)`, `res.statusCode = …` (as `responseUsage(…).sends`). */
 function sendsThrough(variable: TSESLint.Scope.Variable): boolean {
+  return someMemberUse(variable, (name, use) => (use === 'call' ? sendsWithCall(name) : name === 'statusCode'));
+}
+
+/** `send` alone is any socket's or process's: only HTTP-specific methods make a response. */
+function sendsWithCall(method: string): boolean {
+  return HTTP_RESPONSE_METHODS.has(method);
+}
+
+/**
+ * Whether `test` holds for one of the variable's member uses: `v.name(arg, …)` (a call with
+ * arguments) or `v.name = …` (an assignment). Stops at the first that does.
+ */
+function someMemberUse(variable: TSESLint.Scope.Variable, test: (name: string, use: 'call' | 'assign') => boolean): boolean {
   for (const reference of variable.references) {
     const top = skipWrappersUp(reference.identifier);
     const member = top.parent;
@@ -1063,9 +1071,8 @@ function sendsThrough(variable: TSESLint.Scope.Variable): boolean {
     const name = memberName(member);
     if (name === undefined) continue;
     const parent = skipWrappersUp(member).parent;
-    if (name === 'statusCode' ? parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member : HTTP_RESPONSE_METHOD_SET.has(name) && parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member && parent.arguments.length > 0) {
-      return true;
-    }
+    if (parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member && parent.arguments.length > 0 && test(name, 'call')) return true;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && test(name, 'assign')) return true;
   }
   return false;
 }

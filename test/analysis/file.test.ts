@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { returnStatementsOf, type FunctionNode } from '../../src/analysis/ast';
+import { AnalyzedFile } from '../../src/analysis/file';
 import { analyze } from './helpers';
 
 /** The anchors the analyses start from instead of walking the AST: each must find what a walk finds. */
@@ -44,7 +45,7 @@ describe('AnalyzedFile anchors', () => {
     }, { typescript: true });
   });
 
-  it('lists every function in source order, as the node index does', () => {
+  it('lists the scope of every function, as the node index finds the functions, and which lie in no other function', () => {
     const code = `
       function a(x) { const b = function named() { return () => 1; }; class C { m() {} get g() { return 1; } } }
       const d = async (p, q) => { function e() {} };
@@ -56,8 +57,11 @@ describe('AnalyzedFile anchors', () => {
         ...model.file.nodesOfType(AST_NODE_TYPES.FunctionExpression),
         ...model.file.nodesOfType(AST_NODE_TYPES.ArrowFunctionExpression),
       ].sort((x, y) => x.range[0] - y.range[0]);
-      expect(model.file.functions()).toEqual(fromIndex);
-      expect(model.file.functions()).toHaveLength(8);
+      const scopes = model.file.functionScopes();
+      expect(scopes.map((scope) => scope.block)).toEqual(fromIndex);
+      expect(scopes).toHaveLength(8);
+      const topLevel = scopes.filter((scope) => AnalyzedFile.isTopLevelFunction(scope)).map((scope) => model.file.sourceCode.getText(scope.block).slice(0, 12));
+      expect(topLevel).toEqual(['function a(x', 'async (p, q)', 'function () ']);
     });
   });
 
@@ -82,7 +86,7 @@ describe('AnalyzedFile anchors', () => {
       }
     `;
     analyze(code, ({ model }) => {
-      const outer = model.file.functions()[0] as FunctionNode;
+      const outer = model.file.functionScopes()[0]!.block as FunctionNode;
       expect(returnStatementsOf(outer).map((statement) => model.file.sourceCode.getText(statement.argument!))).toEqual(['1', '2', '3', '4', '5', '6', '9']);
     });
   });

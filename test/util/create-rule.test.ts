@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createRule } from '../../src/util/create-rule';
+import { createRule, perOptions } from '../../src/util/create-rule';
 
 type Options = [{ statuses?: number[]; strict?: boolean }];
 
@@ -69,5 +69,20 @@ describe('createRule options', () => {
     asked();
     asked();
     expect(reads).toBe(1);
+  });
+
+  it('derives settings once per options object: the same for every file of one configuration', () => {
+    const { rule, seen } = probe();
+    let derived = 0;
+    const settingsOf = perOptions((options: Options[0]) => {
+      derived++;
+      return new Set(options.statuses);
+    });
+    rule.create(contextWith([{ statuses: [503], strict: true }]));
+    rule.create(contextWith([{ statuses: [503], strict: true }]));
+    rule.create(contextWith([{ statuses: [500], strict: true }]));
+    expect(settingsOf(seen[0]!)).toBe(settingsOf(seen[1]!));
+    expect([...settingsOf(seen[2]!)]).toEqual([500]);
+    expect(derived).toBe(2);
   });
 });
