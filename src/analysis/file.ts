@@ -6,6 +6,7 @@ import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
 import { isFunction } from './ast';
+import { KNOWN_MODULES, mayNameKnownModule } from './known-modules';
 
 /** ReferenceTracker's default `globalObjectNames`. */
 const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
@@ -24,6 +25,7 @@ export class AnalyzedFile {
   private sources: ReadonlySet<string> | undefined;
   private requires: TSESTree.CallExpression[] | undefined;
   private computedRequire = false;
+  private namesKnownModule = false;
   private functionScopeList: Array<TSESLint.Scope.Scope & { block: FunctionNode }> | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
@@ -90,31 +92,41 @@ export class AnalyzedFile {
     return (this.requires = [...calls].sort((a, b) => a.range[0] - b.range[0]));
   }
 
-  /** The module specifiers the file imports (`import … from 's'`) or requires (`require('s')`). */
-  moduleSources(): ReadonlySet<string> {
+  /**
+   * The known modules (`KNOWN_MODULES`) the file imports (`import … from 's'`, `export … from 's'`)
+   * or requires (`require('s')`). A file whose text names none has none: its imports and its
+   * `require` references are not looked at.
+   */
+  knownModuleSources(): ReadonlySet<string> {
     if (this.sources) return this.sources;
     const sources = new Set<string>();
+    this.namesKnownModule = mayNameKnownModule(this.sourceCode.text);
+    if (!this.namesKnownModule) return (this.sources = sources);
     for (const statement of this.ast.body) {
       if (
-        statement.type === AST_NODE_TYPES.ImportDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
-        (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source)
+        (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+          statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+          (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source)) &&
+        KNOWN_MODULES.has(statement.source!.value)
       ) {
         sources.add(statement.source!.value);
       }
     }
-    for (const call of this.requireCalls()) sources.add((call.arguments[0] as TSESTree.StringLiteral).value);
+    for (const call of this.requireCalls()) {
+      const source = (call.arguments[0] as TSESTree.StringLiteral).value;
+      if (KNOWN_MODULES.has(source)) sources.add(source);
+    }
     return (this.sources = sources);
   }
 
   /**
-   * Whether the file may import or require one of the modules: one it names, or any when it
-   * requires a computed name. Lets an analysis skip ReferenceTracker's module passes, which
-   * evaluate every `require` call.
+   * Whether the file may import or require one of the modules (known ones): one it names, or any
+   * when it names a known module and requires a computed name. Lets an analysis skip
+   * ReferenceTracker's module passes, which evaluate every `require` call.
    */
   mayImport(modules: { has(module: string): boolean }): boolean {
-    const sources = this.moduleSources();
-    if (this.computedRequire) return true;
+    const sources = this.knownModuleSources();
+    if (this.namesKnownModule && this.computedRequire) return true;
     for (const source of sources) if (modules.has(source)) return true;
     return false;
   }

@@ -136,13 +136,19 @@ export class RequestAnalysis {
     let trackerOfFile: ReferenceTracker | undefined;
     const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(globalScope as never));
     const importsClient = this.file.mayImport(clientModules);
-    const found: Array<{ node: unknown; info: unknown }> = this.file.mayUseDeclaredGlobal(globalNames) ? [...tracker().iterateGlobalReferences(globalMap as never)] : [];
+    // Every use of a global client names it (`fetch`, `globalThis.fetch`, `{ fetch } = window`).
+    const namesGlobal = this.file.textIncludes(...globalNames);
+    const found: Array<{ node: unknown; info: unknown }> = namesGlobal && this.file.mayUseDeclaredGlobal(globalNames) ? [...tracker().iterateGlobalReferences(globalMap as never)] : [];
     // Globals the config does not declare (no `globals.browser`) stay unresolved: trace them too.
-    for (const { identifier } of globalScope.through) {
-      const name = identifier.name;
-      if (Object.hasOwn(globalMap, name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap[name] as never));
-      else if (GLOBAL_OBJECTS.has(name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap as never));
-      else if (name === 'require' && importsClient) found.push(...this.undeclaredRequire(tracker(), identifier, cjsMap));
+    if (namesGlobal || importsClient) {
+      for (const { identifier } of globalScope.through) {
+        const name = identifier.name;
+        if (name === 'require') {
+          if (importsClient) found.push(...this.undeclaredRequire(tracker(), identifier, cjsMap));
+        } else if (!namesGlobal) continue;
+        else if (Object.hasOwn(globalMap, name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap[name] as never));
+        else if (GLOBAL_OBJECTS.has(name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap as never));
+      }
     }
     if (importsClient) found.push(...tracker().iterateEsmReferences(esmMap as never), ...tracker().iterateCjsReferences(cjsMap as never));
     for (const { node, info } of found) {

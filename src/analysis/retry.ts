@@ -75,10 +75,28 @@ import { COCKATIEL_FILTERS, DELAY_MODULES, RETRY_CONFIG_LIBRARIES, RETRY_PREDICA
 import { StatusSet } from './status-set';
 import { StatusSubject } from './subject';
 
-/** A cheap first test: every name RETRY_PREDICATE_NAME accepts has it. */
-const RETRY_PREFIX = /retr/i;
-/** RETRY_PREDICATE_NAME as a word anywhere in a text, every occurrence. */
-const RETRY_PREDICATE_WORDS = new RegExp(`\\b(?:${RETRY_PREDICATE_NAME.source.replaceAll('^', '').replaceAll('$', '')})\\b`, 'gi');
+/**
+ * Where a name RETRY_PREDICATE_NAME accepts may start: every such name, written in camelCase or
+ * PascalCase, has `Retr` or `retr`. Each occurrence of those (fast substring searches) widens to
+ * the word around it, which the name test then checks: one regular expression over the whole
+ * text would cost several times more.
+ */
+function* retryPredicateNameOffsets(text: string): Generator<number> {
+  for (const needle of ['Retr', 'retr']) {
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+      let start = at;
+      while (start > 0 && isWordCharacter(text.charCodeAt(start - 1))) start--;
+      let end = at + needle.length;
+      while (end < text.length && isWordCharacter(text.charCodeAt(end))) end++;
+      if (RETRY_PREDICATE_NAME.test(text.slice(start, end))) yield start;
+    }
+  }
+}
+
+/** `[A-Za-z0-9_$]`: the characters of an ASCII identifier. */
+function isWordCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}
 
 /** What a name declares: `function n() {}`, `const n = v`, `{ n: v }`, `n() {}` in a class, a field `n = v`. */
 function declaredValue(named: Node): { name: string | undefined; value: Node } | undefined {
@@ -836,7 +854,7 @@ class RetryBuilder {
 
   private findLibraryConfigs(): void {
     const { requestSites, keySites, callTraces } = librarySiteIndex();
-    const imported = this.file.moduleSources();
+    const imported = this.file.knownModuleSources();
     if (this.model.requests.length > 0) {
       for (const { library, site } of requestSites) {
         for (const request of this.model.requests) {
@@ -1213,13 +1231,11 @@ class RetryBuilder {
   // ---- predicates -----------------------------------------------------------------------------
 
   private findNamedPredicates(): void {
-    // A name RETRY_PREDICATE_NAME accepts is a word of the text: each occurrence leads to the
-    // node there, which declares a predicate when it names a function, a variable, a property,
-    // a method or a field. (Comments and uses lead elsewhere.)
-    const { text } = this.file.sourceCode;
-    if (!RETRY_PREFIX.test(text)) return;
-    for (const match of text.matchAll(RETRY_PREDICATE_WORDS)) {
-      const named = this.file.nodeAt(match.index);
+    // Each occurrence of a name RETRY_PREDICATE_NAME accepts leads to the node there, which
+    // declares a predicate when it names a function, a variable, a property, a method or a field.
+    // (Comments and uses lead elsewhere.)
+    for (const offset of retryPredicateNameOffsets(this.file.sourceCode.text)) {
+      const named = this.file.nodeAt(offset);
       if (!named || (named.type !== AST_NODE_TYPES.Identifier && named.type !== AST_NODE_TYPES.Literal)) continue;
       const value = declaredValue(named);
       if (!value) continue;

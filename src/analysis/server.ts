@@ -110,6 +110,9 @@ for (const framework of SERVER_FRAMEWORKS) {
   for (const name of framework.globalHandlerFactories ?? []) GLOBAL_HANDLER_FACTORIES.set(name, [...(GLOBAL_HANDLER_FACTORIES.get(name) ?? []), framework]);
 }
 
+/** The names of every global the trace follows: a file without them has no such use. */
+const GLOBAL_NEEDLES: readonly string[] = [...Object.keys(traceMaps().globals), ...GLOBAL_HANDLER_FACTORIES.keys()];
+
 /** Every framework's route registration methods. */
 const ROUTE_METHOD_NAMES = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
 /** The frameworks a module specifier belongs to. */
@@ -200,7 +203,7 @@ class ServerSends implements ServerAnalysis {
   /** Frameworks the file imports or requires (by source), in table order. */
   private frameworksImported(): ServerFramework[] {
     const found = new Set<ServerFramework>();
-    for (const source of this.file.moduleSources()) {
+    for (const source of this.file.knownModuleSources()) {
       for (const framework of FRAMEWORKS_BY_SOURCE.get(source) ?? []) found.add(framework);
     }
     return found.size === 0 ? [] : SERVER_FRAMEWORKS.filter((framework) => found.has(framework));
@@ -214,9 +217,11 @@ class ServerSends implements ServerAnalysis {
     const importsFramework = this.importedFrameworks.length > 0 || this.file.mayImport(NO_MODULES);
     const found: Array<{ node: unknown; info: unknown }> = [];
     if (importsFramework) found.push(...tracker().iterateEsmReferences(esm as never), ...tracker().iterateCjsReferences(cjs as never));
-    if (this.file.mayUseDeclaredGlobal(globalNames)) found.push(...tracker().iterateGlobalReferences(globals as never));
+    // Every use of a global (`Response`, Nuxt's `defineEventHandler`) names it.
+    const namesGlobal = this.file.textIncludes(...GLOBAL_NEEDLES);
+    if (namesGlobal && this.file.mayUseDeclaredGlobal(globalNames)) found.push(...tracker().iterateGlobalReferences(globals as never));
     const handlerFactoryCalls: Array<[TSESTree.CallExpression, readonly ServerFramework[]]> = [];
-    for (const reference of globalScope.through) {
+    for (const reference of namesGlobal || importsFramework ? globalScope.through : []) {
       const { identifier } = reference;
       const name = identifier.name;
       // Globals the config does not declare (`Response` without `globals.browser`) stay unresolved.
@@ -900,8 +905,15 @@ class ServerSends implements ServerAnalysis {
     // references to `JSON`; other shapes need their body key in the text before objects are scanned.
     const candidates = new Set<TSESTree.ObjectExpression>();
     for (const { resultObject: shape } of rows) {
-      // Both keys must be written: a text search is cheaper than the candidates' search.
-      if (!this.file.textIncludes(shape!.bodyKey) || (!shape!.statusOptional && !this.file.textIncludes(shape!.statusKey))) continue;
+      // Both keys (and a stringified body's `stringify`) must be written: text searches cost less
+      // than the candidates' search. The longest, rarest needles go first.
+      if (
+        (shape!.body === 'string' && !this.file.textIncludes('stringify')) ||
+        (!shape!.statusOptional && !this.file.textIncludes(shape!.statusKey)) ||
+        !this.file.textIncludes(shape!.bodyKey)
+      ) {
+        continue;
+      }
       if (shape!.body === 'string') {
         for (const object of this.objectsWithStringifiedProperty(shape!.bodyKey)) candidates.add(object);
       } else {
