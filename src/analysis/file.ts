@@ -6,7 +6,7 @@ import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
 import { isFunction } from './ast';
-import { KNOWN_MODULES, mayNameKnownModule } from './known-modules';
+import { KNOWN_MODULES, mayNameKnownModule } from './text-anchors';
 
 /** ReferenceTracker's default `globalObjectNames`. */
 const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];

@@ -358,6 +358,9 @@ const FETCH_FACTORIES: readonly ResponseFactory[] = [
   { path: [], construct: true, body: 'string', init: 'init' },
 ];
 
+/** Methods only an HTTP response has (Express, Next.js Pages, Fastify, Node `http`). */
+export const HTTP_RESPONSE_METHODS: ReadonlySet<string> = new Set(['status', 'json', 'sendStatus', 'code', 'writeHead', 'setHeader', 'redirect', 'render', 'sendFile']);
+
 export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
   {
     id: 'express',

@@ -10,6 +10,7 @@ import { conditionSets, narrowAt } from './narrowing';
 import type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './requests';
 import { RequestAnalysis } from './requests';
 import { StatusSubject } from './subject';
+import { hasHttpAnchor } from './text-anchors';
 
 /**
  * The HTTP semantics of one file, computed once and shared by every rule: requests and their
@@ -19,6 +20,7 @@ import { StatusSubject } from './subject';
 export class HttpModel {
   readonly file: AnalyzedFile;
   private requestAnalysis: RequestAnalysis | undefined;
+  private anchored: boolean | undefined;
   private parsesCollected = false;
   private readonly subjectsByVariable = new Map<TSESLint.Scope.Variable, StatusSubject>();
   /** Per-rule-family caches (retry paths, server sends) live here, keyed by their builder. */
@@ -28,22 +30,31 @@ export class HttpModel {
     this.file = new AnalyzedFile(sourceCode);
   }
 
+  /**
+   * Whether the file's text has an anchor of the analyses (`hasHttpAnchor`). Without one it has
+   * no request, handler, retry or send: every analysis answers "none" without looking further.
+   */
+  get hasAnchor(): boolean {
+    return (this.anchored ??= hasHttpAnchor(this.file.sourceCode.text));
+  }
+
   private get analysis(): RequestAnalysis {
     return (this.requestAnalysis ??= new RequestAnalysis(this.file));
   }
 
   /** Every HTTP request the file sends, in source order. */
   get requests(): readonly HttpRequest[] {
-    return this.analysis.requests;
+    return this.hasAnchor ? this.analysis.requests : [];
   }
 
   /** Every value known to hold an HTTP response. */
   get responses(): readonly TrackedResponse[] {
-    return this.analysis.responses;
+    return this.hasAnchor ? this.analysis.responses : [];
   }
 
   /** Every JSON parse of a response body, in source order. */
   get bodyParses(): readonly BodyParse[] {
+    if (!this.hasAnchor) return [];
     const analysis = this.analysis;
     if (!this.parsesCollected) {
       analysis.collectBodyParses();

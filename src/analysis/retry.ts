@@ -73,30 +73,8 @@ import type { HttpRequest, TrackedResponse } from './requests';
 import type { PredicateParameter, RetryConfigLibrary, RetryConfigSite, RetryPredicateOption } from './retry-libraries';
 import { COCKATIEL_FILTERS, DELAY_MODULES, RETRY_CONFIG_LIBRARIES, RETRY_PREDICATE_NAME, THROWING_CLIENTS } from './retry-libraries';
 import { StatusSet } from './status-set';
+import { retryPredicateNameOffsets } from './text-anchors';
 import { StatusSubject } from './subject';
-
-/**
- * Where a name RETRY_PREDICATE_NAME accepts may start: every such name, written in camelCase or
- * PascalCase, has `Retr` or `retr`. Each occurrence of those (fast substring searches) widens to
- * the word around it, which the name test then checks: one regular expression over the whole
- * text would cost several times more.
- */
-function* retryPredicateNameOffsets(text: string): Generator<number> {
-  for (const needle of ['Retr', 'retr']) {
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
-      let start = at;
-      while (start > 0 && isWordCharacter(text.charCodeAt(start - 1))) start--;
-      let end = at + needle.length;
-      while (end < text.length && isWordCharacter(text.charCodeAt(end))) end++;
-      if (RETRY_PREDICATE_NAME.test(text.slice(start, end))) yield start;
-    }
-  }
-}
-
-/** `[A-Za-z0-9_$]`: the characters of an ASCII identifier. */
-function isWordCharacter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
-}
 
 /** What a name declares: `function n() {}`, `const n = v`, `{ n: v }`, `n() {}` in a class, a field `n = v`. */
 function declaredValue(named: Node): { name: string | undefined; value: Node } | undefined {
@@ -216,8 +194,9 @@ const AUTH_STATUSES = StatusSet.of(401, 407);
 
 /** The file's retries, built once per file. */
 export function getRetries(model: HttpModel): RetryAnalysis {
-  return model.extension(KEY, (m) => new RetryBuilder(m).build());
+  return model.hasAnchor ? model.extension(KEY, (m) => new RetryBuilder(m).build()) : NO_RETRIES;
 }
+const NO_RETRIES: RetryAnalysis = { sites: [], configs: [] };
 
 type Loop =
   | TSESTree.ForStatement

@@ -9,7 +9,7 @@ import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
 import { AnalyzedFile } from './file';
 import type { AccessPath, ResponseFactory, ServerFramework } from './libraries';
-import { SERVER_FRAMEWORKS } from './libraries';
+import { HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from './libraries';
 import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
 
@@ -51,10 +51,11 @@ export interface ServerAnalysis {
 }
 
 const KEY = {};
+const NO_SENDS: ServerAnalysis = { sends: [], errorBranchOf: () => undefined, errorBodyOf: () => undefined };
 
 /** The server sends of the model's file, built once per file. */
 export function getServerAnalysis(model: HttpModel): ServerAnalysis {
-  return model.extension(KEY, (m) => new ServerSends(m.file));
+  return model.hasAnchor ? model.extension(KEY, (m) => new ServerSends(m.file)) : NO_SENDS;
 }
 
 // ---- tracing framework imports ---------------------------------------------------------------
@@ -144,8 +145,6 @@ const STATEMENT_LISTS = new Set<string>([
 ]);
 const MAX_FOLLOW = 4;
 const MAX_ROOTS = 8;
-/** Methods only an HTTP response has (Express, Next.js Pages, Fastify, Node `http`). */
-const HTTP_RESPONSE_METHODS: ReadonlySet<string> = new Set(['status', 'json', 'sendStatus', 'code', 'writeHead', 'setHeader', 'redirect', 'render', 'sendFile']);
 /** Test-double APIs: a response built for them stands in for a server, often a wrong one on purpose. */
 const MOCK_METHOD = /^(?:mock[A-Z]\w*|resolves|returns|callsFake|fn)$/;
 /** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
@@ -393,11 +392,13 @@ class ServerSends implements ServerAnalysis {
     const typed = this.typedFramework(fn);
     if (typed) return typed;
     if (count < 2) return undefined;
-    // Cheapest first: the response parameter must be used as one before the rest is asked.
+    // Cheapest first: a walk up the scopes turns away callbacks (`.map((x, i) => …)`,
+    // `new Promise((resolve, reject) => …)`) before the response parameter's references are read.
     const response = fn.params[count === 4 ? 2 : 1]!;
     if (response.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (!AnalyzedFile.isTopLevelFunction(scope)) return undefined;
     const variable = scope.set.get(response.name);
-    if (!variable || !sendsThrough(variable) || !AnalyzedFile.isTopLevelFunction(scope)) return undefined;
+    if (!variable || !sendsThrough(variable)) return undefined;
     const framework = this.inferFramework(fn, false);
     return framework?.style === 'response' ? framework : undefined;
   }

@@ -1,0 +1,105 @@
+import { HTTP_CLIENTS, HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from './libraries';
+import { RETRY_CONFIG_LIBRARIES, RETRY_PREDICATE_NAME } from './retry-libraries';
+
+/*
+ * What the analyses start from, as it shows in a file's text. Every request, handler, retry and
+ * send the analyses find has one of these anchors written out, so a file whose text has none is
+ * done after one scan: most files of a project, which then cost the rules next to nothing.
+ * Scans are substring searches and regular expressions over the text; they are cheap next to the
+ * scope manager's references, which a file's first look at would touch.
+ */
+
+/**
+ * Every module an analysis looks for among a file's imports and `require` calls: HTTP clients,
+ * server frameworks, retry libraries. (Status constants and delays are resolved from the
+ * identifier's own import, not from this list.)
+ */
+export const KNOWN_MODULES: ReadonlySet<string> = new Set([
+  ...HTTP_CLIENTS.flatMap((client) => client.modules.map((module) => module.source)),
+  ...SERVER_FRAMEWORKS.flatMap((framework) => framework.sources),
+  ...RETRY_CONFIG_LIBRARIES.flatMap((library) => [...library.modules, ...library.sites.flatMap((site) => ('source' in site ? [site.source] : []))]),
+]);
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const QUOTE = `['"\`]`;
+/** TypeScript type arguments of a call: `$fetch<User>(…)`. */
+const TYPE_ARGUMENTS = `(?:<[^<>()=;]*>\\s*)?`;
+
+/** A known module's name as a whole string: `'axios'`, `"express"`, `` `ky` ``. */
+const KNOWN_MODULE_STRING = `${QUOTE}(?:${[...KNOWN_MODULES].map(escapeRegExp).join('|')})${QUOTE}`;
+
+/**
+ * Whether a source text may import or require a known module. Every `import`, `export … from`
+ * and `require` of one names it in a string. A specifier put together from pieces
+ * (`require('ax' + 'ios')`) is missed on purpose.
+ */
+export function mayNameKnownModule(text: string): boolean {
+  return KNOWN_MODULE_REGEXP.test(text);
+}
+const KNOWN_MODULE_REGEXP = new RegExp(KNOWN_MODULE_STRING);
+
+/**
+ * A global the analyses trace (`fetch`, Nuxt's `$fetch`, `Response`, Nitro's
+ * `defineEventHandler`) used as a value: called (`fetch(u)`, `$fetch<T>(u)`, `fetch!(u)`, `fetch?.(u)`), read a
+ * member of (`Response.json`, `globalThis.fetch.bind`), named in a string (`window['fetch']`) or
+ * assigned (`= fetch`), cast (`(fetch as F)(u)`). A name that only types (`typeof fetch`, `: Response`) is no anchor, nor
+ * a rename in a destructuring (`{ fetch: f } = globalThis`), which is missed on purpose.
+ */
+const TRACED_GLOBALS = [
+  ...new Set([
+    ...HTTP_CLIENTS.flatMap((client) => (client.global ? [client.global] : [])),
+    ...SERVER_FRAMEWORKS.flatMap((framework) => [...(framework.global ? [framework.global] : []), ...(framework.globalHandlerFactories ?? [])]),
+  ]),
+].map(escapeRegExp);
+const GLOBAL_USE = `(?:${TRACED_GLOBALS.join('|')})(?:\\s*${TYPE_ARGUMENTS}(?:[.(\\]'"\`]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|=\\s*(?:${TRACED_GLOBALS.join('|')})\\b`;
+
+/**
+ * What a handler without a framework's import shows: a response method called with an argument
+ * (`res.status(500)`, `reply['code'](404)`), a `statusCode` assigned, or a route registered with
+ * a path (`router.get('/users', …)`).
+ */
+const RESPONSE_METHOD_CALL = `\\b(?:${[...HTTP_RESPONSE_METHODS].join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?${TYPE_ARGUMENTS}\\(\\s*[^\\s)]`;
+const STATUS_CODE_ASSIGNMENT = `statusCode(?:${QUOTE}\\s*\\])?\\s*[^\\s\\w=!)]*=(?!=)`;
+const ROUTE_PATH_ARGUMENT = `\\(\\s*\\(?\\s*${QUOTE}[/*]`;
+
+/** What a serverless result object needs written: `JSON.stringify` for a string body, else its body key (`jsonBody`). */
+const RESULT_OBJECT_NEEDLES = [
+  ...new Set(SERVER_FRAMEWORKS.flatMap((framework) => (framework.resultObject ? [framework.resultObject.body === 'string' ? 'stringify' : framework.resultObject.bodyKey] : []))),
+].map(escapeRegExp);
+
+/** Every anchor but the retry predicates' names, in one expression: one scan of the text. */
+const ANCHOR = new RegExp([KNOWN_MODULE_STRING, GLOBAL_USE, RESPONSE_METHOD_CALL, STATUS_CODE_ASSIGNMENT, ROUTE_PATH_ARGUMENT, ...RESULT_OBJECT_NEEDLES].join('|'));
+
+/**
+ * Whether a file's text has an anchor of the analyses: a known module named, a traced global
+ * used, a response sent or a route registered, a serverless result, a retry predicate named.
+ * Without one, the file has no request, handler, retry or send for any rule to check.
+ */
+export function hasHttpAnchor(text: string): boolean {
+  if (ANCHOR.test(text)) return true;
+  for (const _ of retryPredicateNameOffsets(text)) return true;
+  return false;
+}
+
+/**
+ * Where a name RETRY_PREDICATE_NAME accepts may start: every such name, written in camelCase or
+ * PascalCase, has `Retr` or `retr`. Each occurrence of those (fast substring searches) widens to
+ * the word around it, which the name test then checks: one regular expression over the whole
+ * text would cost several times more.
+ */
+export function* retryPredicateNameOffsets(text: string): Generator<number> {
+  for (const needle of ['Retr', 'retr']) {
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+      let start = at;
+      while (start > 0 && isIdentifierCharacter(text.charCodeAt(start - 1))) start--;
+      let end = at + needle.length;
+      while (end < text.length && isIdentifierCharacter(text.charCodeAt(end))) end++;
+      if (RETRY_PREDICATE_NAME.test(text.slice(start, end))) yield start;
+    }
+  }
+}
+
+/** `[A-Za-z0-9_$]` and any non-ASCII character: a character an identifier may have. */
+function isIdentifierCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code > 127;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+
+import { hasHttpAnchor, KNOWN_MODULES, retryPredicateNameOffsets } from '../../src/analysis/text-anchors';
+
+/** The one-scan check that lets a file without HTTP code skip every analysis. */
+describe('hasHttpAnchor', () => {
+  it.each([
+    // known modules, in every kind of string
+    `import ky from 'ky';`,
+    `const axios = require("axios");`,
+    'export * from `express`;',
+    `import { json } from 'next/server';`,
+    // traced globals used as values
+    `await fetch(url);`,
+    `const user = await $fetch<User>('/api/user');`,
+    `globalThis.fetch(url);`,
+    `window['fetch'](url);`,
+    `const send = fetch;`,
+    `(fetch as typeof fetch)(url);`,
+    `fetch!(url);`,
+    `fetch?.(url);`,
+    `return new Response(body, { status: 500 });`,
+    `return Response.json({ error });`,
+    `export default defineEventHandler((event) => ({}));`,
+    // handlers no import announces
+    `function handler(req, res) { res.status(500).send(e); }`,
+    `reply['code'](404);`,
+    `res.json<Body>({ error: 'x' });`,
+    `res.statusCode = 500;`,
+    `res.statusCode ||= 500;`,
+    `router.get('/users', list);`,
+    `app.use("*", notFound);`,
+    // serverless results
+    `return { statusCode: 500, body: JSON.stringify({ error }) };`,
+    `return { status: 500, jsonBody: { error } };`,
+    // retry predicates by name
+    `function shouldRetry(error) { return true; }`,
+    `const isRetryable = (e) => e.status >= 500;`,
+    `class K { retryCondition(e) { return true; } }`,
+  ])('finds an anchor in %s', (code) => {
+    expect(hasHttpAnchor(code)).toBe(true);
+  });
+
+  it.each([
+    `const response: Response = await get(); type Fetch = typeof fetch;`,
+    `class APIResponse {} export interface ClientOptions { fetch?: Fetch }`,
+    `class Client { fetch!: Fetch; }`,
+    `// Retries failed requests up to maxRetries times`,
+    `const maxRetries = 3; const retryCount = 0; retrieve(id);`,
+    `const body = await res.json(); if (res.status === 204) return;`,
+    `import { request } from './http'; const code = error.code;`,
+    `Object.defineProperty(exports, "__esModule", { value: true });`,
+  ])('finds no anchor in %s', (code) => {
+    expect(hasHttpAnchor(code)).toBe(false);
+  });
+
+  it('knows every module of the tables, and only modules', () => {
+    for (const module of ['axios', 'ky', 'got', 'undici', 'express', 'fastify', 'hono', 'node:http', 'p-retry', 'axios-retry']) {
+      expect(KNOWN_MODULES.has(module), module).toBe(true);
+    }
+    expect(KNOWN_MODULES.has('./local')).toBe(false);
+  });
+});
+
+describe('retryPredicateNameOffsets', () => {
+  it('finds where each accepted name starts, in code, strings and comments alike', () => {
+    const code = `function shouldRetry(e) {}\nconst o = { 'isRetriable': f, retryOn: g };\n// canRetry\nconst maxRetries = 1; retrieve();`;
+    const found = [...retryPredicateNameOffsets(code)].sort((a, b) => a - b);
+    expect(found.map((offset) => code.slice(offset, code.indexOf(/[^\w$]/.exec(code.slice(offset))![0], offset)))).toEqual([
+      'shouldRetry',
+      'isRetriable',
+      'retryOn',
+      'canRetry',
+    ]);
+  });
+});
