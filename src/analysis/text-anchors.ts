@@ -40,35 +40,49 @@ const KNOWN_MODULE_REGEXP = new RegExp(KNOWN_MODULE_STRING);
 
 /**
  * A global the analyses trace (`fetch`, Nuxt's `$fetch`, `Response`, Nitro's
- * `defineEventHandler`) used as a value: called (`fetch(u)`, `$fetch<T>(u)`, `fetch!(u)`, `fetch?.(u)`), read a
- * member of (`Response.json`, `globalThis.fetch.bind`), named in a string (`window['fetch']`) or
- * assigned (`= fetch`), cast (`(fetch as F)(u)`). A name that only types (`typeof fetch`, `: Response`) is no anchor, nor
- * a rename in a destructuring (`{ fetch: f } = globalThis`), which is missed on purpose.
+ * `defineEventHandler`) used as a value: called (`fetch(u)`, `$fetch<T>(u)`, `fetch!(u)`,
+ * `fetch?.(u)`), read a member of (`Response.json`, `globalThis.fetch.bind`), named in a string
+ * (`window['fetch']`), assigned (`= fetch`) or cast (`(fetch as F)(u)`). A name that only types
+ * (`typeof fetch`, `: Response`) or is part of a longer one (`APIResponse`) is no anchor, nor a
+ * rename in a destructuring (`{ fetch: f } = globalThis`), which is missed on purpose.
  */
 const TRACED_GLOBALS = [
-  ...new Set([
-    ...HTTP_CLIENTS.flatMap((client) => (client.global ? [client.global] : [])),
-    ...SERVER_FRAMEWORKS.flatMap((framework) => [...(framework.global ? [framework.global] : []), ...(framework.globalHandlerFactories ?? [])]),
-  ]),
+  ...new Set(
+    [
+      ...HTTP_CLIENTS.flatMap((client) => (client.global ? [client.global] : [])),
+      ...SERVER_FRAMEWORKS.flatMap((framework) => [...(framework.global ? [framework.global] : []), ...(framework.globalHandlerFactories ?? [])]),
+    ].map((name) => name.replace(/^\$+/, '')), // `\bfetch` finds `$fetch` too
+  ),
 ].map(escapeRegExp);
-const GLOBAL_USE = `(?:${TRACED_GLOBALS.join('|')})(?:\\s*${TYPE_ARGUMENTS}(?:[.(\\]'"\`]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|=\\s*(?:${TRACED_GLOBALS.join('|')})\\b`;
+const GLOBAL_NAME = `\\b(?:${TRACED_GLOBALS.join('|')})\\b`;
+const GLOBAL_USE = `${GLOBAL_NAME}(?:\\s*${TYPE_ARGUMENTS}(?:[.(\\]'"\`]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|=\\s*${GLOBAL_NAME}`;
 
 /**
  * What a handler without a framework's import shows: a response method called with an argument
  * (`res.status(500)`, `reply['code'](404)`), a `statusCode` assigned, or a route registered with
- * a path (`router.get('/users', …)`).
+ * a path (`router.get('/users', …)`: a call with a path, then a route method's name before it).
  */
 const RESPONSE_METHOD_CALL = `\\b(?:${[...HTTP_RESPONSE_METHODS].join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?${TYPE_ARGUMENTS}\\(\\s*[^\\s)]`;
 const STATUS_CODE_ASSIGNMENT = `statusCode(?:${QUOTE}\\s*\\])?\\s*[^\\s\\w=!)]*=(?!=)`;
-const ROUTE_PATH_ARGUMENT = `\\(\\s*\\(?\\s*${QUOTE}[/*]`;
+const ROUTE_METHODS = [...new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []))];
+const ROUTE_PATH_ARGUMENT = `\\((?=\\s*\\(?\\s*${QUOTE}[/*])(?<=\\b(?:${ROUTE_METHODS.join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?\\()`;
 
-/** What a serverless result object needs written: `JSON.stringify` for a string body, else its body key (`jsonBody`). */
-const RESULT_OBJECT_NEEDLES = [
-  ...new Set(SERVER_FRAMEWORKS.flatMap((framework) => (framework.resultObject ? [framework.resultObject.body === 'string' ? 'stringify' : framework.resultObject.bodyKey] : []))),
-].map(escapeRegExp);
+/**
+ * A serverless result object's key that must be written: the status key (`statusCode:`, or
+ * shorthand `{ statusCode, body }`) when the status is required, else the body key (`jsonBody`).
+ */
+const RESULT_OBJECT_KEYS = [
+  ...new Set(
+    SERVER_FRAMEWORKS.flatMap((framework) => {
+      const shape = framework.resultObject;
+      if (!shape) return [];
+      return [shape.statusOptional ? `\\b${escapeRegExp(shape.bodyKey)}\\b` : `\\b${escapeRegExp(shape.statusKey)}${QUOTE}?\\s*[:,}]`];
+    }),
+  ),
+];
 
 /** Every anchor but the retry predicates' names, in one expression: one scan of the text. */
-const ANCHOR = new RegExp([KNOWN_MODULE_STRING, GLOBAL_USE, RESPONSE_METHOD_CALL, STATUS_CODE_ASSIGNMENT, ROUTE_PATH_ARGUMENT, ...RESULT_OBJECT_NEEDLES].join('|'));
+const ANCHOR = new RegExp([KNOWN_MODULE_STRING, GLOBAL_USE, RESPONSE_METHOD_CALL, STATUS_CODE_ASSIGNMENT, ROUTE_PATH_ARGUMENT, ...RESULT_OBJECT_KEYS].join('|'));
 
 /**
  * Whether a file's text has an anchor of the analyses: a known module named, a traced global

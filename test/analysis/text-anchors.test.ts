@@ -30,9 +30,12 @@ describe('hasHttpAnchor', () => {
     `res.statusCode ||= 500;`,
     `router.get('/users', list);`,
     `app.use("*", notFound);`,
+    `app['get']('/users', list);`,
+    `router?.post( ( '/users' ), create);`,
     // serverless results
     `return { statusCode: 500, body: JSON.stringify({ error }) };`,
     `return { status: 500, jsonBody: { error } };`,
+    `return { statusCode, body };`,
     // retry predicates by name
     `function shouldRetry(error) { return true; }`,
     `const isRetryable = (e) => e.status >= 500;`,
@@ -50,6 +53,10 @@ describe('hasHttpAnchor', () => {
     `const body = await res.json(); if (res.status === 204) return;`,
     `import { request } from './http'; const code = error.code;`,
     `Object.defineProperty(exports, "__esModule", { value: true });`,
+    `//# sourceMappingURL=AdminAnalyticsGetFileResponse.js.map`,
+    `url.replace('/', ':'); if (!base.endsWith('/')) base += '/';`,
+    `logger.debug(\`result: \${JSON.stringify(result)}\`);`,
+    `/** The fetch function used for HTTP requests */`,
   ])('finds no anchor in %s', (code) => {
     expect(hasHttpAnchor(code)).toBe(false);
   });
