@@ -54,35 +54,44 @@ const TRACED_GLOBALS = [
     ].map((name) => name.replace(/^\$+/, '')), // `\bfetch` finds `$fetch` too
   ),
 ].map(escapeRegExp);
-const GLOBAL_NAME = `\\b(?:${TRACED_GLOBALS.join('|')})\\b`;
-const GLOBAL_USE = `${GLOBAL_NAME}(?:\\s*${TYPE_ARGUMENTS}(?:[.(\\]'"\`]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|=\\s*${GLOBAL_NAME}`;
+const GLOBAL_NAME = `(?:${TRACED_GLOBALS.join('|')})`;
+/**
+ * Where the name is a global: alone, or a member of a global object (`globalThis.fetch`), not a
+ * member of something else (`client.fetch(u)`); or assigned (`= fetch`). Checked behind the
+ * name once it is found: a look behind at every character would cost more.
+ */
+const GLOBAL_PLACE = `(?<=(?:^|[^\\w.]|\\b(?:globalThis|window|self|global)\\s*\\??\\.\\s*)${GLOBAL_NAME})`;
+const GLOBAL_ASSIGNED = `(?<==\\s*${GLOBAL_NAME})`;
+/** Called, but not a method defined with the name (`fetch(options) {`); a member read; a string's end; a cast. */
+const GLOBAL_USE = `${GLOBAL_NAME}\\b(?:${GLOBAL_PLACE}(?:\\s*${TYPE_ARGUMENTS}(?:\\((?![^()]*\\)\\s*\\{)|[.\\]'"\`]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|${GLOBAL_ASSIGNED})`;
 
 /**
  * What a handler without a framework's import shows: a response method called with an argument
  * (`res.status(500)`, `reply['code'](404)`), a `statusCode` assigned, or a route registered with
  * a path (`router.get('/users', …)`: a call with a path, then a route method's name before it).
  */
-const RESPONSE_METHOD_CALL = `\\b(?:${[...HTTP_RESPONSE_METHODS].join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?${TYPE_ARGUMENTS}\\(\\s*[^\\s)]`;
+const RESPONSE_METHOD_CALL = `(?:\\.\\s*|\\[\\s*${QUOTE})(?:${[...HTTP_RESPONSE_METHODS].join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?${TYPE_ARGUMENTS}\\(\\s*[^\\s)]`;
 const STATUS_CODE_ASSIGNMENT = `statusCode(?:${QUOTE}\\s*\\])?\\s*[^\\s\\w=!)]*=(?!=)`;
 const ROUTE_METHODS = [...new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []))];
 const ROUTE_PATH_ARGUMENT = `\\((?=\\s*\\(?\\s*${QUOTE}[/*])(?<=\\b(?:${ROUTE_METHODS.join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?\\()`;
 
 /**
- * A serverless result object's key that must be written: the status key (`statusCode:`, or
- * shorthand `{ statusCode, body }`) when the status is required, else the body key (`jsonBody`).
+ * What a serverless result object needs written: its body key (`jsonBody`), and its status key
+ * (`statusCode`) unless the status is optional, and `stringify` for a string body. Substring
+ * searches, the rarest first.
  */
-const RESULT_OBJECT_KEYS = [
-  ...new Set(
-    SERVER_FRAMEWORKS.flatMap((framework) => {
-      const shape = framework.resultObject;
-      if (!shape) return [];
-      return [shape.statusOptional ? `\\b${escapeRegExp(shape.bodyKey)}\\b` : `\\b${escapeRegExp(shape.statusKey)}${QUOTE}?\\s*[:,}]`];
-    }),
-  ),
-];
+const RESULT_OBJECT_NEEDLES: ReadonlyArray<readonly string[]> = SERVER_FRAMEWORKS.flatMap((framework) => {
+  const shape = framework.resultObject;
+  if (!shape) return [];
+  return [[...(shape.body === 'string' ? ['stringify'] : []), ...(shape.statusOptional ? [] : [shape.statusKey]), shape.bodyKey]];
+});
 
-/** Every anchor but the retry predicates' names, in one expression: one scan of the text. */
-const ANCHOR = new RegExp([KNOWN_MODULE_STRING, GLOBAL_USE, RESPONSE_METHOD_CALL, STATUS_CODE_ASSIGNMENT, ROUTE_PATH_ARGUMENT, ...RESULT_OBJECT_KEYS].join('|'));
+function mayHaveResultObject(text: string): boolean {
+  return RESULT_OBJECT_NEEDLES.some((needles) => needles.every((needle) => text.includes(needle)));
+}
+
+/** Every anchor but serverless results and the retry predicates' names, in one expression: one scan of the text. */
+const ANCHOR = new RegExp([KNOWN_MODULE_STRING, GLOBAL_USE, RESPONSE_METHOD_CALL, STATUS_CODE_ASSIGNMENT, ROUTE_PATH_ARGUMENT].join('|'));
 
 /**
  * Whether a file's text has an anchor of the analyses: a known module named, a traced global
@@ -90,7 +99,7 @@ const ANCHOR = new RegExp([KNOWN_MODULE_STRING, GLOBAL_USE, RESPONSE_METHOD_CALL
  * Without one, the file has no request, handler, retry or send for any rule to check.
  */
 export function hasHttpAnchor(text: string): boolean {
-  if (ANCHOR.test(text)) return true;
+  if (ANCHOR.test(text) || mayHaveResultObject(text)) return true;
   for (const _ of retryPredicateNameOffsets(text)) return true;
   return false;
 }

@@ -14,6 +14,7 @@ describe('hasHttpAnchor', () => {
     `await fetch(url);`,
     `const user = await $fetch<User>('/api/user');`,
     `globalThis.fetch(url);`,
+    `self?.fetch(url);`,
     `window['fetch'](url);`,
     `const send = fetch;`,
     `(fetch as typeof fetch)(url);`,
@@ -35,7 +36,7 @@ describe('hasHttpAnchor', () => {
     // serverless results
     `return { statusCode: 500, body: JSON.stringify({ error }) };`,
     `return { status: 500, jsonBody: { error } };`,
-    `return { statusCode, body };`,
+    `return { statusCode, body: JSON.stringify(b) };`,
     // retry predicates by name
     `function shouldRetry(error) { return true; }`,
     `const isRetryable = (e) => e.status >= 500;`,
@@ -57,6 +58,8 @@ describe('hasHttpAnchor', () => {
     `url.replace('/', ':'); if (!base.endsWith('/')) base += '/';`,
     `logger.debug(\`result: \${JSON.stringify(result)}\`);`,
     `/** The fetch function used for HTTP requests */`,
+    `class Resource { fetch(options) { return this.client.fetch(options); } }`,
+    `exports.client = { statusCode: res.statusCode, body: res.body };`,
   ])('finds no anchor in %s', (code) => {
     expect(hasHttpAnchor(code)).toBe(false);
   });
