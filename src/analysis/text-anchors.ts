@@ -90,8 +90,23 @@ function mayHaveResultObject(text: string): boolean {
   return RESULT_OBJECT_NEEDLES.some((needles) => needles.every((needle) => text.includes(needle)));
 }
 
-/** Every anchor but serverless results and the retry predicates' names, in one expression: one scan of the text. */
-const ANCHOR = new RegExp([KNOWN_MODULE_STRING, GLOBAL_USE, RESPONSE_METHOD_CALL, STATUS_CODE_ASSIGNMENT, ROUTE_PATH_ARGUMENT].join('|'));
+/**
+ * Every anchor in one expression, one scan of the text. A serverless result's first needle and a
+ * retry predicate's `Retr` are only candidates: the scan goes on past them unless the other
+ * needles are there or the word around is a predicate's name.
+ */
+const ANCHOR = new RegExp(
+  [
+    KNOWN_MODULE_STRING,
+    GLOBAL_USE,
+    RESPONSE_METHOD_CALL,
+    STATUS_CODE_ASSIGNMENT,
+    ROUTE_PATH_ARGUMENT,
+    `(?<result>${[...new Set(RESULT_OBJECT_NEEDLES.map((needles) => needles[0]!))].map(escapeRegExp).join('|')})`,
+    '(?<retry>[Rr]etr)',
+  ].join('|'),
+  'g',
+);
 
 /**
  * Whether a file's text has an anchor of the analyses: a known module named, a traced global
@@ -99,8 +114,21 @@ const ANCHOR = new RegExp([KNOWN_MODULE_STRING, GLOBAL_USE, RESPONSE_METHOD_CALL
  * Without one, the file has no request, handler, retry or send for any rule to check.
  */
 export function hasHttpAnchor(text: string): boolean {
-  if (ANCHOR.test(text) || mayHaveResultObject(text)) return true;
-  for (const _ of retryPredicateNameOffsets(text)) return true;
+  ANCHOR.lastIndex = 0;
+  let resultChecked = false;
+  for (let match = ANCHOR.exec(text); match; match = ANCHOR.exec(text)) {
+    const { result, retry } = match.groups!;
+    if (retry !== undefined) {
+      const word = wordAround(text, match.index, retry.length);
+      if (RETRY_PREDICATE_NAME.test(text.slice(word.start, word.end))) return true;
+      ANCHOR.lastIndex = word.end;
+    } else if (result !== undefined) {
+      if (!resultChecked && mayHaveResultObject(text)) return true;
+      resultChecked = true;
+    } else {
+      return true;
+    }
+  }
   return false;
 }
 
@@ -113,13 +141,19 @@ export function hasHttpAnchor(text: string): boolean {
 export function* retryPredicateNameOffsets(text: string): Generator<number> {
   for (const needle of ['Retr', 'retr']) {
     for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
-      let start = at;
-      while (start > 0 && isIdentifierCharacter(text.charCodeAt(start - 1))) start--;
-      let end = at + needle.length;
-      while (end < text.length && isIdentifierCharacter(text.charCodeAt(end))) end++;
-      if (RETRY_PREDICATE_NAME.test(text.slice(start, end))) yield start;
+      const word = wordAround(text, at, needle.length);
+      if (RETRY_PREDICATE_NAME.test(text.slice(word.start, word.end))) yield word.start;
     }
   }
+}
+
+/** The identifier-like word of the text around `[at, at + length)`. */
+function wordAround(text: string, at: number, length: number): { start: number; end: number } {
+  let start = at;
+  while (start > 0 && isIdentifierCharacter(text.charCodeAt(start - 1))) start--;
+  let end = at + length;
+  while (end < text.length && isIdentifierCharacter(text.charCodeAt(end))) end++;
+  return { start, end };
 }
 
 /** `[A-Za-z0-9_$]` and any non-ASCII character: a character an identifier may have. */
