@@ -4,9 +4,8 @@ import { RETRY_CONFIG_LIBRARIES, RETRY_PREDICATE_NAME } from './retry-libraries'
 /*
  * What the analyses start from, as it shows in a file's text. Every request, handler, retry and
  * send the analyses find has one of these anchors written out, so a file whose text has none is
- * done after one scan: most files of a project, which then cost the rules next to nothing.
- * Scans are substring searches and regular expressions over the text; they are cheap next to the
- * scope manager's references, which a file's first look at would touch.
+ * done after one scan: most files of a project. One scan of the text costs less than a first
+ * look at the file's scopes.
  */
 
 /**
@@ -27,6 +26,7 @@ const TYPE_ARGUMENTS = `(?:<[^<>()=;]*>\\s*)?`;
 
 /** A known module's name as a whole string: `'axios'`, `"express"`, `` `ky` ``. */
 const KNOWN_MODULE_STRING = `${QUOTE}(?:${[...KNOWN_MODULES].map(escapeRegExp).join('|')})${QUOTE}`;
+const KNOWN_MODULE_REGEXP = new RegExp(KNOWN_MODULE_STRING);
 
 /**
  * Whether a source text may import or require a known module. Every `import`, `export … from`
@@ -36,7 +36,6 @@ const KNOWN_MODULE_STRING = `${QUOTE}(?:${[...KNOWN_MODULES].map(escapeRegExp).j
 export function mayNameKnownModule(text: string): boolean {
   return KNOWN_MODULE_REGEXP.test(text);
 }
-const KNOWN_MODULE_REGEXP = new RegExp(KNOWN_MODULE_STRING);
 
 /**
  * A global the analyses trace (`fetch`, Nuxt's `$fetch`, `Response`, Nitro's
