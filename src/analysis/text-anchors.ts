@@ -21,11 +21,13 @@ export const KNOWN_MODULES: ReadonlySet<string> = new Set([
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const QUOTE = `['"\`]`;
+/** A module specifier's quotes: an import takes no template literal (and docs write `` `next` ``). */
+const SPECIFIER_QUOTE = `['"]`;
 /** TypeScript type arguments of a call: `$fetch<User>(…)`. */
 const TYPE_ARGUMENTS = `(?:<[^<>()=;]*>\\s*)?`;
 
-/** A known module's name as a whole string: `'axios'`, `"express"`, `` `ky` ``. */
-const KNOWN_MODULE_STRING = `${QUOTE}(?:${[...KNOWN_MODULES].map(escapeRegExp).join('|')})${QUOTE}`;
+/** A known module's name as a whole string: `'axios'`, `"express"`. */
+const KNOWN_MODULE_STRING = `${SPECIFIER_QUOTE}(?:${[...KNOWN_MODULES].map(escapeRegExp).join('|')})${SPECIFIER_QUOTE}`;
 const KNOWN_MODULE_REGEXP = new RegExp(KNOWN_MODULE_STRING);
 
 /**
@@ -62,17 +64,19 @@ const GLOBAL_NAME = `(?:${TRACED_GLOBALS.join('|')})`;
 const GLOBAL_PLACE = `(?<=(?:^|[^\\w.]|\\b(?:globalThis|window|self|global)\\s*\\??\\.\\s*)${GLOBAL_NAME})`;
 const GLOBAL_ASSIGNED = `(?<==\\s*${GLOBAL_NAME})`;
 /** Called, but not a method defined with the name (`fetch(options) {`); a member read; a string's end; a cast. */
-const GLOBAL_USE = `${GLOBAL_NAME}\\b(?:${GLOBAL_PLACE}(?:\\s*${TYPE_ARGUMENTS}(?:\\((?![^()]*\\)\\s*\\{)|[.\\]'"\`]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|${GLOBAL_ASSIGNED})`;
+const GLOBAL_USE = `${GLOBAL_NAME}\\b(?:${GLOBAL_PLACE}(?:\\s*${TYPE_ARGUMENTS}(?:\\((?![^()]*\\)\\s*\\{)|[.\\]'"]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|${GLOBAL_ASSIGNED})`;
 
 /**
  * What a handler without a framework's import shows: a response method called with an argument
  * (`res.status(500)`, `reply['code'](404)`), a `statusCode` assigned, or a route registered with
- * a path (`router.get('/users', …)`: a call with a path, then a route method's name before it).
+ * a path and an inline handler (`router.get('/users', (req, res) => …)`: a call with a path, a
+ * function before the next `;`, a route method's name before the call). `this.client.get('/v1/x',
+ * options)` in an SDK is none.
  */
 const RESPONSE_METHOD_CALL = `(?:\\.\\s*|\\[\\s*${QUOTE})(?:${[...HTTP_RESPONSE_METHODS].join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?${TYPE_ARGUMENTS}\\(\\s*[^\\s)]`;
 const STATUS_CODE_ASSIGNMENT = `statusCode(?:${QUOTE}\\s*\\])?\\s*[^\\s\\w=!)]*=(?!=)`;
 const ROUTE_METHODS = [...new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []))];
-const ROUTE_PATH_ARGUMENT = `\\((?=\\s*\\(?\\s*${QUOTE}[/*])(?<=\\b(?:${ROUTE_METHODS.join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?\\()`;
+const ROUTE_PATH_ARGUMENT = `\\((?=\\s*\\(?\\s*${QUOTE}[/*][^;]*?(?:=>|\\bfunction\\b))(?<=\\b(?:${ROUTE_METHODS.join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?\\()`;
 
 /**
  * What a serverless result object needs written: its body key (`jsonBody`), and its status key

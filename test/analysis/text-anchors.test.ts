@@ -8,7 +8,7 @@ describe('hasHttpAnchor', () => {
     // known modules, in every kind of string
     `import ky from 'ky';`,
     `const axios = require("axios");`,
-    'export * from `express`;',
+    `export * from "express";`,
     `import { json } from 'next/server';`,
     // traced globals used as values
     `await fetch(url);`,
@@ -29,10 +29,10 @@ describe('hasHttpAnchor', () => {
     `res.json<Body>({ error: 'x' });`,
     `res.statusCode = 500;`,
     `res.statusCode ||= 500;`,
-    `router.get('/users', list);`,
-    `app.use("*", notFound);`,
-    `app['get']('/users', list);`,
-    `router?.post( ( '/users' ), create);`,
+    `router.get('/users', (req, res) => list(req, res));`,
+    `app.use("*", function notFound(req, res) { res.end(); });`,
+    `app['get']('/users', auth, (req, res) => list(req, res));`,
+    `router?.post( ( '/users' ), async (request, reply) => create(request));`,
     // serverless results
     `return { statusCode: 500, body: JSON.stringify({ error }) };`,
     `return { status: 500, jsonBody: { error } };`,
@@ -58,6 +58,9 @@ describe('hasHttpAnchor', () => {
     `url.replace('/', ':'); if (!base.endsWith('/')) base += '/';`,
     `logger.debug(\`result: \${JSON.stringify(result)}\`);`,
     `/** The fetch function used for HTTP requests */`,
+    '/** Options passed to `fetch`, and the raw `Response`; see `next` */',
+    `return this._client.post('/v1/agents', { body, ...options });`,
+    `router.get('/users', listUsers);`,
     `class Resource { fetch(options) { return this.client.fetch(options); } }`,
     `exports.client = { statusCode: res.statusCode, body: res.body };`,
   ])('finds no anchor in %s', (code) => {
