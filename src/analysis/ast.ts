@@ -1,6 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 
+/** The objects that hold the globals (ReferenceTracker's default `globalObjectNames`): `globalThis.fetch`. */
+export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['global', 'globalThis', 'self', 'window']);
+
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
 export type FunctionNode =

@@ -5,11 +5,9 @@ type SourceCode = TSESLint.SourceCode;
 import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
-import { isFunction } from './ast';
+import { GLOBAL_OBJECT_NAMES, isFunction } from './ast';
 import { KNOWN_MODULES, mayNameKnownModule } from './text-anchors';
 
-/** ReferenceTracker's default `globalObjectNames`. */
-const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
 
 /**
  * One linted file, as the analysis sees it: the source code, scopes, and an index of its nodes

@@ -8,6 +8,7 @@ import {
   constInitializer,
   enclosingFunction,
   findProperty,
+  GLOBAL_OBJECT_NAMES,
   isFunction,
   isParameter,
   literalString,
@@ -73,7 +74,6 @@ interface TraceInfo {
 const STATIC_GET: RequestMethod = { methods: new Set(['GET']), forwarded: false };
 const UNKNOWN_METHOD: RequestMethod = { methods: undefined, forwarded: false };
 const MAX_HELPER_DEPTH = 2;
-const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 const MAX_ORIGIN_DEPTH = 4;
 
 interface ClientTraceMaps {
@@ -147,7 +147,7 @@ export class RequestAnalysis {
           if (importsClient) found.push(...this.undeclaredRequire(tracker(), identifier, cjsMap));
         } else if (!namesGlobal) continue;
         else if (Object.hasOwn(globalMap, name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap[name] as never));
-        else if (GLOBAL_OBJECTS.has(name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap as never));
+        else if (GLOBAL_OBJECT_NAMES.has(name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap as never));
       }
     }
     if (importsClient) found.push(...tracker().iterateEsmReferences(esmMap as never), ...tracker().iterateCjsReferences(cjsMap as never));

@@ -10,6 +10,7 @@ import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body
 import { AnalyzedFile } from './file';
 import type { AccessPath, ResponseFactory, ServerFramework } from './libraries';
 import { HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from './libraries';
+import { mayHaveResultObjectOf } from './text-anchors';
 import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
 
@@ -906,15 +907,9 @@ class ServerSends implements ServerAnalysis {
     // references to `JSON`; other shapes need their body key in the text before objects are scanned.
     const candidates = new Set<TSESTree.ObjectExpression>();
     for (const { resultObject: shape } of rows) {
-      // Both keys (and a stringified body's `stringify`) must be written: text searches cost less
-      // than the candidates' search. The longest, rarest needles go first.
-      if (
-        (shape!.body === 'string' && !this.file.textIncludes('stringify')) ||
-        (!shape!.statusOptional && !this.file.textIncludes(shape!.statusKey)) ||
-        !this.file.textIncludes(shape!.bodyKey)
-      ) {
-        continue;
-      }
+      // The keys (and a stringified body's `stringify`) must be written: text searches cost less
+      // than the candidates' search.
+      if (!mayHaveResultObjectOf(this.file.sourceCode.text, shape!)) continue;
       if (shape!.body === 'string') {
         for (const object of this.objectsWithStringifiedProperty(shape!.bodyKey)) candidates.add(object);
       } else {

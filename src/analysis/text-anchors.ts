@@ -1,3 +1,5 @@
+import { GLOBAL_OBJECT_NAMES } from './ast';
+import type { ResultObject } from './libraries';
 import { HTTP_CLIENTS, HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from './libraries';
 import { RETRY_CONFIG_LIBRARIES, RETRY_PREDICATE_NAME } from './retry-libraries';
 
@@ -58,11 +60,12 @@ const TRACED_GLOBALS = [
 const GLOBAL_NAME = `(?:${TRACED_GLOBALS.join('|')})`;
 /**
  * Where the name is a global: alone, or a member of a global object (`globalThis.fetch`), not a
- * member of something else (`client.fetch(u)`); or assigned (`= fetch`). Checked behind the
+ * member of something else (`client.fetch(u)`); or assigned (`= fetch`, `= globalThis.fetch`). Checked behind the
  * name once it is found: a look behind at every character would cost more.
  */
-const GLOBAL_PLACE = `(?<=(?:^|[^\\w.]|\\b(?:globalThis|window|self|global)\\s*\\??\\.\\s*)${GLOBAL_NAME})`;
-const GLOBAL_ASSIGNED = `(?<==\\s*${GLOBAL_NAME})`;
+const GLOBAL_OBJECT_MEMBER = `\\b(?:${[...GLOBAL_OBJECT_NAMES].join('|')})\\s*\\??\\.\\s*`;
+const GLOBAL_PLACE = `(?<=(?:^|[^\\w.]|${GLOBAL_OBJECT_MEMBER})${GLOBAL_NAME})`;
+const GLOBAL_ASSIGNED = `(?<==\\s*(?:${GLOBAL_OBJECT_MEMBER})?${GLOBAL_NAME})`;
 /** Called, but not a method defined with the name (`fetch(options) {`); a member read; a string's end; a cast. */
 const GLOBAL_USE = `${GLOBAL_NAME}\\b(?:${GLOBAL_PLACE}(?:\\s*${TYPE_ARGUMENTS}(?:\\((?![^()]*\\)\\s*\\{)|[.\\]'"]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|${GLOBAL_ASSIGNED})`;
 
@@ -80,14 +83,19 @@ const ROUTE_PATH_ARGUMENT = `\\((?=\\s*\\(?\\s*${QUOTE}[/*][^;]*?(?:=>|\\bfuncti
 
 /**
  * What a serverless result object needs written: its body key (`jsonBody`), and its status key
- * (`statusCode`) unless the status is optional, and `stringify` for a string body. Substring
- * searches, the rarest first.
+ * (`statusCode`) unless the status is optional, and `stringify` for a string body. The rarest first.
  */
-const RESULT_OBJECT_NEEDLES: ReadonlyArray<readonly string[]> = SERVER_FRAMEWORKS.flatMap((framework) => {
-  const shape = framework.resultObject;
-  if (!shape) return [];
-  return [[...(shape.body === 'string' ? ['stringify'] : []), ...(shape.statusOptional ? [] : [shape.statusKey]), shape.bodyKey]];
-});
+function resultObjectNeedles(shape: ResultObject): readonly string[] {
+  return [...(shape.body === 'string' ? ['stringify'] : []), ...(shape.statusOptional ? [] : [shape.statusKey]), shape.bodyKey];
+}
+const RESULT_OBJECT_NEEDLES: ReadonlyArray<readonly string[]> = SERVER_FRAMEWORKS.flatMap((framework) =>
+  framework.resultObject ? [resultObjectNeedles(framework.resultObject)] : [],
+);
+
+/** Whether the text has everything a result object of this shape needs written (substring searches). */
+export function mayHaveResultObjectOf(text: string, shape: ResultObject): boolean {
+  return resultObjectNeedles(shape).every((needle) => text.includes(needle));
+}
 
 function mayHaveResultObject(text: string): boolean {
   return RESULT_OBJECT_NEEDLES.some((needles) => needles.every((needle) => text.includes(needle)));

@@ -17,6 +17,7 @@ describe('hasHttpAnchor', () => {
     `self?.fetch(url);`,
     `window['fetch'](url);`,
     `const send = fetch;`,
+    `const send = globalThis.fetch;`,
     `(fetch as typeof fetch)(url);`,
     `fetch!(url);`,
     `fetch?.(url);`,

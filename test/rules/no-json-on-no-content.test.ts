@@ -522,6 +522,12 @@ jsRuleTester.run('no-json-on-no-content (JavaScript, JSX)', rule, {
       errors: [{ messageId: 'method' }],
     },
     {
+      // The global aliased through its global object: the only use of `fetch` is a read.
+      code: `const send = globalThis.fetch; async function remove(u) { const res = await send(u, { method: 'DELETE' }); return res.json(); }`,
+      output: `const send = globalThis.fetch; async function remove(u) { const res = await send(u, { method: 'DELETE' }); return res.status === 204 ? null : res.json(); }`,
+      errors: [{ messageId: 'method' }],
+    },
+    {
       code: `window.fetch('/x', { method: 'DELETE' }).then(res => res.json()).then(data => render(data));`,
       output: `window.fetch('/x', { method: 'DELETE' }).then(res => (res.status === 204 ? null : res.json())).then(data => render(data));`,
       errors: [{ messageId: 'method' }],
