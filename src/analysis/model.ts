@@ -22,9 +22,10 @@ export class HttpModel {
   private requestAnalysis: RequestAnalysis | undefined;
   private anchored: boolean | undefined;
   private parsesCollected = false;
-  private readonly subjectsByVariable = new Map<TSESLint.Scope.Variable, StatusSubject>();
+  // Built on first use: a model is made for every file, most of which have no HTTP code.
+  private subjectsByVariable: Map<TSESLint.Scope.Variable, StatusSubject> | undefined;
   /** Per-rule-family caches (retry paths, server sends) live here, keyed by their builder. */
-  private readonly extensions = new Map<unknown, unknown>();
+  private extensions: Map<unknown, unknown> | undefined;
 
   constructor(sourceCode: Readonly<SourceCode>) {
     this.file = new AnalyzedFile(sourceCode);
@@ -92,12 +93,13 @@ export class HttpModel {
    * `err` in `catch (err)` reads `err.response.status`, `err.status`, `err.statusCode`.
    */
   subjectOfVariable(variable: TSESLint.Scope.Variable, kind: 'holder' | 'status' = 'holder'): StatusSubject {
-    let subject = this.subjectsByVariable.get(variable);
+    const subjects = (this.subjectsByVariable ??= new Map());
+    let subject = subjects.get(variable);
     if (!subject) {
       subject = new StatusSubject(this.file);
       if (kind === 'holder') subject.addHolderVariable(variable);
       else subject.addStatusVariable(variable);
-      this.subjectsByVariable.set(variable, subject);
+      subjects.set(variable, subject);
     }
     return subject;
   }
@@ -119,8 +121,9 @@ export class HttpModel {
 
   /** A cache for analyses built on this model (retry paths, server sends): built once per file. */
   extension<T>(key: object, build: (model: HttpModel) => T): T {
-    if (!this.extensions.has(key)) this.extensions.set(key, build(this));
-    return this.extensions.get(key) as T;
+    const extensions = (this.extensions ??= new Map());
+    if (!extensions.has(key)) extensions.set(key, build(this));
+    return extensions.get(key) as T;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { getHttpModel, STATUS_BY_NAME } from '../analysis';
+import { STATUS_BY_NAME } from '../analysis';
 import { likelyErrorStatuses, textsPointToClientError } from '../analysis/error-body';
 import { getServerAnalysis } from '../analysis/server';
 import { createRule } from '../util/create-rule';
@@ -50,46 +50,41 @@ export default createRule<Options, MessageIds>({
       sendStatus: 'Send {{status}} instead.',
     },
   },
-  create(context, options) {
-    return {
-      'Program:exit'() {
-        const analysis = getServerAnalysis(getHttpModel(context));
-        if (analysis.sends.length === 0) return;
-        const autofix = options()[0].autofix !== false;
-        for (const send of analysis.sends) {
-          const { status } = send;
-          if (status.kind === 'unknown' || status.value < 200 || status.value > 299) continue;
-          const body = analysis.errorBodyOf(send);
-          if (!body) continue;
-          const branch = analysis.errorBranchOf(send);
-          const implied = body.code ?? (branch && !textsPointToClientError(body.texts) ? 500 : undefined);
-          const setStatus = send.setStatus;
-          const data = { status: status.kind === 'default' ? `${status.value}, the default` : `status ${status.value}` };
-          if (!setStatus) {
-            context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data });
-            continue;
-          }
-          if (implied !== undefined && autofix) {
-            context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data, fix: (fixer) => setStatus(fixer, implied) });
-            continue;
-          }
-          const model = getHttpModel(context);
-          const choices = likelyErrorStatuses(model.file, send.node, body, branch, send.handler);
-          const ordered = implied === undefined ? choices : [implied, ...choices.filter((s) => s !== implied)];
-          context.report({
-            node: send.body,
-            messageId: 'errorBodyWithSuccess',
-            data,
-            suggest: ordered.map(
-              (code): TSESLint.SuggestionReportDescriptor<MessageIds> => ({
-                messageId: 'sendStatus',
-                data: { status: describe(code) },
-                fix: (fixer) => setStatus(fixer, code),
-              }),
-            ),
-          });
-        }
-      },
-    };
+  check(context, model, options) {
+    const analysis = getServerAnalysis(model);
+    if (analysis.sends.length === 0) return;
+    const autofix = options()[0].autofix !== false;
+    for (const send of analysis.sends) {
+      const { status } = send;
+      if (status.kind === 'unknown' || status.value < 200 || status.value > 299) continue;
+      const body = analysis.errorBodyOf(send);
+      if (!body) continue;
+      const branch = analysis.errorBranchOf(send);
+      const implied = body.code ?? (branch && !textsPointToClientError(body.texts) ? 500 : undefined);
+      const setStatus = send.setStatus;
+      const data = { status: status.kind === 'default' ? `${status.value}, the default` : `status ${status.value}` };
+      if (!setStatus) {
+        context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data });
+        continue;
+      }
+      if (implied !== undefined && autofix) {
+        context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data, fix: (fixer) => setStatus(fixer, implied) });
+        continue;
+      }
+      const choices = likelyErrorStatuses(model.file, send.node, body, branch, send.handler);
+      const ordered = implied === undefined ? choices : [implied, ...choices.filter((s) => s !== implied)];
+      context.report({
+        node: send.body,
+        messageId: 'errorBodyWithSuccess',
+        data,
+        suggest: ordered.map(
+          (code): TSESLint.SuggestionReportDescriptor<MessageIds> => ({
+            messageId: 'sendStatus',
+            data: { status: describe(code) },
+            fix: (fixer) => setStatus(fixer, code),
+          }),
+        ),
+      });
+    }
   },
 });

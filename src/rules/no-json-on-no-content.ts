@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
 import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../analysis/body';
 import { methodAtParse } from '../analysis/call-site-method';
 import type { BodyParse, HttpModel, Node } from '../analysis';
-import { getHttpModel, literalString, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../analysis';
+import { literalString, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../analysis';
 import { admitsNoContent, NO_CONTENT } from '../analysis/no-content';
 import { createRule, perOptions } from '../util/create-rule';
 
@@ -121,27 +121,17 @@ export default createRule<Options, MessageIds>({
       suggestParseText: 'Read the body as text and parse it only when it is not empty.',
     },
   },
-  create(context, options) {
-    // Set once the file has a parse to check.
-    let reportedMethods: ReadonlySet<string>;
-    let checkDynamicMethods: boolean;
-    let sourceCode: Readonly<TSESLint.SourceCode>;
-
-    return {
-      'Program:exit'() {
-        const model = getHttpModel(context);
-        if (model.bodyParses.length === 0) return;
-        const [settings] = options();
-        reportedMethods = reportedMethodsOf(settings);
-        checkDynamicMethods = settings.checkDynamicMethods ?? true;
-        sourceCode = context.sourceCode;
-        // A parse can be attributed to several responses (`cond ? await fetch(a) : await fetch(b)`): report it once.
-        const reported = new Set<Node>();
-        for (const parse of model.bodyParses) {
-          if (!reported.has(parse.node) && check(model, parse)) reported.add(parse.node);
-        }
-      },
-    };
+  check(context, model, options) {
+    if (model.bodyParses.length === 0) return;
+    const [settings] = options();
+    const reportedMethods = reportedMethodsOf(settings);
+    const checkDynamicMethods = settings.checkDynamicMethods ?? true;
+    const sourceCode = context.sourceCode;
+    // A parse can be attributed to several responses (`cond ? await fetch(a) : await fetch(b)`): report it once.
+    const reported = new Set<Node>();
+    for (const parse of model.bodyParses) {
+      if (!reported.has(parse.node) && check(model, parse)) reported.add(parse.node);
+    }
 
     /** Reports the parse if the response may have no body there; returns whether it reported. */
     function check(model: HttpModel, parse: BodyParse): boolean {

@@ -3,7 +3,6 @@ import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
 
 import type { Node } from '../analysis/ast';
 import { isFunction, skipWrappers } from '../analysis/ast';
-import { getHttpModel } from '../analysis/model';
 import type { RetryCondition, RetrySite, StatusList } from '../analysis/retry';
 import { getRetries, neutralConditionSets } from '../analysis/retry';
 import { StatusSet } from '../analysis/status-set';
@@ -75,14 +74,22 @@ export default createRule<Options, MessageIds>({
       suggestBail: "Call async-retry's `bail` on a 4xx other than {{allowed}}.",
     },
   },
-  create(context, options) {
-    // Set once the file has a retry to check.
-    let retryable: readonly number[];
-    let retryableSet: StatusSet;
-    let retryableText: string;
-    let allowedText: string;
-    let sourceCode: Readonly<TSESLint.SourceCode>;
-    let reported: Set<string>;
+  check(context, model, options) {
+    const { sites } = getRetries(model);
+    if (sites.length === 0) return;
+    const { retryable, retryableSet, retryableText, allowedText } = settingsOf(options()[0]);
+    const sourceCode = context.sourceCode;
+    const reported = new Set<string>();
+    for (const site of sites) {
+      if (site.kind === 'library-callback' && site.config?.filtered) continue;
+      // A retry the server asked for through a rate-limit header is not a retry of a client error.
+      if (site.conditions.some((c) => walk(c.node, (n) => n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && RATE_LIMIT_HEADER.test(n.value)))) continue;
+      const bad = site.statuses.clientErrorsExcept(retryable);
+      if (bad.isEmpty) continue;
+      const list = site.kind === 'library-config' ? site.config?.statusCodes : undefined;
+      if (list) reportList(list, bad);
+      else reportPath(site, bad);
+    }
 
     function describe(statuses: StatusSet): string {
       return statuses.equals(CLIENT_ERRORS.minus(retryableSet)) ? `any 4xx${retryable.length > 0 ? ` other than ${retryable.join(', ')}` : ''}` : statuses.toString();
@@ -156,19 +163,19 @@ export default createRule<Options, MessageIds>({
       if (inner.type === AST_NODE_TYPES.LogicalExpression) {
         return inner.operator !== '??' && isPureStatusTest(inner.left, subject) && isPureStatusTest(inner.right, subject);
       }
-      if (!model().conditionSets(inner, subject)) return false;
+      if (!model.conditionSets(inner, subject)) return false;
       return walk(inner, (n) => subject.isStatus(n) || subject.isOk(n)) !== undefined;
     }
 
     /** The part of a condition to rewrite so that it no longer holds for `bad`. */
     function rewriteTarget(node: Node, subject: StatusSubject, bad: StatusSet): Node | undefined {
       const inner = skipWrappers(node);
-      const sets = neutralConditionSets(model(), inner, subject);
+      const sets = neutralConditionSets(model, inner, subject);
       if (!sets || !sets.whenTrue.intersects(bad)) return undefined;
       if (isPureStatusTest(inner, subject)) return node;
       if (inner.type !== AST_NODE_TYPES.LogicalExpression || inner.operator === '??') return undefined;
-      const left = neutralConditionSets(model(), inner.left, subject);
-      const right = neutralConditionSets(model(), inner.right, subject);
+      const left = neutralConditionSets(model, inner.left, subject);
+      const right = neutralConditionSets(model, inner.right, subject);
       if (inner.operator === '||' && left && right) return undefined;
       if (inner.operator === '&&' && left && right) return rewriteTarget(inner.left, subject, bad) ?? rewriteTarget(inner.right, subject, bad);
       return left ? rewriteTarget(inner.left, subject, bad) : rewriteTarget(inner.right, subject, bad);
@@ -286,7 +293,7 @@ export default createRule<Options, MessageIds>({
           if (condition.branch !== 'true') continue;
           const target = rewriteTarget(condition.node, subject, bad);
           if (!target) continue;
-          const sets = neutralConditionSets(model(), target, subject)!;
+          const sets = neutralConditionSets(model, target, subject)!;
           const status = statusText(subject, [target], statusProperty);
           if (!status || !once(target, 'retriesClientError')) return;
           const kept = sets.whenTrue.minus(bad);
@@ -489,29 +496,5 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    let cachedModel: ReturnType<typeof getHttpModel> | undefined;
-    function model(): ReturnType<typeof getHttpModel> {
-      return (cachedModel ??= getHttpModel(context));
-    }
-
-    return {
-      'Program:exit'() {
-        const { sites } = getRetries(model());
-        if (sites.length === 0) return;
-        ({ retryable, retryableSet, retryableText, allowedText } = settingsOf(options()[0]));
-        sourceCode = context.sourceCode;
-        reported = new Set();
-        for (const site of sites) {
-          if (site.kind === 'library-callback' && site.config?.filtered) continue;
-          // A retry the server asked for through a rate-limit header is not a retry of a client error.
-          if (site.conditions.some((c) => walk(c.node, (n) => n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && RATE_LIMIT_HEADER.test(n.value)))) continue;
-          const bad = site.statuses.clientErrorsExcept(retryable);
-          if (bad.isEmpty) continue;
-          const list = site.kind === 'library-config' ? site.config?.statusCodes : undefined;
-          if (list) reportList(list, bad);
-          else reportPath(site, bad);
-        }
-      },
-    };
   },
 });

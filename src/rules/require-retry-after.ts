@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
 import type { FunctionNode, Node } from '../analysis/ast';
 import { constInitializer, contains, enclosingFunction, findProperty, isFunction, memberName, skipWrappers, skipWrappersUp } from '../analysis/ast';
 import { resolveNumber } from '../analysis/constants';
-import { getHttpModel, type HttpModel } from '../analysis/model';
+import type { HttpModel } from '../analysis/model';
 import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
 import { getRetries } from '../analysis/retry';
 import type { ServerWaitReads } from '../analysis/retry-after';
@@ -80,63 +80,54 @@ export default createRule<Options, MessageIds>({
       addWait: 'Wait for the seconds `Retry-After` gives before retrying.',
     },
   },
-  create(context, options) {
-    // Set once the file has a retry to check.
-    let watched: StatusSet;
-    let sourceCode: Readonly<TSESLint.SourceCode>;
+  check(context, model, options) {
+    const retries = getRetries(model);
+    if (retries.sites.length === 0 && retries.configs.length === 0) return;
+    const [settings] = options();
+    const watched = watchedOf(settings);
+    if (watched.isEmpty) return;
+    const headers = settings.headers ?? DEFAULT_WAIT_HEADERS;
+    const sourceCode = context.sourceCode;
     let typescript: boolean | undefined;
     const isTypeScript = (): boolean => (typescript ??= /\.[cm]?tsx?$/.test(context.filename));
-
-    return {
-      'Program:exit'() {
-        const model = getHttpModel(context);
-        const retries = getRetries(model);
-        if (retries.sites.length === 0 && retries.configs.length === 0) return;
-        const [settings] = options();
-        watched = watchedOf(settings);
-        if (watched.isEmpty) return;
-        const headers = settings.headers ?? DEFAULT_WAIT_HEADERS;
-        sourceCode = context.sourceCode;
-        const reads = serverWaitReads(model, headers);
-        const quote = quoteOf(sourceCode);
-        const reported = new Set<Node>();
-        const report = (descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: Node }): void => {
-          if (reported.has(descriptor.node)) return;
-          reported.add(descriptor.node);
-          context.report(descriptor);
-        };
-
-        for (const site of retries.sites) {
-          const statuses = site.statuses.intersect(watched);
-          if (statuses.isEmpty) continue;
-          if (PATH_KINDS.has(site.kind)) checkPath(model, site, statuses, reads, quote, report);
-          else if (site.kind === 'library-callback') checkLibraryCallback(site, statuses, reads, report);
-        }
-        const checkedConfigs = new Set<RetryConfig>();
-        for (const config of retries.configs) {
-          if (checkedConfigs.has(config)) continue;
-          checkedConfigs.add(config);
-          const retried = retriedStatuses(config, retries.sites);
-          switch (config.library.id) {
-            case 'ky':
-              checkKy(model, config, watched, report);
-              break;
-            case 'fetch-retry':
-              checkDelayOption(model, config, retried.intersect(watched), retries.configs, FETCH_RETRY_DELAY, '1000', reads, quote, report);
-              break;
-            case 'ofetch':
-              if (!ofetchRetries(model, config)) break;
-              checkDelayOption(model, config, retried.intersect(watched), retries.configs, OFETCH_DELAY, '0', reads, quote, report);
-              break;
-            case 'axios-retry':
-              checkAxiosRetry(model, config, axiosRetryStatuses(config, retries.sites).intersect(watched), reads, quote, report);
-              break;
-            default:
-              break;
-          }
-        }
-      },
+    const reads = serverWaitReads(model, headers);
+    const quote = quoteOf(sourceCode);
+    const reported = new Set<Node>();
+    const report = (descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: Node }): void => {
+      if (reported.has(descriptor.node)) return;
+      reported.add(descriptor.node);
+      context.report(descriptor);
     };
+
+    for (const site of retries.sites) {
+      const statuses = site.statuses.intersect(watched);
+      if (statuses.isEmpty) continue;
+      if (PATH_KINDS.has(site.kind)) checkPath(model, site, statuses, reads, quote, report);
+      else if (site.kind === 'library-callback') checkLibraryCallback(site, statuses, reads, report);
+    }
+    const checkedConfigs = new Set<RetryConfig>();
+    for (const config of retries.configs) {
+      if (checkedConfigs.has(config)) continue;
+      checkedConfigs.add(config);
+      const retried = retriedStatuses(config, retries.sites);
+      switch (config.library.id) {
+        case 'ky':
+          checkKy(model, config, watched, report);
+          break;
+        case 'fetch-retry':
+          checkDelayOption(model, config, retried.intersect(watched), retries.configs, FETCH_RETRY_DELAY, '1000', reads, quote, report);
+          break;
+        case 'ofetch':
+          if (!ofetchRetries(model, config)) break;
+          checkDelayOption(model, config, retried.intersect(watched), retries.configs, OFETCH_DELAY, '0', reads, quote, report);
+          break;
+        case 'axios-retry':
+          checkAxiosRetry(model, config, axiosRetryStatuses(config, retries.sites).intersect(watched), reads, quote, report);
+          break;
+        default:
+          break;
+      }
+    }
 
     type Report = (descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: Node }) => void;
 

@@ -2,6 +2,9 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
+import type { HttpModel } from '../analysis/model';
+import { getHttpModel } from '../analysis/model';
+
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-http-status/eslint-plugin-http-status';
 
 /** Extra `meta.docs` fields every rule of this plugin declares. */
@@ -15,21 +18,24 @@ const ruleCreator = ESLintUtils.RuleCreator<HttpStatusRuleDocs>((name) => `${REP
 /** Distinct option sets kept per rule; configs have few. */
 const MAX_CACHED_OPTIONS = 64;
 
-/** A rule of this plugin: as typescript-eslint's `RuleCreator` takes it, but `create` gets its options on demand. */
+/** A rule of this plugin: as typescript-eslint's `RuleCreator` takes it, but it checks a file's HTTP model instead of creating listeners. */
 export interface HttpStatusRule<Options extends readonly unknown[], MessageIds extends string>
   extends Omit<RuleWithMetaAndName<Options, MessageIds, HttpStatusRuleDocs>, 'create'> {
   /**
+   * Checks one file once ESLint has walked it (`Program:exit`), through the file's HTTP model,
+   * shared by every rule. It is called only when the file's text has an anchor of the analyses
+   * (`model.hasAnchor`): most files have no HTTP code, and for them a rule does nothing else.
+   *
    * `options()` returns the options merged into the defaults, the same object for every file of
    * one configuration (see `perOptions`). A rule asks for them once it has something to check:
-   * most files have nothing, and reading ESLint's fresh copy of the options costs more than the
-   * rest of such a file's work.
+   * reading ESLint's fresh copy of the options costs more than the rest of most files' work.
    */
-  create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: () => Options): TSESLint.RuleListener;
+  check(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, model: HttpModel, options: () => Options): void;
 }
 
 /**
- * Sets `meta.docs.url` to the rule's documentation page, derived from its name, and hands the
- * rule its options on demand. ESLint passes each file a fresh deep copy of the options; comparing
+ * Sets `meta.docs.url` to the rule's documentation page, derived from its name, runs the rule's
+ * `check` on files with an anchor, and hands the rule its options on demand. ESLint passes each file a fresh deep copy of the options; comparing
  * it with the options seen before costs less than merging or serializing it again.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
@@ -55,8 +61,15 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...created,
     create(context) {
-      let options: Options | undefined;
-      return rule.create(context, () => (options ??= optionsFor(context.options)));
+      // Nothing is allocated for a file until it is checked: a rule's own setup runs only for files with an anchor.
+      return {
+        'Program:exit'() {
+          const model = getHttpModel(context);
+          if (!model.hasAnchor) return;
+          let options: Options | undefined;
+          rule.check(context, model, () => (options ??= optionsFor(context.options)));
+        },
+      };
     },
   };
 }
