@@ -25,6 +25,7 @@ export class AnalyzedFile {
   private computedRequire = false;
   private namesKnownModule = false;
   private functionScopeList: Array<TSESLint.Scope.Scope & { block: FunctionNode }> | undefined;
+  private textFound: Map<string, boolean> | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
 
@@ -41,10 +42,17 @@ export class AnalyzedFile {
     return this.sourceCode.getScope(node);
   }
 
-  /** Whether the source text contains one of the strings: a sound pre-check before scanning for a name. */
+  /**
+   * Whether the source text contains one of the strings: a sound pre-check before scanning for a
+   * name. Each string is searched for once per file: the analyses ask for the same ones.
+   */
   textIncludes(...needles: readonly string[]): boolean {
-    const { text } = this.sourceCode;
-    return needles.some((needle) => text.includes(needle));
+    const found = (this.textFound ??= new Map());
+    return needles.some((needle) => {
+      let included = found.get(needle);
+      if (included === undefined) found.set(needle, (included = this.sourceCode.text.includes(needle)));
+      return included;
+    });
   }
 
   /**

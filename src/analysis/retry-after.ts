@@ -47,6 +47,8 @@ export interface ServerWaitRead {
 
 const MAX_PROPAGATION = 3;
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 /** The reads of the server's wait in one file, for one list of extra header names. */
 export class ServerWaitReads {
   /** Every read, sorted by position. */
@@ -57,7 +59,7 @@ export class ServerWaitReads {
     private readonly model: HttpModel,
     headers: readonly string[],
   ) {
-    const names = new Set([RETRY_AFTER_HEADER, ...headers.map((header) => header.trim().toLowerCase())]);
+    const names = new Set([RETRY_AFTER_HEADER, ...headers.map((header) => header.trim().toLowerCase()).filter((header) => header !== '')]);
     const reads: ServerWaitRead[] = [];
     const seen = new Set<Node>();
     const add = (node: Node, kind: ServerWaitReadKind): boolean => {
@@ -72,36 +74,43 @@ export class ServerWaitReads {
       // `'Retry-After'`, or a path to it: `_.get(err, 'response.headers.retry-after')`.
       return names.has(lower) || (/[.[\]'"]/.test(lower) && lower.split(/[.[\]'"]/).some((part) => names.has(part)));
     };
-    for (const literal of file.nodesOfType(AST_NODE_TYPES.Literal)) {
-      if (typeof literal.value === 'string' && namesHeader(literal.value)) add(literal, 'header');
+    // A string naming a header, and a name for the wait, are written in the text (an escape such
+    // as `'Retry\u002dAfter'` is missed): most files with a retry have neither, and skip the node lists.
+    const { text } = file.sourceCode;
+    if (new RegExp([...names].map(escapeRegExp).join('|'), 'i').test(text)) {
+      for (const literal of file.nodesOfType(AST_NODE_TYPES.Literal)) {
+        if (typeof literal.value === 'string' && namesHeader(literal.value)) add(literal, 'header');
+      }
+      for (const template of file.nodesOfType(AST_NODE_TYPES.TemplateLiteral)) {
+        const cooked = template.expressions.length === 0 ? template.quasis[0]?.value.cooked : undefined;
+        if (cooked != null && namesHeader(cooked)) add(template, 'header');
+      }
     }
-    for (const template of file.nodesOfType(AST_NODE_TYPES.TemplateLiteral)) {
-      const cooked = template.expressions.length === 0 ? template.quasis[0]?.value.cooked : undefined;
-      if (cooked != null && namesHeader(cooked)) add(template, 'header');
-    }
-    for (const call of file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
-      const name = calleeName(call);
-      if (name !== undefined && WAIT_NAME.test(name) && !call.arguments.every(isPlainLiteral)) add(call, 'named');
-    }
-    for (const member of file.nodesOfType(AST_NODE_TYPES.MemberExpression)) {
-      const name = memberName(member);
-      const parent = skipWrappersUp(member).parent;
-      // `err.retryAfter`, `error.retryAfterMs` — not a call, which is judged above, nor a write.
-      if (name === undefined || !WAIT_NAME.test(name)) continue;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member) continue;
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) continue;
-      add(member, 'named');
-    }
-    const namedVariables = new Set<TSESLint.Scope.Variable>();
-    for (const identifier of file.nodesOfType(AST_NODE_TYPES.Identifier)) {
-      // A variable or parameter named for the wait, wherever its value comes from (a body field
-      // such as Discord's and Slack's `retry_after`, a parameter): `await sleep(retry_after * 1000)`.
-      if (!WAIT_NAME.test(identifier.name)) continue;
-      const variable = ASTUtils.findVariable(file.scopeOf(identifier), identifier);
-      if (!variable || namedVariables.has(variable) || variable.defs.length === 0) continue;
-      namedVariables.add(variable);
-      if (variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'ClassName' || def.type === 'ImportBinding')) continue;
-      for (const reference of variable.references) if (reference.isRead()) add(reference.identifier, 'named');
+    if (WAIT_NAME.test(text)) {
+      for (const call of file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+        const name = calleeName(call);
+        if (name !== undefined && WAIT_NAME.test(name) && !call.arguments.every(isPlainLiteral)) add(call, 'named');
+      }
+      for (const member of file.nodesOfType(AST_NODE_TYPES.MemberExpression)) {
+        const name = memberName(member);
+        const parent = skipWrappersUp(member).parent;
+        // `err.retryAfter`, `error.retryAfterMs` — not a call, which is judged above, nor a write.
+        if (name === undefined || !WAIT_NAME.test(name)) continue;
+        if (parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member) continue;
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) continue;
+        add(member, 'named');
+      }
+      const namedVariables = new Set<TSESLint.Scope.Variable>();
+      for (const identifier of file.nodesOfType(AST_NODE_TYPES.Identifier)) {
+        // A variable or parameter named for the wait, wherever its value comes from (a body field
+        // such as Discord's and Slack's `retry_after`, a parameter): `await sleep(retry_after * 1000)`.
+        if (!WAIT_NAME.test(identifier.name)) continue;
+        const variable = ASTUtils.findVariable(file.scopeOf(identifier), identifier);
+        if (!variable || namedVariables.has(variable) || variable.defs.length === 0) continue;
+        namedVariables.add(variable);
+        if (variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'ClassName' || def.type === 'ImportBinding')) continue;
+        for (const reference of variable.references) if (reference.isRead()) add(reference.identifier, 'named');
+      }
     }
 
     // Data flow: variables assigned from a read, functions that make one, their uses.

@@ -10,7 +10,7 @@ import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body
 import { AnalyzedFile } from './file';
 import type { AccessPath, ResponseFactory, ServerFramework } from './libraries';
 import { HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from './libraries';
-import { mayHaveResultObjectOf } from './text-anchors';
+import { resultObjectNeedles } from './text-anchors';
 import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
 
@@ -909,7 +909,7 @@ class ServerSends implements ServerAnalysis {
     for (const { resultObject: shape } of rows) {
       // The keys (and a stringified body's `stringify`) must be written: text searches cost less
       // than the candidates' search.
-      if (!mayHaveResultObjectOf(this.file.sourceCode.text, shape!)) continue;
+      if (!resultObjectNeedles(shape!).every((needle) => this.file.textIncludes(needle))) continue;
       if (shape!.body === 'string') {
         for (const object of this.objectsWithStringifiedProperty(shape!.bodyKey)) candidates.add(object);
       } else {

@@ -85,17 +85,12 @@ const ROUTE_PATH_ARGUMENT = `\\((?=\\s*\\(?\\s*${QUOTE}[/*][^;]*?(?:=>|\\bfuncti
  * What a serverless result object needs written: its body key (`jsonBody`), and its status key
  * (`statusCode`) unless the status is optional, and `stringify` for a string body. The rarest first.
  */
-function resultObjectNeedles(shape: ResultObject): readonly string[] {
+export function resultObjectNeedles(shape: ResultObject): readonly string[] {
   return [...(shape.body === 'string' ? ['stringify'] : []), ...(shape.statusOptional ? [] : [shape.statusKey]), shape.bodyKey];
 }
 const RESULT_OBJECT_NEEDLES: ReadonlyArray<readonly string[]> = SERVER_FRAMEWORKS.flatMap((framework) =>
   framework.resultObject ? [resultObjectNeedles(framework.resultObject)] : [],
 );
-
-/** Whether the text has everything a result object of this shape needs written (substring searches). */
-export function mayHaveResultObjectOf(text: string, shape: ResultObject): boolean {
-  return resultObjectNeedles(shape).every((needle) => text.includes(needle));
-}
 
 function mayHaveResultObject(text: string): boolean {
   return RESULT_OBJECT_NEEDLES.some((needles) => needles.every((needle) => text.includes(needle)));
