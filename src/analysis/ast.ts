@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES } from './estree';
 
 /** The objects that hold the globals (ReferenceTracker's default `globalObjectNames`): `globalThis.fetch`. */
 export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['global', 'globalThis', 'self', 'window']);
@@ -104,11 +104,6 @@ export function enclosingFunction(node: Node): FunctionNode | undefined {
 /** Whether `inner` is `outer` or lies inside it. */
 export function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
-/** The variable an identifier refers to, looked up from its own scope. */
-export function resolveVariable(scopeOf: (node: Node) => TSESLint.Scope.Scope, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-  return ASTUtils.findVariable(scopeOf(identifier), identifier);
 }
 
 /** The single initializer of a `const` (or never-reassigned `let`) variable declared with `= init`. */

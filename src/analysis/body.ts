@@ -47,7 +47,7 @@ export function isBodyPresenceChecked(file: AnalyzedFile, parse: BodyParse): boo
   const argument = parse.kind === 'json-parse-text' ? parse.node.arguments[0] : undefined;
   const textIdentifier = argument ? skipWrappers(argument) : undefined;
   const textVariable =
-    textIdentifier?.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(file.scopeOf(textIdentifier), textIdentifier) : undefined;
+    textIdentifier?.type === AST_NODE_TYPES.Identifier ? file.variableOf(textIdentifier) : undefined;
   const context: PresenceContext = { file, response: parse.response, textVariable };
   if (!context.response && !context.textVariable) return false;
 
@@ -78,9 +78,7 @@ export function isBodyPresenceChecked(file: AnalyzedFile, parse: BodyParse): boo
 }
 
 function earlyExitImplies(context: PresenceContext, statements: readonly Node[], current: Node): boolean {
-  for (const statement of statements) {
-    if (statement === current) return false;
-    if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+  for (const statement of context.file.ifStatementsBefore(statements, current)) {
     const thenExits = alwaysExits(statement.consequent);
     const elseExits = statement.alternate != null && alwaysExits(statement.alternate);
     if (thenExits && !elseExits && implies(context, statement.test, false, 0)) return true;
@@ -115,7 +113,7 @@ function implies(context: PresenceContext, condition: Node, truth: boolean, dept
       // `const hasBody = res.headers.get('content-length') !== '0'; if (hasBody) …`
       const signal = signalOf(context, node, 0);
       if (signal) return truth && signal !== 'type';
-      const variable = ASTUtils.findVariable(context.file.scopeOf(node), node);
+      const variable = context.file.variableOf(node);
       const init = variable ? constInitializer(variable) : undefined;
       return init ? implies(context, init, truth, depth + 1) : false;
     }
@@ -287,7 +285,7 @@ function signalOf(context: PresenceContext, node: Node, depth: number): BodySign
   const inner = skipWrappers(node);
   switch (inner.type) {
     case AST_NODE_TYPES.Identifier: {
-      const variable = ASTUtils.findVariable(context.file.scopeOf(inner), inner);
+      const variable = context.file.variableOf(inner);
       if (!variable) return undefined;
       if (context.textVariable && variable === context.textVariable) return 'text';
       const init = constInitializer(variable);
@@ -357,7 +355,7 @@ function isHeadersOf(context: PresenceContext, node: Node, depth: number): boole
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.MemberExpression) return memberName(inner) === 'headers' && response.subject.isHolder(inner.object);
   if (inner.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(context.file.scopeOf(inner), inner);
+  const variable = context.file.variableOf(inner);
   if (!variable || variable.defs.length !== 1) return false;
   const def = variable.defs[0]!;
   if (def.type !== 'Variable' || !def.node.init) return false;
@@ -496,7 +494,7 @@ export function readsAttributedResponse(file: AnalyzedFile, parse: BodyParse): b
   const holder = parse.kind === 'json' ? parse.receiver : textCallee?.type === AST_NODE_TYPES.MemberExpression ? textCallee.object : undefined;
   const receiver = holder && skipWrappers(holder);
   if (receiver?.type !== AST_NODE_TYPES.Identifier) return true;
-  const variable = ASTUtils.findVariable(file.scopeOf(receiver), receiver);
+  const variable = file.variableOf(receiver);
   if (!variable) return true;
   const writes = variable.references.filter((reference) => reference.isWrite() && reference.writeExpr);
   if (writes.length <= 1) return true;

@@ -105,7 +105,7 @@ function forwardedParameter(model: HttpModel, node: Node, role: 'options' | 'val
   const inner = skipWrappers(node);
   switch (inner.type) {
     case AST_NODE_TYPES.Identifier: {
-      const variable = ASTUtils.findVariable(model.file.scopeOf(inner), inner);
+      const variable = model.file.variableOf(inner);
       if (!variable) return undefined;
       if (!isParameter(variable)) {
         const init = constInitializer(variable);
@@ -219,7 +219,7 @@ function methodAt(model: HttpModel, call: TSESTree.CallExpression, parameter: Fo
 function callsFunction(model: HttpModel, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(model.file.scopeOf(callee), callee);
+  const variable = model.file.variableOf(callee);
   return variable != null && functionVariables(model, fn).includes(variable);
 }
 

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
 import { constInitializer, findProperty, memberName, skipWrappers } from './ast';
@@ -30,7 +30,7 @@ export function importPathOf(file: AnalyzedFile, node: Node, depth = 0): ImportP
   }
   if (inner.type === AST_NODE_TYPES.CallExpression) return requireSource(inner);
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(file.scopeOf(inner), inner);
+  const variable = file.variableOf(inner);
   const def = variable?.defs[0];
   if (!def) return undefined;
   if (def.type === 'ImportBinding') {
@@ -93,7 +93,7 @@ export function resolveNumber(file: AnalyzedFile, node: Node, depth = 0): number
       if (inner.operator === '+') return resolveNumber(file, inner.argument, depth + 1);
       return undefined;
     case AST_NODE_TYPES.Identifier: {
-      const variable = ASTUtils.findVariable(file.scopeOf(inner), inner);
+      const variable = file.variableOf(inner);
       const init = variable ? constInitializer(variable) : undefined;
       return init ? resolveNumber(file, init, depth + 1) : undefined;
     }
@@ -126,7 +126,7 @@ function constObject(file: AnalyzedFile, node: Node, depth: number): TSESTree.Ob
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner;
   if (inner.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return undefined;
-  const variable = ASTUtils.findVariable(file.scopeOf(inner), inner);
+  const variable = file.variableOf(inner);
   const init = variable ? constInitializer(variable) : undefined;
   return init ? constObject(file, init, depth + 1) : undefined;
 }
@@ -158,7 +158,7 @@ export function resolveNumberList(file: AnalyzedFile, node: Node, depth = 0): nu
     return undefined;
   }
   if (inner.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(file.scopeOf(inner), inner);
+    const variable = file.variableOf(inner);
     const init = variable ? constInitializer(variable) : undefined;
     return init ? resolveNumberList(file, init, depth + 1) : undefined;
   }

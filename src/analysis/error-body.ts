@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
 import { alwaysExits, constInitializer, contains, findProperty, isFunction, memberName, skipWrappers, skipWrappersUp } from './ast';
@@ -111,7 +111,7 @@ function errorFirstParameterTested(file: AnalyzedFile, test: Node, at: Node): TS
     identifier = inner.left;
   }
   if (!identifier) return undefined;
-  const variable = ASTUtils.findVariable(file.scopeOf(identifier), identifier);
+  const variable = file.variableOf(identifier);
   const def = variable?.defs[0];
   if (!variable || def?.type !== 'Parameter') return undefined;
   const fn = def.node;
@@ -126,7 +126,7 @@ function errorFirstParameterTested(file: AnalyzedFile, test: Node, at: Node): TS
 function refersTo(file: AnalyzedFile, node: Node, variable: TSESLint.Scope.Variable | undefined): boolean {
   if (!variable) return false;
   const inner = skipWrappers(node);
-  return inner.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(file.scopeOf(inner), inner) === variable;
+  return inner.type === AST_NODE_TYPES.Identifier && file.variableOf(inner) === variable;
 }
 
 /** `e`, `e.message`, `e.toString()`, `String(e)`: the caught error or something read from it. */
@@ -168,7 +168,7 @@ function objectOf(file: AnalyzedFile, node: Node, depth = 0): TSESTree.ObjectExp
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner;
   if (inner.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return undefined;
-  const variable = ASTUtils.findVariable(file.scopeOf(inner), inner);
+  const variable = file.variableOf(inner);
   const init = variable ? constInitializer(variable) : undefined;
   if (!variable || !init) return undefined;
   // `body.error = null` or `Object.assign(body, …)` anywhere: the literal is not the whole story.
@@ -287,7 +287,7 @@ function isErrorValue(file: AnalyzedFile, node: Node, key: string, branch: Error
       // In a catch, whatever is sent as `error` is the error.
       if (branch?.kind === 'catch') return true;
       if (isTruthyAt(file, value)) return true;
-      const variable = ASTUtils.findVariable(file.scopeOf(value), value);
+      const variable = file.variableOf(value);
       const init = variable ? constInitializer(variable) : undefined;
       return init ? isErrorValue(file, init, key, branch, depth + 1) : false;
     }
@@ -485,7 +485,7 @@ function originOf(file: AnalyzedFile, node: Node, depth = 0): 'request' | 'looku
     return undefined;
   }
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(file.scopeOf(inner), inner);
+  const variable = file.variableOf(inner);
   const def = variable?.defs[0];
   if (def?.type !== 'Variable' || !def.node.init) return undefined;
   const init = skipWrappers(def.node.init);

@@ -26,6 +26,7 @@ export class AnalyzedFile {
   private namesKnownModule = false;
   private functionScopeList: Array<TSESLint.Scope.Scope & { block: FunctionNode }> | undefined;
   private textFound: Map<string, boolean> | undefined;
+  private ifStatementsOf: WeakMap<readonly Node[], TSESTree.IfStatement[]> | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
 
@@ -40,6 +41,20 @@ export class AnalyzedFile {
 
   scopeOf(node: Node): TSESLint.Scope.Scope {
     return this.sourceCode.getScope(node);
+  }
+
+  /**
+   * The variable an identifier refers to, looked up from its own (innermost) scope outwards. As
+   * `ASTUtils.findVariable(scopeOf(identifier), identifier)` without its search for the innermost
+   * scope among the scope's children: linear in their number, so quadratic over a module of many
+   * functions.
+   */
+  variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+    for (let scope: TSESLint.Scope.Scope | null = this.scopeOf(identifier); scope; scope = scope.upper) {
+      const variable = scope.set.get(identifier.name);
+      if (variable) return variable;
+    }
+    return null;
   }
 
   /**
@@ -135,6 +150,25 @@ export class AnalyzedFile {
     if (this.namesKnownModule && this.computedRequire) return true;
     for (const source of sources) if (modules.has(source)) return true;
     return false;
+  }
+
+  /**
+   * The `if` statements among `statements` (a block's, the program's, a case's) that come before
+   * `current`, in order. Checks that look back from a node ask this at every level up to the
+   * program: kept per list, so a module of many statements is not read again for every node.
+   */
+  ifStatementsBefore(statements: readonly Node[], current: Node): readonly TSESTree.IfStatement[] {
+    const cache = (this.ifStatementsOf ??= new WeakMap());
+    let ifs = cache.get(statements);
+    if (!ifs) cache.set(statements, (ifs = statements.filter((statement): statement is TSESTree.IfStatement => statement.type === AST_NODE_TYPES.IfStatement)));
+    let low = 0;
+    let high = ifs.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (ifs[middle]!.range[0] < current.range[0]) low = middle + 1;
+      else high = middle;
+    }
+    return low === ifs.length ? ifs : ifs.slice(0, low);
   }
 
   /** The scope of every function, in the scope manager's order (source order with ESLint's parsers). */

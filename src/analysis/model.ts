@@ -26,6 +26,7 @@ export class HttpModel {
   private subjectsByVariable: Map<TSESLint.Scope.Variable, StatusSubject> | undefined;
   /** Per-rule-family caches (retry paths, server sends) live here, keyed by their builder. */
   private extensions: Map<unknown, unknown> | undefined;
+  private responsesByHolder: Map<TSESLint.Scope.Variable, TrackedResponse> | undefined;
 
   constructor(sourceCode: Readonly<SourceCode>) {
     this.file = new AnalyzedFile(sourceCode);
@@ -81,6 +82,17 @@ export class HttpModel {
   /** Whether a value comes from a parameter of an enclosing function. */
   isFromParameter(node: Node): boolean {
     return this.analysis.isFromParameter(node, 0);
+  }
+
+  /** The first tracked response that `variable` holds (`const res = await fetch(u)`). */
+  responseHeldBy(variable: TSESLint.Scope.Variable): TrackedResponse | undefined {
+    if (!this.responsesByHolder) {
+      this.responsesByHolder = new Map();
+      for (const response of this.responses) {
+        for (const holder of response.subject.holderVariables) if (!this.responsesByHolder.has(holder)) this.responsesByHolder.set(holder, response);
+      }
+    }
+    return this.responsesByHolder.get(variable);
   }
 
   /** The response a node evaluates to, if it is one the analysis tracks. */

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
 import { alwaysExits, calledMemberName, constInitializer, literalString, memberName, skipWrappers } from './ast';
@@ -76,7 +76,7 @@ export function conditionSets(file: AnalyzedFile, condition: Node, subject: Stat
       if (subject.isOk(node)) return { whenTrue: OK_SET, whenFalse: OK_SET.complement() };
       if (subject.isStatus(node) || depth >= MAX_CONST_DEPTH) return undefined;
       // `const isClientError = status >= 400 && status < 500; if (isClientError) …`
-      const variable = ASTUtils.findVariable(file.scopeOf(node), node);
+      const variable = file.variableOf(node);
       const init = variable ? constInitializer(variable) : undefined;
       return init ? conditionSets(file, init, subject, depth + 1) : undefined;
     }

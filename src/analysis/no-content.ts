@@ -36,9 +36,8 @@ export function admitsNoContent(model: HttpModel, node: Node, subject: StatusRea
           ? parent.consequent
           : undefined;
     if (!statements) continue;
-    for (const statement of statements as readonly Node[]) {
-      if (statement === child) break;
-      if (statement.type !== AST_NODE_TYPES.IfStatement || alwaysExits(statement.consequent)) continue;
+    for (const statement of model.file.ifStatementsBefore(statements as readonly Node[], child)) {
+      if (alwaysExits(statement.consequent)) continue;
       const sets = model.conditionSets(statement.test, subject);
       if (sets && sets.whenTrue.has(NO_CONTENT) && !sets.whenTrue.isAll && namesNoContent(model, statement.test)) return true;
     }

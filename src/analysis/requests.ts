@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CALL, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
 import {
@@ -216,7 +216,7 @@ export class RequestAnalysis {
     const top = skipWrappersUp(value);
     const parent = top.parent;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(this.file.scopeOf(parent.id), parent.id);
+      const variable = this.file.variableOf(parent.id);
       return variable ? variable.references.filter((r) => r.isRead()).map((r) => r.identifier) : [];
     }
     // `this.http = axios.create()` or a class field `http = axios.create()`: uses are `this.http`.
@@ -300,14 +300,14 @@ export class RequestAnalysis {
   private requestObjectInit(node: Node, depth: number): Node | null | undefined {
     const inner = skipWrappers(node);
     if (inner.type === AST_NODE_TYPES.Identifier && depth < MAX_ORIGIN_DEPTH) {
-      const variable = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+      const variable = this.file.variableOf(inner);
       const init = variable && !isParameter(variable) ? constInitializer(variable) : undefined;
       return init ? this.requestObjectInit(init, depth + 1) : undefined;
     }
     if (inner.type !== AST_NODE_TYPES.NewExpression) return undefined;
     const callee = skipWrappers(inner.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Request') return undefined;
-    const variable = ASTUtils.findVariable(this.file.scopeOf(callee), callee);
+    const variable = this.file.variableOf(callee);
     // The global, or `Request` imported from a fetch implementation.
     if (variable && variable.defs.some((def) => def.type !== 'ImportBinding')) return undefined;
     const init = inner.arguments[1];
@@ -352,7 +352,7 @@ export class RequestAnalysis {
       return result ?? STATIC_GET;
     }
     if (options.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(this.file.scopeOf(options), options);
+      const variable = this.file.variableOf(options);
       if (!variable) return UNKNOWN_METHOD;
       if (isParameter(variable)) return { methods: undefined, forwarded: true, node: options };
       const init = constInitializer(variable);
@@ -383,7 +383,7 @@ export class RequestAnalysis {
         break;
       }
       case AST_NODE_TYPES.Identifier: {
-        const variable = ASTUtils.findVariable(this.file.scopeOf(value), value);
+        const variable = this.file.variableOf(value);
         const init = variable && !isParameter(variable) ? constInitializer(variable) : undefined;
         if (init) return this.methodValue(init, depth + 1);
         break;
@@ -393,7 +393,7 @@ export class RequestAnalysis {
         const object = skipWrappers(value.object);
         const name = memberName(value);
         if (object.type === AST_NODE_TYPES.Identifier && name !== undefined) {
-          const variable = ASTUtils.findVariable(this.file.scopeOf(object), object);
+          const variable = this.file.variableOf(object);
           const init = variable && !isParameter(variable) ? constInitializer(variable) : undefined;
           const methods = init && skipWrappers(init);
           const property = methods?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(methods, name) : undefined;
@@ -413,7 +413,7 @@ export class RequestAnalysis {
     const inner = skipWrappers(node);
     switch (inner.type) {
       case AST_NODE_TYPES.Identifier: {
-        const variable = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+        const variable = this.file.variableOf(inner);
         if (!variable) return false;
         if (isParameter(variable)) return true;
         const def = variable.defs[0];
@@ -553,7 +553,7 @@ export class RequestAnalysis {
     depth: number,
   ): void {
     if (pattern.type !== AST_NODE_TYPES.Identifier) return;
-    const variable = ASTUtils.findVariable(this.file.scopeOf(pattern), pattern);
+    const variable = this.file.variableOf(pattern);
     if (!variable) return;
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
@@ -631,7 +631,7 @@ export class RequestAnalysis {
       if (property.type !== AST_NODE_TYPES.Property || memberKey(property) !== bodyProperty) continue;
       const target = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
       if (target.type !== AST_NODE_TYPES.Identifier) continue;
-      const variable = ASTUtils.findVariable(this.file.scopeOf(target), target);
+      const variable = this.file.variableOf(target);
       for (const reference of variable?.references ?? []) {
         if (reference.isRead()) this.findParseOn(skipWrappersUp(reference.identifier), response, FETCH_LIKE_BODY);
       }
@@ -663,7 +663,7 @@ export class RequestAnalysis {
     const parent = value.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === value && isJsonParse(parent)) return parent;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(this.file.scopeOf(parent.id), parent.id);
+      const variable = this.file.variableOf(parent.id);
       for (const reference of variable?.references ?? []) {
         const use = skipWrappersUp(reference.identifier);
         const call = use.parent;

@@ -105,7 +105,7 @@ export class ServerWaitReads {
         // A variable or parameter named for the wait, wherever its value comes from (a body field
         // such as Discord's and Slack's `retry_after`, a parameter): `await sleep(retry_after * 1000)`.
         if (!WAIT_NAME.test(identifier.name)) continue;
-        const variable = ASTUtils.findVariable(file.scopeOf(identifier), identifier);
+        const variable = file.variableOf(identifier);
         if (!variable || namedVariables.has(variable) || variable.defs.length === 0) continue;
         namedVariables.add(variable);
         if (variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'ClassName' || def.type === 'ImportBinding')) continue;
@@ -181,11 +181,11 @@ export class ServerWaitReads {
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (parent.type === AST_NODE_TYPES.VariableDeclarator) {
         if (parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-        return ASTUtils.findVariable(this.model.file.scopeOf(parent.id), parent.id) ?? undefined;
+        return this.model.file.variableOf(parent.id) ?? undefined;
       }
       if (parent.type === AST_NODE_TYPES.AssignmentExpression) {
         if (parent.right !== child || parent.left.type !== AST_NODE_TYPES.Identifier) return undefined;
-        return ASTUtils.findVariable(this.model.file.scopeOf(parent.left), parent.left) ?? undefined;
+        return this.model.file.variableOf(parent.left) ?? undefined;
       }
       if (isFunction(parent) || isStatementLike(parent)) return undefined;
     }
@@ -254,7 +254,7 @@ const ERROR_CARRIES_RESPONSE = new Set<ClientId>(['axios', 'got', 'ky', 'ofetch'
 export function headerSourceFor(model: HttpModel, variable: TSESLint.Scope.Variable, at: Node): HeaderSource | undefined {
   const visible = ASTUtils.findVariable(model.file.scopeOf(at), variable.name);
   if (visible !== variable) return undefined;
-  const response = model.responses.find((candidate) => candidate.subject.holderVariables.includes(variable));
+  const response = model.responseHeldBy(variable);
   if (response) return { holder: variable.name, style: response.request.client.headerStyle };
   const def = variable.defs[0];
   if (!def) return undefined;
@@ -307,7 +307,7 @@ export function namedDelays(model: HttpModel): readonly NamedDelay[] {
       const name = calleeName(call);
       if (name === undefined || !DELAY_NAME.test(name)) continue;
       if (callee.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(model.file.scopeOf(callee), callee);
+        const variable = model.file.variableOf(callee);
         const def = variable?.defs[0];
         const elsewhere = !def || def.type === 'ImportBinding' || (def.type === 'Variable' && isRequireLike(def.node.init));
         if (!elsewhere) continue;

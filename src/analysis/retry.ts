@@ -48,7 +48,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
 import {
@@ -238,6 +238,9 @@ class RetryBuilder {
   private readonly predicateFunctions = new Set<Node>();
   private readonly delays = new Map<Node, RetryDelay | undefined>();
   private readonly sleepArguments = new Map<TSESLint.Scope.Variable, number>();
+  // Asked once per request or retry config: kept per function and library, not searched again.
+  private readonly recursiveCallsOf = new Map<FunctionNode, TSESTree.CallExpression[]>();
+  private readonly abortErrorNamesOf = new Map<RetryConfigLibrary, Set<string>>();
   private readonly file;
 
   constructor(private readonly model: HttpModel) {
@@ -434,7 +437,7 @@ class RetryBuilder {
   private catchCallbackSite(request: HttpRequest, anchor: Node, fn: FunctionNode, call: Node, callback: FunctionNode): void {
     const parameter = callback.params[0];
     if (parameter?.type !== AST_NODE_TYPES.Identifier) return;
-    const variable = ASTUtils.findVariable(this.file.scopeOf(parameter), parameter);
+    const variable = this.file.variableOf(parameter);
     if (!variable) return;
     const subject = this.model.subjectOfVariable(variable);
     const { statuses, conditions } = this.narrow(call, subject, callback);
@@ -443,6 +446,12 @@ class RetryBuilder {
 
   /** Calls of `fn` from inside itself: by name, by its `const`, or `this.method(…)` in a method. */
   private recursiveCalls(fn: FunctionNode): TSESTree.CallExpression[] {
+    let calls = this.recursiveCallsOf.get(fn);
+    if (!calls) this.recursiveCallsOf.set(fn, (calls = this.findRecursiveCalls(fn)));
+    return calls;
+  }
+
+  private findRecursiveCalls(fn: FunctionNode): TSESTree.CallExpression[] {
     const calls: TSESTree.CallExpression[] = [];
     for (const variable of functionVariables(this.file.scopeManager, fn)) {
       for (const reference of variable.references) {
@@ -454,8 +463,8 @@ class RetryBuilder {
     const method = fn.parent;
     if (method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn) {
       const name = propertyKeyName(method);
-      for (const member of this.thisMembers()) {
-        if (memberName(member) !== name || !contains(fn.body, member)) continue;
+      for (const member of itemsWithin(this.thisMembers(), (m) => m, fn.body.range[0], fn.body.range[1])) {
+        if (memberName(member) !== name) continue;
         const top = skipWrappersUp(member);
         const call = top.parent;
         if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === top && thisBindsTo(member, fn)) calls.push(call);
@@ -486,7 +495,7 @@ class RetryBuilder {
           if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
           const inner = skipWrappers(argument);
           if (inner.type !== AST_NODE_TYPES.Identifier) return false;
-          const passed = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+          const passed = this.file.variableOf(inner);
           if (passed !== variable || this.isReassigned(variable, fn)) return false;
           continue;
         }
@@ -589,13 +598,13 @@ class RetryBuilder {
   private readsReassignedThis(node: Node): boolean {
     const reassigned = (this.reassignedThis ??= this.findReassignedThis());
     if (reassigned.size === 0) return false;
-    return this.thisMembers().some((member) => contains(node, member) && reassigned.has(memberName(member) ?? ''));
+    return itemsWithin(this.thisMembers(), (member) => member, node.range[0], node.range[1]).some((member) => reassigned.has(memberName(member) ?? ''));
   }
 
   private reassignedThis: Set<string> | undefined;
   private thisMemberList: TSESTree.MemberExpression[] | undefined;
 
-  /** Every `this.x` member of the file, found once. */
+  /** Every `this.x` member of the file, found once, in source order (`itemsWithin` searches it). */
   private thisMembers(): TSESTree.MemberExpression[] {
     return (this.thisMemberList ??= this.file.nodesOfType(AST_NODE_TYPES.MemberExpression).filter((m) => m.object.type === AST_NODE_TYPES.ThisExpression));
   }
@@ -657,20 +666,33 @@ class RetryBuilder {
     return [...statements].sort((a, b) => a.range[0] - b.range[0]);
   }
 
+  private responsesByPosition: Array<{ node: Node; index: number }> | undefined;
+
+  /** The responses whose request (or helper call) lies in `node`, in the model's order: a binary search, not a scan. */
+  private responsesWithin(node: Node): TrackedResponse[] {
+    const { responses } = this.model;
+    this.responsesByPosition ??= responses.map((r, index) => ({ node: r.helperCall ?? r.request.node, index })).sort((a, b) => a.node.range[0] - b.node.range[0]);
+    return itemsWithin(this.responsesByPosition, (entry) => entry.node, node.range[0], node.range[1])
+      .sort((a, b) => a.index - b.index)
+      .map((entry) => responses[entry.index]!);
+  }
+
   private findCatchRetries(): void {
     for (const statement of this.tryStatementsAroundRequests()) {
       const handler = statement.handler;
       if (!handler) continue;
-      const responses = this.model.responses.filter((r) => contains(statement.block, r.helperCall ?? r.request.node));
+      const responses = this.responsesWithin(statement.block);
       const requests = [
         ...new Set(
-          this.model.requests.filter((r) => contains(statement.block, r.node) && enclosingFunction(r.node) === enclosingFunction(statement)).concat(responses.map((r) => r.request)),
+          itemsWithin(this.model.requests, (r) => r.node, statement.block.range[0], statement.block.range[1])
+            .filter((r) => enclosingFunction(r.node) === enclosingFunction(statement))
+            .concat(responses.map((r) => r.request)),
         ),
       ];
       if (requests.length === 0) continue;
       const anchors = responses.map((r) => r.helperCall ?? r.request.node).concat(requests.map((r) => r.node));
       const parameter = handler.param;
-      const variable = parameter?.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(this.file.scopeOf(handler.body), parameter) : null;
+      const variable = parameter?.type === AST_NODE_TYPES.Identifier ? this.file.variableOf(parameter) : null;
       // Without a parameter nothing in the catch reads a status.
       const errorSubject = variable ? this.model.subjectOfVariable(variable) : new StatusSubject(this.file);
       const points: Array<{ node: Node; container: Node; fromCatch: { statuses: StatusSet; conditions: RetryCondition[] } }> = [];
@@ -757,7 +779,7 @@ class RetryBuilder {
     } else {
       const callee = skipWrappers(node.callee);
       if (callee.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(this.file.scopeOf(callee), callee);
+        const variable = this.file.variableOf(callee);
         if (!variable || variable.defs.length === 0) {
           if (callee.name === 'setTimeout' && !isTimerOfPromise(node)) delay = { node, kind: 'timer', duration: node.arguments[1] };
         } else {
@@ -935,7 +957,7 @@ class RetryBuilder {
       const top = skipWrappersUp(call);
       const declarator = top.parent;
       if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== top || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
-      const variable = ASTUtils.findVariable(this.file.scopeOf(declarator.id), declarator.id);
+      const variable = this.file.variableOf(declarator.id);
       for (const reference of variable?.references ?? []) {
         const use = skipWrappersUp(reference.identifier);
         if (site.resultCallArgument !== undefined && use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) {
@@ -1191,6 +1213,12 @@ class RetryBuilder {
   }
 
   private abortErrorNames(library: RetryConfigLibrary): Set<string> {
+    let names = this.abortErrorNamesOf.get(library);
+    if (!names) this.abortErrorNamesOf.set(library, (names = this.findAbortErrorNames(library)));
+    return names;
+  }
+
+  private findAbortErrorNames(library: RetryConfigLibrary): Set<string> {
     const names = new Set<string>();
     if (library.stop?.kind !== 'abort-error') return names;
     const exportName = library.stop.exportName;
@@ -1299,7 +1327,7 @@ class RetryBuilder {
         return;
       }
       if (target.type !== AST_NODE_TYPES.Identifier) return;
-      const variable = ASTUtils.findVariable(this.file.scopeOf(fn.body), target);
+      const variable = this.file.variableOf(target);
       if (!variable) return;
       if (role === 'context') {
         // `ctx.error.response.status`: `ctx.error` is the holder.
@@ -1360,7 +1388,7 @@ class RetryBuilder {
     const inner = skipWrappers(node);
     if (isFunction(inner)) return inner;
     if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+    const variable = this.file.variableOf(inner);
     const def = variable?.defs[0];
     if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
     const init = variable ? constInitializer(variable) : undefined;
@@ -1371,7 +1399,7 @@ class RetryBuilder {
   private resolveConst(node: Node, depth = 0): Node | undefined {
     const inner = skipWrappers(node);
     if (inner.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return inner;
-    const variable = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+    const variable = this.file.variableOf(inner);
     if (!variable || isParameter(variable)) return undefined;
     const init = constInitializer(variable);
     return init ? this.resolveConst(init, depth + 1) : undefined;

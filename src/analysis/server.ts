@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
 import { alwaysExits, constInitializer as constInitializerOf, enclosingFunction, findProperty, isFunction, literalString, memberName, propertyKeyName, returnStatementsOf, skipWrappers, skipWrappersUp } from './ast';
@@ -312,7 +312,7 @@ class ServerSends implements ServerAnalysis {
   }
 
   private followVariableOf(identifier: TSESTree.Identifier, framework: ServerFramework, depth: number): void {
-    const variable = ASTUtils.findVariable(this.file.scopeOf(identifier), identifier);
+    const variable = this.file.variableOf(identifier);
     if (!variable) return;
     for (const reference of variable.references) {
       if (reference.identifier === identifier || reference.isWrite()) continue;
@@ -347,7 +347,7 @@ class ServerSends implements ServerAnalysis {
       return;
     }
     if (inner.type !== AST_NODE_TYPES.Identifier || depth > MAX_FOLLOW) return;
-    const variable = ASTUtils.findVariable(this.file.scopeOf(inner), inner);
+    const variable = this.file.variableOf(inner);
     const def = variable?.defs[0];
     if (variable?.defs.length !== 1 || !def) return;
     if (def.type === 'FunctionName' && isFunction(def.node)) this.addHandlerValue(def.node, framework, depth + 1);
@@ -590,7 +590,7 @@ class ServerSends implements ServerAnalysis {
           parent.id.type === AST_NODE_TYPES.Identifier &&
           roots.length < MAX_ROOTS
         ) {
-          const alias = ASTUtils.findVariable(this.file.scopeOf(parent.id), parent.id);
+          const alias = this.file.variableOf(parent.id);
           if (alias && !roots.some((root) => root.variable === alias) && constInitializerOf(alias) === parent.init) roots.push({ variable: alias, prefix });
           continue;
         }
@@ -757,7 +757,7 @@ class ServerSends implements ServerAnalysis {
         root = skipWrappers(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
       }
       if (root.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(this.file.scopeOf(root), root);
+        const variable = this.file.variableOf(root);
         if (variable && rootVariables.has(variable)) continue;
       }
       pending.push({

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
 import { memberName, skipWrappers, skipWrappersUp } from './ast';
@@ -133,7 +133,7 @@ export class StatusSubject {
   }
 
   private declared(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-    return ASTUtils.findVariable(this.file.scopeOf(identifier), identifier);
+    return this.file.variableOf(identifier);
   }
 
   /** `const r = res`, `const { status } = res`, `const code = res.status`, `code = res.status`. */

@@ -226,7 +226,7 @@ export default createRule<Options, MessageIds>({
       const bodyProperty = response?.request.client.bodyParses.bodyProperty;
       const receiver = skipWrappers(parse.receiver);
       if (!response || !bodyProperty || receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver);
+      const variable = model.file.variableOf(receiver);
       const def = variable?.defs[0];
       if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return undefined;
       let init: Node = skipWrappers(def.node.init);

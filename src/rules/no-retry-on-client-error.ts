@@ -472,7 +472,7 @@ export default createRule<Options, MessageIds>({
       if (callSite?.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const callee = skipWrappers(callSite.callee);
       if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+      const variable = model.file.variableOf(callee);
       const def = variable?.defs[0];
       if (def?.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration) {
         const declaration = def.parent;

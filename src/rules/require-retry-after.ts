@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
+import { AST_NODE_TYPES } from '../analysis/estree';
 
 import type { FunctionNode, Node } from '../analysis/ast';
-import { constInitializer, contains, enclosingFunction, findProperty, isFunction, memberName, skipWrappers, skipWrappersUp } from '../analysis/ast';
+import { constInitializer, contains, enclosingFunction, findProperty, isFunction, itemsWithin, memberName, skipWrappers, skipWrappersUp } from '../analysis/ast';
 import { resolveNumber } from '../analysis/constants';
 import type { HttpModel } from '../analysis/model';
 import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
@@ -105,11 +105,12 @@ export default createRule<Options, MessageIds>({
       if (PATH_KINDS.has(site.kind)) checkPath(model, site, statuses, reads, quote, report);
       else if (site.kind === 'library-callback') checkLibraryCallback(site, statuses, reads, report);
     }
+    const retriedByConfig = retriedStatusesByConfig(retries.sites);
     const checkedConfigs = new Set<RetryConfig>();
     for (const config of retries.configs) {
       if (checkedConfigs.has(config)) continue;
       checkedConfigs.add(config);
-      const retried = retriedStatuses(config, retries.sites);
+      const retried = retriedByConfig.get(config) ?? StatusSet.EMPTY;
       switch (config.library.id) {
         case 'ky':
           checkKy(model, config, watched, report);
@@ -122,7 +123,7 @@ export default createRule<Options, MessageIds>({
           checkDelayOption(model, config, retried.intersect(watched), retries.configs, OFETCH_DELAY, '0', reads, quote, report);
           break;
         case 'axios-retry':
-          checkAxiosRetry(model, config, axiosRetryStatuses(config, retries.sites).intersect(watched), reads, quote, report);
+          checkAxiosRetry(model, config, axiosRetryStatuses(config, retried).intersect(watched), reads, quote, report);
           break;
         default:
           break;
@@ -139,12 +140,8 @@ export default createRule<Options, MessageIds>({
       const start = site.requests.find((request) => contains(site.container, request.node))?.node.range[1] ?? site.container.range[0];
       const delay: Pick<RetryDelay, 'node' | 'duration'> | undefined =
         site.delays.find((candidate) => onPathTo(candidate.node, targets, site.container)) ??
-        namedDelays(model).find(
-          (candidate) =>
-            contains(site.container, candidate.node) &&
-            candidate.node.range[0] >= start &&
-            candidate.node.range[1] <= end &&
-            onPathTo(candidate.node, targets, site.container),
+        itemsWithin(namedDelays(model), (candidate) => candidate.node, start, end).find(
+          (candidate) => contains(site.container, candidate.node) && onPathTo(candidate.node, targets, site.container),
         );
       const data = { statuses: describe(statuses) };
       if (!delay) {
@@ -285,20 +282,22 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** The statuses a library configuration retries, from its status lists and predicates. */
-function retriedStatuses(config: RetryConfig, sites: readonly RetrySite[]): StatusSet {
-  let statuses = StatusSet.EMPTY;
+/** The statuses each library configuration retries, from its status lists and predicates: one pass over the sites. */
+function retriedStatusesByConfig(sites: readonly RetrySite[]): Map<RetryConfig, StatusSet> {
+  const byConfig = new Map<RetryConfig, StatusSet>();
   for (const site of sites) {
-    if (site.config === config && (site.kind === 'library-config' || site.kind === 'predicate')) statuses = statuses.union(site.statuses);
+    if (site.config && (site.kind === 'library-config' || site.kind === 'predicate')) {
+      byConfig.set(site.config, (byConfig.get(site.config) ?? StatusSet.EMPTY).union(site.statuses));
+    }
   }
-  return statuses;
+  return byConfig;
 }
 
 /** axios-retry retries 429 and 5xx by default; a `retryCondition` says otherwise. */
-function axiosRetryStatuses(config: RetryConfig, sites: readonly RetrySite[]): StatusSet {
+function axiosRetryStatuses(config: RetryConfig, retried: StatusSet): StatusSet {
   const condition = config.options && findProperty(config.options, 'retryCondition');
   if (!condition) return AXIOS_RETRY_DEFAULT;
-  if (config.predicates.length > 0) return retriedStatuses(config, sites);
+  if (config.predicates.length > 0) return retried;
   const value = skipWrappers(condition.value);
   const name = value.type === AST_NODE_TYPES.Identifier ? value.name : value.type === AST_NODE_TYPES.MemberExpression && !value.computed && value.property.type === AST_NODE_TYPES.Identifier ? value.property.name : undefined;
   return name !== undefined && AXIOS_RETRY_STATUS_CONDITIONS.has(name) ? AXIOS_RETRY_DEFAULT : StatusSet.EMPTY;
@@ -341,7 +340,7 @@ function delayValueKind(model: HttpModel, value: Node, shape: DelayCallbackShape
 function localFunction(model: HttpModel, node: Node): FunctionNode | undefined {
   if (isFunction(node)) return node;
   if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(model.file.scopeOf(node), node);
+  const variable = model.file.variableOf(node);
   const def = variable?.defs[0];
   if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
   const init = variable ? constInitializer(variable) : undefined;
@@ -375,7 +374,7 @@ function holderParameterPassedOn(model: HttpModel, fn: FunctionNode, index: numb
   const param = fn.params[index];
   if (!param) return false;
   if (param.type !== AST_NODE_TYPES.Identifier) return true;
-  const variable = ASTUtils.findVariable(model.file.scopeOf(fn.body), param);
+  const variable = model.file.variableOf(param);
   if (!variable) return true;
   const subject = model.subjectOfVariable(variable);
   return variable.references.some((reference) => {

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { returnStatementsOf, type FunctionNode } from '../../src/analysis/ast';
@@ -103,6 +103,37 @@ describe('AnalyzedFile anchors', () => {
     analyze(`const a = { statusCode: 200 };`, ({ model }) => {
       expect(model.file.textIncludes('jsonBody', 'statusCode')).toBe(true);
       expect(model.file.textIncludes('jsonBody')).toBe(false);
+    });
+  });
+  it('resolves every identifier to the variable ASTUtils.findVariable finds, shadowing and all', () => {
+    const code = `
+      const res = 1;
+      function res2(res, { status = res } = {}) { const res3 = res; return () => { let res = res3; return res + status; }; }
+      class Client { res = res; send(res) { try { return res; } catch (res) { return res; } } }
+      function named(named) { return named; }
+      const f = function inner() { return inner; };
+      for (const res of []) { label: { res; } }
+      export default res;
+    `;
+    for (const typescript of [false, true]) {
+      analyze(code, ({ model }) => {
+        const identifiers = model.file.nodesOfType(AST_NODE_TYPES.Identifier);
+        expect(identifiers.length).toBeGreaterThan(25);
+        for (const identifier of identifiers) {
+          expect(model.file.variableOf(identifier), model.file.sourceCode.getText(identifier)).toBe(
+            ASTUtils.findVariable(model.file.scopeOf(identifier), identifier),
+          );
+        }
+      }, { typescript });
+    }
+  });
+
+  it('lists the if statements of a statement list before a statement', () => {
+    analyze(`if (a) x(); y(); if (b) z(); w(); if (c) v();`, ({ model, ast }) => {
+      const [first, , second, last] = ast.body;
+      expect(model.file.ifStatementsBefore(ast.body, first!)).toEqual([]);
+      expect(model.file.ifStatementsBefore(ast.body, last!).map((s) => s.range[0])).toEqual([first!.range[0], second!.range[0]]);
+      expect(model.file.ifStatementsBefore(ast.body, ast.body[4]!).length).toBe(2);
     });
   });
 });
