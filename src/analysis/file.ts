@@ -23,7 +23,7 @@ export class AnalyzedFile {
   private sources: ReadonlySet<string> | undefined;
   private requires: TSESTree.CallExpression[] | undefined;
   private computedRequire = false;
-  private namesKnownModule = false;
+  private namesKnownModule: boolean | undefined;
   private functionScopeList: Array<TSESLint.Scope.Scope & { block: FunctionNode }> | undefined;
   private textFound: Map<string, boolean> | undefined;
   private ifStatementsOf: WeakMap<readonly Node[], TSESTree.IfStatement[]> | undefined;
@@ -115,14 +115,13 @@ export class AnalyzedFile {
 
   /**
    * The known modules (`KNOWN_MODULES`) the file imports (`import … from 's'`, `export … from 's'`)
-   * or requires (`require('s')`). A file whose text names none has none: its imports and its
-   * `require` references are not looked at.
+   * or requires (`require('s')`). Only files with an anchor (`HttpModel.hasAnchor`) are asked:
+   * for them a look at the top-level statements and `require` references costs less than another
+   * scan of the text.
    */
   knownModuleSources(): ReadonlySet<string> {
     if (this.sources) return this.sources;
     const sources = new Set<string>();
-    this.namesKnownModule = mayNameKnownModule(this.sourceCode.text);
-    if (!this.namesKnownModule) return (this.sources = sources);
     for (const statement of this.ast.body) {
       if (
         (statement.type === AST_NODE_TYPES.ImportDeclaration ||
@@ -147,9 +146,8 @@ export class AnalyzedFile {
    */
   mayImport(modules: { has(module: string): boolean }): boolean {
     const sources = this.knownModuleSources();
-    if (this.namesKnownModule && this.computedRequire) return true;
     for (const source of sources) if (modules.has(source)) return true;
-    return false;
+    return this.computedRequire && (this.namesKnownModule ??= mayNameKnownModule(this.sourceCode.text));
   }
 
   /**

@@ -20,6 +20,7 @@ import type { AnalyzedFile } from './file';
 import type { CallShape, HttpClient, HttpMethod } from './libraries';
 import { HTTP_CLIENTS, WRETCH_VERBS } from './libraries';
 import { StatusSubject } from './subject';
+import { shortestNeedles } from './text-anchors';
 
 
 /** What the code says about a request's method. */
@@ -82,6 +83,8 @@ interface ClientTraceMaps {
   readonly cjsMap: Record<string, Record<string | symbol, unknown>>;
   readonly clientModules: ReadonlySet<string>;
   readonly globalNames: readonly string[];
+  /** Substrings every use of a global client has (`fetch` for `$fetch` too). */
+  readonly globalNeedles: readonly string[];
 }
 
 let clientTraceMapsCache: ClientTraceMaps | undefined;
@@ -107,7 +110,7 @@ function clientTraceMaps(): ClientTraceMaps {
       }
     }
   }
-  clientTraceMapsCache = { globalMap, esmMap, cjsMap, clientModules: new Set(Object.keys(esmMap)), globalNames: Object.keys(globalMap) };
+  clientTraceMapsCache = { globalMap, esmMap, cjsMap, clientModules: new Set(Object.keys(esmMap)), globalNames: Object.keys(globalMap), globalNeedles: shortestNeedles(Object.keys(globalMap)) };
   return clientTraceMapsCache;
 }
 
@@ -131,13 +134,13 @@ export class RequestAnalysis {
   // ---- finding requests -------------------------------------------------------------------
 
   private findRequests(): void {
-    const { globalMap, esmMap, cjsMap, clientModules, globalNames } = clientTraceMaps();
+    const { globalMap, esmMap, cjsMap, clientModules, globalNames, globalNeedles } = clientTraceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     let trackerOfFile: ReferenceTracker | undefined;
     const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(globalScope as never));
     const importsClient = this.file.mayImport(clientModules);
     // Every use of a global client names it (`fetch`, `globalThis.fetch`, `{ fetch } = window`).
-    const namesGlobal = this.file.textIncludes(...globalNames);
+    const namesGlobal = this.file.textIncludes(...globalNeedles);
     const found: Array<{ node: unknown; info: unknown }> = namesGlobal && this.file.mayUseDeclaredGlobal(globalNames) ? [...tracker().iterateGlobalReferences(globalMap as never)] : [];
     // Globals the config does not declare (no `globals.browser`) stay unresolved: trace them too.
     if (namesGlobal || importsClient) {

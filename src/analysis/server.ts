@@ -10,7 +10,7 @@ import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body
 import { AnalyzedFile } from './file';
 import type { AccessPath, ResponseFactory, ServerFramework } from './libraries';
 import { HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from './libraries';
-import { resultObjectNeedles } from './text-anchors';
+import { resultObjectNeedles, shortestNeedles } from './text-anchors';
 import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
 
@@ -113,7 +113,7 @@ for (const framework of SERVER_FRAMEWORKS) {
 }
 
 /** The names of every global the trace follows: a file without them has no such use. */
-const GLOBAL_NEEDLES: readonly string[] = [...Object.keys(traceMaps().globals), ...GLOBAL_HANDLER_FACTORIES.keys()];
+const GLOBAL_NEEDLES: readonly string[] = shortestNeedles([...Object.keys(traceMaps().globals), ...GLOBAL_HANDLER_FACTORIES.keys()]);
 
 /** Every framework's route registration methods. */
 const ROUTE_METHOD_NAMES = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));

@@ -22,6 +22,17 @@ export const KNOWN_MODULES: ReadonlySet<string> = new Set([
 ]);
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * A word as the scan looks for it: from its first capital after the start (`Code` of
+ * `statusCode`, then a look behind for the rest). The scan tries its patterns at every character
+ * where one may start: a capital stops it far less often than a lower-case letter does. About a
+ * third less time over the bench corpus.
+ */
+function fromRarestStart(word: string): string {
+  const capital = word.slice(1).search(/[A-Z]/) + 1;
+  return capital > 0 ? `${escapeRegExp(word.slice(capital))}(?<=${escapeRegExp(word)})` : escapeRegExp(word);
+}
 const QUOTE = `['"\`]`;
 /** A module specifier's quotes: an import takes no template literal (and docs write `` `next` ``). */
 const SPECIFIER_QUOTE = `['"]`;
@@ -56,8 +67,8 @@ const TRACED_GLOBALS = [
       ...SERVER_FRAMEWORKS.flatMap((framework) => [...(framework.global ? [framework.global] : []), ...(framework.globalHandlerFactories ?? [])]),
     ].map((name) => name.replace(/^\$+/, '')), // `\bfetch` finds `$fetch` too
   ),
-].map(escapeRegExp);
-const GLOBAL_NAME = `(?:${TRACED_GLOBALS.join('|')})`;
+];
+const GLOBAL_NAME = `(?:${TRACED_GLOBALS.map(escapeRegExp).join('|')})`;
 /**
  * Where the name is a global: alone, or a member of a global object (`globalThis.fetch`), not a
  * member of something else (`client.fetch(u)`); or assigned (`= fetch`, `= globalThis.fetch`). Checked behind the
@@ -67,7 +78,7 @@ const GLOBAL_OBJECT_MEMBER = `\\b(?:${[...GLOBAL_OBJECT_NAMES].join('|')})\\s*\\
 const GLOBAL_PLACE = `(?<=(?:^|[^\\w.]|${GLOBAL_OBJECT_MEMBER})${GLOBAL_NAME})`;
 const GLOBAL_ASSIGNED = `(?<==\\s*(?:${GLOBAL_OBJECT_MEMBER})?${GLOBAL_NAME})`;
 /** Called, but not a method defined with the name (`fetch(options) {`); a member read; a string's end; a cast. */
-const GLOBAL_USE = `${GLOBAL_NAME}\\b(?:${GLOBAL_PLACE}(?:\\s*${TYPE_ARGUMENTS}(?:\\((?![^()]*\\)\\s*\\{)|[.\\]'"]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|${GLOBAL_ASSIGNED})`;
+const GLOBAL_USE = `(?:${TRACED_GLOBALS.map(fromRarestStart).join('|')})\\b(?:${GLOBAL_PLACE}(?:\\s*${TYPE_ARGUMENTS}(?:\\((?![^()]*\\)\\s*\\{)|[.\\]'"]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|${GLOBAL_ASSIGNED})`;
 
 /**
  * What a handler without a framework's import shows: a response method called with an argument
@@ -77,9 +88,17 @@ const GLOBAL_USE = `${GLOBAL_NAME}\\b(?:${GLOBAL_PLACE}(?:\\s*${TYPE_ARGUMENTS}(
  * options)` in an SDK is none.
  */
 const RESPONSE_METHOD_CALL = `(?:\\.\\s*|\\[\\s*${QUOTE})(?:${[...HTTP_RESPONSE_METHODS].join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?${TYPE_ARGUMENTS}\\(\\s*[^\\s)]`;
-const STATUS_CODE_ASSIGNMENT = `statusCode(?:${QUOTE}\\s*\\])?\\s*[^\\s\\w=!)]*=(?!=)`;
+const STATUS_CODE_ASSIGNMENT = `${fromRarestStart('statusCode')}(?:${QUOTE}\\s*\\])?\\s*[^\\s\\w=!)]*=(?!=)`;
 const ROUTE_METHODS = [...new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []))];
 const ROUTE_PATH_ARGUMENT = `\\((?=\\s*\\(?\\s*${QUOTE}[/*][^;]*?(?:=>|\\bfunction\\b))(?<=\\b(?:${ROUTE_METHODS.join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?\\()`;
+
+/**
+ * The names without those that contain another of them (`$fetch` has `fetch`): a text that has
+ * none of these has none of the names, and each absent needle costs a search of the whole text.
+ */
+export function shortestNeedles(names: readonly string[]): string[] {
+  return names.filter((name) => !names.some((other) => other !== name && name.includes(other)));
+}
 
 /**
  * What a serverless result object needs written: its body key (`jsonBody`), and its status key
@@ -108,8 +127,9 @@ const ANCHOR = new RegExp(
     RESPONSE_METHOD_CALL,
     STATUS_CODE_ASSIGNMENT,
     ROUTE_PATH_ARGUMENT,
-    `(?<result>${[...new Set(RESULT_OBJECT_NEEDLES.map((needles) => needles[0]!))].map(escapeRegExp).join('|')})`,
-    '(?<retry>[Rr]etr)',
+    `(?<result>${[...new Set(RESULT_OBJECT_NEEDLES.map((needles) => needles[0]!))].map(fromRarestStart).join('|')})`,
+    // `etr` then `R` or `r` before it: `e` is frequent, but a check of one letter fails fast.
+    '(?<retry>etr(?<=[Rr]etr))',
   ].join('|'),
   'g',
 );

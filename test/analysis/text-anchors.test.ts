@@ -24,6 +24,7 @@ describe('hasHttpAnchor', () => {
     `return new Response(body, { status: 500 });`,
     `return Response.json({ error });`,
     `export default defineEventHandler((event) => ({}));`,
+    `export default eventHandler(async (event) => ({}));`,
     // handlers no import announces
     `function handler(req, res) { res.status(500).send(e); }`,
     `reply['code'](404);`,
@@ -52,6 +53,7 @@ describe('hasHttpAnchor', () => {
     `class Client { fetch!: Fetch; }`,
     `// Retries failed requests up to maxRetries times`,
     `const maxRetries = 3; const retryCount = 0; retrieve(id);`,
+    `const handler = createEventHandler(); class StatusCodeError {} const { statusCode } = res; json.Body = 1;`,
     `const body = await res.json(); if (res.status === 204) return;`,
     `import { request } from './http'; const code = error.code;`,
     `Object.defineProperty(exports, "__esModule", { value: true });`,
