@@ -88,7 +88,7 @@ const GLOBAL_USE = `(?:${TRACED_GLOBALS.map(fromRarestStart).join('|')})\\b(?:${
  * options)` in an SDK is none.
  */
 const RESPONSE_METHOD_CALL = `(?:\\.\\s*|\\[\\s*${QUOTE})(?:${[...HTTP_RESPONSE_METHODS].join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?${TYPE_ARGUMENTS}\\(\\s*[^\\s)]`;
-const STATUS_CODE_ASSIGNMENT = `${fromRarestStart('statusCode')}(?:${QUOTE}\\s*\\])?\\s*[^\\s\\w=!)]*=(?!=)`;
+const STATUS_CODE_ASSIGNMENT = `${fromRarestStart('statusCode')}(?:${QUOTE}\\s*\\])?\\s*[^\\s\\w=!)<>]*=(?!=)`;
 const ROUTE_METHODS = [...new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []))];
 const ROUTE_PATH_ARGUMENT = `\\((?=\\s*\\(?\\s*${QUOTE}[/*][^;]*?(?:=>|\\bfunction\\b))(?<=\\b(?:${ROUTE_METHODS.join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?\\()`;
 

@@ -66,6 +66,7 @@ describe('hasHttpAnchor', () => {
     `router.get('/users', listUsers);`,
     `class Resource { fetch(options) { return this.client.fetch(options); } }`,
     `exports.client = { statusCode: res.statusCode, body: res.body };`,
+    `if (res.statusCode >= 400 || res['statusCode'] <= 199) throw new Error(res.statusMessage);`,
   ])('finds no anchor in %s', (code) => {
     expect(hasHttpAnchor(code)).toBe(false);
   });
