@@ -226,7 +226,8 @@ class ServerSends implements ServerAnalysis {
       const name = identifier.name;
       // Globals the config does not declare (`Response` without `globals.browser`) stay unresolved.
       if (Object.hasOwn(globals, name)) {
-        if (!globalScope.set.has(name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globals[name] as never));
+        // A type (`: Response`) is no use of the global.
+        if (!globalScope.set.has(name) && !isTypeOnly(reference)) found.push(...tracker().iteratePropertyReferences(identifier as never, globals[name] as never));
         continue;
       }
       const call = identifier.parent;
@@ -907,12 +908,11 @@ class ServerSends implements ServerAnalysis {
     // references to `JSON`; other shapes need their body key in the text before objects are scanned.
     const candidates = new Set<TSESTree.ObjectExpression>();
     for (const { resultObject: shape } of rows) {
-      // The keys (and a stringified body's `stringify`) must be written: text searches cost less
-      // than the candidates' search.
-      if (!resultObjectNeedles(shape!).every((needle) => this.file.textIncludes(needle))) continue;
       if (shape!.body === 'string') {
+        // The references to `JSON` are fewer than the characters of the text.
         for (const object of this.objectsWithStringifiedProperty(shape!.bodyKey)) candidates.add(object);
-      } else {
+      } else if (resultObjectNeedles(shape!).every((needle) => this.file.textIncludes(needle))) {
+        // The keys must be written: text searches cost less than a look at every object.
         for (const object of this.file.nodesOfType(AST_NODE_TYPES.ObjectExpression)) candidates.add(object);
       }
     }
@@ -1058,6 +1058,12 @@ function isLoop(node: Node): boolean {
 }
 
 /** Whether a variable is used as an HTTP response: `res.status(…)`, `res.json(…)`, `res.statusCode = …` (as `responseUsage(…).sends`). */
+/** A reference typescript-eslint marks as a type's only (`: Response`, `typeof fetch` is a value). */
+function isTypeOnly(reference: TSESLint.Scope.Reference): boolean {
+  const flags = reference as { isTypeReference?: boolean; isValueReference?: boolean };
+  return flags.isTypeReference === true && flags.isValueReference === false;
+}
+
 function sendsThrough(variable: TSESLint.Scope.Variable): boolean {
   return someMemberUse(variable, (name, use) => (use === 'call' ? sendsWithCall(name) : name === 'statusCode'));
 }
