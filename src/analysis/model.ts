@@ -149,7 +149,10 @@ let lastAst: object | undefined;
 let lastModel: HttpModel | undefined;
 
 /** The file's HTTP model, shared by every rule that lints it. */
-export function getHttpModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HttpModel {
+export function getHttpModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, program?: object): HttpModel {
+  // The program node a `Program:exit` listener gets is the AST: the rules after the first reuse
+  // the model without a read through their context (a cold read on ESLint's new context per file).
+  if (program !== undefined && program === lastAst && lastModel) return lastModel;
   const { sourceCode } = context;
   if (sourceCode.ast !== lastAst || !lastModel) {
     lastModel = new HttpModel(sourceCode);

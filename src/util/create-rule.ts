@@ -63,8 +63,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     create(context) {
       // Nothing is allocated for a file until it is checked: a rule's own setup runs only for files with an anchor.
       return {
-        'Program:exit'() {
-          const model = getHttpModel(context);
+        'Program:exit'(program) {
+          const model = getHttpModel(context, program);
           if (!model.hasAnchor) return;
           let options: Options | undefined;
           rule.check(context, model, () => (options ??= optionsFor(context.options)));
