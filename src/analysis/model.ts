@@ -37,7 +37,7 @@ export class HttpModel {
    * no request, handler, retry or send: every analysis answers "none" without looking further.
    */
   get hasAnchor(): boolean {
-    return (this.anchored ??= hasHttpAnchor(this.file.sourceCode.text));
+    return (this.anchored ??= hasHttpAnchor(this.file.sourceCode.text, this.file.ast.comments ?? []));
   }
 
   private get analysis(): RequestAnalysis {

@@ -88,11 +88,13 @@ const GLOBAL_USE = `(?:${TRACED_GLOBALS.map(fromRarestStart).join('|')})\\b(?:${
  * function before the next `;`, a route method's name before the call). `this.client.get('/v1/x',
  * options)` in an SDK is none.
  */
-const RESPONSE_METHOD_CALL = `(?:\\.\\s*|\\[\\s*${QUOTE})(?:${[...HTTP_RESPONSE_METHODS].join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?${TYPE_ARGUMENTS}\\(\\s*[^\\s)]`;
+const RESPONSE_METHOD_CALL = `(?:\\.\\s*|\\[\\s*${QUOTE})(?:${[...HTTP_RESPONSE_METHODS].join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?${TYPE_ARGUMENTS}\\(\\s*(?:[^\\s)]|$)`;
 const STATUS_CODE_ASSIGNMENT = `${fromRarestStart('statusCode')}(?:${QUOTE}\\s*\\])?\\s*[^\\s\\w=!)<>]*=(?!=)`;
 const ROUTE_METHODS = [...new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []))];
-// Found at the path's opening quote and `/` or `*` (rarer than a `(`), with the call behind it and the handler ahead.
-const ROUTE_PATH_ARGUMENT = `${QUOTE}[/*](?<=\\b(?:${ROUTE_METHODS.join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?\\(\\s*\\(?\\s*${QUOTE}[/*])(?=[^;]*?(?:=>|\\bfunction\\b))`;
+// Found at the path's opening quote and `/` or `*` (rarer than a `(`), with the call behind it;
+// the handler ahead is looked for in the whole text (`ROUTE_HANDLER_AHEAD`), comments and all.
+const ROUTE_PATH_ARGUMENT = `${QUOTE}[/*](?<=\\b(?:${ROUTE_METHODS.join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?\\(\\s*\\(?\\s*${QUOTE}[/*])`;
+const ROUTE_HANDLER_AHEAD = /[^;]*?(?:=>|\bfunction\b)/y;
 
 /**
  * The names without those that contain another of them (`$fetch` has `fetch`): a text that has
@@ -128,7 +130,7 @@ const ANCHOR = new RegExp(
     GLOBAL_USE,
     RESPONSE_METHOD_CALL,
     STATUS_CODE_ASSIGNMENT,
-    ROUTE_PATH_ARGUMENT,
+    `(?<route>${ROUTE_PATH_ARGUMENT})`,
     `(?<result>${[...new Set(RESULT_OBJECT_NEEDLES.map((needles) => needles[0]!))].map(fromRarestStart).join('|')})`,
     // `etr` then `R` or `r` before it: `e` is frequent, but a check of one letter fails fast.
     '(?<retry>etr(?<=[Rr]etr))',
@@ -141,18 +143,32 @@ const ANCHOR = new RegExp(
  * used, a response sent or a route registered, a serverless result, a retry predicate named.
  * Without one, the file has no request, handler, retry or send for any rule to check.
  */
-export function hasHttpAnchor(text: string): boolean {
+export function hasHttpAnchor(text: string, comments: ReadonlyArray<{ readonly range: readonly [number, number] }> = []): boolean {
+  // Comments are skipped: an example in a doc comment (`await fetch(url)`) anchors nothing.
+  const state = { resultChecked: false };
+  let start = 0;
+  for (const { range } of comments) {
+    if (range[0] > start && hasAnchorIn(text.slice(start, range[0]), start, text, state)) return true;
+    start = Math.max(start, range[1]);
+  }
+  return hasAnchorIn(start === 0 ? text : text.slice(start), start, text, state);
+}
+
+/** Whether `code`, the text from `offset` to the next comment, has an anchor. */
+function hasAnchorIn(code: string, offset: number, text: string, state: { resultChecked: boolean }): boolean {
   ANCHOR.lastIndex = 0;
-  let resultChecked = false;
-  for (let match = ANCHOR.exec(text); match; match = ANCHOR.exec(text)) {
-    const { result, retry } = match.groups!;
-    if (retry !== undefined) {
-      const word = wordAround(text, match.index, retry.length);
-      if (RETRY_PREDICATE_NAME.test(text.slice(word.start, word.end))) return true;
+  for (let match = ANCHOR.exec(code); match; match = ANCHOR.exec(code)) {
+    const { result, retry, route } = match.groups!;
+    if (route !== undefined) {
+      ROUTE_HANDLER_AHEAD.lastIndex = offset + match.index + route.length;
+      if (ROUTE_HANDLER_AHEAD.test(text)) return true;
+    } else if (retry !== undefined) {
+      const word = wordAround(code, match.index, retry.length);
+      if (RETRY_PREDICATE_NAME.test(code.slice(word.start, word.end))) return true;
       ANCHOR.lastIndex = word.end;
     } else if (result !== undefined) {
-      if (!resultChecked && mayHaveResultObject(text)) return true;
-      resultChecked = true;
+      if (!state.resultChecked && mayHaveResultObject(text)) return true;
+      state.resultChecked = true;
     } else {
       return true;
     }

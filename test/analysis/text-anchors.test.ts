@@ -71,6 +71,26 @@ describe('hasHttpAnchor', () => {
     expect(hasHttpAnchor(code)).toBe(false);
   });
 
+  /** The ranges of the `/* … *\/` and `// …` comments of simple code (no comment-like strings). */
+  const commentsOf = (code: string): Array<{ range: [number, number] }> =>
+    [...code.matchAll(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g)].map((m) => ({ range: [m.index, m.index + m[0].length] as [number, number] }));
+
+  it('skips comments: an example in a doc comment is no anchor', () => {
+    const code = `/**\n * @example\n * const res = await fetch(url); res.status(500); import ky from 'ky';\n */\nexport const add = (a, b) => a + b; // shouldRetry\n`;
+    expect(hasHttpAnchor(code)).toBe(true);
+    expect(hasHttpAnchor(code, commentsOf(code))).toBe(false);
+  });
+
+  it.each([
+    `app.get(\n  '/users',\n  // list the users\n  async (req, res) => list(req, res),\n);`,
+    `router.post('/users', /* auth */ function create(req, res) {});`,
+    `res.status(/* teapot */ 418);`,
+    `/* header */ import axios from 'axios'; // client`,
+    `const send = fetch; /* the global */`,
+  ])('finds an anchor next to comments in %s', (code) => {
+    expect(hasHttpAnchor(code, commentsOf(code))).toBe(true);
+  });
+
   it('knows every module of the tables, and only modules', () => {
     for (const module of ['axios', 'ky', 'got', 'undici', 'express', 'fastify', 'hono', 'node:http', 'p-retry', 'axios-retry']) {
       expect(KNOWN_MODULES.has(module), module).toBe(true);
