@@ -5,7 +5,7 @@ type SourceCode = TSESLint.SourceCode;
 import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
-import { GLOBAL_OBJECT_NAMES, isFunction } from './ast';
+import { GLOBAL_OBJECT_NAMES, isFunction, itemsWithin } from './ast';
 import { KNOWN_MODULES, mayNameKnownModule } from './text-anchors';
 
 
@@ -159,14 +159,7 @@ export class AnalyzedFile {
     const cache = (this.ifStatementsOf ??= new WeakMap());
     let ifs = cache.get(statements);
     if (!ifs) cache.set(statements, (ifs = statements.filter((statement): statement is TSESTree.IfStatement => statement.type === AST_NODE_TYPES.IfStatement)));
-    let low = 0;
-    let high = ifs.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (ifs[middle]!.range[0] < current.range[0]) low = middle + 1;
-      else high = middle;
-    }
-    return low === ifs.length ? ifs : ifs.slice(0, low);
+    return itemsWithin(ifs, (statement) => statement, 0, current.range[0]);
   }
 
   /** The scope of every function, in the scope manager's order (source order with ESLint's parsers). */

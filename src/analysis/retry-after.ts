@@ -17,6 +17,7 @@ import { calledMemberName, contains, enclosingFunction, isFunction, memberName, 
 import type { ClientId } from './libraries';
 import type { HttpModel } from './model';
 import type { HeaderSource } from './retry-after-fixes';
+import { escapeRegExp } from './text-anchors';
 
 /** The header every 429/503 may carry; always understood. */
 export const RETRY_AFTER_HEADER = 'retry-after';
@@ -46,8 +47,6 @@ export interface ServerWaitRead {
 }
 
 const MAX_PROPAGATION = 3;
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** The reads of the server's wait in one file, for one list of extra header names. */
 export class ServerWaitReads {

@@ -21,7 +21,8 @@ export const KNOWN_MODULES: ReadonlySet<string> = new Set([
   ...RETRY_CONFIG_LIBRARIES.flatMap((library) => [...library.modules, ...library.sites.flatMap((site) => ('source' in site ? [site.source] : []))]),
 ]);
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** `text` as a regular expression that matches it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * A word as the scan looks for it: from its first capital after the start (`Code` of

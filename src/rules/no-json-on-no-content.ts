@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
 
 import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../analysis/body';
 import { methodAtParse } from '../analysis/call-site-method';
-import type { BodyParse, HttpModel, Node } from '../analysis';
+import type { BodyParse, Node } from '../analysis';
 import { literalString, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../analysis';
 import { admitsNoContent, NO_CONTENT } from '../analysis/no-content';
 import { createRule, perOptions } from '../util/create-rule';
@@ -130,11 +130,11 @@ export default createRule<Options, MessageIds>({
     // A parse can be attributed to several responses (`cond ? await fetch(a) : await fetch(b)`): report it once.
     const reported = new Set<Node>();
     for (const parse of model.bodyParses) {
-      if (!reported.has(parse.node) && check(model, parse)) reported.add(parse.node);
+      if (!reported.has(parse.node) && checkParse(parse)) reported.add(parse.node);
     }
 
     /** Reports the parse if the response may have no body there; returns whether it reported. */
-    function check(model: HttpModel, parse: BodyParse): boolean {
+    function checkParse(parse: BodyParse): boolean {
       if (!parse.throwsOnEmpty || !readsAttributedResponse(model.file, parse) || isParseFailureHandled(parse)) return false;
       const parseName = parse.kind === 'json' ? '.json()' : 'JSON.parse()';
       const { method, calls } = methodAtParse(model, parse);

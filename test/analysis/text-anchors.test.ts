@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { hasHttpAnchor, KNOWN_MODULES, retryPredicateNameOffsets } from '../../src/analysis/text-anchors';
+import { hasHttpAnchor, KNOWN_MODULES, retryPredicateNameOffsets, shortestNeedles } from '../../src/analysis/text-anchors';
 
 /** The one-scan check that lets a file without HTTP code skip every analysis. */
 describe('hasHttpAnchor', () => {
@@ -96,6 +96,13 @@ describe('hasHttpAnchor', () => {
       expect(KNOWN_MODULES.has(module), module).toBe(true);
     }
     expect(KNOWN_MODULES.has('./local')).toBe(false);
+  });
+});
+
+describe('shortestNeedles', () => {
+  it('drops the names that contain another: a text without the rest has none of them', () => {
+    expect(shortestNeedles(['fetch', '$fetch', 'Response', 'defineEventHandler', 'eventHandler'])).toEqual(['fetch', 'Response', 'defineEventHandler', 'eventHandler']);
+    expect(shortestNeedles(['ab', 'abc', 'b'])).toEqual(['b']);
   });
 });
 

@@ -366,6 +366,16 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Fastify', rule, 
       errors: [reported()],
     },
     {
+      // an untraced app, a comment between the route's path and its handler: still a handler
+      code: `app.get(\n  '/users/:id',\n  // the user, or why not\n  (req, res) => {\n    res.send({ error: 'Not found' });\n  },\n);`,
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions([404], (s) => `app.get(\n  '/users/:id',\n  // the user, or why not\n  (req, res) => {\n    res.status(${s}).send({ error: 'Not found' });\n  },\n);`),
+        },
+      ],
+    },
+    {
       // a plugin's instance, registered on an untraced app
       code: `export default async function routes(app) {\n  app.post('/login', async (request, reply) => {\n    reply.code(200).send({ error: 'Unauthorized' });\n  });\n}`,
       errors: [
