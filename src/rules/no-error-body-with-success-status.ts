@@ -1,24 +1,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { STATUS_BY_NAME } from '../analysis';
 import { likelyErrorStatuses, textsPointToClientError } from '../analysis/error-body';
 import { getServerAnalysis } from '../analysis/server';
+import { describeStatus } from '../analysis/status-names';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ autofix?: boolean }];
 export type MessageIds = 'errorBodyWithSuccess' | 'sendStatus';
-
-const STATUS_TEXT = new Map<number, string>();
-for (const [name, status] of Object.entries(STATUS_BY_NAME)) {
-  if (!STATUS_TEXT.has(status)) {
-    STATUS_TEXT.set(status, name.toLowerCase().replace(/(^|_)([a-z])/g, (_, space: string, letter: string) => `${space ? ' ' : ''}${letter.toUpperCase()}`));
-  }
-}
-
-function describe(status: number): string {
-  const text = STATUS_TEXT.get(status);
-  return text ? `${status} ${text}` : String(status);
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-error-body-with-success-status',
@@ -80,7 +68,7 @@ export default createRule<Options, MessageIds>({
         suggest: ordered.map(
           (code): TSESLint.SuggestionReportDescriptor<MessageIds> => ({
             messageId: 'sendStatus',
-            data: { status: describe(code) },
+            data: { status: describeStatus(code) },
             fix: (fixer) => setStatus(fixer, code),
           }),
         ),
