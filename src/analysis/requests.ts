@@ -137,7 +137,7 @@ export class RequestAnalysis {
     const { globalMap, esmMap, cjsMap, clientModules, globalNames, globalNeedles } = clientTraceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     let trackerOfFile: ReferenceTracker | undefined;
-    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(globalScope as never));
+    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(this.file.trackerScope() as never));
     const importsClient = this.file.mayImport(clientModules);
     // Every use of a global client names it (`fetch`, `globalThis.fetch`, `{ fetch } = window`).
     const namesGlobal = this.file.textIncludes(...globalNeedles);

@@ -880,7 +880,7 @@ class RetryBuilder {
       traced = true;
     }
     if (!traced) return;
-    const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
+    const tracker = new ReferenceTracker(this.file.trackerScope() as never);
     const found = [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)];
     // `require` is undeclared when the config has no Node globals: trace its calls too.
     if (!this.file.scopeManager.globalScope?.set.get('require')) {
@@ -1222,7 +1222,7 @@ class RetryBuilder {
     const names = new Set<string>();
     if (library.stop?.kind !== 'abort-error') return names;
     const exportName = library.stop.exportName;
-    for (const declaration of this.file.ast.body) {
+    for (const declaration of this.file.moduleStatements()) {
       if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !library.modules.includes(declaration.source.value)) continue;
       for (const specifier of declaration.specifiers) {
         if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {

@@ -231,7 +231,7 @@ class ServerSends implements ServerAnalysis {
     const { esm, cjs, globals, globalNames } = traceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     let trackerOfFile: ReferenceTracker | undefined;
-    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(globalScope as never));
+    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(this.file.trackerScope() as never));
     const importsFramework = this.importedFrameworks.length > 0 || this.file.mayImport(NO_MODULES);
     const found: Array<{ node: unknown; info: unknown }> = [];
     if (importsFramework) found.push(...tracker().iterateEsmReferences(esm as never), ...tracker().iterateCjsReferences(cjs as never));
