@@ -326,18 +326,18 @@ class RetryBuilder {
       if (statement.range[0] < anchor.range[1] || !contains(loop.body, statement) || continueTarget(statement) !== loop) continue;
       if (insideCatchOf(statement, anchor)) continue;
       const { statuses, conditions } = this.narrow(statement, subject, loop);
-      if (poll && FAILURES.isSubsetOf(statuses)) continue;
+      if (poll && pollsOn(statuses)) continue;
       this.addPathSite('loop', requests, statement, loop, subject, statuses, conditions, anchor, response);
     }
     // Falling to the end of the body, then the loop condition.
     const end = this.toLoopEnd(anchor, loop, subject);
-    if (end && !(poll && FAILURES.isSubsetOf(end.statuses))) this.addPathSite('loop', requests, loop, loop, subject, end.statuses, end.conditions, anchor, response);
+    if (end && !(poll && pollsOn(end.statuses))) this.addPathSite('loop', requests, loop, loop, subject, end.statuses, end.conditions, anchor, response);
   }
 
   /**
    * Whether the loop reads a response's body and goes round again: it polls for a state change
-   * (`until (j.tier === 'premium')`). Going round after any failure is then part of the poll;
-   * only a path for particular statuses (`status === 429`) is a retry.
+   * (`until (j.tier === 'premium')`). Going round after a success or any failure is then part of
+   * the poll; only a path for particular failures (`status === 429`) is a retry.
    */
   private repeatsAfterBody(responses: readonly TrackedResponse[], loop: Loop): boolean {
     if (responses.length === 0) return false;
@@ -1427,8 +1427,13 @@ class RetryBuilder {
 }
 
 const MUTATORS = new Set(['set', 'append', 'delete', 'push', 'splice', 'unshift']);
-/** Every 4xx and 5xx: a path taken for all of them goes round after any failure. */
 const FAILURES = StatusSet.range(400, 599);
+const SUCCESSES = StatusSet.range(200, 299);
+
+/** In a poll, a path taken after a success or after any failure is the poll going round, not a retry. */
+function pollsOn(statuses: StatusSet): boolean {
+  return FAILURES.isSubsetOf(statuses) || !statuses.intersect(SUCCESSES).isEmpty;
+}
 
 /**
  * A URL of a readiness or liveness check, or of the local machine: `/health`, `/readyz`,

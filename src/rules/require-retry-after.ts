@@ -422,7 +422,8 @@ function headerReadAt(model: HttpModel, site: RetrySite, at: Node, quote: string
     if (source.viaErrorResponse && typescript && !readsResponseDirectly(variable)) continue;
     const readability = readabilityAt(variable, at);
     if (readability === 'safe') return { text: headerReadText(source, quote), readability };
-    if (!found || (found.readability === 'unsafe' && readability === 'unknown')) found = { text: headerReadText(source, quote), readability };
+    // Not shown to be there: a suggestion reads it with `?.`, so a missing response gives the fallback.
+    if (!found || (found.readability === 'unsafe' && readability === 'unknown')) found = { text: headerReadText({ ...source, optional: true }, quote), readability };
   }
   return found;
 }
