@@ -320,16 +320,32 @@ class RetryBuilder {
     if (this.varies(anchor, loop)) return;
     const subject = response.subject;
     const requests = [response.request];
+    const poll = this.repeatsAfterBody([response], loop);
     // `continue` statements after the request.
     for (const statement of this.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, loop.body)) {
       if (statement.range[0] < anchor.range[1] || !contains(loop.body, statement) || continueTarget(statement) !== loop) continue;
       if (insideCatchOf(statement, anchor)) continue;
       const { statuses, conditions } = this.narrow(statement, subject, loop);
+      if (poll && pollsOn(statuses)) continue;
       this.addPathSite('loop', requests, statement, loop, subject, statuses, conditions, anchor, response);
     }
     // Falling to the end of the body, then the loop condition.
     const end = this.toLoopEnd(anchor, loop, subject);
-    if (end) this.addPathSite('loop', requests, loop, loop, subject, end.statuses, end.conditions, anchor, response);
+    if (end && !(poll && pollsOn(end.statuses))) this.addPathSite('loop', requests, loop, loop, subject, end.statuses, end.conditions, anchor, response);
+  }
+
+  /**
+   * Whether the loop reads a response's body and goes round again: it polls for a state change
+   * (`until (j.tier === 'premium')`). Going round after a success or any failure is then part of
+   * the poll; only a path for particular failures (`status === 429`) is a retry.
+   */
+  private repeatsAfterBody(responses: readonly TrackedResponse[], loop: Loop): boolean {
+    if (responses.length === 0) return false;
+    const requests = new Set(responses.map((r) => r.request));
+    return itemsWithin(this.model.bodyParses, (p) => p.node, loop.body.range[0], loop.body.range[1]).some((parse) => {
+      if (!requests.has(parse.request) || enclosingLoop(parse.node) !== loop || exitsAround(parse.node, loop)) return false;
+      return this.toLoopEnd(parse.node, loop, parse.response?.subject ?? responses[0]!.subject) !== undefined;
+    });
   }
 
   private addPathSite(
@@ -346,6 +362,8 @@ class RetryBuilder {
   ): void {
     // A path no status condition narrows is not a retry of statuses (polling, a loop over work).
     if (conditions.length === 0 || statuses.isEmpty) return;
+    // Waiting for a server to come up (`/health` until 200, `localhost`): a poll, not a retry.
+    if (requests.length > 0 && requests.every((request) => pollsReadiness(this.file, request))) return;
     // Only 401/407 after an awaited call: a refresh, the next request differs.
     if (statuses.isSubsetOf(AUTH_STATUSES) && (this.awaitsOtherThanDelay(container, from, node) || this.callsBefore(node))) return;
     this.sites.push({
@@ -462,9 +480,10 @@ class RetryBuilder {
     }
     const method = fn.parent;
     if (method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn) {
-      const name = propertyKeyName(method);
+      const name = methodKey(method);
       for (const member of itemsWithin(this.thisMembers(), (m) => m, fn.body.range[0], fn.body.range[1])) {
-        if (memberName(member) !== name) continue;
+        // The same method: `this.#load()` in `#load()`, not `this.#other()` (nor a computed `this[k]()`).
+        if (name === undefined || memberKey(member) !== name) continue;
         const top = skipWrappersUp(member);
         const call = top.parent;
         if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === top && thisBindsTo(member, fn)) calls.push(call);
@@ -697,7 +716,8 @@ class RetryBuilder {
       const errorSubject = variable ? this.model.subjectOfVariable(variable) : new StatusSubject(this.file);
       const points: Array<{ node: Node; container: Node; fromCatch: { statuses: StatusSet; conditions: RetryCondition[] } }> = [];
       const loop = enclosingLoop(statement);
-      if (loop && !anchors.some((a) => this.varies(a, loop))) {
+      // A poll's catch that goes round again after any error is part of the poll.
+      if (loop && !anchors.some((a) => this.varies(a, loop)) && !this.repeatsAfterBody(responses, loop)) {
         for (const c of this.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, handler.body)) {
           if (contains(handler.body, c) && continueTarget(c) === loop) points.push({ node: c, container: loop, fromCatch: this.narrow(c, errorSubject, handler) });
         }
@@ -735,10 +755,10 @@ class RetryBuilder {
 
   private delaysBetween(container: Node, from: Node, to: Node): RetryDelay[] {
     // Every wait in a loop body runs between two attempts.
-    if (isLoop(container)) return this.delaysIn(container.body.range[0], container.body.range[1]);
+    if (isLoop(container)) return this.delaysIn(container.body.range[0], container.body.range[1]).filter((d) => resumesRetry(d, to));
     const start = from.range[0];
     const end = to === container ? container.range[1] : to.range[1];
-    return this.delaysIn(start, end).filter((d) => contains(container, d.node));
+    return this.delaysIn(start, end).filter((d) => contains(container, d.node) && resumesRetry(d, to));
   }
 
   /** Every wait in the file: `setTimeout(fn, ms)`, promise timers, local sleep helpers, `timers/promises`. */
@@ -1407,6 +1427,45 @@ class RetryBuilder {
 }
 
 const MUTATORS = new Set(['set', 'append', 'delete', 'push', 'splice', 'unshift']);
+const FAILURES = StatusSet.range(400, 599);
+const SUCCESSES = StatusSet.range(200, 299);
+
+/** In a poll, a path taken after a success or after any failure is the poll going round, not a retry. */
+function pollsOn(statuses: StatusSet): boolean {
+  return FAILURES.isSubsetOf(statuses) || !statuses.intersect(SUCCESSES).isEmpty;
+}
+
+/**
+ * A URL of a readiness or liveness check, or of the local machine: `/health`, `/readyz`,
+ * `http://localhost:3000/…`. Polled until a server that was just started answers; no rate limit
+ * to honour.
+ */
+const READINESS_URL = /^[a-z][\w+.-]*:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)|\/(?:health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping)(?:[/?#]|$)/i;
+
+/** Whether the request's URL, as written, is one `READINESS_URL` describes. */
+function pollsReadiness(file: HttpModel['file'], request: HttpRequest): boolean {
+  for (const argument of request.node.arguments.slice(0, 2)) {
+    let value: Node | undefined = skipWrappers(argument);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = file.variableOf(value);
+      value = variable && !isParameter(variable) ? constInitializer(variable) : undefined;
+      if (value) value = skipWrappers(value);
+    }
+    let text: string | undefined;
+    if (value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') text = value.value;
+    else if (value?.type === AST_NODE_TYPES.TemplateLiteral) text = value.quasis.map((quasi) => quasi.value.cooked ?? '').join('x');
+    if (text !== undefined && READINESS_URL.test(text)) return true;
+  }
+  return false;
+}
+
+/** Whether a `return`, `throw` or `break` statement holds `node` before the loop: it leaves, not goes round. */
+function exitsAround(node: Node, loop: Node): boolean {
+  for (let current = node.parent; current && current !== loop; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ReturnStatement || current.type === AST_NODE_TYPES.ThrowStatement || current.type === AST_NODE_TYPES.BreakStatement) return true;
+  }
+  return false;
+}
 const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
 
 /**
@@ -1565,6 +1624,17 @@ function isPromiseCallback(fn: FunctionNode): boolean {
   return name === 'then' || name === 'catch' || name === 'finally' || name === 'setTimeout';
 }
 
+/**
+ * Whether a wait holds back the retry at `to`. A bare `setTimeout(cb, ms)` does only when it is
+ * the retry's timer or its callback makes the retry: an abort timer, a redirect or a toast
+ * scheduled on the way does not delay the next attempt.
+ */
+function resumesRetry(delay: RetryDelay, to: Node): boolean {
+  if (delay.kind !== 'timer' || delay.node === to) return true;
+  const callback = delay.node.type === AST_NODE_TYPES.CallExpression ? delay.node.arguments[0] : undefined;
+  return callback !== undefined && contains(callback, to);
+}
+
 /** The `setTimeout(…)` call whose callback holds `node`, inside `fn`. */
 function timerCallOf(node: Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
   for (let current = node.parent; current && current !== fn; current = current.parent) {
@@ -1615,6 +1685,17 @@ function promiseTimer(expression: TSESTree.NewExpression): TSESTree.CallExpressi
   if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = skipWrappers(call.callee);
   return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout' ? call : undefined;
+}
+
+/** A method's name as `this.x` calls it: `load`, `#load` for a private one; undefined when computed. */
+function methodKey(method: TSESTree.MethodDefinition): string | undefined {
+  if (method.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${method.key.name}`;
+  return propertyKeyName(method);
+}
+
+function memberKey(member: TSESTree.MemberExpression): string | undefined {
+  if (member.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.property.name}`;
+  return memberName(member);
 }
 
 /** Whether `this` in `member` is the `this` of `fn` (no non-arrow function in between). */
