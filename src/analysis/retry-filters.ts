@@ -14,9 +14,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
-import { alwaysExits, contains, isFunction, memberName, skipWrappers } from './ast';
+import { alwaysExits, contains, isFunction, isParameter, memberName, skipWrappers } from './ast';
 import type { HttpModel } from './model';
 import type { RetrySite } from './retry';
+import { StatusSubject } from './subject';
 
 /** Headers by which a server says "rate limited, come back later". */
 const RATE_LIMIT_HEADER = /^(?:retry-after(?:-ms)?|x-ratelimit-[\w-]+|x-rate-limit-[\w-]+|ratelimit(?:-[\w-]+)?)$/i;
@@ -24,11 +25,11 @@ const MAX_DERIVED_DEPTH = 2;
 
 /** The first filter on the retry path the analysis cannot evaluate, if any. */
 export function unevaluatedFilter(model: HttpModel, site: RetrySite): Node | undefined {
-  const subject = site.subject;
-  if (!subject) return undefined;
   const file = model.file;
-  const catchParameters = catchParametersOf(model, site);
-  const watched = new Set<TSESLint.Scope.Variable>([...subject.holderVariables, ...subject.statusVariables, ...catchParameters]);
+  // A predicate whose answer reads no status still has its parameters: the error it is given.
+  const subject = site.subject ?? new StatusSubject(file);
+  const parameters = !site.subject && site.kind === 'predicate' && isFunction(site.container) ? file.scopeManager.getDeclaredVariables(site.container).filter(isParameter) : [];
+  const watched = new Set<TSESLint.Scope.Variable>([...subject.holderVariables, ...subject.statusVariables, ...catchParametersOf(model, site), ...parameters]);
   const derived = new Map<TSESLint.Scope.Variable, boolean>();
 
   /** A variable that holds the response, the error, or a value read from them (`const msg = e.message`). */

@@ -343,7 +343,8 @@ export default createRule<Options, MessageIds>({
       const kept = neutralConditionSets(model, target, subject)!.whenTrue.minus(bad);
       const branch = retryBranch(condition.node, site);
       const onlyRetries = branch === 'value' || branch === 'loop' || (branch !== undefined && branchOnlyRetries(branch, site));
-      const fallsThrough = site.kind === 'predicate' || bad.isSubsetOf(model.conditionSets(condition.node, subject)?.whenFalse ?? StatusSet.EMPTY);
+      const fallsThrough =
+        site.kind === 'predicate' || bad.isSubsetOf(model.conditionSets(condition.node, subject)?.whenFalse ?? StatusSet.EMPTY) || throwsNext(condition.node);
       const safe = onlyRetries && fallsThrough;
       if (!kept.intersect(ERRORS).isEmpty) {
         const status = statusText(subject, [target], statusProperty);
@@ -369,6 +370,14 @@ export default createRule<Options, MessageIds>({
       if (sourceCode.getCommentsInside(statement).length > 0) return undefined;
       const sideEffects = walk(statement.test, (n) => n.type === AST_NODE_TYPES.UpdateExpression || n.type === AST_NODE_TYPES.AssignmentExpression || n.type === AST_NODE_TYPES.AwaitExpression);
       return { fix: (fixer) => removeStatement(fixer, statement), safe: safe && !sideEffects, messageId: 'suggestRemoveRetry' };
+    }
+
+    /** `if (…) retry; throw err;`: what the condition no longer lets through fails. */
+    function throwsNext(condition: Node): boolean {
+      const statement = skipWrappersUp(condition).parent;
+      if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate || statement.parent.type !== AST_NODE_TYPES.BlockStatement) return false;
+      const body = statement.parent.body;
+      return body[body.indexOf(statement) + 1]?.type === AST_NODE_TYPES.ThrowStatement;
     }
 
     /** What runs when a retry condition holds: a statement, `'loop'` for a loop test, `'value'` for a predicate's answer. */

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../src';
 import noRetryOnClientError from '../../src/rules/no-retry-on-client-error';
 import { createJavaScriptRuleTester, createRuleTester } from '../rule-tester';
+import type { FixedCase } from './fix-outputs';
+import { describeFixOutputs } from './fix-outputs';
 
 const ruleTester = createRuleTester();
 const jsRuleTester = createJavaScriptRuleTester();
@@ -13,7 +15,12 @@ const rule = noRetryOnClientError as unknown as Parameters<typeof ruleTester.run
 
 type InvalidCase = Parameters<typeof ruleTester.run>[2]['invalid'][number];
 /** Most invalid cases pin `retryable: [429]` so rewritten conditions stay short; the default (408, 425, 429) has cases of its own. */
-const pinned = (cases: InvalidCase[]): InvalidCase[] => cases.map((c) => (c.options ? c : { ...c, options: [{ retryable: [429] }] as never }));
+const pinned = (cases: InvalidCase[]): InvalidCase[] => {
+  const result = cases.map((c) => (c.options ? c : { ...c, options: [{ retryable: [429] }] as never }));
+  fixedCases.push(...(result as FixedCase[]));
+  return result;
+};
+const fixedCases: FixedCase[] = [];
 
 const SLEEP = `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n`;
 
@@ -1240,3 +1247,5 @@ describe('options', () => {
     },
   );
 });
+
+describeFixOutputs('no-retry-on-client-error', fixedCases);
