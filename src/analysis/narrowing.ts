@@ -69,7 +69,7 @@ export function conditionSets(file: AnalyzedFile, condition: Node, subject: Stat
     case AST_NODE_TYPES.BinaryExpression:
       return comparisonSets(file, node, subject);
     case AST_NODE_TYPES.CallExpression:
-      return callSets(file, node, subject);
+      return callSets(file, node, subject) ?? localPredicateSets(file, node, subject, depth);
     case AST_NODE_TYPES.MemberExpression:
       return subject.isOk(node) ? { whenTrue: OK_SET, whenFalse: OK_SET.complement() } : undefined;
     case AST_NODE_TYPES.Identifier: {
@@ -176,6 +176,39 @@ function callSets(file: AnalyzedFile, node: TSESTree.CallExpression, subject: St
     return { whenTrue, whenFalse: whenTrue.complement() };
   }
   return undefined;
+}
+
+/**
+ * `isRetryableStatus(res.status)` where the file defines `isRetryableStatus` with one returned
+ * expression: that expression, read with the parameter as the status.
+ */
+function localPredicateSets(file: AnalyzedFile, call: TSESTree.CallExpression, subject: StatusReader, depth: number): ConditionSets | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || depth >= MAX_CONST_DEPTH) return undefined;
+  const index = call.arguments.findIndex((argument) => subject.isStatus(argument));
+  if (index < 0) return undefined;
+  const variable = file.variableOf(callee);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const fn = def?.type === 'FunctionName' ? def.node : variable ? constInitializer(variable) : undefined;
+  const inner = fn && skipWrappers(fn);
+  if (
+    !inner ||
+    (inner.type !== AST_NODE_TYPES.FunctionDeclaration && inner.type !== AST_NODE_TYPES.FunctionExpression && inner.type !== AST_NODE_TYPES.ArrowFunctionExpression)
+  ) {
+    return undefined;
+  }
+  const param = inner.params[index];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const body = inner.body;
+  const only = body.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 ? body.body[0] : undefined) : undefined;
+  const returned = body.type !== AST_NODE_TYPES.BlockStatement ? body : only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : undefined;
+  if (!returned) return undefined;
+  const parameter = file.variableOf(param);
+  const isParameter = (node: Node): boolean => {
+    const n = skipWrappers(node);
+    return n.type === AST_NODE_TYPES.Identifier && parameter !== null && file.variableOf(n) === parameter && n !== param;
+  };
+  return conditionSets(file, returned, { isStatus: isParameter, isOk: () => false }, depth + 1);
 }
 
 function isStatusString(node: Node, subject: StatusReader): boolean {

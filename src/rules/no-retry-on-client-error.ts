@@ -2,9 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
 
 import type { Node } from '../analysis/ast';
-import { isFunction, skipWrappers } from '../analysis/ast';
+import { contains, isFunction, skipWrappers, skipWrappersUp } from '../analysis/ast';
 import type { RetryCondition, RetrySite, StatusList } from '../analysis/retry';
 import { getRetries, neutralConditionSets } from '../analysis/retry';
+import { readsRateLimitHeader, unevaluatedFilter } from '../analysis/retry-filters';
 import { StatusSet } from '../analysis/status-set';
 import type { StatusSubject } from '../analysis/subject';
 import { createRule, perOptions } from '../util/create-rule';
@@ -14,20 +15,22 @@ type MessageIds =
   | 'retriesClientError'
   | 'listsClientError'
   | 'unlistsClientError'
+  | 'suggestRetryOnly'
+  | 'suggestRemoveRetry'
   | 'suggestEarlyExit'
   | 'suggestRethrow'
   | 'suggestAbortError'
   | 'suggestBail';
 
 const CLIENT_ERRORS = StatusSet.ofClass(4);
-/** Headers by which a server says "rate limited, come back later" (GitHub answers 403 with them). */
-const RATE_LIMIT_HEADER = /^(?:retry-after|retry-after-ms|x-ratelimit-remaining|x-ratelimit-reset|x-rate-limit-remaining|x-rate-limit-reset|ratelimit-remaining|ratelimit-reset|x-ratelimit-retry-after)$/i;
+/** 408 (RFC 9110 §15.5.9: the client MAY repeat the request), 425 (RFC 8470 §5.2), 429 (RFC 6585 §4). */
+const DEFAULT_RETRYABLE = [408, 425, 429];
 const ERRORS = StatusSet.range(400, 599);
 /** @octokit/plugin-retry's default `doNotRetry`: dropping one of these makes octokit retry it. */
 const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
 
 const settingsOf = perOptions((options: Options[0]) => {
-  const retryable = [...new Set(options.retryable ?? [429])].sort((a, b) => a - b);
+  const retryable = [...new Set(options.retryable ?? DEFAULT_RETRYABLE)].sort((a, b) => a - b);
   return {
     retryable,
     retryableSet: StatusSet.of(...retryable),
@@ -41,7 +44,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow retrying requests that failed with a 4xx client error other than 429',
+      description: 'Disallow retrying requests that failed with a 4xx client error other than 408, 425 and 429',
       recommended: 'recommended',
     },
     fixable: 'code',
@@ -53,14 +56,14 @@ export default createRule<Options, MessageIds>({
         properties: {
           retryable: {
             type: 'array',
-            description: 'The 4xx statuses that may be retried (429 Too Many Requests asks for a retry; add 408 or 425 if your servers use them so).',
+            description: 'The 4xx statuses that may be retried. Defaults to 408 Request Timeout (RFC 9110 lets the client repeat the request), 425 Too Early (RFC 8470) and 429 Too Many Requests.',
             items: { type: 'integer', minimum: 400, maximum: 499 },
             uniqueItems: true,
           },
         },
       },
     ],
-    defaultOptions: [{ retryable: [429] }],
+    defaultOptions: [{ retryable: DEFAULT_RETRYABLE }],
     messages: {
       retriesClientError:
         'This retry sends the same request again after {{statuses}}: a 4xx means the request itself is wrong, and sending it again gets the same answer. Retry only {{retryable}}.',
@@ -68,6 +71,8 @@ export default createRule<Options, MessageIds>({
         'Retrying {{status}} cannot succeed: a 4xx means the request itself is wrong, and sending it again gets the same answer. Retry only {{retryable}}.',
       unlistsClientError:
         '`doNotRetry` leaves out {{statuses}}, so octokit retries them: a 4xx means the request itself is wrong, and sending it again gets the same answer.',
+      suggestRetryOnly: 'Retry only {{retryable}} here (the other statuses then take the path after the retry: check that it handles them).',
+      suggestRemoveRetry: 'Remove this retry ({{statuses}} then take the path after it: check that it handles them).',
       suggestEarlyExit: 'Throw before the retry on a 4xx other than {{allowed}}.',
       suggestRethrow: 'Rethrow a 4xx other than {{allowed}} before the retry.',
       suggestAbortError: "Throw p-retry's `AbortError` on a 4xx other than {{allowed}}.",
@@ -82,10 +87,11 @@ export default createRule<Options, MessageIds>({
     const reported = new Set<string>();
     for (const site of sites) {
       if (site.kind === 'library-callback' && site.config?.filtered) continue;
-      // A retry the server asked for through a rate-limit header is not a retry of a client error.
-      if (site.conditions.some((c) => walk(c.node, (n) => n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && RATE_LIMIT_HEADER.test(n.value)))) continue;
       const bad = site.statuses.clientErrorsExcept(retryable);
       if (bad.isEmpty) continue;
+      // A retry the server asked for through a rate-limit header is not a retry of a client error;
+      // a filter the analysis cannot read may keep the 4xx out: a miss beats a false report.
+      if (readsRateLimitHeader(model, site) || unevaluatedFilter(model, site)) continue;
       const list = site.kind === 'library-config' ? site.config?.statusCodes : undefined;
       if (list) reportList(list, bad);
       else reportPath(site, bad);
@@ -288,28 +294,23 @@ export default createRule<Options, MessageIds>({
       const data = { statuses: describe(bad), retryable: retryableText };
       // A rewrite of the condition that decides the retry, where the retry follows when it holds.
       const canRewrite = subject && site.kind !== 'library-callback' && !site.thrownAt;
+      let rewrite: Suggestion | undefined;
       if (canRewrite) {
         for (const condition of site.conditions) {
           if (condition.branch !== 'true') continue;
           const target = rewriteTarget(condition.node, subject, bad);
           if (!target) continue;
-          const sets = neutralConditionSets(model, target, subject)!;
-          const status = statusText(subject, [target], statusProperty);
-          if (!status || !once(target, 'retriesClientError')) return;
-          const kept = sets.whenTrue.minus(bad);
-          let text = statusCondition(status, kept);
-          if (needsParentheses(target, text)) text = `(${text})`;
-          // `other || status === 404` loses its status operand: keep `other`.
-          const parent = target.parent;
-          const dropFrom = kept.intersect(ERRORS).isEmpty && parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '||' ? parent : undefined;
-          const replaced = dropFrom ?? target;
-          const replacement = dropFrom ? sourceCode.getText(dropFrom.left === target ? dropFrom.right : dropFrom.left) : text;
-          context.report({
-            node: target,
-            messageId: 'retriesClientError',
-            data,
-            fix: sourceCode.getCommentsInside(replaced).length > 0 ? null : (fixer) => fixer.replaceText(replaced, replacement),
-          });
+          if (!once(target, 'retriesClientError')) return;
+          const edit = conditionEdit(site, condition, target, subject, bad, statusProperty);
+          // An autofix only where the branch does nothing but retry and the statuses it drops
+          // already take the path after it (`!res.ok && tries < 3`: on the last try they do).
+          if (edit?.safe) {
+            context.report({ node: target, messageId: 'retriesClientError', data, fix: edit.fix });
+            return;
+          }
+          if (edit) rewrite = { messageId: edit.messageId, data: { ...data, allowed: allowedText }, fix: edit.fix };
+          const more = suggestions(site, subject, statusProperty);
+          context.report({ node: target, messageId: 'retriesClientError', data, suggest: rewrite ? [rewrite, ...more] : more });
           return;
         }
       }
@@ -322,6 +323,113 @@ export default createRule<Options, MessageIds>({
         data,
         suggest: subject ? suggestions(site, subject, statusProperty) : [],
       });
+    }
+
+    /**
+     * The edit that stops `condition` from retrying `bad`: the status test rewritten, a `||`
+     * operand dropped, or the retrying `if` removed; never a constant condition. `safe` when the
+     * branch does nothing but retry (a wait, a counter, the retry) and the statuses it drops
+     * already took the path after it (`!res.ok && tries < 3`: on the last try), so working code
+     * keeps working; otherwise the same edit is a suggestion.
+     */
+    function conditionEdit(
+      site: RetrySite,
+      condition: RetryCondition,
+      target: Node,
+      subject: StatusSubject,
+      bad: StatusSet,
+      statusProperty: string,
+    ): { fix: TSESLint.ReportFixFunction; safe: boolean; messageId: MessageIds } | undefined {
+      const kept = neutralConditionSets(model, target, subject)!.whenTrue.minus(bad);
+      const branch = retryBranch(condition.node, site);
+      const onlyRetries = branch === 'value' || branch === 'loop' || (branch !== undefined && branchOnlyRetries(branch, site));
+      const fallsThrough =
+        site.kind === 'predicate' || bad.isSubsetOf(model.conditionSets(condition.node, subject)?.whenFalse ?? StatusSet.EMPTY) || throwsNext(condition.node);
+      const safe = onlyRetries && fallsThrough;
+      if (!kept.intersect(ERRORS).isEmpty) {
+        const status = statusText(subject, [target], statusProperty);
+        if (!status || sourceCode.getCommentsInside(target).length > 0) return undefined;
+        let text = statusCondition(status, kept);
+        if (needsParentheses(target, text)) text = `(${text})`;
+        return { fix: (fixer) => fixer.replaceText(target, text), safe, messageId: 'suggestRetryOnly' };
+      }
+      // No status is left to test: `other || status === 404` keeps `other`.
+      const parent = target.parent;
+      if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '||') {
+        if (sourceCode.getCommentsInside(parent).length > 0) return undefined;
+        const other = sourceCode.getText(parent.left === target ? parent.right : parent.left);
+        return { fix: (fixer) => fixer.replaceText(parent, other), safe, messageId: 'suggestRetryOnly' };
+      }
+      // The whole condition is false for every status (`status === 404 && n < 3`): the `if` goes.
+      for (let node: Node = target; node !== condition.node; node = node.parent!) {
+        const up = node.parent;
+        if (!up || (up.type === AST_NODE_TYPES.LogicalExpression && up.operator !== '&&')) return undefined;
+      }
+      const statement = skipWrappersUp(condition.node).parent;
+      if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate || statement.parent.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+      if (sourceCode.getCommentsInside(statement).length > 0) return undefined;
+      const sideEffects = walk(statement.test, (n) => n.type === AST_NODE_TYPES.UpdateExpression || n.type === AST_NODE_TYPES.AssignmentExpression || n.type === AST_NODE_TYPES.AwaitExpression);
+      return { fix: (fixer) => removeStatement(fixer, statement), safe: safe && !sideEffects, messageId: 'suggestRemoveRetry' };
+    }
+
+    /** `if (…) retry; throw err;`: what the condition no longer lets through fails. */
+    function throwsNext(condition: Node): boolean {
+      const statement = skipWrappersUp(condition).parent;
+      if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate || statement.parent.type !== AST_NODE_TYPES.BlockStatement) return false;
+      const body = statement.parent.body;
+      return body[body.indexOf(statement) + 1]?.type === AST_NODE_TYPES.ThrowStatement;
+    }
+
+    /** What runs when a retry condition holds: a statement, `'loop'` for a loop test, `'value'` for a predicate's answer. */
+    function retryBranch(condition: Node, site: RetrySite): Node | 'loop' | 'value' | undefined {
+      const top = skipWrappersUp(condition);
+      const parent = top.parent;
+      if (!parent) return undefined;
+      if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === top) return parent.consequent;
+      const loopTest =
+        parent.type === AST_NODE_TYPES.WhileStatement || parent.type === AST_NODE_TYPES.DoWhileStatement || parent.type === AST_NODE_TYPES.ForStatement ? parent.test : undefined;
+      if (loopTest === top) return 'loop';
+      if (site.kind === 'predicate' && (parent.type === AST_NODE_TYPES.ReturnStatement || isFunction(parent))) return 'value';
+      return undefined;
+    }
+
+    /** A branch that only retries: the retry itself, waits, counters (`attempt++`), a predicate's `return true`. */
+    function branchOnlyRetries(node: Node, site: RetrySite): boolean {
+      switch (node.type) {
+        case AST_NODE_TYPES.BlockStatement:
+          return node.body.every((statement) => branchOnlyRetries(statement, site));
+        case AST_NODE_TYPES.ContinueStatement:
+          return node === site.node;
+        case AST_NODE_TYPES.ReturnStatement: {
+          const argument = node.argument && skipWrappers(node.argument);
+          if (!argument) return false;
+          if (site.kind === 'predicate') return argument.type === AST_NODE_TYPES.Literal && argument.value === true;
+          return contains(argument, site.node);
+        }
+        case AST_NODE_TYPES.ExpressionStatement:
+          return branchOnlyRetries(node.expression, site);
+        case AST_NODE_TYPES.AwaitExpression:
+          return branchOnlyRetries(skipWrappers(node.argument), site);
+        case AST_NODE_TYPES.UpdateExpression:
+          return node.argument.type === AST_NODE_TYPES.Identifier;
+        case AST_NODE_TYPES.AssignmentExpression:
+          return node.operator !== '=' && node.left.type === AST_NODE_TYPES.Identifier;
+        default:
+          return contains(node, site.node) || site.delays.some((delay) => delay.node === node);
+      }
+    }
+
+    /** Removes a statement, with its line when it stands alone on it. */
+    function removeStatement(fixer: TSESLint.RuleFixer, statement: Node): TSESLint.RuleFix {
+      const text = sourceCode.text;
+      const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+      const lineEnd = text.indexOf('\n', statement.range[1]);
+      const end = lineEnd < 0 ? text.length : lineEnd;
+      if (text.slice(lineStart, statement.range[0]).trim() === '' && text.slice(statement.range[1], end).trim() === '') {
+        return fixer.removeRange([lineStart, lineEnd < 0 ? end : lineEnd + 1]);
+      }
+      const next = sourceCode.getTokenAfter(statement, { includeComments: true });
+      return fixer.removeRange([statement.range[0], next && next.loc.start.line === statement.loc.end.line ? next.range[0] : statement.range[1]]);
     }
 
     function reportNode(site: RetrySite): Node {

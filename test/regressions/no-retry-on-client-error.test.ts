@@ -24,8 +24,7 @@ const cases = [
     return false;
   }
 }`,
-    // By design 408 is not retryable by default (`retryable: [429]`); APIs that retry it add it.
-    options: [{ retryable: [408, 429] }],
+    // 408 is retryable by default (`retryable: [408, 425, 429]`).
   },
   {
     // @anthropic-ai/sdk/src/client.ts:1966: on a 401 the SDK invalidates its cached token and

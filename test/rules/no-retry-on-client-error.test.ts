@@ -5,11 +5,22 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../src';
 import noRetryOnClientError from '../../src/rules/no-retry-on-client-error';
 import { createJavaScriptRuleTester, createRuleTester } from '../rule-tester';
+import type { FixedCase } from './fix-outputs';
+import { describeFixOutputs } from './fix-outputs';
 
 const ruleTester = createRuleTester();
 const jsRuleTester = createJavaScriptRuleTester();
 // @typescript-eslint/rule-tester brings its own @typescript-eslint/utils; the rule is the same object.
 const rule = noRetryOnClientError as unknown as Parameters<typeof ruleTester.run>[1];
+
+type InvalidCase = Parameters<typeof ruleTester.run>[2]['invalid'][number];
+/** Most invalid cases pin `retryable: [429]` so rewritten conditions stay short; the default (408, 425, 429) has cases of its own. */
+const pinned = (cases: InvalidCase[]): InvalidCase[] => {
+  const result = cases.map((c) => (c.options ? c : { ...c, options: [{ retryable: [429] }] as never }));
+  fixedCases.push(...(result as FixedCase[]));
+  return result;
+};
+const fixedCases: FixedCase[] = [];
 
 const SLEEP = `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n`;
 
@@ -204,7 +215,7 @@ ruleTester.run('no-retry-on-client-error', rule, {
     `function f() { return f(); } const g = () => g?.(); retry(); shouldRetry();`,
     `const o = { shouldRetry() { return true; }, ['isRetryable']: () => false };`,
   ],
-  invalid: [
+  invalid: pinned([
     // ---- loops: the condition that lets 4xx through is rewritten
     {
       code: `async function get(url) {
@@ -214,14 +225,37 @@ ruleTester.run('no-retry-on-client-error', rule, {
     return res.json();
   }
 }`,
-      output: `async function get(url) {
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          line: 4,
+          column: 9,
+          data: { statuses: 'any 4xx other than 429', retryable: '429 and 5xx' },
+          suggestions: [
+            {
+              messageId: 'suggestRetryOnly',
+              output: `async function get(url) {
   while (true) {
     const res = await fetch(url);
     if (res.status === 429 || res.status >= 500) { await sleep(500); continue; }
     return res.json();
   }
 }`,
-      errors: [{ messageId: 'retriesClientError', line: 4, column: 9, data: { statuses: 'any 4xx other than 429', retryable: '429 and 5xx' } }],
+            },
+            {
+              messageId: 'suggestEarlyExit',
+              output: `async function get(url) {
+  while (true) {
+    const res = await fetch(url);
+    if (res.status >= 400 && res.status < 500 && res.status !== 429) throw new Error(\`Request failed with status \${res.status}\`);
+    if (res.status >= 400) { await sleep(500); continue; }
+    return res.json();
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `async function get(url) {
@@ -246,14 +280,34 @@ ruleTester.run('no-retry-on-client-error', rule, {
     return response;
   }
 }`,
-      output: `async function get(url) {
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          suggestions: [
+            {
+              messageId: 'suggestRetryOnly',
+              output: `async function get(url) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const response = await fetch(url, { method: 'POST', body: '{}' });
     if (response.status === 429 || response.status >= 500) continue;
     return response;
   }
 }`,
-      errors: [{ messageId: 'retriesClientError' }],
+            },
+            {
+              messageId: 'suggestEarlyExit',
+              output: `async function get(url) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const response = await fetch(url, { method: 'POST', body: '{}' });
+    if (response.status >= 400 && response.status < 500 && response.status !== 429) throw new Error(\`Request failed with status \${response.status}\`);
+    if (response.status !== 200) continue;
+    return response;
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // a copy of the status, destructured
     {
@@ -282,15 +336,36 @@ ruleTester.run('no-retry-on-client-error', rule, {
     return res;
   }
 }`,
-      output: `async function get(url) {
+      options: [{ retryable: [429, 408] }],
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          data: { statuses: 'any 4xx other than 408, 429', retryable: '408, 429 and 5xx' },
+          suggestions: [
+            {
+              messageId: 'suggestRetryOnly',
+              output: `async function get(url) {
   while (true) {
     const res = await fetch(url);
     if (res.status === 408 || res.status === 429 || res.status >= 500) continue;
     return res;
   }
 }`,
-      options: [{ retryable: [429, 408] }],
-      errors: [{ messageId: 'retriesClientError', data: { statuses: 'any 4xx other than 408, 429', retryable: '408, 429 and 5xx' } }],
+            },
+            {
+              messageId: 'suggestEarlyExit',
+              output: `async function get(url) {
+  while (true) {
+    const res = await fetch(url);
+    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) throw new Error(\`Request failed with status \${res.status}\`);
+    if (!res.ok) continue;
+    return res;
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `async function get(url) {
@@ -300,15 +375,36 @@ ruleTester.run('no-retry-on-client-error', rule, {
     return res;
   }
 }`,
-      output: `async function get(url) {
+      options: [{ retryable: [] }],
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          data: { statuses: 'any 4xx', retryable: '5xx' },
+          suggestions: [
+            {
+              messageId: 'suggestRetryOnly',
+              output: `async function get(url) {
   while (true) {
     const res = await fetch(url);
     if (res.status >= 500) continue;
     return res;
   }
 }`,
-      options: [{ retryable: [] }],
-      errors: [{ messageId: 'retriesClientError', data: { statuses: 'any 4xx', retryable: '5xx' } }],
+            },
+            {
+              messageId: 'suggestEarlyExit',
+              output: `async function get(url) {
+  while (true) {
+    const res = await fetch(url);
+    if (res.status >= 400 && res.status < 500) throw new Error(\`Request failed with status \${res.status}\`);
+    if (!res.ok) continue;
+    return res;
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     // ---- loops with nothing to rewrite: an early exit is suggested
     {
@@ -411,12 +507,30 @@ ruleTester.run('no-retry-on-client-error', rule, {
     if (res.status >= 400) setTimeout(() => load(url), 1000);
     else render(res);
   });`,
-      output: `const load = (url) =>
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          suggestions: [
+            {
+              messageId: 'suggestRetryOnly',
+              output: `const load = (url) =>
   fetch(url).then((res) => {
     if (res.status === 429 || res.status >= 500) setTimeout(() => load(url), 1000);
     else render(res);
   });`,
-      errors: [{ messageId: 'retriesClientError' }],
+            },
+            {
+              messageId: 'suggestEarlyExit',
+              output: `const load = (url) =>
+  fetch(url).then((res) => {
+    if (res.status >= 400 && res.status < 500 && res.status !== 429) throw new Error(\`Request failed with status \${res.status}\`);
+    if (res.status >= 400) setTimeout(() => load(url), 1000);
+    else render(res);
+  });`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `class Client {
@@ -862,7 +976,7 @@ export function isRetryableStatus(status) {
 };`,
       errors: [{ messageId: 'retriesClientError' }],
     },
-  ],
+  ]),
 });
 
 // ---- TypeScript syntax: assertions, non-null, satisfies, optional chaining, computed members
@@ -878,7 +992,7 @@ ruleTester.run('no-retry-on-client-error (TypeScript syntax)', rule, {
     }`,
     `import ky from 'ky'; await ky.get(u, { retry: { statusCodes: [429, 503] as const } satisfies object });`,
   ],
-  invalid: [
+  invalid: pinned([
     {
       code: `async function get(url: string): Promise<Response> {
   for (let i = 0; i < 3; i++) {
@@ -888,7 +1002,13 @@ ruleTester.run('no-retry-on-client-error (TypeScript syntax)', rule, {
   }
   throw new Error('exhausted');
 }`,
-      output: `async function get(url: string): Promise<Response> {
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          suggestions: [
+            {
+              messageId: 'suggestRetryOnly',
+              output: `async function get(url: string): Promise<Response> {
   for (let i = 0; i < 3; i++) {
     const res = (await fetch(url)) as Response;
     if (res!.status === 429 || res!.status >= 500) continue;
@@ -896,7 +1016,22 @@ ruleTester.run('no-retry-on-client-error (TypeScript syntax)', rule, {
   }
   throw new Error('exhausted');
 }`,
-      errors: [{ messageId: 'retriesClientError' }],
+            },
+            {
+              messageId: 'suggestEarlyExit',
+              output: `async function get(url: string): Promise<Response> {
+  for (let i = 0; i < 3; i++) {
+    const res = (await fetch(url)) as Response;
+    if (res!.status >= 400 && res!.status < 500 && res!.status !== 429) throw new Error(\`Request failed with status \${res!.status}\`);
+    if (res!.status >= 400) continue;
+    return res;
+  }
+  throw new Error('exhausted');
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `async function get(url: string) {
@@ -906,14 +1041,23 @@ ruleTester.run('no-retry-on-client-error (TypeScript syntax)', rule, {
   } while (res?.['status'] >= 400);
   return res;
 }`,
-      output: `async function get(url: string) {
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          suggestions: [
+            {
+              messageId: 'suggestRetryOnly',
+              output: `async function get(url: string) {
   let res: Response | undefined;
   do {
     res = await fetch(url);
   } while (res?.['status'] === 429 || res?.['status'] >= 500);
   return res;
 }`,
-      errors: [{ messageId: 'retriesClientError' }],
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import ky from 'ky';
@@ -940,7 +1084,7 @@ import got from 'got';
 await got(u, { retry: RETRY_ON });`,
       errors: [{ messageId: 'listsClientError' }],
     },
-  ],
+  ]),
 });
 
 // ---- plain JavaScript with espree, JSX
@@ -951,7 +1095,7 @@ jsRuleTester.run('no-retry-on-client-error (JavaScript)', rule, {
     `const retry = require('async-retry');
     retry(async (bail) => { const res = await fetch(u); if (res.status === 404) { bail(new Error('gone')); return; } if (res.status >= 500) throw new Error('x'); });`,
   ],
-  invalid: [
+  invalid: pinned([
     {
       code: `function Profile() {
   useEffect(() => {
@@ -1075,7 +1219,7 @@ ky.get(u, { retry: { statusCodes: [400 /* bad */, 503] } });`,
       output: null,
       errors: [{ messageId: 'listsClientError' }],
     },
-  ],
+  ]),
 });
 
 describe('options', () => {
@@ -1103,3 +1247,5 @@ describe('options', () => {
     },
   );
 });
+
+describeFixOutputs('no-retry-on-client-error', fixedCases);

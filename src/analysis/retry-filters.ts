@@ -1,0 +1,203 @@
+/**
+ * What a retry path's statuses do not show. A rule that reports the statuses a retry carries stays
+ * silent where the path passes a filter the analysis cannot evaluate (a miss beats a false report):
+ *
+ * - `unevaluatedFilter(model, site)`: a condition on the way to the retry that reads the response,
+ *   the error or something derived from them (`e.message`, the body's text, `e instanceof
+ *   ClientError` before a rethrow, a predicate defined elsewhere) and that the narrowing cannot
+ *   read; or an exit on an error guard (`if (e instanceof HttpError) return …`), after which only
+ *   errors without a status reach the retry.
+ * - `readsRateLimitHeader(model, site)`: the retry reads `Retry-After` or a rate-limit header: the
+ *   server asked for it, whatever the status (GitHub's secondary rate limits answer 403).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './estree';
+
+import type { Node } from './ast';
+import { alwaysExits, contains, isFunction, isParameter, memberName, skipWrappers } from './ast';
+import type { HttpModel } from './model';
+import type { RetrySite } from './retry';
+import { StatusSubject } from './subject';
+
+/** Headers by which a server says "rate limited, come back later". */
+const RATE_LIMIT_HEADER = /^(?:retry-after(?:-ms)?|x-ratelimit-[\w-]+|x-rate-limit-[\w-]+|ratelimit(?:-[\w-]+)?)$/i;
+const MAX_DERIVED_DEPTH = 2;
+
+/** The first filter on the retry path the analysis cannot evaluate, if any. */
+export function unevaluatedFilter(model: HttpModel, site: RetrySite): Node | undefined {
+  const file = model.file;
+  // A predicate whose answer reads no status still has its parameters: the error it is given.
+  const subject = site.subject ?? new StatusSubject(file);
+  const parameters = !site.subject && site.kind === 'predicate' && isFunction(site.container) ? file.scopeManager.getDeclaredVariables(site.container).filter(isParameter) : [];
+  const watched = new Set<TSESLint.Scope.Variable>([...subject.holderVariables, ...subject.statusVariables, ...catchParametersOf(model, site), ...parameters]);
+  const derived = new Map<TSESLint.Scope.Variable, boolean>();
+
+  /** A variable that holds the response, the error, or a value read from them (`const msg = e.message`). */
+  const isWatched = (variable: TSESLint.Scope.Variable, depth = 0): boolean => {
+    if (watched.has(variable)) return true;
+    const known = derived.get(variable);
+    if (known !== undefined) return known;
+    derived.set(variable, false);
+    const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = def?.type === 'Variable' ? def.node.init : undefined;
+    const result = init !== null && init !== undefined && depth < MAX_DERIVED_DEPTH && reads(init, depth + 1);
+    derived.set(variable, result);
+    return result;
+  };
+  const reads = (node: Node, depth = 0): boolean =>
+    some(node, (n) => {
+      if (subject.isHolder(n) || subject.isStatus(n) || subject.isOk(n)) return true;
+      if (n.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = file.variableOf(n);
+      return variable !== null && isWatched(variable, depth);
+    });
+  const isGuard = (node: Node): boolean => {
+    const inner = skipWrappers(node);
+    if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'instanceof') return reads(inner.left);
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(inner.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+      return name !== undefined && /^is\w*Error$/.test(name) && inner.arguments[0] !== undefined && reads(inner.arguments[0]);
+    }
+    return inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'response' && reads(inner.object);
+  };
+  /** `res`, `!res`, `res == null`, `err.response`: whether there is a response at all. */
+  const isPresence = (node: Node): boolean => {
+    const inner = skipWrappers(node);
+    if (subject.isHolder(inner) || isGuard(inner)) return true;
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const variable = file.variableOf(inner);
+      return variable !== null && watched.has(variable);
+    }
+    if (inner.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/.test(inner.operator)) {
+      const other = inner.left === node ? inner.right : inner.left;
+      const value = skipWrappers(other);
+      return (
+        isPresence(inner.left.type === AST_NODE_TYPES.PrivateIdentifier ? inner.right : inner.left) &&
+        ((value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined'))
+      );
+    }
+    return false;
+  };
+  const unevaluatedOperand = (condition: Node): Node | undefined => {
+    const inner = skipWrappers(condition);
+    if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') return unevaluatedOperand(inner.argument);
+    if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '??') return unevaluatedOperand(inner.left) ?? unevaluatedOperand(inner.right);
+    if (model.conditionSets(inner, subject) || isPresence(inner)) return undefined;
+    return reads(inner) ? inner : undefined;
+  };
+
+  for (const condition of site.conditions) {
+    if (condition.node.type === AST_NODE_TYPES.SwitchCase) continue;
+    const found = unevaluatedOperand(condition.node);
+    if (found) return found;
+  }
+  for (const exit of exitsBefore(site)) {
+    // `if (e instanceof HttpError) return …`: what goes on is not an HTTP error.
+    if (isGuard(exit.test)) return exit.test;
+    const found = unevaluatedOperand(exit.test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether the retry reads `Retry-After` or a rate-limit header: in a condition, in its branch, or in a value a condition reads. */
+export function readsRateLimitHeader(model: HttpModel, site: RetrySite): boolean {
+  const file = model.file;
+  const isHeaderName = (n: Node): boolean =>
+    (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && RATE_LIMIT_HEADER.test(n.value)) ||
+    (n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier && /^retryAfter$/i.test(n.property.name));
+  const innermost = site.conditions.find((c) => c.node.type !== AST_NODE_TYPES.SwitchCase)?.node;
+  if (innermost) {
+    const end = site.node === site.container ? site.container.range[1] : site.node.range[1];
+    if (end > innermost.range[0] && file.nodesOfTypeIn(AST_NODE_TYPES.Literal, innermost.range[0], end).some(isHeaderName)) return true;
+  }
+  for (const condition of site.conditions) {
+    const found = some(condition.node, (n) => {
+      if (isHeaderName(n)) return true;
+      if (n.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = file.variableOf(n);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      const init = def?.type === 'Variable' ? def.node.init : undefined;
+      return init !== null && init !== undefined && some(init, isHeaderName);
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+/** `if (test) <exit>` statements before the retry, in the blocks that lead to it (the `catch` body included). */
+function exitsBefore(site: RetrySite): TSESTree.IfStatement[] {
+  const exits: TSESTree.IfStatement[] = [];
+  const collect = (statements: readonly TSESTree.Statement[], before: Node | undefined): void => {
+    for (const statement of statements) {
+      if (before && statement.range[0] >= before.range[0]) break;
+      if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent)) exits.push(statement);
+    }
+  };
+  const from = site.node === site.container ? undefined : site.node;
+  if (from) {
+    let child: Node = from;
+    for (let parent = from.parent; parent && parent !== site.container; child = parent, parent = parent.parent) {
+      if (isFunction(parent)) break;
+      if (parent.type === AST_NODE_TYPES.BlockStatement) collect(parent.body, child);
+    }
+  }
+  // Falling to the end of the loop: the statements after the request are on the path.
+  const anchor = site.response ? (site.response.helperCall ?? site.response.request.node) : undefined;
+  if (!from && anchor && contains(site.container, anchor)) {
+    let child: Node = anchor;
+    for (let parent: Node | undefined = anchor.parent; parent && parent !== site.container; child = parent, parent = parent.parent) {
+      if (isFunction(parent)) break;
+      const after = child.range[1];
+      if (parent.type === AST_NODE_TYPES.BlockStatement) collect(parent.body.filter((s) => s.range[0] >= after), undefined);
+    }
+  }
+  // A `catch` that falls to the end of the loop: its whole body is on the path.
+  if (site.kind === 'catch' && !from) {
+    for (const request of site.requests) {
+      for (let current: Node | undefined = request.node.parent; current && current !== site.container; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.TryStatement && current.handler && contains(current.block, request.node)) collect(current.handler.body.body, undefined);
+      }
+    }
+  }
+  return exits;
+}
+
+/** The parameters of the `catch` clauses the retry goes through. */
+function catchParametersOf(model: HttpModel, site: RetrySite): TSESLint.Scope.Variable[] {
+  if (site.kind !== 'catch') return [];
+  const parameters: TSESLint.Scope.Variable[] = [];
+  const add = (handler: TSESTree.CatchClause | null): void => {
+    const param = handler?.param;
+    const variable = param?.type === AST_NODE_TYPES.Identifier ? model.file.variableOf(param) : null;
+    if (variable) parameters.push(variable);
+  };
+  for (let current: Node | undefined = site.node.parent; current && current !== site.container; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) add(current);
+  }
+  for (const request of site.requests) {
+    for (let current: Node | undefined = request.node.parent; current && current !== site.container; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.TryStatement && contains(current.block, request.node)) add(current.handler);
+    }
+  }
+  return parameters;
+}
+
+/** Whether some node inside `root` (itself included, functions excluded) satisfies `test`. */
+function some(root: Node, test: (node: Node) => boolean): boolean {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (test(node)) return true;
+    if (node !== root && isFunction(node)) continue;
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item && typeof item === 'object' && typeof (item as Node).type === 'string') stack.push(item as Node);
+      }
+    }
+  }
+  return false;
+}
