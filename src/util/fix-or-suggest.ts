@@ -25,7 +25,8 @@ export interface FixOrSuggestion<MessageIds extends string> {
 
 /**
  * The report fields for one edit: an autofix when `unshown` is empty, else the same edit as a
- * suggestion (before `others`). Spread the result into `context.report`.
+ * suggestion, first of `others` (alternatives worth offering only when the edit is not certain).
+ * Spread the result into `context.report`.
  */
 export function fixOrSuggest<MessageIds extends string>(
   edit: TSESLint.ReportFixFunction,
@@ -33,6 +34,6 @@ export function fixOrSuggest<MessageIds extends string>(
   unshown: ReadonlyArray<FixCondition | false | undefined>,
   others: ReadonlyArray<TSESLint.SuggestionReportDescriptor<MessageIds>> = [],
 ): FixOrSuggestion<MessageIds> {
-  if (!unshown.some(Boolean)) return { fix: edit, suggest: [...others] };
+  if (!unshown.some(Boolean)) return { fix: edit, suggest: [] };
   return { suggest: [{ ...suggestion, fix: edit }, ...others] };
 }
