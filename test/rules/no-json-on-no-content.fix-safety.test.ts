@@ -153,6 +153,13 @@ jsInvalid.push(
       filename: 'api.js',
       errors: [{ messageId: 'method' }],
     },
+    // A chain that goes on with something other than `.then(callback)`.
+    {
+      code: `export const removing = (id) => ${DELETE}.then((r) => r.json()).finally(done);`,
+      output: `export const removing = (id) => ${DELETE}.then((r) => (r.status === 204 ? null : r.json())).finally(done);`,
+      filename: 'api.js',
+      errors: [{ messageId: 'method' }],
+    },
     // An untyped binding read without a dereference: an autofix in JavaScript.
     {
       code: `export async function remove(id) { const res = await ${DELETE}; const data = await res.json(); return data; }`,
