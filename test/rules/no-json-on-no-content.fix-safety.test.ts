@@ -153,6 +153,17 @@ jsInvalid.push(
       filename: 'api.js',
       errors: [{ messageId: 'method' }],
     },
+    // undici: the guard also destructures `statusCode`; the value is dereferenced, so a suggestion.
+    {
+      ...suggested(
+        `import { request } from 'undici';
+export async function remove(id) { const { body } = await request('http://api/items/' + id, { method: 'DELETE' }); const data = await body.json(); return data.id; }`,
+        'suggestGuard',
+        `import { request } from 'undici';
+export async function remove(id) { const { statusCode, body } = await request('http://api/items/' + id, { method: 'DELETE' }); const data = statusCode === 204 ? null : await body.json(); return data.id; }`,
+      ),
+      filename: 'api.js',
+    },
     // A chain that goes on with something other than `.then(callback)`.
     {
       code: `export const removing = (id) => ${DELETE}.then((r) => r.json()).finally(done);`,
