@@ -86,8 +86,9 @@ export function isDereferencedLater(file: AnalyzedFile, value: Node): boolean {
   const call = fn && promiseCallOf(fn);
   if (!call) return false;
   const next = skipWrappersUp(call).parent;
-  if (next?.type !== AST_NODE_TYPES.MemberExpression || calledMemberName(next.parent as TSESTree.CallExpression) !== 'then') return false;
-  const callback = (next.parent as TSESTree.CallExpression).arguments[0];
+  const nextCall = next?.type === AST_NODE_TYPES.MemberExpression && next.object === skipWrappersUp(call) ? skipWrappersUp(next).parent : undefined;
+  if (nextCall?.type !== AST_NODE_TYPES.CallExpression || calledMemberName(nextCall) !== 'then') return false;
+  const callback = nextCall.arguments[0];
   if (!callback || !isFunction(callback)) return false;
   const param = callback.params[0];
   if (!param) return false;
