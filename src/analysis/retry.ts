@@ -1565,9 +1565,12 @@ function mergeInto(target: Record<string | symbol, unknown>, trace: Record<strin
   }
 }
 
-/** `axios.isAxiosError(e)`, `isHTTPError(e)`, `e instanceof HTTPError`, `e.response`: only asks whether `e` is an HTTP error. */
+/** `axios.isAxiosError(e)`, `isHTTPError(e)`, `e instanceof HTTPError`, `e.response`, `!res`: only asks whether there is an HTTP error or response. */
 function isErrorGuard(operand: Node, subject: StatusSubject): boolean {
-  const node = skipWrappers(operand);
+  let node = skipWrappers(operand);
+  while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') node = skipWrappers(node.argument);
+  // `!res || res.status === 429`: whether there is a response at all says nothing of its status.
+  if (node.type === AST_NODE_TYPES.Identifier) return subject.isHolder(node);
   if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'instanceof') return subject.isHolder(node.left);
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipWrappers(node.callee);
@@ -1715,10 +1718,19 @@ function functionVariables(scopeManager: TSESLint.Scope.ScopeManager, fn: Functi
     const own = scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
     if (own.length > 0) return own;
   }
-  const top = skipWrappersUp(fn);
+  let top = skipWrappersUp(fn);
+  // `const load = useCallback(async () => { … load() … }, deps)`: React keeps the same function.
+  const hook = top.parent;
+  if (hook?.type === AST_NODE_TYPES.CallExpression && hook.arguments[0] === top && calleeName(hook) === 'useCallback') top = skipWrappersUp(hook);
   const parent = top.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
     return scopeManager.getDeclaredVariables(parent);
   }
   return [];
+}
+
+/** `name(…)` or `object.name(…)`: the name called. */
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
 }

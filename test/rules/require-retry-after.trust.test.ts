@@ -40,7 +40,7 @@ async function getJson(url, timeout = 5000) {
   }
 }`;
 
-/** The wait at the top of the \`try\`, before the request: \`response\` is in its TDZ there. */
+/** The wait at the top of the `try`, before the request: `response` is in its TDZ there. */
 const WAIT_BEFORE_REQUEST = `
 ${SLEEP}
 async function getJson(url) {
@@ -56,7 +56,7 @@ async function getJson(url) {
   }
 }`;
 
-/** The \`catch\` sets \`response = null\` before the wait: reading it is a TypeError on every retry. */
+/** The `catch` sets `response = null` before the wait: reading it is a TypeError on every retry. */
 const NULLED_BEFORE_WAIT = `
 ${SLEEP}
 async function getJson(url) {
@@ -73,7 +73,7 @@ async function getJson(url) {
   }
 }`;
 
-/** Assigned in the \`try\`, read in the \`catch\`: null when the request itself failed. A suggestion, with \`?.\`. */
+/** Assigned in the `try`, read in the `catch`: null when the request itself failed. A suggestion, with `?.`. */
 const ASSIGNED_IN_TRY = `
 ${SLEEP}
 async function getJson(url) {
@@ -89,7 +89,7 @@ async function getJson(url) {
   }
 }`;
 
-/** The same wait after a \`const\` response in the same block: there on every path, an autofix. */
+/** The same wait after a `const` response in the same block: there on every path, an autofix. */
 const DECLARED_BEFORE_WAIT = `
 ${SLEEP}
 async function getJson(url) {
@@ -103,7 +103,7 @@ async function getJson(url) {
   }
 }`;
 
-/** \`let res\` assigned at the top of every iteration: the nearest assignment on the way, an autofix. */
+/** `let res` assigned at the top of every iteration: the nearest assignment on the way, an autofix. */
 const ASSIGNED_EACH_ITERATION = `
 ${SLEEP}
 async function getJson(url) {
@@ -412,6 +412,78 @@ const notRetriesInvalid = (ts: boolean): Case[] => {
   ];
 };
 
+// ---------------------------------------------------------------------------------------------
+// Retries that were missed
+// ---------------------------------------------------------------------------------------------
+
+/** Recursion through a `useCallback`-wrapped `const`. */
+const USE_CALLBACK = `
+import { useCallback } from 'react';
+${SLEEP}
+export function useLoader(url) {
+  const load = useCallback(async (attempt = 0) => {
+    const res = await fetch(url);
+    if (res.status === 429 && attempt < 3) {
+      await sleep(1000);
+      return load(attempt);
+    }
+    return res.json();
+  }, [url]);
+  return load;
+}`;
+
+/** `!res ||` says nothing of the status; the fix reads `res` with `?.` since the code tests it for null. */
+const NOT_RES_OR_429 = `
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(url);
+    if (!res || res.status === 429) {
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}`;
+
+const MISSES_TS = (code: string): string =>
+  code
+    .replace('useLoader(url)', 'useLoader(url: string)')
+    .replace('async (attempt = 0) =>', 'async (attempt = 0): Promise<unknown> =>')
+    .replace('async function get(url)', 'async function get(url: string)')
+    .replace('const sleep = (ms)', 'const sleep = (ms: number)');
+
+const missesInvalid = (ts: boolean): Case[] => {
+  const code = (text: string): string => (ts ? MISSES_TS(text) : text);
+  return [
+    {
+      code: code(USE_CALLBACK),
+      output: code(USE_CALLBACK).replace('sleep(1000)', "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)"),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          line: 8,
+          suggestions: [{ messageId: 'useFullForm', output: code(USE_CALLBACK).replace('sleep(1000)', `sleep(${FULL("res.headers.get('retry-after')", '1000')})`) }],
+        },
+      ],
+    },
+    {
+      code: code(NOT_RES_OR_429),
+      output: code(NOT_RES_OR_429).replace('sleep(1000)', "sleep(Number(res?.headers.get('retry-after')) * 1000 || 1000)"),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          line: 7,
+          suggestions: [{ messageId: 'useFullForm', output: code(NOT_RES_OR_429).replace('sleep(1000)', `sleep(${FULL("res?.headers.get('retry-after')", '1000')})`) }],
+        },
+      ],
+    },
+  ];
+};
+
+ruleTester.run('require-retry-after: missed retries (TypeScript)', rule, { valid: [], invalid: missesInvalid(true) });
+jsRuleTester.run('require-retry-after: missed retries (JavaScript)', rule, { valid: [], invalid: missesInvalid(false) });
+
 ruleTester.run('require-retry-after: not retries (TypeScript)', rule, { valid: notRetriesValid(true), invalid: notRetriesInvalid(true) });
 jsRuleTester.run('require-retry-after: not retries (JavaScript)', rule, { valid: notRetriesValid(false), invalid: notRetriesInvalid(false) });
 ruleTester.run('no-retry-on-client-error: polls are not retries (TypeScript)', noRetryRule, { valid: notRetriesValid(true), invalid: [] });
@@ -423,7 +495,7 @@ jsRuleTester.run('no-retry-on-client-error: polls are not retries (JavaScript)',
 
 describe('require-retry-after: fixed code', () => {
   const rules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`http-status/${name}`, 'error' as const]));
-  const fixable = [...fixSafetyInvalid(true), ...notRetriesInvalid(true)].filter((c) => typeof c.output === 'string');
+  const fixable = [...fixSafetyInvalid(true), ...notRetriesInvalid(true), ...missesInvalid(true)].filter((c) => typeof c.output === 'string');
   it.each(fixable.map((c) => [c.code.split('\n').find((line) => line.includes('function')) ?? '', c.code] as const))('%s', (_name, code) => {
     const linter = new Linter({ configType: 'flat' });
     const config: Linter.Config[] = [
