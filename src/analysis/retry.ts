@@ -562,11 +562,19 @@ class RetryBuilder {
         // Declared by the loop head (`for (const url of urls)`, `for (let page = 1; …; page++)`).
         const declaredInHead = contains(loop, def.name) && !contains(loop.body, def.name);
         if (declaredInHead && (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement)) return true;
-        const writesInLoop = variable.references.some(
-          (r) => r.isWrite() && contains(loop, r.identifier) && !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
-        );
-        if (writesInLoop) return true;
-        if (this.mutatedIn(variable, loop, anchor)) return true;
+        // Options built afresh in each attempt (`let opts = {…}; opts.headers = …` before the
+        // request): the same request when what they are built from is the same.
+        if (def.type === 'Variable' && contains(loop.body, def.node) && depth < MAX_DEPTH) {
+          const builtFrom = this.buildingValues(variable, loop, anchor);
+          if (!builtFrom) return true;
+          if (builtFrom.some((value) => check(value, depth + 1))) return true;
+        } else {
+          const writesInLoop = variable.references.some(
+            (r) => r.isWrite() && contains(loop, r.identifier) && !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
+          );
+          if (writesInLoop) return true;
+          if (this.mutatedIn(variable, loop, anchor)) return true;
+        }
         if (this.isSharedMutable(variable, fn)) return true;
         if (def.type === 'Variable' && contains(loop.body, def.node) && def.node.init && depth < MAX_DEPTH) {
           if (check(def.node.init, depth + 1)) return true;
@@ -575,6 +583,45 @@ class RetryBuilder {
       return this.readsReassignedThis(node);
     };
     return check(anchor, 0);
+  }
+
+  /**
+   * For a variable declared in the loop body: the values its assignments and mutations before the
+   * request put in it (`opts = {…}`, `opts.headers = h`, `headers.set('X', v)`); undefined when
+   * one is not understood, or runs after the request or in a nested function.
+   */
+  private buildingValues(variable: TSESLint.Scope.Variable, loop: Loop, anchor: Node): Node[] | undefined {
+    const values: Node[] = [];
+    const fn = enclosingFunction(anchor);
+    for (const reference of variable.references) {
+      const identifier = reference.identifier;
+      if (!contains(loop, identifier) || contains(anchor, identifier) || reference.init) continue;
+      const before = identifier.range[1] <= anchor.range[0] && enclosingFunction(identifier) === fn;
+      if (reference.isWrite()) {
+        const assignment = identifier.parent;
+        if (!before || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== identifier) return undefined;
+        values.push(assignment.right);
+        continue;
+      }
+      let top: Node = skipWrappersUp(identifier);
+      let member = false;
+      while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
+        top = skipWrappersUp(top.parent);
+        member = true;
+      }
+      const parent = top.parent;
+      if (!parent) continue;
+      const assigns = member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top;
+      const mutates =
+        (member && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top && MUTATORS.has(memberName(top) ?? '')) ||
+        (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top && memberName(skipWrappers(parent.callee)) === 'assign');
+      const other = (member && (parent.type === AST_NODE_TYPES.UpdateExpression || (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')));
+      if (!assigns && !mutates && !other) continue;
+      if (!before || other) return undefined;
+      if (assigns) values.push(parent.right);
+      else values.push(...(parent as TSESTree.CallExpression).arguments.filter((argument) => argument !== top));
+    }
+    return values;
   }
 
   /** `options.headers.Authorization = t`, `headers.set(…)`, `Object.assign(options, …)` inside the loop. */
@@ -1601,13 +1648,21 @@ function insideCatchOf(node: Node, anchor: Node): boolean {
   return false;
 }
 
-/** Whether a throw is caught by a try between it and `boundary`. */
+/** Whether a throw is caught by a try between it and `boundary` (one whose `catch` ends by rethrowing lets it through). */
 function caughtBefore(thrown: Node, boundary: Node): boolean {
   let child: Node = thrown;
   for (let current = thrown.parent; current && current !== boundary; child = current, current = current.parent) {
-    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return true;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler && !rethrows(current.handler)) return true;
   }
   return false;
+}
+
+/** `catch (error) { log(error); throw error; }`. */
+function rethrows(handler: TSESTree.CatchClause): boolean {
+  const last = handler.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ThrowStatement || handler.param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const argument = skipWrappers(last.argument);
+  return argument.type === AST_NODE_TYPES.Identifier && argument.name === handler.param.name;
 }
 
 function isAbortError(thrown: TSESTree.ThrowStatement, names: ReadonlySet<string>): boolean {

@@ -446,8 +446,67 @@ async function get(url) {
   }
 }`;
 
+/** Options rebuilt in each attempt from the same values: the same request. */
+const OPTIONS_REBUILT = `
+${SLEEP}
+async function get(url, token) {
+  for (let i = 0; i < 3; i++) {
+    let opts = { headers: { Authorization: \`Bearer \${token}\` } };
+    opts.headers = { ...opts.headers, Accept: 'application/json' };
+    const res = await fetch(url, opts);
+    if (res.status === 429) {
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}`;
+
+/** Rebuilt from a token the loop refreshes: another request each time, not a retry. */
+const OPTIONS_FROM_REFRESHED_TOKEN = `
+${SLEEP}
+async function get(url, refresh) {
+  let token = await refresh();
+  for (let i = 0; i < 3; i++) {
+    let opts = { headers: { Authorization: \`Bearer \${token}\` } };
+    const res = await fetch(url, opts);
+    if (res.status === 503) {
+      token = await refresh();
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}`;
+
+/** The request in a `try` nested in the retrying one, whose `catch` rethrows. */
+const NESTED_TRY = `
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      let data;
+      try {
+        const res = await fetch(url);
+        if (res.status === 429) throw new Error('rate limited');
+        data = await res.json();
+      } catch (inner) {
+        console.warn(inner);
+        throw inner;
+      }
+      return data;
+    } catch (e) {
+      await sleep(1000);
+    }
+  }
+}`;
+
 const MISSES_TS = (code: string): string =>
   code
+    .replace('async function get(url, token)', 'async function get(url: string, token: string)')
+    .replace('let opts = {', 'let opts: { headers: Record<string, string> } = {')
+    .replace('async function get(url, refresh)', 'async function get(url: string, refresh: () => Promise<string>)')
+    .replace('let data;', 'let data: unknown;')
     .replace('useLoader(url)', 'useLoader(url: string)')
     .replace('async (attempt = 0) =>', 'async (attempt = 0): Promise<unknown> =>')
     .replace('async function get(url)', 'async function get(url: string)')
@@ -478,11 +537,24 @@ const missesInvalid = (ts: boolean): Case[] => {
         },
       ],
     },
+    {
+      code: code(OPTIONS_REBUILT),
+      output: code(OPTIONS_REBUILT).replace('sleep(1000)', "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)"),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          line: 9,
+          suggestions: [{ messageId: 'useFullForm', output: code(OPTIONS_REBUILT).replace('sleep(1000)', `sleep(${FULL("res.headers.get('retry-after')", '1000')})`) }],
+        },
+      ],
+    },
+    // `res` is not in scope in the outer `catch`: reported, no fix.
+    { code: code(NESTED_TRY), output: null, errors: [{ messageId: 'ignoresWait', line: 17, suggestions: [] }] },
   ];
 };
 
-ruleTester.run('require-retry-after: missed retries (TypeScript)', rule, { valid: [], invalid: missesInvalid(true) });
-jsRuleTester.run('require-retry-after: missed retries (JavaScript)', rule, { valid: [], invalid: missesInvalid(false) });
+ruleTester.run('require-retry-after: missed retries (TypeScript)', rule, { valid: [MISSES_TS(OPTIONS_FROM_REFRESHED_TOKEN)], invalid: missesInvalid(true) });
+jsRuleTester.run('require-retry-after: missed retries (JavaScript)', rule, { valid: [OPTIONS_FROM_REFRESHED_TOKEN], invalid: missesInvalid(false) });
 
 ruleTester.run('require-retry-after: not retries (TypeScript)', rule, { valid: notRetriesValid(true), invalid: notRetriesInvalid(true) });
 jsRuleTester.run('require-retry-after: not retries (JavaScript)', rule, { valid: notRetriesValid(false), invalid: notRetriesInvalid(false) });
