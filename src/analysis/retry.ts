@@ -267,7 +267,7 @@ class RetryBuilder {
    * Other operands keep the shared narrowing's reading (`if (refreshed && status === 401) return`
    * says nothing about the statuses that go on).
    */
-  private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject): RetryCondition[] {
+  private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject, throwing = false): RetryCondition[] {
     const result: RetryCondition[] = [];
     for (const { node, allowed: given } of constraints) {
       if (node.type === AST_NODE_TYPES.SwitchCase) {
@@ -275,7 +275,10 @@ class RetryBuilder {
         continue;
       }
       const shared = this.model.conditionSets(node, subject);
-      const sets = neutralConditionSets(this.model, node, subject, (operand) => isErrorGuard(operand, subject)) ?? shared;
+      // A throw on `!res.ok || data.error` goes to the retrying catch on every failure at least:
+      // operands that do not read the status only add to it.
+      const either = throwing && skipWrappers(node).type === AST_NODE_TYPES.LogicalExpression && (skipWrappers(node) as TSESTree.LogicalExpression).operator === '||';
+      const sets = neutralConditionSets(this.model, node, subject, either ? undefined : (operand) => isErrorGuard(operand, subject)) ?? shared;
       const branch = shared && given.equals(shared.whenFalse) && !given.equals(shared.whenTrue) ? 'false' : 'true';
       const allowed = sets ? (branch === 'true' ? sets.whenTrue : sets.whenFalse) : given;
       if (allowed.isAll) continue;
@@ -285,9 +288,9 @@ class RetryBuilder {
   }
 
   /** Statuses at `point` for `subject`, with the conditions that narrowed them. */
-  private narrow(point: Node, subject: StatusSubject, stopAt: Node): { statuses: StatusSet; conditions: RetryCondition[] } {
+  private narrow(point: Node, subject: StatusSubject, stopAt: Node, throwing = false): { statuses: StatusSet; conditions: RetryCondition[] } {
     const narrowing = this.model.statusesAt(point, subject, stopAt);
-    const conditions = this.conditionsOf(narrowing.constraints, subject);
+    const conditions = this.conditionsOf(narrowing.constraints, subject, throwing);
     return { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
   }
 
@@ -790,7 +793,7 @@ class RetryBuilder {
           for (const response of responses) {
             const anchor = response.helperCall ?? response.request.node;
             if (anchor.range[1] > thrown.range[0]) continue;
-            const { statuses, conditions } = this.narrow(thrown, response.subject, statement.block);
+            const { statuses, conditions } = this.narrow(thrown, response.subject, statement.block, true);
             this.addPathSite('catch', requests, point.node, point.container, response.subject, statuses, conditions, anchor, response, { thrownAt: thrown });
           }
         }

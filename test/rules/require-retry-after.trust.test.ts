@@ -501,6 +501,22 @@ async function get(url) {
   }
 }`;
 
+/** A throw on `!response.ok || data.error` sends every failure to the retrying `catch`. */
+const THROW_ON_FAILURE_OR_ERROR = `
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      const response = await fetch(url);
+      const data = await response.json();
+      if (!response.ok || data.error) throw new Error(data.error ?? 'failed');
+      return data;
+    } catch (e) {
+      await sleep(1000 * 2 ** i);
+    }
+  }
+}`;
+
 const MISSES_TS = (code: string): string =>
   code
     .replace('async function get(url, token)', 'async function get(url: string, token: string)')
@@ -550,6 +566,7 @@ const missesInvalid = (ts: boolean): Case[] => {
     },
     // `res` is not in scope in the outer `catch`: reported, no fix.
     { code: code(NESTED_TRY), output: null, errors: [{ messageId: 'ignoresWait', line: 17, suggestions: [] }] },
+    { code: code(THROW_ON_FAILURE_OR_ERROR), output: null, errors: [{ messageId: 'ignoresWait', data: { statuses: '429 or 503' }, line: 11, suggestions: [] }] },
   ];
 };
 
@@ -560,6 +577,15 @@ ruleTester.run('require-retry-after: not retries (TypeScript)', rule, { valid: n
 jsRuleTester.run('require-retry-after: not retries (JavaScript)', rule, { valid: notRetriesValid(false), invalid: notRetriesInvalid(false) });
 ruleTester.run('no-retry-on-client-error: polls are not retries (TypeScript)', noRetryRule, { valid: notRetriesValid(true), invalid: [] });
 jsRuleTester.run('no-retry-on-client-error: polls are not retries (JavaScript)', noRetryRule, { valid: notRetriesValid(false), invalid: [] });
+
+// The same throw retries every 4xx.
+const throwsEveryFailure = (ts: boolean) => ({
+  code: ts ? MISSES_TS(THROW_ON_FAILURE_OR_ERROR) : THROW_ON_FAILURE_OR_ERROR,
+  output: null,
+  errors: [{ messageId: 'retriesClientError', line: 8 }],
+});
+ruleTester.run('no-retry-on-client-error: a throw on failure or a body error (TypeScript)', noRetryRule, { valid: [], invalid: [throwsEveryFailure(true)] });
+jsRuleTester.run('no-retry-on-client-error: a throw on failure or a body error (JavaScript)', noRetryRule, { valid: [], invalid: [throwsEveryFailure(false)] });
 
 // ---------------------------------------------------------------------------------------------
 // A fix's output is not reported again by any rule of the plugin
