@@ -429,3 +429,33 @@ function isLoopNode(node: Node): boolean {
       return false;
   }
 }
+
+/**
+ * Whether the code tests the variable for a value (`!res`, `res &&`, `res ? … : …`,
+ * `res == null`, `res?.status`): it may hold null there, so a fix reads it with `?.`.
+ */
+export function testedForNull(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((reference) => {
+    if (!reference.isRead()) return false;
+    const top = skipWrappersUp(reference.identifier);
+    const parent = top.parent;
+    switch (parent?.type) {
+      case AST_NODE_TYPES.UnaryExpression:
+        return parent.operator === '!';
+      case AST_NODE_TYPES.LogicalExpression:
+        return parent.left === top;
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+        return parent.test === top;
+      case AST_NODE_TYPES.BinaryExpression: {
+        const other = skipWrappers(parent.left === top ? parent.right : parent.left);
+        return (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return parent.object === top && parent.optional;
+      default:
+        return false;
+    }
+  });
+}

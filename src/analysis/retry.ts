@@ -267,7 +267,7 @@ class RetryBuilder {
    * Other operands keep the shared narrowing's reading (`if (refreshed && status === 401) return`
    * says nothing about the statuses that go on).
    */
-  private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject): RetryCondition[] {
+  private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject, throwing = false): RetryCondition[] {
     const result: RetryCondition[] = [];
     for (const { node, allowed: given } of constraints) {
       if (node.type === AST_NODE_TYPES.SwitchCase) {
@@ -275,7 +275,10 @@ class RetryBuilder {
         continue;
       }
       const shared = this.model.conditionSets(node, subject);
-      const sets = neutralConditionSets(this.model, node, subject, (operand) => isErrorGuard(operand, subject)) ?? shared;
+      // A throw on `!res.ok || data.error` goes to the retrying catch on every failure at least:
+      // operands that do not read the status only add to it.
+      const either = throwing && skipWrappers(node).type === AST_NODE_TYPES.LogicalExpression && (skipWrappers(node) as TSESTree.LogicalExpression).operator === '||';
+      const sets = neutralConditionSets(this.model, node, subject, either ? undefined : (operand) => isErrorGuard(operand, subject)) ?? shared;
       const branch = shared && given.equals(shared.whenFalse) && !given.equals(shared.whenTrue) ? 'false' : 'true';
       const allowed = sets ? (branch === 'true' ? sets.whenTrue : sets.whenFalse) : given;
       if (allowed.isAll) continue;
@@ -285,9 +288,9 @@ class RetryBuilder {
   }
 
   /** Statuses at `point` for `subject`, with the conditions that narrowed them. */
-  private narrow(point: Node, subject: StatusSubject, stopAt: Node): { statuses: StatusSet; conditions: RetryCondition[] } {
+  private narrow(point: Node, subject: StatusSubject, stopAt: Node, throwing = false): { statuses: StatusSet; conditions: RetryCondition[] } {
     const narrowing = this.model.statusesAt(point, subject, stopAt);
-    const conditions = this.conditionsOf(narrowing.constraints, subject);
+    const conditions = this.conditionsOf(narrowing.constraints, subject, throwing);
     return { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
   }
 
@@ -562,11 +565,19 @@ class RetryBuilder {
         // Declared by the loop head (`for (const url of urls)`, `for (let page = 1; …; page++)`).
         const declaredInHead = contains(loop, def.name) && !contains(loop.body, def.name);
         if (declaredInHead && (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement)) return true;
-        const writesInLoop = variable.references.some(
-          (r) => r.isWrite() && contains(loop, r.identifier) && !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
-        );
-        if (writesInLoop) return true;
-        if (this.mutatedIn(variable, loop, anchor)) return true;
+        // Options built afresh in each attempt (`let opts = {…}; opts.headers = …` before the
+        // request): the same request when what they are built from is the same.
+        if (def.type === 'Variable' && contains(loop.body, def.node) && depth < MAX_DEPTH) {
+          const builtFrom = this.buildingValues(variable, loop, anchor);
+          if (!builtFrom) return true;
+          if (builtFrom.some((value) => check(value, depth + 1))) return true;
+        } else {
+          const writesInLoop = variable.references.some(
+            (r) => r.isWrite() && contains(loop, r.identifier) && !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
+          );
+          if (writesInLoop) return true;
+          if (this.mutatedIn(variable, loop, anchor)) return true;
+        }
         if (this.isSharedMutable(variable, fn)) return true;
         if (def.type === 'Variable' && contains(loop.body, def.node) && def.node.init && depth < MAX_DEPTH) {
           if (check(def.node.init, depth + 1)) return true;
@@ -575,6 +586,45 @@ class RetryBuilder {
       return this.readsReassignedThis(node);
     };
     return check(anchor, 0);
+  }
+
+  /**
+   * For a variable declared in the loop body: the values its assignments and mutations before the
+   * request put in it (`opts = {…}`, `opts.headers = h`, `headers.set('X', v)`); undefined when
+   * one is not understood, or runs after the request or in a nested function.
+   */
+  private buildingValues(variable: TSESLint.Scope.Variable, loop: Loop, anchor: Node): Node[] | undefined {
+    const values: Node[] = [];
+    const fn = enclosingFunction(anchor);
+    for (const reference of variable.references) {
+      const identifier = reference.identifier;
+      if (!contains(loop, identifier) || contains(anchor, identifier) || reference.init) continue;
+      const before = identifier.range[1] <= anchor.range[0] && enclosingFunction(identifier) === fn;
+      if (reference.isWrite()) {
+        const assignment = identifier.parent;
+        if (!before || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== identifier) return undefined;
+        values.push(assignment.right);
+        continue;
+      }
+      let top: Node = skipWrappersUp(identifier);
+      let member = false;
+      while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
+        top = skipWrappersUp(top.parent);
+        member = true;
+      }
+      const parent = top.parent;
+      if (!parent) continue;
+      const assigns = member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top;
+      const mutates =
+        (member && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top && MUTATORS.has(memberName(top) ?? '')) ||
+        (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top && memberName(skipWrappers(parent.callee)) === 'assign');
+      const other = (member && (parent.type === AST_NODE_TYPES.UpdateExpression || (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')));
+      if (!assigns && !mutates && !other) continue;
+      if (!before || other) return undefined;
+      if (assigns) values.push(parent.right);
+      else values.push(...(parent as TSESTree.CallExpression).arguments.filter((argument) => argument !== top));
+    }
+    return values;
   }
 
   /** `options.headers.Authorization = t`, `headers.set(…)`, `Object.assign(options, …)` inside the loop. */
@@ -743,7 +793,7 @@ class RetryBuilder {
           for (const response of responses) {
             const anchor = response.helperCall ?? response.request.node;
             if (anchor.range[1] > thrown.range[0]) continue;
-            const { statuses, conditions } = this.narrow(thrown, response.subject, statement.block);
+            const { statuses, conditions } = this.narrow(thrown, response.subject, statement.block, true);
             this.addPathSite('catch', requests, point.node, point.container, response.subject, statuses, conditions, anchor, response, { thrownAt: thrown });
           }
         }
@@ -1565,9 +1615,12 @@ function mergeInto(target: Record<string | symbol, unknown>, trace: Record<strin
   }
 }
 
-/** `axios.isAxiosError(e)`, `isHTTPError(e)`, `e instanceof HTTPError`, `e.response`: only asks whether `e` is an HTTP error. */
+/** `axios.isAxiosError(e)`, `isHTTPError(e)`, `e instanceof HTTPError`, `e.response`, `!res`: only asks whether there is an HTTP error or response. */
 function isErrorGuard(operand: Node, subject: StatusSubject): boolean {
-  const node = skipWrappers(operand);
+  let node = skipWrappers(operand);
+  while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') node = skipWrappers(node.argument);
+  // `!res || res.status === 429`: whether there is a response at all says nothing of its status.
+  if (node.type === AST_NODE_TYPES.Identifier) return subject.isHolder(node);
   if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'instanceof') return subject.isHolder(node.left);
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipWrappers(node.callee);
@@ -1598,13 +1651,21 @@ function insideCatchOf(node: Node, anchor: Node): boolean {
   return false;
 }
 
-/** Whether a throw is caught by a try between it and `boundary`. */
+/** Whether a throw is caught by a try between it and `boundary` (one whose `catch` ends by rethrowing lets it through). */
 function caughtBefore(thrown: Node, boundary: Node): boolean {
   let child: Node = thrown;
   for (let current = thrown.parent; current && current !== boundary; child = current, current = current.parent) {
-    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return true;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler && !rethrows(current.handler)) return true;
   }
   return false;
+}
+
+/** `catch (error) { log(error); throw error; }`. */
+function rethrows(handler: TSESTree.CatchClause): boolean {
+  const last = handler.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ThrowStatement || handler.param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const argument = skipWrappers(last.argument);
+  return argument.type === AST_NODE_TYPES.Identifier && argument.name === handler.param.name;
 }
 
 function isAbortError(thrown: TSESTree.ThrowStatement, names: ReadonlySet<string>): boolean {
@@ -1715,10 +1776,19 @@ function functionVariables(scopeManager: TSESLint.Scope.ScopeManager, fn: Functi
     const own = scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
     if (own.length > 0) return own;
   }
-  const top = skipWrappersUp(fn);
+  let top = skipWrappersUp(fn);
+  // `const load = useCallback(async () => { … load() … }, deps)`: React keeps the same function.
+  const hook = top.parent;
+  if (hook?.type === AST_NODE_TYPES.CallExpression && hook.arguments[0] === top && calleeName(hook) === 'useCallback') top = skipWrappersUp(hook);
   const parent = top.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
     return scopeManager.getDeclaredVariables(parent);
   }
   return [];
+}
+
+/** `name(…)` or `object.name(…)`: the name called. */
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
 }

@@ -8,7 +8,7 @@ import type { HttpModel } from '../analysis/model';
 import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
 import { getRetries } from '../analysis/retry';
 import type { Readability, ServerWaitReads } from '../analysis/retry-after';
-import { DEFAULT_WAIT_HEADERS, headerSourceFor, namedDelays, readabilityAt, serverWaitReads } from '../analysis/retry-after';
+import { DEFAULT_WAIT_HEADERS, headerSourceFor, namedDelays, readabilityAt, serverWaitReads, testedForNull } from '../analysis/retry-after';
 import type { DelayCallbackShape } from '../analysis/retry-after-fixes';
 import {
   AXIOS_RETRY_DELAY,
@@ -126,11 +126,11 @@ export default createRule<Options, MessageIds>({
           checkKy(model, config, watched, report);
           break;
         case 'fetch-retry':
-          checkDelayOption(model, config, retried.intersect(watched), retries.configs, FETCH_RETRY_DELAY, '1000', reads, quote, report);
+          checkDelayOption(model, config, retried.intersect(watched), retries.configs, FETCH_RETRY_DELAY, reads, quote, report);
           break;
         case 'ofetch':
           if (!ofetchRetries(model, config)) break;
-          checkDelayOption(model, config, retried.intersect(watched), retries.configs, OFETCH_DELAY, '0', reads, quote, report);
+          checkDelayOption(model, config, retried.intersect(watched), retries.configs, OFETCH_DELAY, reads, quote, report);
           break;
         case 'axios-retry':
           checkAxiosRetry(model, config, axiosRetryStatuses(config, retried).intersect(watched), reads, quote, report);
@@ -253,7 +253,6 @@ export default createRule<Options, MessageIds>({
       statuses: StatusSet,
       configs: readonly RetryConfig[],
       shape: DelayCallbackShape,
-      defaultDelay: string,
       reads: ServerWaitReads,
       quote: string,
       report: Report,
@@ -268,7 +267,7 @@ export default createRule<Options, MessageIds>({
         if (configs.some((other) => other.library === config.library && other.options && findProperty(other.options, 'retryDelay'))) return;
         const anchor = config.statusCodes?.property ?? config.predicates[0]?.property;
         if (!anchor) return;
-        const text = `retryDelay: ${delayCallbackText(sourceCode, anchor, shape, quote, 'default', defaultDelay)!}`;
+        const text = `retryDelay: ${delayCallbackText(sourceCode, anchor, shape, quote, 'default', String(config.library.defaultDelayMs ?? 0))!}`;
         report({ node: anchor, messageId: 'libraryDefaultDelay', data, fix: (fixer) => fixer.insertTextAfter(anchor, `, ${text}`) });
         return;
       }
@@ -421,7 +420,8 @@ function headerReadAt(model: HttpModel, site: RetrySite, at: Node, quote: string
     if (!source) continue;
     if (source.viaErrorResponse && typescript && !readsResponseDirectly(variable)) continue;
     const readability = readabilityAt(variable, at);
-    if (readability === 'safe') return { text: headerReadText(source, quote), readability };
+    // Initialised, but null where the code tests it so (`!res || res.status === 429`): read with `?.`.
+    if (readability === 'safe') return { text: headerReadText({ ...source, optional: testedForNull(variable) }, quote), readability };
     // Not shown to be there: a suggestion reads it with `?.`, so a missing response gives the fallback.
     if (!found || (found.readability === 'unsafe' && readability === 'unknown')) found = { text: headerReadText({ ...source, optional: true }, quote), readability };
   }

@@ -40,7 +40,7 @@ async function getJson(url, timeout = 5000) {
   }
 }`;
 
-/** The wait at the top of the \`try\`, before the request: \`response\` is in its TDZ there. */
+/** The wait at the top of the `try`, before the request: `response` is in its TDZ there. */
 const WAIT_BEFORE_REQUEST = `
 ${SLEEP}
 async function getJson(url) {
@@ -56,7 +56,7 @@ async function getJson(url) {
   }
 }`;
 
-/** The \`catch\` sets \`response = null\` before the wait: reading it is a TypeError on every retry. */
+/** The `catch` sets `response = null` before the wait: reading it is a TypeError on every retry. */
 const NULLED_BEFORE_WAIT = `
 ${SLEEP}
 async function getJson(url) {
@@ -73,7 +73,7 @@ async function getJson(url) {
   }
 }`;
 
-/** Assigned in the \`try\`, read in the \`catch\`: null when the request itself failed. A suggestion, with \`?.\`. */
+/** Assigned in the `try`, read in the `catch`: null when the request itself failed. A suggestion, with `?.`. */
 const ASSIGNED_IN_TRY = `
 ${SLEEP}
 async function getJson(url) {
@@ -89,7 +89,7 @@ async function getJson(url) {
   }
 }`;
 
-/** The same wait after a \`const\` response in the same block: there on every path, an autofix. */
+/** The same wait after a `const` response in the same block: there on every path, an autofix. */
 const DECLARED_BEFORE_WAIT = `
 ${SLEEP}
 async function getJson(url) {
@@ -103,7 +103,7 @@ async function getJson(url) {
   }
 }`;
 
-/** \`let res\` assigned at the top of every iteration: the nearest assignment on the way, an autofix. */
+/** `let res` assigned at the top of every iteration: the nearest assignment on the way, an autofix. */
 const ASSIGNED_EACH_ITERATION = `
 ${SLEEP}
 async function getJson(url) {
@@ -412,10 +412,180 @@ const notRetriesInvalid = (ts: boolean): Case[] => {
   ];
 };
 
+// ---------------------------------------------------------------------------------------------
+// Retries that were missed
+// ---------------------------------------------------------------------------------------------
+
+/** Recursion through a `useCallback`-wrapped `const`. */
+const USE_CALLBACK = `
+import { useCallback } from 'react';
+${SLEEP}
+export function useLoader(url) {
+  const load = useCallback(async (attempt = 0) => {
+    const res = await fetch(url);
+    if (res.status === 429 && attempt < 3) {
+      await sleep(1000);
+      return load(attempt);
+    }
+    return res.json();
+  }, [url]);
+  return load;
+}`;
+
+/** `!res ||` says nothing of the status; the fix reads `res` with `?.` since the code tests it for null. */
+const NOT_RES_OR_429 = `
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(url);
+    if (!res || res.status === 429) {
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}`;
+
+/** Options rebuilt in each attempt from the same values: the same request. */
+const OPTIONS_REBUILT = `
+${SLEEP}
+async function get(url, token) {
+  for (let i = 0; i < 3; i++) {
+    let opts = { headers: { Authorization: \`Bearer \${token}\` } };
+    opts.headers = { ...opts.headers, Accept: 'application/json' };
+    const res = await fetch(url, opts);
+    if (res.status === 429) {
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}`;
+
+/** Rebuilt from a token the loop refreshes: another request each time, not a retry. */
+const OPTIONS_FROM_REFRESHED_TOKEN = `
+${SLEEP}
+async function get(url, refresh) {
+  let token = await refresh();
+  for (let i = 0; i < 3; i++) {
+    let opts = { headers: { Authorization: \`Bearer \${token}\` } };
+    const res = await fetch(url, opts);
+    if (res.status === 503) {
+      token = await refresh();
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}`;
+
+/** The request in a `try` nested in the retrying one, whose `catch` rethrows. */
+const NESTED_TRY = `
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      let data;
+      try {
+        const res = await fetch(url);
+        if (res.status === 429) throw new Error('rate limited');
+        data = await res.json();
+      } catch (inner) {
+        console.warn(inner);
+        throw inner;
+      }
+      return data;
+    } catch (e) {
+      await sleep(1000);
+    }
+  }
+}`;
+
+/** A throw on `!response.ok || data.error` sends every failure to the retrying `catch`. */
+const THROW_ON_FAILURE_OR_ERROR = `
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      const response = await fetch(url);
+      const data = await response.json();
+      if (!response.ok || data.error) throw new Error(data.error ?? 'failed');
+      return data;
+    } catch (e) {
+      await sleep(1000 * 2 ** i);
+    }
+  }
+}`;
+
+const MISSES_TS = (code: string): string =>
+  code
+    .replace('async function get(url, token)', 'async function get(url: string, token: string)')
+    .replace('let opts = {', 'let opts: { headers: Record<string, string> } = {')
+    .replace('async function get(url, refresh)', 'async function get(url: string, refresh: () => Promise<string>)')
+    .replace('let data;', 'let data: unknown;')
+    .replace('useLoader(url)', 'useLoader(url: string)')
+    .replace('async (attempt = 0) =>', 'async (attempt = 0): Promise<unknown> =>')
+    .replace('async function get(url)', 'async function get(url: string)')
+    .replace('const sleep = (ms)', 'const sleep = (ms: number)');
+
+const missesInvalid = (ts: boolean): Case[] => {
+  const code = (text: string): string => (ts ? MISSES_TS(text) : text);
+  return [
+    {
+      code: code(USE_CALLBACK),
+      output: code(USE_CALLBACK).replace('sleep(1000)', "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)"),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          line: 8,
+          suggestions: [{ messageId: 'useFullForm', output: code(USE_CALLBACK).replace('sleep(1000)', `sleep(${FULL("res.headers.get('retry-after')", '1000')})`) }],
+        },
+      ],
+    },
+    {
+      code: code(NOT_RES_OR_429),
+      output: code(NOT_RES_OR_429).replace('sleep(1000)', "sleep(Number(res?.headers.get('retry-after')) * 1000 || 1000)"),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          line: 7,
+          suggestions: [{ messageId: 'useFullForm', output: code(NOT_RES_OR_429).replace('sleep(1000)', `sleep(${FULL("res?.headers.get('retry-after')", '1000')})`) }],
+        },
+      ],
+    },
+    {
+      code: code(OPTIONS_REBUILT),
+      output: code(OPTIONS_REBUILT).replace('sleep(1000)', "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)"),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          line: 9,
+          suggestions: [{ messageId: 'useFullForm', output: code(OPTIONS_REBUILT).replace('sleep(1000)', `sleep(${FULL("res.headers.get('retry-after')", '1000')})`) }],
+        },
+      ],
+    },
+    // `res` is not in scope in the outer `catch`: reported, no fix.
+    { code: code(NESTED_TRY), output: null, errors: [{ messageId: 'ignoresWait', line: 17, suggestions: [] }] },
+    { code: code(THROW_ON_FAILURE_OR_ERROR), output: null, errors: [{ messageId: 'ignoresWait', data: { statuses: '429 or 503' }, line: 11, suggestions: [] }] },
+  ];
+};
+
+ruleTester.run('require-retry-after: missed retries (TypeScript)', rule, { valid: [MISSES_TS(OPTIONS_FROM_REFRESHED_TOKEN)], invalid: missesInvalid(true) });
+jsRuleTester.run('require-retry-after: missed retries (JavaScript)', rule, { valid: [OPTIONS_FROM_REFRESHED_TOKEN], invalid: missesInvalid(false) });
+
 ruleTester.run('require-retry-after: not retries (TypeScript)', rule, { valid: notRetriesValid(true), invalid: notRetriesInvalid(true) });
 jsRuleTester.run('require-retry-after: not retries (JavaScript)', rule, { valid: notRetriesValid(false), invalid: notRetriesInvalid(false) });
 ruleTester.run('no-retry-on-client-error: polls are not retries (TypeScript)', noRetryRule, { valid: notRetriesValid(true), invalid: [] });
 jsRuleTester.run('no-retry-on-client-error: polls are not retries (JavaScript)', noRetryRule, { valid: notRetriesValid(false), invalid: [] });
+
+// The same throw retries every 4xx.
+const throwsEveryFailure = (ts: boolean) => ({
+  code: ts ? MISSES_TS(THROW_ON_FAILURE_OR_ERROR) : THROW_ON_FAILURE_OR_ERROR,
+  output: null,
+  errors: [{ messageId: 'retriesClientError', line: 8 }],
+});
+ruleTester.run('no-retry-on-client-error: a throw on failure or a body error (TypeScript)', noRetryRule, { valid: [], invalid: [throwsEveryFailure(true)] });
+jsRuleTester.run('no-retry-on-client-error: a throw on failure or a body error (JavaScript)', noRetryRule, { valid: [], invalid: [throwsEveryFailure(false)] });
 
 // ---------------------------------------------------------------------------------------------
 // A fix's output is not reported again by any rule of the plugin
@@ -423,7 +593,7 @@ jsRuleTester.run('no-retry-on-client-error: polls are not retries (JavaScript)',
 
 describe('require-retry-after: fixed code', () => {
   const rules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`http-status/${name}`, 'error' as const]));
-  const fixable = [...fixSafetyInvalid(true), ...notRetriesInvalid(true)].filter((c) => typeof c.output === 'string');
+  const fixable = [...fixSafetyInvalid(true), ...notRetriesInvalid(true), ...missesInvalid(true)].filter((c) => typeof c.output === 'string');
   it.each(fixable.map((c) => [c.code.split('\n').find((line) => line.includes('function')) ?? '', c.code] as const))('%s', (_name, code) => {
     const linter = new Linter({ configType: 'flat' });
     const config: Linter.Config[] = [
