@@ -474,6 +474,12 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Hono', rule, {
       ],
     },
     {
+      // `c.text` sends a body too: the caught error's message
+      code: `${honoApp}app.get('/a', async (c) => { try { await run(); } catch (err) { return c.text(err.message); } });`,
+      output: `${honoApp}app.get('/a', async (c) => { try { await run(); } catch (err) { return c.text(err.message, 500); } });`,
+      errors: [reported()],
+    },
+    {
       // chained registrations and a typed context
       code: `import { Hono, type Context } from 'hono';\nnew Hono().get('/a', (c) => c.text('hi')).get('/b', (c: Context) => c.json({ errors: ['Name is required'] }));`,
       errors: [
@@ -554,6 +560,9 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: h3, Elysia, Lamb
     `import { defineEventHandler, setResponseStatus } from 'h3';\nexport default defineEventHandler((event) => { setResponseStatus(event, 404); return { error: 'Not found' }; });`,
     `export default defineEventHandler(async (event) => { const body = await readBody(event); return { ok: true, body }; });`,
     `import { Elysia } from 'elysia';\nnew Elysia().get('/', ({ set }) => { set.status = 401; return { error: 'Unauthorized' }; });`,
+    `import { Elysia } from 'elysia';\nnew Elysia().get('/', ({ status }) => status(404, { error: 'Not found' }));`,
+    // `new Response(text)` sends text, not an error object
+    `export default { async fetch() { try { return await handle(); } catch (err) { return new Response(err.message); } } };`,
     `export const handler = async () => ({ statusCode: 500, body: JSON.stringify({ error: 'x' }) });`,
     `export const handler = async () => ({ statusCode: code, body: JSON.stringify({ error: 'x' }) });`,
     `export async function run() { return { status: 404, jsonBody: { error: 'Missing' } }; }`,
@@ -580,6 +589,16 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: h3, Elysia, Lamb
       code: `import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.post('/a', ({ body, set }) => {\n  try { return save(body); } catch (e) { return { error: e.message }; }\n});`,
       output: null,
       errors: [{ ...reported(), suggestions: suggestions([500], (s) => `import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.post('/a', ({ body, set }) => {\n  try { return save(body); } catch (e) { set.status = ${s}; return { error: e.message }; }\n});`) }],
+    },
+    {
+      // Elysia's `status(code, body)`
+      code: `import { Elysia } from 'elysia';\nnew Elysia().get('/b', ({ status }) => status(200, { error: 'Not found' }));`,
+      errors: [
+        {
+          ...reported('status 200'),
+          suggestions: suggestions([404], (s) => `import { Elysia } from 'elysia';\nnew Elysia().get('/b', ({ status }) => status(${s}, { error: 'Not found' }));`),
+        },
+      ],
     },
     {
       code: `export const handler = async (event) => {\n  try {\n    return { statusCode: 200, body: JSON.stringify(await run(event)) };\n  } catch (e) {\n    return { statusCode: 200, body: JSON.stringify({ error: e.message }) };\n  }\n};`,
