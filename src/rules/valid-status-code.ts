@@ -1,0 +1,142 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { Node } from '../analysis/ast';
+import { literalString, skipWrappers } from '../analysis/ast';
+import { AST_NODE_TYPES } from '../analysis/estree';
+import { getServerAnalysis } from '../analysis/server';
+import type { StatusComparison } from '../analysis/status-values';
+import { acceptsStatus, describeAccepted, getStatusComparisons, integerOfString, isNeverAStatus, likelyMeantStatuses } from '../analysis/status-values';
+import { createRule } from '../util/create-rule';
+
+export type Options = [];
+export type MessageIds =
+  | 'statusNotAccepted'
+  | 'stringStatus'
+  | 'statusForInit'
+  | 'comparedWithString'
+  | 'comparedWithNonStatus'
+  | 'useStatus'
+  | 'useNumber';
+
+/** A numeric literal as written, so a suggestion replaces exactly it. */
+function isNumberLiteral(node: Node): boolean {
+  const inner = skipWrappers(node);
+  return inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number';
+}
+
+function outcomeOf(comparison: StatusComparison): string {
+  if (comparison.operator === 'case') return 'this case never matches';
+  return `this comparison is always ${comparison.operator.startsWith('!') ? 'true' : 'false'}`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'valid-status-code',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow status codes the runtime rejects, and status comparisons that can never be true',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      statusNotAccepted: '{{value}} is not a status {{api}} accepts: it takes {{accepted}}.',
+      stringStatus: 'The status {{value}} is a string: {{api}} throws on a status that is not an integer.',
+      statusForInit: 'The second argument of {{api}} is an init object, not a status: a bare {{value}} is rejected or ignored. Pass `{ status: {{value}} }`.',
+      comparedWithString: '{{status}} is compared with the string {{value}}, and an HTTP status is a number: {{outcome}}.',
+      comparedWithNonStatus: '{{value}} is no HTTP status (a status has three digits): {{outcome}}.',
+      useStatus: 'Use {{status}}.',
+      useNumber: 'Compare with the number {{status}}.',
+    },
+  },
+  check(context, model) {
+    const { sourceCode } = context;
+    const text = (node: Node): string => sourceCode.getText(node);
+
+    for (const { node, accepts, place } of getServerAnalysis(model).statusArguments) {
+      const api = accepts.api;
+      const accepted = accepts.values ? describeAccepted(accepts) : `an integer in ${describeAccepted(accepts)}`;
+      if (place === 'init') {
+        const value = model.resolveStatus(node);
+        if (value === undefined) continue;
+        context.report({
+          node,
+          messageId: 'statusForInit',
+          data: { api, value: text(node) },
+          fix: acceptsStatus(accepts, value) ? (fixer) => fixer.replaceText(node, `{ status: ${text(node)} }`) : null,
+        });
+        continue;
+      }
+      const written = literalString(node);
+      if (written !== undefined) {
+        const integer = integerOfString(written);
+        if (accepts.strings === 'throw') {
+          context.report({
+            node,
+            messageId: 'stringStatus',
+            data: { api, value: text(node) },
+            fix: integer !== undefined && acceptsStatus(accepts, integer) ? (fixer) => fixer.replaceText(node, String(integer)) : null,
+          });
+        } else if (integer !== undefined && !acceptsStatus(accepts, integer)) {
+          // Converted to a number, which the API then rejects. Other strings (a status name) are not judged.
+          context.report({ node, messageId: 'statusNotAccepted', data: { api, value: text(node), accepted } });
+        }
+        continue;
+      }
+      const value = model.resolveStatus(node);
+      if (value === undefined || acceptsStatus(accepts, value)) continue;
+      // A typo is guessed only for a number with no status's digits (`4040`); `{ status: 101 }` was meant.
+      const meant = isNumberLiteral(node) && isNeverAStatus(value) ? likelyMeantStatuses(value, accepts) : [];
+      context.report({
+        node,
+        messageId: 'statusNotAccepted',
+        data: { api, value: String(value), accepted },
+        suggest: meant.map((status) => ({
+          messageId: 'useStatus' as const,
+          data: { status },
+          fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(skipWrappers(node), String(status)),
+        })),
+      });
+    }
+
+    for (const comparison of getStatusComparisons(model)) {
+      const { value: node, operator, constant, numeric } = comparison;
+      const data = { status: text(comparison.status), value: text(node), outcome: outcomeOf(comparison) };
+      if (constant.kind === 'number') {
+        if (!isNeverAStatus(constant.value)) continue;
+        const meant = isNumberLiteral(node) ? likelyMeantStatuses(constant.value) : [];
+        context.report({
+          node,
+          messageId: 'comparedWithNonStatus',
+          data,
+          suggest: meant.map((status) => ({
+            messageId: 'useStatus' as const,
+            data: { status },
+            fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(skipWrappers(node), String(status)),
+          })),
+        });
+        continue;
+      }
+      const integer = integerOfString(constant.value);
+      if (operator === '==' || operator === '!=') {
+        // `==` converts the string: `'404'` equals 404, `''` equals 0. Only a string that is no number never does.
+        if (!numeric || !Number.isNaN(Number(constant.value))) continue;
+        context.report({ node, messageId: 'comparedWithString', data });
+        continue;
+      }
+      // A caught error's `status` may be any error's: only a status spelled as a string is judged there.
+      if (!numeric && integer === undefined) continue;
+      const replaceable = integer !== undefined && !isNeverAStatus(integer);
+      const replace = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => fixer.replaceText(node, String(integer));
+      context.report({
+        node,
+        messageId: 'comparedWithString',
+        data,
+        fix: replaceable && numeric ? replace : null,
+        suggest: replaceable && !numeric ? [{ messageId: 'useNumber', data: { status: integer }, fix: replace }] : [],
+      });
+    }
+  },
+});
