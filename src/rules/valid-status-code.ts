@@ -42,7 +42,7 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
     messages: {
-      statusNotAccepted: '{{value}} is not a status {{api}} accepts: it takes {{accepted}}.',
+      statusNotAccepted: '{{api}} takes {{accepted}} as a status: {{value}} is not one.',
       stringStatus: 'The status {{value}} is a string: {{api}} throws on a status that is not an integer.',
       statusForInit: 'The second argument of {{api}} is an init object, not a status: a bare {{value}} is rejected or ignored. Pass `{ status: {{value}} }`.',
       comparedWithString: '{{status}} is compared with the string {{value}}, and an HTTP status is a number: {{outcome}}.',
@@ -54,6 +54,8 @@ export default createRule<Options, MessageIds>({
   check(context, model) {
     const { sourceCode } = context;
     const text = (node: Node): string => sourceCode.getText(node);
+    /** The value as written, without parentheses or `as T` (kept by the fixes). */
+    const written = (node: Node): string => text(skipWrappers(node));
 
     for (const { node, accepts, place } of getServerAnalysis(model).statusArguments) {
       const api = accepts.api;
@@ -64,24 +66,24 @@ export default createRule<Options, MessageIds>({
         context.report({
           node,
           messageId: 'statusForInit',
-          data: { api, value: text(node) },
+          data: { api, value: written(node) },
           fix: acceptsStatus(accepts, value) ? (fixer) => fixer.replaceText(node, `{ status: ${text(node)} }`) : null,
         });
         continue;
       }
-      const written = literalString(node);
-      if (written !== undefined) {
-        const integer = integerOfString(written);
+      const string = literalString(node);
+      if (string !== undefined) {
+        const integer = integerOfString(string);
         if (accepts.strings === 'throw') {
           context.report({
             node,
             messageId: 'stringStatus',
-            data: { api, value: text(node) },
-            fix: integer !== undefined && acceptsStatus(accepts, integer) ? (fixer) => fixer.replaceText(node, String(integer)) : null,
+            data: { api, value: written(node) },
+            fix: integer !== undefined && acceptsStatus(accepts, integer) ? (fixer) => fixer.replaceText(skipWrappers(node), String(integer)) : null,
           });
         } else if (integer !== undefined && !acceptsStatus(accepts, integer)) {
           // Converted to a number, which the API then rejects. Other strings (a status name) are not judged.
-          context.report({ node, messageId: 'statusNotAccepted', data: { api, value: text(node), accepted } });
+          context.report({ node, messageId: 'statusNotAccepted', data: { api, value: written(node), accepted } });
         }
         continue;
       }
@@ -103,7 +105,7 @@ export default createRule<Options, MessageIds>({
 
     for (const comparison of getStatusComparisons(model)) {
       const { value: node, operator, constant, numeric } = comparison;
-      const data = { status: text(comparison.status), value: text(node), outcome: outcomeOf(comparison) };
+      const data = { status: text(comparison.status), value: written(node), outcome: outcomeOf(comparison) };
       if (constant.kind === 'number') {
         if (!isNeverAStatus(constant.value)) continue;
         const meant = isNumberLiteral(node) ? likelyMeantStatuses(constant.value) : [];
@@ -129,7 +131,7 @@ export default createRule<Options, MessageIds>({
       // A caught error's `status` may be any error's: only a status spelled as a string is judged there.
       if (!numeric && integer === undefined) continue;
       const replaceable = integer !== undefined && !isNeverAStatus(integer);
-      const replace = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => fixer.replaceText(node, String(integer));
+      const replace = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => fixer.replaceText(skipWrappers(node), String(integer));
       context.report({
         node,
         messageId: 'comparedWithString',
