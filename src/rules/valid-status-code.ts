@@ -8,7 +8,7 @@ import type { StatusComparison } from '../analysis/status-values';
 import { acceptsStatus, describeAccepted, getStatusComparisons, integerOfString, isNeverAStatus, likelyMeantStatuses } from '../analysis/status-values';
 import { createRule } from '../util/create-rule';
 
-export type Options = [];
+export type Options = [{ autofix?: boolean }];
 export type MessageIds =
   | 'statusNotAccepted'
   | 'stringStatus'
@@ -16,7 +16,8 @@ export type MessageIds =
   | 'comparedWithString'
   | 'comparedWithNonStatus'
   | 'useStatus'
-  | 'useNumber';
+  | 'useNumber'
+  | 'useInit';
 
 /** A numeric literal as written, so a suggestion replaces exactly it. */
 function isNumberLiteral(node: Node): boolean {
@@ -39,8 +40,20 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
-    schema: [],
-    defaultOptions: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          autofix: {
+            type: 'boolean',
+            description:
+              'Apply the certain fixes (a numeric string to its number, a bare status to `{ status }`) with `--fix`. When false, each is offered as a suggestion.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ autofix: true }],
     messages: {
       statusNotAccepted: '{{api}} takes {{accepted}} as a status: {{value}} is not one.',
       stringStatus: 'The status {{value}} is a string: {{api}} throws on a status that is not an integer.',
@@ -48,11 +61,18 @@ export default createRule<Options, MessageIds>({
       comparedWithString: '{{status}} is compared with the string {{value}}, and an HTTP status is a number: {{outcome}}.',
       comparedWithNonStatus: '{{value}} is no HTTP status (a status has three digits): {{outcome}}.',
       useStatus: 'Use {{status}}.',
-      useNumber: 'Compare with the number {{status}}.',
+      useNumber: 'Use the number {{status}}.',
+      useInit: 'Pass `{ status: {{value}} }`.',
     },
   },
-  check(context, model) {
+  check(context, model, options) {
     const { sourceCode } = context;
+    let autofix: boolean | undefined;
+    /** A certain fix: applied by `--fix`, or offered as the one suggestion when `autofix` is off. */
+    const certain = (fix: TSESLint.ReportFixFunction, suggestion: { messageId: MessageIds; data: Record<string, unknown> }) => {
+      autofix ??= options()[0].autofix !== false;
+      return autofix ? { fix, suggest: [] } : { fix: null, suggest: [{ ...suggestion, fix }] };
+    };
     const text = (node: Node): string => sourceCode.getText(node);
     /** The value as written, without parentheses or `as T` (kept by the fixes). */
     const written = (node: Node): string => text(skipWrappers(node));
@@ -63,23 +83,21 @@ export default createRule<Options, MessageIds>({
       if (place === 'init') {
         const value = model.resolveStatus(node);
         if (value === undefined) continue;
-        context.report({
-          node,
-          messageId: 'statusForInit',
-          data: { api, value: written(node) },
-          fix: acceptsStatus(accepts, value) ? (fixer) => fixer.replaceText(node, `{ status: ${text(node)} }`) : null,
-        });
+        const data = { api, value: written(node) };
+        const fix = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => fixer.replaceText(node, `{ status: ${text(node)} }`);
+        context.report({ node, messageId: 'statusForInit', data, ...(acceptsStatus(accepts, value) ? certain(fix, { messageId: 'useInit', data: { value: text(node) } }) : {}) });
         continue;
       }
       const string = literalString(node);
       if (string !== undefined) {
         const integer = integerOfString(string);
         if (accepts.strings === 'throw') {
+          const fix = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => fixer.replaceText(skipWrappers(node), String(integer));
           context.report({
             node,
             messageId: 'stringStatus',
             data: { api, value: written(node) },
-            fix: integer !== undefined && acceptsStatus(accepts, integer) ? (fixer) => fixer.replaceText(skipWrappers(node), String(integer)) : null,
+            ...(integer !== undefined && acceptsStatus(accepts, integer) ? certain(fix, { messageId: 'useNumber', data: { status: integer } }) : {}),
           });
         } else if (integer !== undefined && !acceptsStatus(accepts, integer)) {
           // Converted to a number, which the API then rejects. Other strings (a status name) are not judged.
@@ -132,12 +150,12 @@ export default createRule<Options, MessageIds>({
       if (!numeric && integer === undefined) continue;
       const replaceable = integer !== undefined && !isNeverAStatus(integer);
       const replace = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => fixer.replaceText(skipWrappers(node), String(integer));
+      const useNumber = { messageId: 'useNumber' as const, data: { status: integer } };
       context.report({
         node,
         messageId: 'comparedWithString',
         data,
-        fix: replaceable && numeric ? replace : null,
-        suggest: replaceable && !numeric ? [{ messageId: 'useNumber', data: { status: integer }, fix: replace }] : [],
+        ...(!replaceable ? {} : numeric ? certain(replace, useNumber) : { suggest: [{ ...useNumber, fix: replace }] }),
       });
     }
   },

@@ -309,12 +309,60 @@ ts.run<MessageIds, Options>('valid-status-code: client (TS parser)', rule, { val
 js.run<MessageIds, Options>('valid-status-code: client (JavaScript)', rule, { valid: clientValid, invalid: clientInvalid });
 ts.run<MessageIds, Options>('valid-status-code: TypeScript', rule, { valid: typescriptValid, invalid: typescriptInvalid });
 
+// ---- options: autofix ---------------------------------------------------------------------------
+
+const noAutofix: Options = [{ autofix: false }];
+ts.run<MessageIds, Options>('valid-status-code: autofix false', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `${express}app.get('/a', (req, res) => { res.status('404').end(); });`,
+      options: noAutofix,
+      errors: [
+        {
+          ...stringStatus('Express', "'404'"),
+          suggestions: [{ messageId: 'useNumber', data: { status: 404 }, output: `${express}app.get('/a', (req, res) => { res.status(404).end(); });` }],
+        },
+      ],
+    },
+    {
+      code: `export async function GET() { return new Response('Not found', 404); }`,
+      options: noAutofix,
+      errors: [
+        {
+          ...forInit('the Response constructor', '404'),
+          suggestions: [{ messageId: 'useInit', data: { value: '404' }, output: `export async function GET() { return new Response('Not found', { status: 404 }); }` }],
+        },
+      ],
+    },
+    {
+      code: `${fetched}  if (res.status === '404') return null;\n}`,
+      options: noAutofix,
+      errors: [
+        {
+          ...withString('res.status', "'404'", ALWAYS_FALSE),
+          suggestions: [{ messageId: 'useNumber', data: { status: 404 }, output: `${fetched}  if (res.status === 404) return null;\n}` }],
+        },
+      ],
+    },
+    // `autofix: true` is the default
+    {
+      code: `${fetched}  if (res.status === '404') return null;\n}`,
+      options: [{ autofix: true }],
+      output: `${fetched}  if (res.status === 404) return null;\n}`,
+      errors: [withString('res.status', "'404'", ALWAYS_FALSE)],
+    },
+  ],
+});
+
 describe('valid-status-code options', () => {
-  it('takes none: any option is rejected by the schema', () => {
+  it('rejects an option of the wrong type or name', () => {
     const linter = new Linter({ configType: 'flat' });
     const lint = (options: unknown[]) => () =>
       linter.verify('x', { plugins: { 'http-status': plugin as never }, rules: { 'http-status/valid-status-code': ['error', ...options] } as never });
     expect(lint([])).not.toThrow();
-    expect(lint([{ autofix: false }])).toThrow(/Key "http-status\/valid-status-code"/);
+    expect(lint([{ autofix: false }])).not.toThrow();
+    expect(lint([{ autofix: 'yes' }])).toThrow(/should be boolean/);
+    expect(lint([{ statuses: [200] }])).toThrow(/additional properties/i);
   });
 });
