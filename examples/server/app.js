@@ -1,4 +1,4 @@
-// A small Express server for the demo: errors sent with a success status.
+// A small Express server for the demo: errors sent with a success status, statuses Express rejects.
 import express from 'express';
 
 import { db } from './db.js';
@@ -24,6 +24,12 @@ app.post('/users', async (req, res) => {
   }
   const user = await db.users.create(req.body);
   res.status(201).json(user);
+});
+
+app.delete('/users/:id', async (req, res) => {
+  const removed = await db.users.remove(req.params.id);
+  if (!removed) return res.status('404').json({ message: 'User not found' });
+  res.sendStatus(2040);
 });
 
 export default app;
