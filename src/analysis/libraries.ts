@@ -297,12 +297,14 @@ export interface AcceptedStatuses {
   readonly values?: readonly number[];
   /** `throw`: a string is rejected (Express 5, Koa); `convert`: it is converted to a number (WebIDL, Node `http`). */
   readonly strings: 'throw' | 'convert';
+  /** Init keys of a platform that takes other statuses with them (Workers: 101 with `webSocket`): then the status is not judged. */
+  readonly uncheckedWith?: readonly string[];
 }
 
 /** Node `http` (`writeHead`, `statusCode`): RangeError ERR_HTTP_INVALID_STATUS_CODE outside 100–999. */
 const NODE_STATUSES: AcceptedStatuses = { api: 'Node http', range: [100, 999], strings: 'convert' };
 /** The WHATWG `Response` constructor and `Response.json`: RangeError outside 200–599. */
-const RESPONSE_INIT_STATUSES: AcceptedStatuses = { api: 'the Response constructor', range: [200, 599], strings: 'convert' };
+const RESPONSE_INIT_STATUSES: AcceptedStatuses = { api: 'the Response constructor', range: [200, 599], strings: 'convert', uncheckedWith: ['webSocket'] };
 /** `Response.redirect(url, status)`: RangeError for anything but these. */
 const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
 

@@ -926,6 +926,7 @@ class ServerSends implements ServerAnalysis {
 
   /** `{ status: 404 }`, unless a later spread may override it. */
   private noteInitStatus(init: TSESTree.ObjectExpression, framework: ServerFramework, accepts: AcceptedStatuses, keys: readonly string[] = ['status']): void {
+    if (accepts.uncheckedWith?.some((key) => findProperty(init, key))) return;
     for (const key of keys) {
       const property = findProperty(init, key);
       if (property && !spreadAfter(init, property)) this.noteStatus(property.value, framework, accepts);

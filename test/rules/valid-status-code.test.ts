@@ -56,6 +56,8 @@ const serverValid: Valid[] = [
   `export async function GET() { return new Response(null, { ...init, status: 204 }); }`,
   `export async function GET() { return new Response(null, { status: 101, ...init }); }`,
   `export async function GET() { return new Response('x', init); }`,
+  // Workers take 101 with a WebSocket
+  `export default { fetch() { return new Response(null, { status: 101, webSocket: client }); } };`,
   `export async function GET() { return Response.redirect('https://a.example/', 308); }`,
   `import { error, redirect } from '@sveltejs/kit';\nexport function load() { if (a) error(404, 'x'); redirect(303, '/b'); }`,
   `import { json } from '@remix-run/node';\nexport const loader = () => json({}, 404);`,
