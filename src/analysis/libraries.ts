@@ -295,7 +295,11 @@ export interface AcceptedStatuses {
   readonly range?: readonly [number, number];
   /** The only statuses accepted (`Response.redirect`: 301, 302, 303, 307, 308). */
   readonly values?: readonly number[];
-  /** `throw`: a string is rejected (Express 5, Koa); `convert`: it is converted to a number (WebIDL, Node `http`). */
+  /**
+   * What the API does with a string or a fraction: `throw` (Express 5, Koa: a status must be an
+   * integer), or `convert` it to an integer (WebIDL's `unsigned short`, Node `http`: `'404'` and
+   * `404.5` are 404).
+   */
   readonly strings: 'throw' | 'convert';
   /** Init keys of a platform that takes other statuses with them (Workers: 101 with `webSocket`): then the status is not judged. */
   readonly uncheckedWith?: readonly string[];

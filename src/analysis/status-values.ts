@@ -18,7 +18,8 @@ import type { StatusSubject } from './subject';
 /** Every status a constants library names (`404`, not `499`): what a typo is likely to have meant. */
 const NAMED_STATUSES: ReadonlySet<number> = new Set(Object.values(STATUS_BY_NAME));
 
-export function acceptsStatus(accepts: AcceptedStatuses, status: number): boolean {
+export function acceptsStatus(accepts: AcceptedStatuses, value: number): boolean {
+  const status = accepts.strings === 'convert' ? Math.trunc(value) : value;
   if (!Number.isInteger(status)) return false;
   if (accepts.values) return accepts.values.includes(status);
   const [from, to] = accepts.range ?? [100, 599];

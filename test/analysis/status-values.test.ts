@@ -8,7 +8,10 @@ describe('status values', () => {
   it('checks a status against a range or a list', () => {
     expect(acceptsStatus(HTTP_STATUSES, 404)).toBe(true);
     expect(acceptsStatus(HTTP_STATUSES, 600)).toBe(false);
-    expect(acceptsStatus(HTTP_STATUSES, 404.5)).toBe(false);
+    // converted as WebIDL and Node do: truncated
+    expect(acceptsStatus(HTTP_STATUSES, 404.5)).toBe(true);
+    expect(acceptsStatus({ ...HTTP_STATUSES, strings: 'throw' }, 404.5)).toBe(false);
+    expect(acceptsStatus(HTTP_STATUSES, 99.5)).toBe(false);
     const redirects = { api: 'x', values: [301, 302], strings: 'convert' as const };
     expect(acceptsStatus(redirects, 302)).toBe(true);
     expect(acceptsStatus(redirects, 304)).toBe(false);

@@ -56,6 +56,9 @@ const serverValid: Valid[] = [
   `export async function GET() { return new Response(null, { ...init, status: 204 }); }`,
   `export async function GET() { return new Response(null, { status: 101, ...init }); }`,
   `export async function GET() { return new Response('x', init); }`,
+  // converted to an integer by WebIDL and Fastify: 404
+  `export async function GET() { return new Response('x', { status: 404.5 }); }`,
+  `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/', async (req, reply) => { reply.code(404.5).send({}); });`,
   // Workers take 101 with a WebSocket
   `export default { fetch() { return new Response(null, { status: 101, webSocket: client }); } };`,
   `export async function GET() { return Response.redirect('https://a.example/', 308); }`,
