@@ -634,8 +634,7 @@ class ServerSends implements ServerAnalysis {
           if (matchesPath(framework.statusPaths, path)) {
             setters.push({ node: parent, value: parent.right });
             this.noteStatus(parent.right, framework, acceptedBy(framework));
-          }
-          else if (matchesPath(framework.bodyPaths, path) && top.type === AST_NODE_TYPES.MemberExpression) {
+          } else if (matchesPath(framework.bodyPaths, path) && top.type === AST_NODE_TYPES.MemberExpression) {
             const receiver = top.object;
             pending.push({
               node: parent,
