@@ -238,6 +238,8 @@ class RetryBuilder {
   private readonly predicateFunctions = new Set<Node>();
   private readonly delays = new Map<Node, RetryDelay | undefined>();
   private readonly sleepArguments = new Map<TSESLint.Scope.Variable, number>();
+  private readonly narrowed = new Map<Node, Map<StatusSubject, Map<Node, { statuses: StatusSet; conditions: readonly RetryCondition[] }>>>();
+  private readonly loopDelays = new Map<Node, readonly RetryDelay[]>();
   // Asked once per request or retry config: kept per function and library, not searched again.
   private readonly recursiveCallsOf = new Map<FunctionNode, TSESTree.CallExpression[]>();
   private readonly abortErrorNamesOf = new Map<RetryConfigLibrary, Set<string>>();
@@ -286,9 +288,19 @@ class RetryBuilder {
 
   /** Statuses at `point` for `subject`, with the conditions that narrowed them. */
   private narrow(point: Node, subject: StatusSubject, stopAt: Node): { statuses: StatusSet; conditions: RetryCondition[] } {
+    // Responses assigned to one variable share a subject: each `continue` is narrowed once for all.
+    const key = this.narrowed.get(point)?.get(subject);
+    const cached = key?.get(stopAt);
+    if (cached) return { statuses: cached.statuses, conditions: [...cached.conditions] };
     const narrowing = this.model.statusesAt(point, subject, stopAt);
     const conditions = this.conditionsOf(narrowing.constraints, subject);
-    return { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
+    const result = { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
+    let bySubject = this.narrowed.get(point);
+    if (!bySubject) this.narrowed.set(point, (bySubject = new Map()));
+    let byStop = bySubject.get(subject);
+    if (!byStop) bySubject.set(subject, (byStop = new Map()));
+    byStop.set(stopAt, { statuses: result.statuses, conditions: [...conditions] });
+    return result;
   }
 
   // ---- loops and recursion ------------------------------------------------------------------
@@ -735,7 +747,11 @@ class RetryBuilder {
 
   private delaysBetween(container: Node, from: Node, to: Node): RetryDelay[] {
     // Every wait in a loop body runs between two attempts.
-    if (isLoop(container)) return this.delaysIn(container.body.range[0], container.body.range[1]);
+    if (isLoop(container)) {
+      let delays = this.loopDelays.get(container);
+      if (!delays) this.loopDelays.set(container, (delays = this.delaysIn(container.body.range[0], container.body.range[1])));
+      return [...delays];
+    }
     const start = from.range[0];
     const end = to === container ? container.range[1] : to.range[1];
     return this.delaysIn(start, end).filter((d) => contains(container, d.node));
