@@ -6,7 +6,8 @@
 //    JS/TS sources into a corpus folder next to it.
 // 2. Lints the corpus three ways in this one process with the ESLint Node API and `stats: true`:
 //    parse only (no rules), core `no-unused-vars` alone, and the plugin's `all` config (dist/).
-// 3. Times the plugin's rules on generated files of growing size (1k to 100k lines).
+// 3. Times the plugin's rules on generated files of growing size (1k to 100k lines), and on the
+//    worst-case shapes of scripts/bench-shapes.mjs at n, 2n and 4n repetitions.
 // 4. Robustness: rule crashes, `--fix` over a copy of the corpus (fixed files parse, a second
 //    pass changes nothing), every suggestion applied and parsed, every report listed.
 // Writes bench/REPORT.md and bench/report.json and the README's "Performance" figures.
@@ -30,6 +31,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+
+import { timeShapes } from './bench-shapes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -746,7 +749,9 @@ async function scaling() {
       `${c.pass ? 'PASS' : 'FAIL'} scaling ${c.lang}: ${round(c.perK100k, 3)} ms/kline at 100k vs ${round(c.perK10k, 3)} at 10k (x${round(c.ratio, 2)}, limit x2)`,
     );
   }
-  return { rows, checks, crashes };
+  // Worst-case shapes (one variable, loop or handler carrying many requests): linear, below parse time.
+  const shapes = await timeShapes({ cwd: SCALING_DIR, log });
+  return { rows, checks, crashes, shapes };
 }
 
 /**
@@ -1162,6 +1167,7 @@ async function main() {
   const fix = await checkFixes(manifest, runs[2]);
   const scale = flag('no-scaling') ? { rows: [], checks: [], crashes: [], maxRss: 0 } : scalingInChildProcess();
   const summary = summarize(manifest, runs, fix, scale);
+  summary.shapes = scale.shapes ?? [];
   log('');
   log(
     `plugin rules ${fmtMs(summary.pluginTotal)} ms vs no-unused-vars ${fmtMs(summary.noUnusedVars)} ms: ratio ${round(summary.ratio, 3)}` +
@@ -1186,6 +1192,7 @@ async function main() {
   const ok =
     summary.targets.halfOfNoUnusedVars.pass &&
     summary.targets.scaling.every((c) => c.pass) &&
+    summary.shapes.every((shape) => shape.pass) &&
     summary.targets.noCrashes &&
     summary.targets.fixes;
   if (!ok) {
