@@ -3,17 +3,21 @@ import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
 
 import type { Node } from '../analysis/ast';
 import { isFunction, skipWrappers } from '../analysis/ast';
-import type { RetryCondition, RetrySite, StatusList } from '../analysis/retry';
+import type { RetryCondition, RetrySite, StatusList, StatusListEntry } from '../analysis/retry';
 import { getRetries, neutralConditionSets } from '../analysis/retry';
 import { StatusSet } from '../analysis/status-set';
 import type { StatusSubject } from '../analysis/subject';
 import { createRule, perOptions } from '../util/create-rule';
 
 type Options = [{ retryable?: number[] }];
+
+/** The 4xx statuses retried by default: stopping a retry of one of them is the options' choice. */
+const DEFAULT_RETRYABLE = StatusSet.of(429);
 type MessageIds =
   | 'retriesClientError'
   | 'listsClientError'
   | 'unlistsClientError'
+  | 'suggestStopRetrying'
   | 'suggestEarlyExit'
   | 'suggestRethrow'
   | 'suggestAbortError'
@@ -68,6 +72,7 @@ export default createRule<Options, MessageIds>({
         'Retrying {{status}} cannot succeed: a 4xx means the request itself is wrong, and sending it again gets the same answer. Retry only {{retryable}}.',
       unlistsClientError:
         '`doNotRetry` leaves out {{statuses}}, so octokit retries them: a 4xx means the request itself is wrong, and sending it again gets the same answer.',
+      suggestStopRetrying: 'Stop retrying {{statuses}}.',
       suggestEarlyExit: 'Throw before the retry on a 4xx other than {{allowed}}.',
       suggestRethrow: 'Rethrow a 4xx other than {{allowed}} before the retry.',
       suggestAbortError: "Throw p-retry's `AbortError` on a 4xx other than {{allowed}}.",
@@ -89,6 +94,19 @@ export default createRule<Options, MessageIds>({
       const list = site.kind === 'library-config' ? site.config?.statusCodes : undefined;
       if (list) reportList(list, bad);
       else reportPath(site, bad);
+    }
+
+    /**
+     * The edit as a fix, or as a suggestion where it stops retrying a status only the options
+     * call a client error (429 with `retryable` that leaves it out): a fix never rests on an
+     * option's choice (`if (res.status === 429)` would become `if (false)`).
+     */
+    function fixOrSuggestion(
+      statuses: StatusSet,
+      fix: TSESLint.ReportFixFunction,
+    ): { fix: TSESLint.ReportFixFunction } | { suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> } {
+      if (statuses.intersect(DEFAULT_RETRYABLE).isEmpty) return { fix };
+      return { suggest: [{ messageId: 'suggestStopRetrying', data: { statuses: describe(statuses) }, fix }] };
     }
 
     function describe(statuses: StatusSet): string {
@@ -229,6 +247,22 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
+      const array = list.array;
+      const offenders = list.entries.filter((entry) => !entry.statuses.intersect(bad).isEmpty);
+      if (array && offenders.length > 1 && offenders.every((entry) => array.elements.includes(entry.node as TSESTree.Expression))) {
+        // One report and one fix for the list: fixes of neighbouring elements touch, and oxlint
+        // applies only one of two touching fixes per run (ESLint merges them).
+        if (!once(array, 'listsClientError')) return;
+        const offending = offenders.reduce((all, entry) => all.union(entry.statuses.intersect(bad)), StatusSet.EMPTY);
+        context.report({
+          node: array,
+          loc: { start: offenders[0]!.node.loc.start, end: offenders.at(-1)!.node.loc.end },
+          messageId: 'listsClientError',
+          data: { status: describe(offending), retryable: retryableText },
+          ...fixOrSuggestion(offending, (fixer) => fixList(fixer, array, offenders, bad)),
+        });
+        return;
+      }
       for (const entry of list.entries) {
         const offending = entry.statuses.intersect(bad);
         if (offending.isEmpty || !once(entry.node, 'listsClientError')) continue;
@@ -236,7 +270,9 @@ export default createRule<Options, MessageIds>({
           node: entry.node,
           messageId: 'listsClientError',
           data: { status: describe(offending), retryable: retryableText },
-          fix: list.array ? (fixer) => (entry.range ? splitRange(fixer, list.array!, entry.node, entry.statuses.minus(bad)) : removeElement(fixer, list.array!, entry.node)) : null,
+          ...(list.array
+            ? fixOrSuggestion(offending, (fixer) => (entry.range ? splitRange(fixer, list.array!, entry.node, entry.statuses.minus(bad)) : removeElement(fixer, list.array!, entry.node)))
+            : {}),
         });
       }
     }
@@ -276,6 +312,90 @@ export default createRule<Options, MessageIds>({
       return fixer.removeRange(range);
     }
 
+    /**
+     * One fix for several elements of one array: each offending element is removed (a range
+     * entry keeps the statuses that are not `bad`), as the element-by-element fixes would leave
+     * it, written as one edit so that no host has to merge touching fixes.
+     */
+    function fixList(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, offenders: readonly StatusListEntry[], bad: StatusSet): TSESLint.RuleFix | null {
+      const elements = array.elements as readonly Node[];
+      const text = sourceCode.text;
+      const edits: Array<{ range: [number, number]; text: string }> = [];
+      const removed = new Set<number>();
+      for (const entry of offenders) {
+        const kept = entry.range ? entry.statuses.minus(bad) : StatusSet.EMPTY;
+        if (kept.isEmpty) removed.add(elements.indexOf(entry.node));
+        else {
+          if (sourceCode.getCommentsInside(entry.node).length > 0) return null;
+          edits.push({ range: [entry.node.range[0], entry.node.range[1]], text: kept.ranges().map(([low, high]) => `[${low}, ${high}]`).join(', ') });
+        }
+      }
+      // An element with its parentheses: `(ok ? 200 : 500)`.
+      const bounds = (element: Node): [TSESLint.AST.Token, TSESLint.AST.Token] => {
+        let first = sourceCode.getFirstToken(element)!;
+        let last = sourceCode.getLastToken(element)!;
+        for (;;) {
+          const before = sourceCode.getTokenBefore(first);
+          const after = sourceCode.getTokenAfter(last);
+          if (before?.value !== '(' || after?.value !== ')') break;
+          first = before;
+          last = after;
+        }
+        return [first, last];
+      };
+      const aloneOnLine = (index: number): [number, number] | undefined => {
+        const [first, last] = bounds(elements[index]!);
+        const next = sourceCode.getTokenAfter(last)!;
+        const lineStart = text.lastIndexOf('\n', first.range[0] - 1) + 1;
+        const end = next.value === ',' ? next.range[1] : last.range[1];
+        const lineEnd = text.indexOf('\n', end);
+        return lineEnd >= 0 && text.slice(lineStart, first.range[0]).trim() === '' && text.slice(end, lineEnd).trim() === '' ? [lineStart, lineEnd + 1] : undefined;
+      };
+      const indices = [...removed].sort((a, b) => a - b);
+      const lines = removed.size < elements.length ? indices.map(aloneOnLine) : [];
+      if (lines.length > 0 && lines.every((range) => range !== undefined)) {
+        // Each alone on its line (with its comma): remove the lines.
+        for (const range of lines) edits.push({ range: range!, text: '' });
+      } else {
+        let lastKept = -1;
+        for (let index = elements.length - 1; index >= 0; index--) {
+          if (!removed.has(index)) {
+            lastKept = index;
+            break;
+          }
+        }
+        for (const index of indices) {
+          if (index > lastKept) break;
+          // Up to the next element: the element, its comma and the space after it.
+          const [first, last] = bounds(elements[index]!);
+          const comma = sourceCode.getTokenAfter(last)!;
+          edits.push({ range: [first.range[0], sourceCode.getTokenAfter(comma, { includeComments: true })!.range[0]], text: '' });
+        }
+        if (indices.at(-1)! > lastKept) {
+          // The elements after the last one kept, with the comma before them (or every element).
+          const [, last] = bounds(elements.at(-1)!);
+          if (lastKept >= 0) {
+            const comma = sourceCode.getTokenAfter(bounds(elements[lastKept]!)[1])!;
+            edits.push({ range: [comma.range[0], last.range[1]], text: '' });
+          } else {
+            const after = sourceCode.getTokenAfter(last)!;
+            edits.push({ range: [bounds(elements[0]!)[0].range[0], after.value === ',' ? after.range[1] : last.range[1]], text: '' });
+          }
+        }
+      }
+      edits.sort((a, b) => a.range[0] - b.range[0]);
+      const start = edits[0]!.range[0];
+      const end = edits.at(-1)!.range[1];
+      if (sourceCode.getAllComments().some((c) => c.range[0] < end && c.range[1] > start && edits.some((e) => e.text === '' && c.range[0] < e.range[1] && c.range[1] > e.range[0]))) return null;
+      let replacement = '';
+      let at = start;
+      for (const edit of edits) {
+        replacement += text.slice(at, edit.range[0]) + edit.text;
+        at = edit.range[1];
+      }
+      return fixer.replaceTextRange([start, end], replacement);
+    }
+
     function splitRange(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, element: Node, kept: StatusSet): TSESLint.RuleFix | null {
       if (kept.isEmpty) return removeElement(fixer, array, element);
       if (sourceCode.getCommentsInside(element).length > 0) return null;
@@ -308,7 +428,7 @@ export default createRule<Options, MessageIds>({
             node: target,
             messageId: 'retriesClientError',
             data,
-            fix: sourceCode.getCommentsInside(replaced).length > 0 ? null : (fixer) => fixer.replaceText(replaced, replacement),
+            ...(sourceCode.getCommentsInside(replaced).length > 0 ? {} : fixOrSuggestion(bad, (fixer) => fixer.replaceText(replaced, replacement))),
           });
           return;
         }
