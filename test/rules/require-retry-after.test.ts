@@ -1086,7 +1086,7 @@ describe('require-retry-after options', () => {
   });
 
   it('says that a headers list replaces the defaults', () => {
-    const headers = (rule.meta.schema as Array<{ properties: { headers: { description: string } } }>)[0]!.properties.headers;
+    const headers = (rule.meta.schema as unknown as Array<{ properties: { headers: { description: string } } }>)[0]!.properties.headers;
     expect(headers.description).toContain('Replaces the default list');
   });
 });
