@@ -208,20 +208,31 @@ function isStatusString(node: Node, subject: StatusReader): boolean {
 
 /** The statuses with which execution enters a `switch` case, with fall-through from earlier cases. */
 function switchCaseSets(file: AnalyzedFile, statement: TSESTree.SwitchStatement, index: number, subject: StatusReader): StatusSet | undefined {
+  let bySubject = switchEntries.get(statement);
+  if (!bySubject) switchEntries.set(statement, (bySubject = new WeakMap()));
+  let entries = bySubject.get(subject);
+  if (entries === undefined) bySubject.set(subject, (entries = switchEntrySets(file, statement, subject)));
+  return entries?.[index];
+}
+
+/** Per switch and subject, the entry statuses of every case: computed once, not once per case asked. */
+const switchEntries = new WeakMap<TSESTree.SwitchStatement, WeakMap<StatusReader, readonly StatusSet[] | null>>();
+
+function switchEntrySets(file: AnalyzedFile, statement: TSESTree.SwitchStatement, subject: StatusReader): readonly StatusSet[] | null {
   const caseSets: Array<StatusSet | undefined> = statement.cases.map((switchCase) =>
     switchCase.test ? caseTestSet(file, statement.discriminant, switchCase.test, subject) : undefined,
   );
   const tested = statement.cases.map((switchCase, i) => (switchCase.test ? caseSets[i] : StatusSet.EMPTY));
-  if (tested.some((set) => set === undefined)) return undefined;
+  if (tested.some((set) => set === undefined)) return null;
   const matchedByTests = (tested as StatusSet[]).reduce((all, set) => all.union(set), StatusSet.EMPTY);
   const entry = (i: number): StatusSet => caseSets[i] ?? matchedByTests.complement();
-  let result = entry(index);
-  for (let i = index - 1; i >= 0; i--) {
-    const consequent = statement.cases[i]!.consequent;
-    if (consequent.some((s) => alwaysExits(s))) break;
-    result = result.union(entry(i));
-  }
-  return result;
+  // A case is entered by its own test, or by falling through from the case before it.
+  const entries: StatusSet[] = [];
+  statement.cases.forEach((switchCase, i) => {
+    const fallsInto = i > 0 && !statement.cases[i - 1]!.consequent.some((s) => alwaysExits(s));
+    entries.push(fallsInto ? entry(i).union(entries[i - 1]!) : entry(i));
+  });
+  return entries;
 }
 
 function caseTestSet(file: AnalyzedFile, discriminant: Node, test: Node, subject: StatusReader): StatusSet | undefined {
