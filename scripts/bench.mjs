@@ -7,7 +7,8 @@
 //    the pinned packages' own JS/TS sources (not their dependencies) into a corpus folder.
 // 2. Lints each corpus three ways in this one process with the ESLint Node API and
 //    `stats: true`: parse only (no rules), core `no-unused-vars` alone, the plugin's `all` config.
-// 3. Times the plugin's rules on generated files of growing size (1k to 100k lines).
+// 3. Times the plugin's rules on generated files of growing size (1k to 100k lines), and on the
+//    worst-case shapes of scripts/bench-shapes.mjs at n, 2n and 4n repetitions.
 // 4. Fixes: every autofix and every suggestion applied alone must parse and add no core
 //    `no-undef` / `no-use-before-define` report nor, in TypeScript, a type error at its lines
 //    (scripts/bench-review.mjs); `--fix` over a copy of the corpus parses and is stable.
@@ -49,6 +50,8 @@ import {
   precisionTable,
   updateReviewsFile,
 } from './bench-review.mjs';
+
+import { timeShapes } from './bench-shapes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -812,7 +815,9 @@ async function scaling() {
       `${c.pass ? 'PASS' : 'FAIL'} scaling ${c.lang}: ${round(c.perK100k, 3)} ms/kline at 100k vs ${round(c.perK10k, 3)} at 10k (x${round(c.ratio, 2)}, limit x2)`,
     );
   }
-  return { rows, checks, crashes };
+  // Worst-case shapes (one variable, loop or handler carrying many requests): linear, below parse time.
+  const shapes = await timeShapes({ cwd: SCALING_DIR, log });
+  return { rows, checks, crashes, shapes };
 }
 
 /**
@@ -1355,6 +1360,7 @@ async function main() {
   for (const c of corpora) delete c.found;
   const scale = flag('no-scaling') ? { rows: [], checks: [], crashes: [], maxRss: 0 } : scalingInChildProcess();
   const summary = summarize(corpora, scale);
+  summary.shapes = scale.shapes ?? [];
   log('');
   for (const c of corpora) {
     log(
@@ -1388,6 +1394,7 @@ async function main() {
   const ok =
     summary.targets.halfOfNoUnusedVars.every((t) => t.pass) &&
     summary.targets.scaling.every((c) => c.pass) &&
+    summary.shapes.every((shape) => shape.pass) &&
     summary.targets.noCrashes &&
     summary.targets.fixes;
   if (!ok) {
