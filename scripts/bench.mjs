@@ -94,7 +94,7 @@ const ALL_CORPORA = [
 const CORPORA = ALL_CORPORA.filter((c) => !option('corpus') || option('corpus').split(',').includes(c.id));
 
 /** Bump when the selection of corpus files changes, so cached corpora are rebuilt. */
-const CORPUS_FORMAT = 3;
+const CORPUS_FORMAT = 4;
 const MAX_FILE_BYTES = 1024 * 1024;
 const EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts']);
 const SCALING_SIZES = [1_000, 5_000, 10_000, 25_000, 50_000, 100_000];
@@ -254,6 +254,11 @@ function ensureCorpus(corpus, installStamp) {
     if (!isPinnedPath(corpus, path.relative(nodeModules, source).split(path.sep).join('/'))) continue;
     if (isDeclaration(source)) {
       skipped.declaration++;
+      continue;
+    }
+    // Enterprise-edition folders (Strapi's ee/) are under a proprietary licence: not quoted here.
+    if (/[/\\]ee[/\\]/.test(path.relative(nodeModules, source))) {
+      skipped.enterprise = (skipped.enterprise ?? 0) + 1;
       continue;
     }
     const { size } = fs.statSync(source);
@@ -1135,7 +1140,7 @@ function renderCorpus(L, s, corpus) {
   L.push(
     `${c.files.toLocaleString('en-US')} files, ${c.lines.toLocaleString('en-US')} lines, ${mb(c.bytes)} MB, of the ${Object.keys(c.pinnedPackages).length} pinned packages below` +
       ` (their own files; their ${c.installedPackages - Object.keys(c.pinnedPackages).length} dependencies are installed but not linted)${c.limited ? ' — LIMITED RUN (--limit)' : ''}.` +
-      ` Skipped: ${c.skipped.declaration} declaration files, ${c.skipped.minified} minified, ${c.skipped.tooLarge} over 1 MB,` +
+      ` Skipped: ${c.skipped.declaration} declaration files, ${c.skipped.enterprise ?? 0} in enterprise-edition (ee/) folders, ${c.skipped.minified} minified, ${c.skipped.tooLarge} over 1 MB,` +
       ` ${c.skipped.duplicate} byte-identical duplicates, ${c.skipped.unparsable} that neither espree nor typescript-eslint parse.`,
   );
   L.push('');
