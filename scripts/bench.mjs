@@ -22,7 +22,9 @@
 // --update-reviews (write every current report and autofix into bench/reviews.json, keeping
 // the verdicts given, new ones with verdict null; a full run also drops the stale ones),
 // --no-write (print only), --no-readme (do not touch README.md), --readme-only (copy the
-// figures of bench/report.json into README.md, nothing else); partial runs write
+// figures of bench/report.json into README.md, nothing else), --render-only (apply the verdicts
+// of bench/reviews.json to bench/report.json and write REPORT.md and the README figures again,
+// after reviewing, without linting); partial runs write
 // bench/REPORT.limited.md instead of the report; --profile (only the plugin
 // pass and a generated file of --profile-lines=N lines (10000), under the V8 profiler: prints
 // the hot spots in dist/ and writes a .cpuprofile).
@@ -1309,9 +1311,37 @@ async function profileMode(corpus, manifest) {
   hotSpots(profile);
 }
 
+/**
+ * --render-only: the verdicts of bench/reviews.json applied to bench/report.json, and
+ * bench/REPORT.md and the README's figures written again, without linting anything.
+ */
+function rerenderWithReviews() {
+  const reportJson = path.join(ROOT, 'bench', 'report.json');
+  const summary = JSON.parse(fs.readFileSync(reportJson, 'utf8'));
+  const reviews = loadReviews();
+  for (const c of summary.corpora) {
+    const asFound = {
+      reports: c.reports.map((r) => ({ corpus: c.id, fingerprint: r.fingerprint, rule: r.ruleId, entry: r })),
+      fixes: c.fixes.map((f) => ({ corpus: c.id, fingerprint: f.fingerprint, rule: f.ruleId, entry: f })),
+    };
+    applyReviews(asFound, reviews);
+    for (const e of [...asFound.reports, ...asFound.fixes]) Object.assign(e.entry, { verdict: e.verdict, reason: e.reason });
+    c.precision = precisionTable(pluginRuleIds, asFound);
+  }
+  summary.targets.reviews = summary.corpora.every((c) => c.precision.every((row) => row.pass));
+  fs.writeFileSync(reportJson, JSON.stringify(summary, null, 1) + '\n');
+  fs.writeFileSync(path.join(ROOT, 'bench', 'REPORT.md'), renderMarkdown(summary));
+  log('wrote bench/REPORT.md with the verdicts of bench/reviews.json');
+  if (!flag('no-readme')) updateReadme(summary);
+}
+
 async function main() {
   if (flag('readme-only')) {
     updateReadme(JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'report.json'), 'utf8')));
+    return;
+  }
+  if (flag('render-only')) {
+    rerenderWithReviews();
     return;
   }
   if (flag('scaling-child')) {
