@@ -23,7 +23,9 @@
 // --update-reviews (write every current report and autofix into bench/reviews.json, keeping
 // the verdicts given, new ones with verdict null; a full run also drops the stale ones),
 // --no-write (print only), --no-readme (do not touch README.md), --readme-only (copy the
-// figures of bench/report.json into README.md, nothing else); partial runs write
+// figures of bench/report.json into README.md, nothing else), --render-only (apply the verdicts
+// of bench/reviews.json to bench/report.json and write REPORT.md and the README figures again,
+// after reviewing, without linting); partial runs write
 // bench/REPORT.limited.md instead of the report; --profile (only the plugin
 // pass and a generated file of --profile-lines=N lines (10000), under the V8 profiler: prints
 // the hot spots in dist/ and writes a .cpuprofile).
@@ -97,7 +99,7 @@ const ALL_CORPORA = [
 const CORPORA = ALL_CORPORA.filter((c) => !option('corpus') || option('corpus').split(',').includes(c.id));
 
 /** Bump when the selection of corpus files changes, so cached corpora are rebuilt. */
-const CORPUS_FORMAT = 3;
+const CORPUS_FORMAT = 4;
 const MAX_FILE_BYTES = 1024 * 1024;
 const EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts']);
 const SCALING_SIZES = [1_000, 5_000, 10_000, 25_000, 50_000, 100_000];
@@ -257,6 +259,11 @@ function ensureCorpus(corpus, installStamp) {
     if (!isPinnedPath(corpus, path.relative(nodeModules, source).split(path.sep).join('/'))) continue;
     if (isDeclaration(source)) {
       skipped.declaration++;
+      continue;
+    }
+    // Enterprise-edition folders (Strapi's ee/) are under a proprietary licence: not quoted here.
+    if (/[/\\]ee[/\\]/.test(path.relative(nodeModules, source))) {
+      skipped.enterprise = (skipped.enterprise ?? 0) + 1;
       continue;
     }
     const { size } = fs.statSync(source);
@@ -1140,7 +1147,7 @@ function renderCorpus(L, s, corpus) {
   L.push(
     `${c.files.toLocaleString('en-US')} files, ${c.lines.toLocaleString('en-US')} lines, ${mb(c.bytes)} MB, of the ${Object.keys(c.pinnedPackages).length} pinned packages below` +
       ` (their own files; their ${c.installedPackages - Object.keys(c.pinnedPackages).length} dependencies are installed but not linted)${c.limited ? ' — LIMITED RUN (--limit)' : ''}.` +
-      ` Skipped: ${c.skipped.declaration} declaration files, ${c.skipped.minified} minified, ${c.skipped.tooLarge} over 1 MB,` +
+      ` Skipped: ${c.skipped.declaration} declaration files, ${c.skipped.enterprise ?? 0} in enterprise-edition (ee/) folders, ${c.skipped.minified} minified, ${c.skipped.tooLarge} over 1 MB,` +
       ` ${c.skipped.duplicate} byte-identical duplicates, ${c.skipped.unparsable} that neither espree nor typescript-eslint parse.`,
   );
   L.push('');
@@ -1309,9 +1316,37 @@ async function profileMode(corpus, manifest) {
   hotSpots(profile);
 }
 
+/**
+ * --render-only: the verdicts of bench/reviews.json applied to bench/report.json, and
+ * bench/REPORT.md and the README's figures written again, without linting anything.
+ */
+function rerenderWithReviews() {
+  const reportJson = path.join(ROOT, 'bench', 'report.json');
+  const summary = JSON.parse(fs.readFileSync(reportJson, 'utf8'));
+  const reviews = loadReviews();
+  for (const c of summary.corpora) {
+    const asFound = {
+      reports: c.reports.map((r) => ({ corpus: c.id, fingerprint: r.fingerprint, rule: r.ruleId, entry: r })),
+      fixes: c.fixes.map((f) => ({ corpus: c.id, fingerprint: f.fingerprint, rule: f.ruleId, entry: f })),
+    };
+    applyReviews(asFound, reviews);
+    for (const e of [...asFound.reports, ...asFound.fixes]) Object.assign(e.entry, { verdict: e.verdict, reason: e.reason });
+    c.precision = precisionTable(pluginRuleIds, asFound);
+  }
+  summary.targets.reviews = summary.corpora.every((c) => c.precision.every((row) => row.pass));
+  fs.writeFileSync(reportJson, JSON.stringify(summary, null, 1) + '\n');
+  fs.writeFileSync(path.join(ROOT, 'bench', 'REPORT.md'), renderMarkdown(summary));
+  log('wrote bench/REPORT.md with the verdicts of bench/reviews.json');
+  if (!flag('no-readme')) updateReadme(summary);
+}
+
 async function main() {
   if (flag('readme-only')) {
     updateReadme(JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'report.json'), 'utf8')));
+    return;
+  }
+  if (flag('render-only')) {
+    rerenderWithReviews();
     return;
   }
   if (flag('scaling-child')) {
