@@ -7,6 +7,7 @@ import {
   calledMemberName,
   constInitializer,
   enclosingFunction,
+  enumMemberInitializer,
   findProperty,
   GLOBAL_OBJECT_NAMES,
   isFunction,
@@ -401,6 +402,9 @@ export class RequestAnalysis {
           const methods = init && skipWrappers(init);
           const property = methods?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(methods, name) : undefined;
           if (property) return this.methodValue(property.value, depth + 1);
+          // `Method.Delete` of `enum Method { Delete = 'DELETE' }`
+          const member = variable ? enumMemberInitializer(variable, name) : undefined;
+          if (member) return this.methodValue(member, depth + 1);
         }
         break;
       }
