@@ -548,6 +548,18 @@ export class RequestAnalysis {
       case AST_NODE_TYPES.SequenceExpression:
         if (parent.expressions.at(-1) === top) this.flow(parent, isPromise, request, helperCall, depth, response);
         return;
+      case AST_NODE_TYPES.ArrayExpression: {
+        // `const [res] = await Promise.all([fetch(u), …])`: element i of the array is response i.
+        const index = parent.elements.indexOf(top as TSESTree.Expression);
+        if (!isPromise || parent.elements.slice(0, index).some((element) => element?.type === AST_NODE_TYPES.SpreadElement)) return;
+        const element = promiseAllPattern(this.file, parent)?.elements[index];
+        if (element && element.type !== AST_NODE_TYPES.RestElement) {
+          const tracked = track();
+          tracked.subject.bindHolderPattern(element);
+          this.findHelperReturns(tracked);
+        }
+        return;
+      }
       default:
         return;
     }
@@ -741,4 +753,27 @@ function functionVariables(file: AnalyzedFile, fn: FunctionNode): TSESLint.Scope
     return file.scopeManager.getDeclaredVariables(parent);
   }
   return [];
+}
+
+/**
+ * The array pattern that receives the awaited result of `Promise.all(array)` (the global
+ * `Promise`): `const [a, b] = await Promise.all([…])` or `[a, b] = await Promise.all([…])`.
+ */
+function promiseAllPattern(file: AnalyzedFile, array: TSESTree.ArrayExpression): TSESTree.ArrayPattern | undefined {
+  const argument = skipWrappersUp(array);
+  const call = argument.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== argument) return undefined;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'all') return undefined;
+  const promise = skipWrappers(callee.object);
+  if (promise.type !== AST_NODE_TYPES.Identifier || promise.name !== 'Promise' || (file.variableOf(promise)?.defs.length ?? 0) > 0) return undefined;
+  const awaited = skipWrappersUp(call).parent;
+  if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+  const value = skipWrappersUp(awaited);
+  const holder = value.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value && holder.id.type === AST_NODE_TYPES.ArrayPattern) return holder.id;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.operator === '=' && holder.right === value && holder.left.type === AST_NODE_TYPES.ArrayPattern) {
+    return holder.left;
+  }
+  return undefined;
 }
