@@ -155,6 +155,12 @@ export class RequestAnalysis {
       }
     }
     if (importsClient) found.push(...tracker().iterateEsmReferences(esmMap as never), ...tracker().iterateCjsReferences(cjsMap as never));
+    // `const { default: ky } = await import('ky')`, `(await import('ky')).default`
+    for (const expression of importsClient ? this.file.dynamicImports() : []) {
+      const map = esmMap[literalString(expression.source)!];
+      const awaited = skipWrappersUp(expression).parent;
+      if (map && awaited?.type === AST_NODE_TYPES.AwaitExpression) found.push(...tracker().iteratePropertyReferences(awaited as never, map as never));
+    }
     for (const { node, info } of found) {
       const call = node as unknown as Node;
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
