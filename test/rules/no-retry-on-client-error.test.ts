@@ -216,7 +216,7 @@ ruleTester.run('no-retry-on-client-error', rule, {
     `const o = { shouldRetry() { return true; }, ['isRetryable']: () => false };`,
   ],
   invalid: pinned([
-    // ---- loops: the condition that lets 4xx through is rewritten
+    // ---- loops: the condition that lets 4xx through is rewritten (a suggestion where a 4xx would then reach code that never saw one)
     {
       code: `async function get(url) {
   while (true) {
