@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const folders = ['.', 'bench/packages'].filter((folder) =>
+const folders = ['.', 'bench/packages', 'bench/apps'].filter((folder) =>
   existsSync(path.join(root, folder, 'package-lock.json')),
 );
 const dependencyKinds = ['dependencies', 'optionalDependencies'];

@@ -1,4 +1,4 @@
-import type { ESLint, Linter } from 'eslint';
+import type { ESLint, Linter, Rule } from 'eslint';
 
 import { rules } from './rules';
 
@@ -9,6 +9,8 @@ const namespace = 'http-status';
 
 type ConfigName = 'recommended' | 'strict' | 'all';
 type Level = 'recommended' | 'strict';
+/** Every rule of the plugin has `meta`. */
+type PluginRule = Rule.RuleModule & { meta: Rule.RuleMetaData };
 
 function ruleEntries(levels: readonly Level[] | 'all'): Linter.RulesRecord {
   const entries: Linter.RulesRecord = {};
@@ -19,9 +21,15 @@ function ruleEntries(levels: readonly Level[] | 'all'): Linter.RulesRecord {
   return entries;
 }
 
-const plugin = {
+// Typed with ESLint's own types only, so the published `index.d.ts` needs nothing but `eslint`:
+// a JavaScript project has no `@typescript-eslint/utils` (the rules' own types).
+const plugin: {
+  meta: { name: string; version: string; namespace: string };
+  rules: Record<string, PluginRule>;
+  configs: Record<ConfigName, Linter.Config>;
+} = {
   meta: { name, version, namespace },
-  rules,
+  rules: rules as unknown as Record<string, PluginRule>,
   configs: {} as Record<ConfigName, Linter.Config>,
 };
 

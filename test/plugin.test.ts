@@ -64,7 +64,7 @@ describe('rule metadata', () => {
       it('has a description, a type and messages', () => {
         expect(rule.meta.docs?.description).toMatch(/^(Disallow|Enforce|Require) /);
         expect(['problem', 'suggestion', 'layout']).toContain(rule.meta.type);
-        expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
+        expect(Object.keys(rule.meta.messages ?? {}).length).toBeGreaterThan(0);
       });
 
       it('describes every option and sets its defaults in meta.defaultOptions', () => {

@@ -1,4 +1,4 @@
-// A small Express server for the demo: errors sent with a success status.
+// A small Express server for the demo: errors sent with a success status, a body sent with 204.
 import express from 'express';
 
 import { db } from './db.js';
@@ -24,6 +24,11 @@ app.post('/users', async (req, res) => {
   }
   const user = await db.users.create(req.body);
   res.status(201).json(user);
+});
+
+app.delete('/users/:id', async (req, res) => {
+  await db.users.remove(req.params.id);
+  res.status(204).json({ message: 'User deleted' });
 });
 
 export default app;

@@ -11,5 +11,8 @@ export const db = {
       users.set(user.id, user);
       return user;
     },
+    async remove(id) {
+      users.delete(id);
+    },
   },
 };

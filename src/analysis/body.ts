@@ -9,6 +9,7 @@ import {
   isFunction,
   literalString,
   memberName,
+  propertyKeyName,
   skipWrappers,
   skipWrappersUp,
 } from './ast';
@@ -429,16 +430,95 @@ function climbToHandler(start: Node, throwsHere: boolean): Node | true | undefin
   return undefined;
 }
 
-/** Whether a `catch` clause or a rejection handler can finish without throwing again. */
+/**
+ * Whether a `catch` clause or a rejection handler gives a fallback: it can finish without throwing
+ * again, and what it does is a default value (`return null`, `data = {}`, a log), not a report that
+ * the request failed (a toast, an error state, `return false`). A failure reported on a 204 is the
+ * bug this rule is about, whether the `try` holds the parse alone or the whole request.
+ */
 function handles(handler: Node): boolean {
-  if (handler.type === AST_NODE_TYPES.CatchClause) return mayFinishWithoutThrow(handler.body.body);
+  if (handler.type === AST_NODE_TYPES.CatchClause) return mayFinishWithoutThrow(handler.body.body) && !reportsFailure(handler.body.body);
   const inner = skipWrappers(handler);
   if (isFunction(inner)) {
-    if (inner.body.type === AST_NODE_TYPES.BlockStatement) return mayFinishWithoutThrow(inner.body.body);
-    return !isPromiseReject(inner.body);
+    if (inner.body.type === AST_NODE_TYPES.BlockStatement) return mayFinishWithoutThrow(inner.body.body) && !reportsFailure(inner.body.body);
+    return !isPromiseReject(inner.body) && !isFailureValue(inner.body) && !isFailureCall(inner.body);
   }
   // A named handler (`console.error`, `handleError`): assume it handles.
   return true;
+}
+
+/** Names of what reports a failure: `setError`, `toast.error`, `showFailure`, `alert`, `notify`, `this.error = …`. */
+const FAILURE_NAME = /err|fail|toast|alert|notif|warn|reject|invalid/i;
+/** Keys of a returned object that say it failed: `{ error }`, `{ message }`. */
+const FAILURE_KEYS = new Set(['error', 'errors', 'err', 'message', 'errorMessage']);
+/** Flags that say it failed when false: `{ success: false }`, `{ ok: false }`. */
+const SUCCESS_FLAGS = new Set(['success', 'ok']);
+
+/** Whether statements (not nested functions) report a failure rather than give a default. */
+function reportsFailure(statements: readonly TSESTree.Statement[]): boolean {
+  return statements.some((statement) => statementReportsFailure(statement));
+}
+
+function statementReportsFailure(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ExpressionStatement: {
+      const expression = skipWrappers(statement.expression);
+      const value = expression.type === AST_NODE_TYPES.AwaitExpression ? skipWrappers(expression.argument) : expression;
+      if (value.type === AST_NODE_TYPES.AssignmentExpression) {
+        const target = value.left.type === AST_NODE_TYPES.MemberExpression ? memberName(value.left) : value.left.type === AST_NODE_TYPES.Identifier ? value.left.name : undefined;
+        return (target !== undefined && FAILURE_NAME.test(target)) || isFailureValue(value.right);
+      }
+      return isFailureCall(value);
+    }
+    case AST_NODE_TYPES.ReturnStatement:
+      return statement.argument != null && (isFailureValue(statement.argument) || isFailureCall(skipWrappers(statement.argument)));
+    case AST_NODE_TYPES.IfStatement:
+      return statementReportsFailure(statement.consequent) || (statement.alternate != null && statementReportsFailure(statement.alternate));
+    case AST_NODE_TYPES.BlockStatement:
+      return reportsFailure(statement.body);
+    default:
+      return false;
+  }
+}
+
+/**
+ * A call that reports a failure to the user or the caller: `toast.error(…)`, `setError(e)`,
+ * `showToast('Could not delete')`, `alert(…)`, a call it cannot name. Logs (`console.*`,
+ * `logger.error`, `report(e)`) and other calls (`setItems([])`, `refresh()`) are not.
+ */
+function isFailureCall(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(node.callee);
+  const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : undefined;
+  const objectName = object?.type === AST_NODE_TYPES.Identifier ? object.name : object && memberName(object);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+  if (name === undefined) return true;
+  if (LOG_NAME.test(objectName ?? name)) return false;
+  if (FAILURE_NAME.test(name) || (objectName !== undefined && FAILURE_NAME.test(objectName))) return true;
+  return node.arguments.some((argument) => {
+    const text = literalString(argument);
+    return text !== undefined && FAILURE_TEXT.test(text);
+  });
+}
+
+/** Loggers and error reporters: what they receive is not shown to the user as the request's result. */
+const LOG_NAME = /^(?:console|logger|log|debug|trace|report|reportError|captureException|Sentry)$/i;
+/** A message that says the request failed. */
+const FAILURE_TEXT = /\b(?:fail|error|could not|couldn't|cannot|can't|unable)/i;
+
+/** `false`, `{ error }`, `{ success: false }`: a value that tells the caller the request failed. */
+function isFailureValue(node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Literal) return inner.value === false;
+  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return inner.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = propertyKeyName(property);
+    if (key === undefined) return false;
+    if (FAILURE_KEYS.has(key)) return true;
+    const value = skipWrappers(property.value);
+    return SUCCESS_FLAGS.has(key) && value.type === AST_NODE_TYPES.Literal && value.value === false;
+  });
 }
 
 function mayFinishWithoutThrow(statements: readonly TSESTree.Statement[]): boolean {
@@ -492,24 +572,63 @@ export function readsAttributedResponse(file: AnalyzedFile, parse: BodyParse): b
   if (!response) return true;
   const textCallee = parse.textCall && skipWrappers(parse.textCall.callee);
   const holder = parse.kind === 'json' ? parse.receiver : textCallee?.type === AST_NODE_TYPES.MemberExpression ? textCallee.object : undefined;
-  const receiver = holder && skipWrappers(holder);
-  if (receiver?.type !== AST_NODE_TYPES.Identifier) return true;
-  const variable = file.variableOf(receiver);
-  if (!variable) return true;
-  const writes = variable.references.filter((reference) => reference.isWrite() && reference.writeExpr);
-  if (writes.length <= 1) return true;
-  const fn = enclosingFunctionOf(receiver);
-  let last: (typeof writes)[number] | undefined;
-  for (const write of writes) {
-    if (write.identifier.range[0] >= receiver.range[0] || enclosingFunctionOf(write.identifier) !== fn) continue;
-    if (!last || write.identifier.range[0] > last.identifier.range[0]) last = write;
-  }
-  if (!last?.writeExpr) return true;
-  const written = last.writeExpr as Node;
+  const written = holder && reachingWrite(file, holder);
+  if (!written) return true;
   const origin = response.origin;
   return written.range[0] <= origin.range[0] && origin.range[1] <= written.range[1];
 }
 
+type Variable = NonNullable<ReturnType<AnalyzedFile['variableOf']>>;
+
+/** A variable's writes, by enclosing function, in source order (one index per variable). */
+interface WriteIndex {
+  readonly byFunction: Map<Node | undefined, { readonly starts: number[]; readonly values: Node[] }>;
+}
+const writeIndexes = new WeakMap<Variable, WriteIndex | null>();
+
+function writeIndexOf(variable: Variable): WriteIndex | null {
+  let index = writeIndexes.get(variable);
+  if (index !== undefined) return index;
+  const writes = variable.references.filter((reference) => reference.isWrite() && reference.writeExpr);
+  index = null;
+  if (writes.length > 1) {
+    const byFunction: WriteIndex['byFunction'] = new Map();
+    writes.sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
+    for (const write of writes) {
+      const fn = enclosingFunctionOf(write.identifier);
+      let entry = byFunction.get(fn);
+      if (!entry) byFunction.set(fn, (entry = { starts: [], values: [] }));
+      entry.starts.push(write.identifier.range[0]);
+      entry.values.push(write.writeExpr as Node);
+    }
+    index = { byFunction };
+  }
+  writeIndexes.set(variable, index);
+  return index;
+}
+
+/**
+ * The value a variable assigned more than once holds at `node` (a read of it): the one written
+ * last before it in source order in the same function. Undefined when the node is not such a
+ * read, or no write of its function comes before it. Logarithmic in the number of writes.
+ */
+export function reachingWrite(file: AnalyzedFile, node: Node): Node | undefined {
+  const receiver = skipWrappers(node);
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = file.variableOf(receiver);
+  const index = variable ? writeIndexOf(variable) : null;
+  const entry = index?.byFunction.get(enclosingFunctionOf(receiver));
+  if (!entry) return undefined;
+  // The last write that starts before the read.
+  let low = 0;
+  let high = entry.starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (entry.starts[middle]! < receiver.range[0]) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? undefined : entry.values[low - 1];
+}
 
 function enclosingFunctionOf(node: Node): Node | undefined {
   for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;

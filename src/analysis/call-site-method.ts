@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 
 import type { FunctionNode, Node } from './ast';
-import { calledMemberName, constInitializer, contains, isFunction, isParameter, memberName, skipWrappers, skipWrappersUp } from './ast';
+import { calledMemberName, constInitializer, contains, isFunction, isParameter, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from './ast';
 import type { HttpModel } from './model';
 import type { BodyParse, RequestMethod } from './requests';
 
@@ -226,7 +226,8 @@ function callsFunction(model: HttpModel, call: TSESTree.CallExpression, fn: Func
 /** Every call of a local function, when it is only ever called directly; undefined when it escapes. */
 function localCalls(model: HttpModel, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
   const variables = functionVariables(model, fn);
-  if (variables.length === 0 || isExported(fn)) return undefined;
+  if (variables.length === 0) return privateMethodCalls(model, fn);
+  if (isExported(fn)) return undefined;
   const calls: TSESTree.CallExpression[] = [];
   for (const variable of variables) {
     for (const reference of variable.references) {
@@ -236,6 +237,35 @@ function localCalls(model: HttpModel, fn: FunctionNode): TSESTree.CallExpression
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== top) return undefined;
       calls.push(call);
     }
+  }
+  return calls.length > 0 ? calls : undefined;
+}
+
+/**
+ * Every call of a private method (`#send`, TypeScript `private send`, also as an arrow property)
+ * within its class, when each use of it there is a direct call; undefined when it escapes
+ * (`this.#send.bind(this)`, `this[name]`) or is not private.
+ */
+function privateMethodCalls(model: HttpModel, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+  const member = skipWrappersUp(fn).parent;
+  if ((member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.PropertyDefinition) || member.value !== skipWrappersUp(fn)) return undefined;
+  if (member.computed || member.parent.type !== AST_NODE_TYPES.ClassBody) return undefined;
+  const isHashPrivate = member.key.type === AST_NODE_TYPES.PrivateIdentifier;
+  if (!isHashPrivate && member.accessibility !== 'private') return undefined;
+  const name = isHashPrivate ? (member.key as TSESTree.PrivateIdentifier).name : propertyKeyName(member);
+  if (name === undefined) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const access of model.file.nodesOfTypeIn(AST_NODE_TYPES.MemberExpression, member.parent)) {
+    // A TypeScript `private` member may also be read as `this[key]`.
+    if (!isHashPrivate && access.computed && memberName(access) === undefined && skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression) return undefined;
+    const matches = isHashPrivate
+      ? access.property.type === AST_NODE_TYPES.PrivateIdentifier && access.property.name === name
+      : access.property.type !== AST_NODE_TYPES.PrivateIdentifier && memberName(access) === name && skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression;
+    if (!matches) continue;
+    const top = skipWrappersUp(access);
+    const call = top.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== top) return undefined;
+    calls.push(call);
   }
   return calls.length > 0 ? calls : undefined;
 }

@@ -252,6 +252,8 @@ function classifyObject(file: AnalyzedFile, object: TSESTree.ObjectExpression, b
   if (status && typeof statusText === 'string' && ERROR_STATUS_TEXTS.has(statusText.toLowerCase())) {
     return { node: object, reason: 'status-text', property: status, texts };
   }
+  // A partial result (`{ ...person, filmography: [], error }`): the data is there, one part failed.
+  if (object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && !readsError(file, p.argument, branch?.variable))) return undefined;
   for (const key of ERROR_KEYS) {
     const p = property(key);
     if (p && isErrorValue(file, p.value, key, branch, 0)) return { node: object, reason: 'error-property', property: p, texts };

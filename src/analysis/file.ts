@@ -8,6 +8,9 @@ import type { FunctionNode, Node } from './ast';
 import { GLOBAL_OBJECT_NAMES, isFunction, itemsWithin } from './ast';
 import { KNOWN_MODULES, mayNameKnownModule } from './text-anchors';
 
+/** The node types of ESTree and TS-ESTree: a program's other nodes are its parser's own. */
+const ESTREE_TYPES: ReadonlySet<string> = new Set(Object.values(AST_NODE_TYPES));
+
 
 /**
  * One linted file, as the analysis sees it: the source code, scopes, and an index of its nodes
@@ -27,6 +30,7 @@ export class AnalyzedFile {
   private functionScopeList: Array<TSESLint.Scope.Scope & { block: FunctionNode }> | undefined;
   private textFound: Map<string, boolean> | undefined;
   private ifStatementsOf: WeakMap<readonly Node[], TSESTree.IfStatement[]> | undefined;
+  private topLevelStatements: readonly TSESTree.ProgramStatement[] | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
 
@@ -114,6 +118,31 @@ export class AnalyzedFile {
   }
 
   /**
+   * The statements at the module's top level: the program's, and those in a node of the parser's
+   * own (not ESTree) at the program's top with a list as its `body`: svelte-eslint-parser puts a
+   * component's `<script>` (its imports too) in a `SvelteScriptElement`.
+   */
+  moduleStatements(): readonly TSESTree.ProgramStatement[] {
+    if (this.topLevelStatements) return this.topLevelStatements;
+    const isScriptOfParser = (node: Node): node is Node & { body: TSESTree.ProgramStatement[] } =>
+      !ESTREE_TYPES.has(node.type) && Array.isArray((node as { body?: unknown }).body);
+    const { body } = this.ast;
+    return (this.topLevelStatements = body.some(isScriptOfParser) ? body.flatMap((node) => (isScriptOfParser(node) ? node.body : [node])) : body);
+  }
+
+  /**
+   * The global scope for ReferenceTracker, whose ESM pass reads the imports from the scope's
+   * `block.body`: where the parser holds them in its own nodes (`moduleStatements`), a view of the
+   * scope whose block lists them.
+   */
+  trackerScope(): TSESLint.Scope.Scope {
+    const globalScope = this.scopeManager.globalScope!;
+    const statements = this.moduleStatements();
+    if (statements === this.ast.body) return globalScope;
+    return Object.create(globalScope, { block: { value: { ...this.ast, body: statements } } }) as TSESLint.Scope.Scope;
+  }
+
+  /**
    * The known modules (`KNOWN_MODULES`) the file imports (`import … from 's'`, `export … from 's'`)
    * or requires (`require('s')`). Only files with an anchor (`HttpModel.hasAnchor`) are asked:
    * for them a look at the top-level statements and `require` references costs less than another
@@ -122,7 +151,7 @@ export class AnalyzedFile {
   knownModuleSources(): ReadonlySet<string> {
     if (this.sources) return this.sources;
     const sources = new Set<string>();
-    for (const statement of this.ast.body) {
+    for (const statement of this.moduleStatements()) {
       if (
         (statement.type === AST_NODE_TYPES.ImportDeclaration ||
           statement.type === AST_NODE_TYPES.ExportAllDeclaration ||

@@ -290,10 +290,28 @@ export interface ResponseFactory {
   readonly path: readonly string[];
   /** Called with `new` (`new Response(…)`) rather than called. */
   readonly construct?: boolean;
-  /** `value`: the first argument is the body; `string`: it is a string (`JSON.stringify(b)`). */
+  /** A static method of a `Response` class (`Response.json`, `NextResponse.json`): `new` on its owner builds one without a body. */
+  readonly classMethod?: boolean;
+  /** `value`: the first argument is the body, serialised as JSON; `string`: it is sent as written (`JSON.stringify(b)`, text, bytes). */
   readonly body: 'value' | 'string';
   /** The second argument: an init object with `status`, or also a bare status number (Remix, React Router). */
   readonly init: 'init' | 'init-or-status';
+}
+
+/**
+ * What a framework does with a body sent with a null-body status (204, 205, 304, 1xx): a WHATWG
+ * `Response` host `throws` (`TypeError: Response constructor: Invalid response status code 204`,
+ * so the client gets a 500), others drop the body silently. Every response factory builds a
+ * WHATWG `Response`, so it throws.
+ */
+export type BodyOnNullStatus = 'throws' | 'dropped';
+
+/** How a response or context sends the same status without a body (`res.end()`, `c.body(null)`). */
+export interface BodylessSend {
+  /** The method to call instead. */
+  readonly method: string;
+  /** `omit`: call it without arguments; `null`: pass `null` for the body, keep the other arguments. */
+  readonly body: 'omit' | 'null';
 }
 
 /** Plain objects a platform turns into a response (`{ statusCode, body }` for AWS Lambda proxies). */
@@ -332,6 +350,14 @@ export interface ServerFramework {
   readonly style?: ServerSendStyle;
   /** Methods on the response/context that send a body (`json`, `send`). */
   readonly sendMethods?: readonly string[];
+  /** Send methods that serialise the body as JSON: `null` is sent as the text `null`. */
+  readonly jsonSendMethods?: readonly string[];
+  /** Context functions called `fn(status, body)` that send the body with the status (Elysia `status`, before 1.3 `error`). */
+  readonly statusBodyFunctions?: readonly AccessPath[];
+  /** How to send the same status without a body. */
+  readonly bodylessSend?: BodylessSend;
+  /** What happens to a body sent with 204, 205, 304 or 1xx (notes: "body on 204"); unknown when absent. */
+  readonly bodyOnNullStatus?: BodyOnNullStatus;
   /** Property paths whose assignment sends a body (Koa `ctx.body`). */
   readonly bodyPaths?: readonly AccessPath[];
   /** Chainable methods on the response/context that set the status (`status`, `code`). */
@@ -354,7 +380,7 @@ export interface ServerFramework {
 
 const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head'] as const;
 const FETCH_FACTORIES: readonly ResponseFactory[] = [
-  { path: ['json'], body: 'value', init: 'init' },
+  { path: ['json'], classMethod: true, body: 'value', init: 'init' },
   { path: [], construct: true, body: 'string', init: 'init' },
 ];
 
@@ -371,6 +397,9 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     responseParameter: 1,
     style: 'response',
     sendMethods: ['json', 'jsonp', 'send', 'end'],
+    jsonSendMethods: ['json', 'jsonp'],
+    bodylessSend: { method: 'end', body: 'omit' },
+    bodyOnNullStatus: 'dropped',
     statusMethods: ['status'],
     statusPaths: [['statusCode']],
     opaqueWhenPassed: true,
@@ -385,6 +414,8 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     responseParameter: 1,
     style: 'response',
     sendMethods: ['send'],
+    bodylessSend: { method: 'send', body: 'omit' },
+    bodyOnNullStatus: 'dropped',
     statusMethods: ['code', 'status'],
     statusPaths: [['statusCode']],
     returnSends: true,
@@ -402,6 +433,7 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     style: 'context-body',
     bodyPaths: [['body'], ['response', 'body']],
     statusPaths: [['status'], ['response', 'status']],
+    bodyOnNullStatus: 'dropped',
     opaqueWhenPassed: true,
     defaultStatus: 200,
   },
@@ -413,7 +445,10 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     responseTypes: ['Context'],
     responseParameter: 0,
     style: 'context-json',
-    sendMethods: ['json'],
+    sendMethods: ['json', 'text', 'body'],
+    jsonSendMethods: ['json'],
+    bodylessSend: { method: 'body', body: 'null' },
+    bodyOnNullStatus: 'throws',
     statusMethods: ['status'],
     defaultStatus: 200,
   },
@@ -424,12 +459,15 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     responseParameter: 1,
     style: 'response',
     sendMethods: ['json', 'send', 'end'],
+    jsonSendMethods: ['json'],
+    bodylessSend: { method: 'end', body: 'omit' },
+    bodyOnNullStatus: 'dropped',
     statusMethods: ['status'],
     statusPaths: [['statusCode']],
     opaqueWhenPassed: true,
     defaultStatus: 200,
     responseFactories: [
-      { path: ['NextResponse', 'json'], body: 'value', init: 'init' },
+      { path: ['NextResponse', 'json'], classMethod: true, body: 'value', init: 'init' },
       { path: ['NextResponse'], construct: true, body: 'string', init: 'init' },
     ],
   },
@@ -456,6 +494,7 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     style: 'return',
     statusPaths: [['node', 'res', 'statusCode'], ['res', 'status']],
     statusFunctions: ['setResponseStatus'],
+    bodyOnNullStatus: 'dropped',
     returnSends: true,
     defaultStatus: 200,
   },
@@ -467,6 +506,8 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     responseParameter: 0,
     style: 'return',
     statusPaths: [['set', 'status']],
+    statusBodyFunctions: [['status'], ['error']],
+    bodyOnNullStatus: 'throws',
     returnSends: true,
     defaultStatus: 200,
   },
@@ -488,6 +529,8 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     responseParameter: 1,
     style: 'response',
     sendMethods: ['end'],
+    bodylessSend: { method: 'end', body: 'omit' },
+    bodyOnNullStatus: 'dropped',
     statusMethods: ['writeHead'],
     statusPaths: [['statusCode']],
     opaqueWhenPassed: true,

@@ -18,6 +18,7 @@ import {
 } from './ast';
 import type { AnalyzedFile } from './file';
 import type { CallShape, HttpClient, HttpMethod } from './libraries';
+import { reachingWrite } from './body';
 import { HTTP_CLIENTS, WRETCH_VERBS } from './libraries';
 import { StatusSubject } from './subject';
 import { shortestNeedles } from './text-anchors';
@@ -121,6 +122,8 @@ export class RequestAnalysis {
   readonly bodyParses: BodyParse[] = [];
   private readonly requestByNode = new Map<Node, HttpRequest>();
   private readonly helpersSeen = new Set<FunctionNode>();
+  /** The subject of the responses assigned to a variable (`res = await fetch(u)`). */
+  private readonly assignedSubjects = new Map<TSESLint.Scope.Variable, StatusSubject>();
 
   constructor(private readonly file: AnalyzedFile) {
     this.findRequests();
@@ -137,7 +140,7 @@ export class RequestAnalysis {
     const { globalMap, esmMap, cjsMap, clientModules, globalNames, globalNeedles } = clientTraceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     let trackerOfFile: ReferenceTracker | undefined;
-    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(globalScope as never));
+    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(this.file.trackerScope() as never));
     const importsClient = this.file.mayImport(clientModules);
     // Every use of a global client names it (`fetch`, `globalThis.fetch`, `{ fetch } = window`).
     const namesGlobal = this.file.textIncludes(...globalNeedles);
@@ -521,11 +524,23 @@ export class RequestAnalysis {
           this.followPromiseVariable(parent.left, request, helperCall, depth);
           return;
         }
-        {
+        if (!response) {
+          // Every response assigned to one variable gets the same subject (the variable's reads
+          // and copies): built once, not once per assignment (`res = await fetch(…)` repeated).
+          const variable = this.file.variableOf(parent.left);
+          const shared = variable ? this.assignedSubjects.get(variable) : undefined;
+          if (shared) {
+            this.responses.push({ request, origin: top, subject: shared, helperCall });
+            return;
+          }
           const tracked = track();
+          if (variable) this.assignedSubjects.set(variable, tracked.subject);
           tracked.subject.bindHolderPattern(parent.left);
           this.findHelperReturns(tracked);
+          return;
         }
+        response.subject.bindHolderPattern(parent.left);
+        this.findHelperReturns(response);
         return;
       case AST_NODE_TYPES.ReturnStatement: {
         const fn = enclosingFunction(parent);
@@ -597,36 +612,91 @@ export class RequestAnalysis {
 
   // ---- body parses ------------------------------------------------------------------------
 
-  /** Finds `.json()` and `JSON.parse(await res.text())` on every tracked response. */
+  /**
+   * Finds `.json()` and `JSON.parse(await res.text())` on every tracked response. Responses
+   * assigned to one variable share its subject: its holders are read once, and a parse on the
+   * variable goes to the responses its reaching write holds (`res = await fetch(a); …; res =
+   * await fetch(b)`), so an API test that reuses `res` costs linear time, not quadratic.
+   */
   collectBodyParses(): void {
-    for (const response of this.responses) {
-      const { client } = response.request;
-      for (const holder of response.subject.holderNodes()) {
+    // Parses on request promises (`ky(u).json()`) were found with their requests: they come first.
+    const found = this.bodyParses.map((parse, seq) => ({ parse, response: -1, seq }));
+    this.bodyParses.length = 0;
+    let response = 0;
+    const push = (parse: BodyParse): void => {
+      found.push({ parse, response, seq: found.length });
+    };
+    const groups = new Map<StatusSubject, number[]>();
+    this.responses.forEach((tracked, i) => {
+      const group = groups.get(tracked.subject);
+      if (group) group.push(i);
+      else groups.set(tracked.subject, [i]);
+    });
+    for (const [subject, group] of groups) {
+      const byOrigin = group.length > 1 ? [...group].sort((a, b) => this.responses[a]!.origin.range[0] - this.responses[b]!.origin.range[0]) : group;
+      for (const holder of subject.holderNodes()) {
         const top = skipWrappersUp(holder);
         const member = top.parent;
         if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) continue;
         const name = memberName(member);
         if (name === undefined) continue;
-        if (name === client.bodyParses.bodyProperty) {
-          this.findParseOn(skipWrappersUp(member), response, FETCH_LIKE_BODY);
-          continue;
+        const written = group.length > 1 ? reachingWrite(this.file, top) : undefined;
+        // `res.body.json()` goes to every response of the variable, as before the index.
+        const throughBody = written !== undefined && bodyProperties().has(name);
+        const within = written ? this.responsesWithin(written, byOrigin) : group;
+        const inWrite = throughBody ? new Set(within) : undefined;
+        for (response of throughBody ? group : within) {
+          const { client } = this.responses[response]!.request;
+          if (name === client.bodyParses.bodyProperty) {
+            this.findParseOn(skipWrappersUp(member), this.responses[response]!, FETCH_LIKE_BODY, push);
+            continue;
+          }
+          if (inWrite && !inWrite.has(response)) continue;
+          this.findParseCall(member, name, top, this.responses[response]!, client.bodyParses.onResponse, push);
         }
-        this.findParseCall(member, name, top, response, client.bodyParses.onResponse);
       }
-      if (client.bodyParses.bodyProperty) this.findDestructuredBodyParses(response, client.bodyParses.bodyProperty);
     }
-    this.bodyParses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    for (response = 0; response < this.responses.length; response++) {
+      const tracked = this.responses[response]!;
+      const { bodyProperty } = tracked.request.client.bodyParses;
+      if (bodyProperty) this.findDestructuredBodyParses(tracked, bodyProperty, push);
+    }
+    found.sort((a, b) => a.parse.node.range[0] - b.parse.node.range[0] || a.response - b.response || a.seq - b.seq);
+    for (const { parse } of found) this.bodyParses.push(parse);
   }
 
-  private findParseOn(receiver: Node, response: TrackedResponse, parses: Readonly<Record<string, 'throws' | 'safe'>>): void {
+  /**
+   * The responses (indices, in order) whose origin is inside the value a variable was written,
+   * from `byOrigin` (sorted by where the origin starts). A parse through the body property
+   * (`res.body.json()`) is not narrowed this way: the variable's reaching write is not checked there.
+   */
+  private responsesWithin(written: Node, byOrigin: readonly number[]): number[] {
+    const [start, end] = written.range;
+    let low = 0;
+    let high = byOrigin.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.responses[byOrigin[middle]!]!.origin.range[0] < start) low = middle + 1;
+      else high = middle;
+    }
+    const within: number[] = [];
+    for (let k = low; k < byOrigin.length; k++) {
+      const origin = this.responses[byOrigin[k]!]!.origin;
+      if (origin.range[0] > end) break;
+      if (origin.range[1] <= end) within.push(byOrigin[k]!);
+    }
+    return within.sort((a, b) => a - b);
+  }
+
+  private findParseOn(receiver: Node, response: TrackedResponse, parses: Readonly<Record<string, 'throws' | 'safe'>>, push: (parse: BodyParse) => void): void {
     const member = receiver.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver) return;
     const name = memberName(member);
-    if (name !== undefined) this.findParseCall(member, name, receiver, response, parses);
+    if (name !== undefined) this.findParseCall(member, name, receiver, response, parses, push);
   }
 
   /** undici: `const { statusCode, body } = await request(u); await body.json()`. */
-  private findDestructuredBodyParses(response: TrackedResponse, bodyProperty: string): void {
+  private findDestructuredBodyParses(response: TrackedResponse, bodyProperty: string, push: (parse: BodyParse) => void): void {
     const top = skipWrappersUp(response.origin);
     const declarator = top.parent?.type === AST_NODE_TYPES.AwaitExpression ? skipWrappersUp(top.parent).parent : top.parent;
     if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return;
@@ -636,7 +706,7 @@ export class RequestAnalysis {
       if (target.type !== AST_NODE_TYPES.Identifier) continue;
       const variable = this.file.variableOf(target);
       for (const reference of variable?.references ?? []) {
-        if (reference.isRead()) this.findParseOn(skipWrappersUp(reference.identifier), response, FETCH_LIKE_BODY);
+        if (reference.isRead()) this.findParseOn(skipWrappersUp(reference.identifier), response, FETCH_LIKE_BODY, push);
       }
     }
   }
@@ -647,15 +717,16 @@ export class RequestAnalysis {
     receiver: Node,
     response: TrackedResponse,
     parses: Readonly<Record<string, 'throws' | 'safe'>>,
+    push: (parse: BodyParse) => void,
   ): void {
     const call = skipWrappersUp(member).parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member || call.arguments.length > 0) return;
     const base = { receiver, request: response.request, response };
     if (name in parses) {
-      this.bodyParses.push({ ...base, node: call, kind: 'json', throwsOnEmpty: parses[name] === 'throws' });
+      push({ ...base, node: call, kind: 'json', throwsOnEmpty: parses[name] === 'throws' });
     } else if (name === 'text') {
       const jsonParse = this.jsonParseOf(call);
-      if (jsonParse) this.bodyParses.push({ ...base, node: jsonParse, kind: 'json-parse-text', textCall: call, throwsOnEmpty: true });
+      if (jsonParse) push({ ...base, node: jsonParse, kind: 'json-parse-text', textCall: call, throwsOnEmpty: true });
     }
   }
 
@@ -678,6 +749,12 @@ export class RequestAnalysis {
 }
 
 const FETCH_LIKE_BODY = { json: 'throws' } as const;
+
+let bodyPropertyNames: ReadonlySet<string> | undefined;
+/** Every client's body property (undici's `body`). */
+function bodyProperties(): ReadonlySet<string> {
+  return (bodyPropertyNames ??= new Set(HTTP_CLIENTS.flatMap((client) => (client.bodyParses.bodyProperty ? [client.bodyParses.bodyProperty] : []))));
+}
 
 function clientTrace(client: HttpClient): Record<string | symbol, unknown> {
   const trace: Record<string | symbol, unknown> = {};

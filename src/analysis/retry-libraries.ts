@@ -108,6 +108,8 @@ export interface RetryConfigLibrary {
   readonly stop?: { readonly kind: 'abort-error'; readonly exportName: string } | { readonly kind: 'bail'; readonly parameter: number };
   /** Whether the library waits for Retry-After on its own with its default delay. */
   readonly honoursRetryAfter: boolean;
+  /** The delay between attempts, in milliseconds, when the code gives none (fetch-retry 1000, ofetch 0). */
+  readonly defaultDelayMs?: number;
   /** Statuses it retries when the code does not say (facts; rules judge what the code writes). */
   readonly defaultStatuses: readonly number[] | 'all-errors' | 'network-only';
 }
@@ -159,6 +161,7 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     delayOptions: ['retryDelay'],
     beforeRetry: [],
     honoursRetryAfter: false,
+    defaultDelayMs: 0,
     defaultStatuses: [408, 409, 425, 429, 500, 502, 503, 504],
   },
   {
@@ -218,6 +221,7 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     delayOptions: ['retryDelay'],
     beforeRetry: [],
     honoursRetryAfter: false,
+    defaultDelayMs: 1000,
     defaultStatuses: 'network-only',
   },
   {

@@ -267,7 +267,7 @@ class RetryBuilder {
    * Other operands keep the shared narrowing's reading (`if (refreshed && status === 401) return`
    * says nothing about the statuses that go on).
    */
-  private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject): RetryCondition[] {
+  private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject, throwing = false): RetryCondition[] {
     const result: RetryCondition[] = [];
     for (const { node, allowed: given } of constraints) {
       if (node.type === AST_NODE_TYPES.SwitchCase) {
@@ -275,7 +275,10 @@ class RetryBuilder {
         continue;
       }
       const shared = this.model.conditionSets(node, subject);
-      const sets = neutralConditionSets(this.model, node, subject, (operand) => isErrorGuard(operand, subject)) ?? shared;
+      // A throw on `!res.ok || data.error` goes to the retrying catch on every failure at least:
+      // operands that do not read the status only add to it.
+      const either = throwing && skipWrappers(node).type === AST_NODE_TYPES.LogicalExpression && (skipWrappers(node) as TSESTree.LogicalExpression).operator === '||';
+      const sets = neutralConditionSets(this.model, node, subject, either ? undefined : (operand) => isErrorGuard(operand, subject)) ?? shared;
       const branch = shared && given.equals(shared.whenFalse) && !given.equals(shared.whenTrue) ? 'false' : 'true';
       const allowed = sets ? (branch === 'true' ? sets.whenTrue : sets.whenFalse) : given;
       if (allowed.isAll) continue;
@@ -285,9 +288,9 @@ class RetryBuilder {
   }
 
   /** Statuses at `point` for `subject`, with the conditions that narrowed them. */
-  private narrow(point: Node, subject: StatusSubject, stopAt: Node): { statuses: StatusSet; conditions: RetryCondition[] } {
+  private narrow(point: Node, subject: StatusSubject, stopAt: Node, throwing = false): { statuses: StatusSet; conditions: RetryCondition[] } {
     const narrowing = this.model.statusesAt(point, subject, stopAt);
-    const conditions = this.conditionsOf(narrowing.constraints, subject);
+    const conditions = this.conditionsOf(narrowing.constraints, subject, throwing);
     return { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
   }
 
@@ -320,16 +323,32 @@ class RetryBuilder {
     if (this.varies(anchor, loop)) return;
     const subject = response.subject;
     const requests = [response.request];
+    const poll = this.repeatsAfterBody([response], loop);
     // `continue` statements after the request.
     for (const statement of this.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, loop.body)) {
       if (statement.range[0] < anchor.range[1] || !contains(loop.body, statement) || continueTarget(statement) !== loop) continue;
       if (insideCatchOf(statement, anchor)) continue;
       const { statuses, conditions } = this.narrow(statement, subject, loop);
+      if (poll && pollsOn(statuses)) continue;
       this.addPathSite('loop', requests, statement, loop, subject, statuses, conditions, anchor, response);
     }
     // Falling to the end of the body, then the loop condition.
     const end = this.toLoopEnd(anchor, loop, subject);
-    if (end) this.addPathSite('loop', requests, loop, loop, subject, end.statuses, end.conditions, anchor, response);
+    if (end && !(poll && pollsOn(end.statuses))) this.addPathSite('loop', requests, loop, loop, subject, end.statuses, end.conditions, anchor, response);
+  }
+
+  /**
+   * Whether the loop reads a response's body and goes round again: it polls for a state change
+   * (`until (j.tier === 'premium')`). Going round after a success or any failure is then part of
+   * the poll; only a path for particular failures (`status === 429`) is a retry.
+   */
+  private repeatsAfterBody(responses: readonly TrackedResponse[], loop: Loop): boolean {
+    if (responses.length === 0) return false;
+    const requests = new Set(responses.map((r) => r.request));
+    return itemsWithin(this.model.bodyParses, (p) => p.node, loop.body.range[0], loop.body.range[1]).some((parse) => {
+      if (!requests.has(parse.request) || enclosingLoop(parse.node) !== loop || exitsAround(parse.node, loop)) return false;
+      return this.toLoopEnd(parse.node, loop, parse.response?.subject ?? responses[0]!.subject) !== undefined;
+    });
   }
 
   private addPathSite(
@@ -346,6 +365,8 @@ class RetryBuilder {
   ): void {
     // A path no status condition narrows is not a retry of statuses (polling, a loop over work).
     if (conditions.length === 0 || statuses.isEmpty) return;
+    // Waiting for a server to come up (`/health` until 200, `localhost`): a poll, not a retry.
+    if (requests.length > 0 && requests.every((request) => pollsReadiness(this.file, request))) return;
     // Only 401/407 after an awaited call: a refresh, the next request differs.
     if (statuses.isSubsetOf(AUTH_STATUSES) && (this.awaitsOtherThanDelay(container, from, node) || this.callsBefore(node))) return;
     this.sites.push({
@@ -462,9 +483,10 @@ class RetryBuilder {
     }
     const method = fn.parent;
     if (method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn) {
-      const name = propertyKeyName(method);
+      const name = methodKey(method);
       for (const member of itemsWithin(this.thisMembers(), (m) => m, fn.body.range[0], fn.body.range[1])) {
-        if (memberName(member) !== name) continue;
+        // The same method: `this.#load()` in `#load()`, not `this.#other()` (nor a computed `this[k]()`).
+        if (name === undefined || memberKey(member) !== name) continue;
         const top = skipWrappersUp(member);
         const call = top.parent;
         if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === top && thisBindsTo(member, fn)) calls.push(call);
@@ -543,11 +565,19 @@ class RetryBuilder {
         // Declared by the loop head (`for (const url of urls)`, `for (let page = 1; …; page++)`).
         const declaredInHead = contains(loop, def.name) && !contains(loop.body, def.name);
         if (declaredInHead && (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement)) return true;
-        const writesInLoop = variable.references.some(
-          (r) => r.isWrite() && contains(loop, r.identifier) && !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
-        );
-        if (writesInLoop) return true;
-        if (this.mutatedIn(variable, loop, anchor)) return true;
+        // Options built afresh in each attempt (`let opts = {…}; opts.headers = …` before the
+        // request): the same request when what they are built from is the same.
+        if (def.type === 'Variable' && contains(loop.body, def.node) && depth < MAX_DEPTH) {
+          const builtFrom = this.buildingValues(variable, loop, anchor);
+          if (!builtFrom) return true;
+          if (builtFrom.some((value) => check(value, depth + 1))) return true;
+        } else {
+          const writesInLoop = variable.references.some(
+            (r) => r.isWrite() && contains(loop, r.identifier) && !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
+          );
+          if (writesInLoop) return true;
+          if (this.mutatedIn(variable, loop, anchor)) return true;
+        }
         if (this.isSharedMutable(variable, fn)) return true;
         if (def.type === 'Variable' && contains(loop.body, def.node) && def.node.init && depth < MAX_DEPTH) {
           if (check(def.node.init, depth + 1)) return true;
@@ -556,6 +586,45 @@ class RetryBuilder {
       return this.readsReassignedThis(node);
     };
     return check(anchor, 0);
+  }
+
+  /**
+   * For a variable declared in the loop body: the values its assignments and mutations before the
+   * request put in it (`opts = {…}`, `opts.headers = h`, `headers.set('X', v)`); undefined when
+   * one is not understood, or runs after the request or in a nested function.
+   */
+  private buildingValues(variable: TSESLint.Scope.Variable, loop: Loop, anchor: Node): Node[] | undefined {
+    const values: Node[] = [];
+    const fn = enclosingFunction(anchor);
+    for (const reference of variable.references) {
+      const identifier = reference.identifier;
+      if (!contains(loop, identifier) || contains(anchor, identifier) || reference.init) continue;
+      const before = identifier.range[1] <= anchor.range[0] && enclosingFunction(identifier) === fn;
+      if (reference.isWrite()) {
+        const assignment = identifier.parent;
+        if (!before || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== identifier) return undefined;
+        values.push(assignment.right);
+        continue;
+      }
+      let top: Node = skipWrappersUp(identifier);
+      let member = false;
+      while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
+        top = skipWrappersUp(top.parent);
+        member = true;
+      }
+      const parent = top.parent;
+      if (!parent) continue;
+      const assigns = member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top;
+      const mutates =
+        (member && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top && MUTATORS.has(memberName(top) ?? '')) ||
+        (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top && memberName(skipWrappers(parent.callee)) === 'assign');
+      const other = (member && (parent.type === AST_NODE_TYPES.UpdateExpression || (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')));
+      if (!assigns && !mutates && !other) continue;
+      if (!before || other) return undefined;
+      if (assigns) values.push(parent.right);
+      else values.push(...(parent as TSESTree.CallExpression).arguments.filter((argument) => argument !== top));
+    }
+    return values;
   }
 
   /** `options.headers.Authorization = t`, `headers.set(…)`, `Object.assign(options, …)` inside the loop. */
@@ -697,7 +766,8 @@ class RetryBuilder {
       const errorSubject = variable ? this.model.subjectOfVariable(variable) : new StatusSubject(this.file);
       const points: Array<{ node: Node; container: Node; fromCatch: { statuses: StatusSet; conditions: RetryCondition[] } }> = [];
       const loop = enclosingLoop(statement);
-      if (loop && !anchors.some((a) => this.varies(a, loop))) {
+      // A poll's catch that goes round again after any error is part of the poll.
+      if (loop && !anchors.some((a) => this.varies(a, loop)) && !this.repeatsAfterBody(responses, loop)) {
         for (const c of this.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, handler.body)) {
           if (contains(handler.body, c) && continueTarget(c) === loop) points.push({ node: c, container: loop, fromCatch: this.narrow(c, errorSubject, handler) });
         }
@@ -723,7 +793,7 @@ class RetryBuilder {
           for (const response of responses) {
             const anchor = response.helperCall ?? response.request.node;
             if (anchor.range[1] > thrown.range[0]) continue;
-            const { statuses, conditions } = this.narrow(thrown, response.subject, statement.block);
+            const { statuses, conditions } = this.narrow(thrown, response.subject, statement.block, true);
             this.addPathSite('catch', requests, point.node, point.container, response.subject, statuses, conditions, anchor, response, { thrownAt: thrown });
           }
         }
@@ -735,10 +805,10 @@ class RetryBuilder {
 
   private delaysBetween(container: Node, from: Node, to: Node): RetryDelay[] {
     // Every wait in a loop body runs between two attempts.
-    if (isLoop(container)) return this.delaysIn(container.body.range[0], container.body.range[1]);
+    if (isLoop(container)) return this.delaysIn(container.body.range[0], container.body.range[1]).filter((d) => resumesRetry(d, to));
     const start = from.range[0];
     const end = to === container ? container.range[1] : to.range[1];
-    return this.delaysIn(start, end).filter((d) => contains(container, d.node));
+    return this.delaysIn(start, end).filter((d) => contains(container, d.node) && resumesRetry(d, to));
   }
 
   /** Every wait in the file: `setTimeout(fn, ms)`, promise timers, local sleep helpers, `timers/promises`. */
@@ -880,7 +950,7 @@ class RetryBuilder {
       traced = true;
     }
     if (!traced) return;
-    const tracker = new ReferenceTracker(this.file.scopeManager.globalScope as never);
+    const tracker = new ReferenceTracker(this.file.trackerScope() as never);
     const found = [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)];
     // `require` is undeclared when the config has no Node globals: trace its calls too.
     if (!this.file.scopeManager.globalScope?.set.get('require')) {
@@ -1222,7 +1292,7 @@ class RetryBuilder {
     const names = new Set<string>();
     if (library.stop?.kind !== 'abort-error') return names;
     const exportName = library.stop.exportName;
-    for (const declaration of this.file.ast.body) {
+    for (const declaration of this.file.moduleStatements()) {
       if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !library.modules.includes(declaration.source.value)) continue;
       for (const specifier of declaration.specifiers) {
         if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
@@ -1407,6 +1477,45 @@ class RetryBuilder {
 }
 
 const MUTATORS = new Set(['set', 'append', 'delete', 'push', 'splice', 'unshift']);
+const FAILURES = StatusSet.range(400, 599);
+const SUCCESSES = StatusSet.range(200, 299);
+
+/** In a poll, a path taken after a success or after any failure is the poll going round, not a retry. */
+function pollsOn(statuses: StatusSet): boolean {
+  return FAILURES.isSubsetOf(statuses) || !statuses.intersect(SUCCESSES).isEmpty;
+}
+
+/**
+ * A URL of a readiness or liveness check, or of the local machine: `/health`, `/readyz`,
+ * `http://localhost:3000/…`. Polled until a server that was just started answers; no rate limit
+ * to honour.
+ */
+const READINESS_URL = /^[a-z][\w+.-]*:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)|\/(?:health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping)(?:[/?#]|$)/i;
+
+/** Whether the request's URL, as written, is one `READINESS_URL` describes. */
+function pollsReadiness(file: HttpModel['file'], request: HttpRequest): boolean {
+  for (const argument of request.node.arguments.slice(0, 2)) {
+    let value: Node | undefined = skipWrappers(argument);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = file.variableOf(value);
+      value = variable && !isParameter(variable) ? constInitializer(variable) : undefined;
+      if (value) value = skipWrappers(value);
+    }
+    let text: string | undefined;
+    if (value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') text = value.value;
+    else if (value?.type === AST_NODE_TYPES.TemplateLiteral) text = value.quasis.map((quasi) => quasi.value.cooked ?? '').join('x');
+    if (text !== undefined && READINESS_URL.test(text)) return true;
+  }
+  return false;
+}
+
+/** Whether a `return`, `throw` or `break` statement holds `node` before the loop: it leaves, not goes round. */
+function exitsAround(node: Node, loop: Node): boolean {
+  for (let current = node.parent; current && current !== loop; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ReturnStatement || current.type === AST_NODE_TYPES.ThrowStatement || current.type === AST_NODE_TYPES.BreakStatement) return true;
+  }
+  return false;
+}
 const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
 
 /**
@@ -1506,9 +1615,12 @@ function mergeInto(target: Record<string | symbol, unknown>, trace: Record<strin
   }
 }
 
-/** `axios.isAxiosError(e)`, `isHTTPError(e)`, `e instanceof HTTPError`, `e.response`: only asks whether `e` is an HTTP error. */
+/** `axios.isAxiosError(e)`, `isHTTPError(e)`, `e instanceof HTTPError`, `e.response`, `!res`: only asks whether there is an HTTP error or response. */
 function isErrorGuard(operand: Node, subject: StatusSubject): boolean {
-  const node = skipWrappers(operand);
+  let node = skipWrappers(operand);
+  while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') node = skipWrappers(node.argument);
+  // `!res || res.status === 429`: whether there is a response at all says nothing of its status.
+  if (node.type === AST_NODE_TYPES.Identifier) return subject.isHolder(node);
   if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'instanceof') return subject.isHolder(node.left);
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipWrappers(node.callee);
@@ -1539,13 +1651,21 @@ function insideCatchOf(node: Node, anchor: Node): boolean {
   return false;
 }
 
-/** Whether a throw is caught by a try between it and `boundary`. */
+/** Whether a throw is caught by a try between it and `boundary` (one whose `catch` ends by rethrowing lets it through). */
 function caughtBefore(thrown: Node, boundary: Node): boolean {
   let child: Node = thrown;
   for (let current = thrown.parent; current && current !== boundary; child = current, current = current.parent) {
-    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return true;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler && !rethrows(current.handler)) return true;
   }
   return false;
+}
+
+/** `catch (error) { log(error); throw error; }`. */
+function rethrows(handler: TSESTree.CatchClause): boolean {
+  const last = handler.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ThrowStatement || handler.param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const argument = skipWrappers(last.argument);
+  return argument.type === AST_NODE_TYPES.Identifier && argument.name === handler.param.name;
 }
 
 function isAbortError(thrown: TSESTree.ThrowStatement, names: ReadonlySet<string>): boolean {
@@ -1563,6 +1683,17 @@ function isPromiseCallback(fn: FunctionNode): boolean {
   const callee = skipWrappers(parent.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
   return name === 'then' || name === 'catch' || name === 'finally' || name === 'setTimeout';
+}
+
+/**
+ * Whether a wait holds back the retry at `to`. A bare `setTimeout(cb, ms)` does only when it is
+ * the retry's timer or its callback makes the retry: an abort timer, a redirect or a toast
+ * scheduled on the way does not delay the next attempt.
+ */
+function resumesRetry(delay: RetryDelay, to: Node): boolean {
+  if (delay.kind !== 'timer' || delay.node === to) return true;
+  const callback = delay.node.type === AST_NODE_TYPES.CallExpression ? delay.node.arguments[0] : undefined;
+  return callback !== undefined && contains(callback, to);
 }
 
 /** The `setTimeout(…)` call whose callback holds `node`, inside `fn`. */
@@ -1617,6 +1748,17 @@ function promiseTimer(expression: TSESTree.NewExpression): TSESTree.CallExpressi
   return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout' ? call : undefined;
 }
 
+/** A method's name as `this.x` calls it: `load`, `#load` for a private one; undefined when computed. */
+function methodKey(method: TSESTree.MethodDefinition): string | undefined {
+  if (method.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${method.key.name}`;
+  return propertyKeyName(method);
+}
+
+function memberKey(member: TSESTree.MemberExpression): string | undefined {
+  if (member.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.property.name}`;
+  return memberName(member);
+}
+
 /** Whether `this` in `member` is the `this` of `fn` (no non-arrow function in between). */
 function thisBindsTo(member: Node, fn: FunctionNode): boolean {
   for (let current = member.parent; current && current !== fn; current = current.parent) {
@@ -1634,10 +1776,19 @@ function functionVariables(scopeManager: TSESLint.Scope.ScopeManager, fn: Functi
     const own = scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
     if (own.length > 0) return own;
   }
-  const top = skipWrappersUp(fn);
+  let top = skipWrappersUp(fn);
+  // `const load = useCallback(async () => { … load() … }, deps)`: React keeps the same function.
+  const hook = top.parent;
+  if (hook?.type === AST_NODE_TYPES.CallExpression && hook.arguments[0] === top && calleeName(hook) === 'useCallback') top = skipWrappersUp(hook);
   const parent = top.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
     return scopeManager.getDeclaredVariables(parent);
   }
   return [];
+}
+
+/** `name(…)` or `object.name(…)`: the name called. */
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
 }

@@ -8,7 +8,7 @@ import { importPathOf, resolveNumber } from './constants';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
 import { AnalyzedFile } from './file';
-import type { AccessPath, ResponseFactory, ServerFramework } from './libraries';
+import type { AccessPath, BodyOnNullStatus, ResponseFactory, ServerFramework } from './libraries';
 import { HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from './libraries';
 import { resultObjectNeedles, shortestNeedles } from './text-anchors';
 import { STATUS_BY_NAME } from './status-names';
@@ -30,17 +30,33 @@ export type SendStatus =
 
 export type StatusFixer = (fixer: TSESLint.RuleFixer, status: number) => TSESLint.RuleFix[];
 
+/** Edits that send the same status without a body: `res.status(204).end()`, `c.body(null, 204)`, `new Response(null, init)`. */
+export interface BodyRemoval {
+  /** The text ranges the edit replaces, with their replacements. */
+  readonly replacements: ReadonlyArray<{ readonly range: readonly [number, number]; readonly text: string }>;
+  /** The send's value changes type (`json(b, 204)` → `new Response(null, …)`): typed code around it may not accept it. */
+  readonly changesType: boolean;
+}
+
 export interface ServerSend {
   /** The send: a call, an assignment (`ctx.body = b`), a return, a construction, or a result object. */
   readonly node: Node;
   readonly framework: ServerFramework;
   /** The body as written (`{ error }`, `JSON.stringify({ error })`, `err`). */
   readonly body: Node;
+  /** `json`: the value is serialised (`null` is sent as the text `null`); `raw`: sent as written (`null` and `undefined` send none). */
+  readonly encoding: 'json' | 'raw';
+  /** The response factory the send is built with (`Response.json`, `new Response`), if any. */
+  readonly factory?: ResponseFactory;
   readonly status: SendStatus;
   /** The route handler the send belongs to, when it is sent through a handler's response. */
   readonly handler: FunctionNode | undefined;
   /** Edits that send `status` instead; undefined when the code has no place to say it. */
   readonly setStatus: StatusFixer | undefined;
+  /** What the framework does with a body sent with a null-body status; undefined when not known. */
+  readonly bodyOnNullStatus: BodyOnNullStatus | undefined;
+  /** Edits that send the same status without the body; undefined when the code has no such form. */
+  readonly removeBody: BodyRemoval | undefined;
 }
 
 export interface ServerAnalysis {
@@ -190,7 +206,9 @@ class ServerSends implements ServerAnalysis {
   errorBodyOf(send: ServerSend): ErrorBody | undefined {
     if (!this.bodies.has(send)) {
       const branch = this.errorBranchOf(send);
-      let body = classifyErrorBody(this.file, send.body, branch);
+      // `new Response(text)` sends text: only a `JSON.stringify`'d value is an error object.
+      const text = send.factory?.body === 'string' && !stringifiedValue(send.body);
+      let body = text ? undefined : classifyErrorBody(this.file, send.body, branch);
       // Fastify hands a sent Error to its error handler: not a 2xx.
       if (body?.reason === 'caught-error' && body.node === skipWrappers(send.body) && send.framework.errorObjectsAreErrors) body = undefined;
       this.bodies.set(send, body);
@@ -213,7 +231,7 @@ class ServerSends implements ServerAnalysis {
     const { esm, cjs, globals, globalNames } = traceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     let trackerOfFile: ReferenceTracker | undefined;
-    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(globalScope as never));
+    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(this.file.trackerScope() as never));
     const importsFramework = this.importedFrameworks.length > 0 || this.file.mayImport(NO_MODULES);
     const found: Array<{ node: unknown; info: unknown }> = [];
     if (importsFramework) found.push(...tracker().iterateEsmReferences(esm as never), ...tracker().iterateCjsReferences(cjs as never));
@@ -610,6 +628,12 @@ class ServerSends implements ServerAnalysis {
           }
           continue;
         }
+        // Elysia `status(404, b)` from the context, destructured (`({ status }) => …`) or not (`ctx.status(…)`).
+        const called = top.type === AST_NODE_TYPES.MemberExpression ? skipWrappersUp(top).parent : parent;
+        if (called?.type === AST_NODE_TYPES.CallExpression && skipWrappers(called.callee) === top && matchesPath(framework.statusBodyFunctions, path)) {
+          this.addStatusBodyCall(called, framework, fn, pending);
+          continue;
+        }
         // Calls: `res.status(n).json(b)`, `c.json(b, n)`, `setResponseStatus(event, n)`.
         if (path.length === prefix.length && parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(top as TSESTree.Expression)) {
           if (this.statusFunctionCalls.has(parent) && parent.arguments[0] === top) setters.push({ node: parent, value: parent.arguments[1] });
@@ -638,7 +662,17 @@ class ServerSends implements ServerAnalysis {
         resolved.kind === 'unknown'
           ? undefined
           : setter ?? (made ? (fixer, code) => made(fixer, code) : undefined);
-      this.sends.push({ node: send.node, framework, body: send.body, handler: fn, status: resolved, setStatus });
+      this.sends.push({
+        node: send.node,
+        framework,
+        body: send.body,
+        encoding: send.encoding ?? 'raw',
+        handler: fn,
+        status: resolved,
+        setStatus,
+        bodyOnNullStatus: framework.bodyOnNullStatus,
+        removeBody: send.removeBody,
+      });
     }
   }
 
@@ -687,10 +721,12 @@ class ServerSends implements ServerAnalysis {
     const args = call.arguments;
     const first = args[0];
     if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+    const encoding = framework.jsonSendMethods?.includes(name) ? 'json' : 'raw';
+    const removeBody = this.bodylessMethodSend(call, framework);
     if (framework.style === 'context-json') {
       // Hono `c.json(body, status?, headers?)`, `c.json(body, { status, headers })`
       const init = args[1];
-      const base = { node: call, framework, body: first, handler: fn };
+      const base = { node: call, framework, body: first, handler: fn, encoding, removeBody } as const;
       if (!init) {
         pending.push({ ...base, make: () => (fixer, code) => [fixer.insertTextAfter(first, `, ${code}`)] });
         return;
@@ -706,7 +742,7 @@ class ServerSends implements ServerAnalysis {
     }
     // `res.end(data, encoding)`: only the data is the body.
     if (name === 'end') {
-      pending.push({ node: call, framework, body: first, handler: fn, chainStatus, make: this.chainFix(receiver, framework) });
+      pending.push({ node: call, framework, body: first, handler: fn, chainStatus, make: this.chainFix(receiver, framework), encoding, removeBody });
       return;
     }
     if (args.length >= 2 && framework.id === 'express') {
@@ -714,13 +750,40 @@ class ServerSends implements ServerAnalysis {
       const second = args[1]!;
       const firstNumber = this.isNumeric(first);
       if (firstNumber) {
-        pending.push({ node: call, framework, body: second, handler: fn, legacyStatus: first, make: () => undefined });
+        pending.push({ node: call, framework, body: second, handler: fn, legacyStatus: first, make: () => undefined, encoding });
         return;
       }
-      pending.push({ node: call, framework, body: first, handler: fn, legacyStatus: second, make: () => undefined });
+      pending.push({ node: call, framework, body: first, handler: fn, legacyStatus: second, make: () => undefined, encoding });
       return;
     }
-    pending.push({ node: call, framework, body: first, handler: fn, chainStatus, make: this.chainFix(receiver, framework) });
+    pending.push({ node: call, framework, body: first, handler: fn, chainStatus, make: this.chainFix(receiver, framework), encoding, removeBody });
+  }
+
+  /** Elysia `status(404, body)`: the status and the body in one call. */
+  private addStatusBodyCall(call: TSESTree.CallExpression, framework: ServerFramework, fn: FunctionNode, pending: PendingSend[]): void {
+    const [status, body] = call.arguments;
+    if (!status || !body || status.type === AST_NODE_TYPES.SpreadElement || body.type === AST_NODE_TYPES.SpreadElement) return;
+    // `status(204, body)` → `status(204)`
+    const removeBody = call.arguments.length === 2 ? { replacements: [{ range: [status.range[1], body.range[1]] as const, text: '' }], changesType: false } : undefined;
+    pending.push({ node: call, framework, body, handler: fn, legacyStatus: status, make: () => undefined, encoding: 'raw', removeBody });
+  }
+
+  /**
+   * The same send without its body, in the framework's form (`bodylessSend`): `res.status(204).json(b)` →
+   * `res.status(204).end()`, `c.json(b, 204)` → `c.body(null, 204)`. None when other arguments would go too.
+   */
+  private bodylessMethodSend(call: TSESTree.CallExpression, framework: ServerFramework): BodyRemoval | undefined {
+    const bodyless = framework.bodylessSend;
+    const callee = skipWrappers(call.callee);
+    const first = call.arguments[0];
+    if (!bodyless || !first || call.optional || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional) return undefined;
+    const start = callee.property.range[0];
+    if (bodyless.body === 'omit') {
+      // `res.end(data, callback)`: the callback would go too.
+      if (call.arguments.length !== 1) return undefined;
+      return { replacements: [{ range: [start, call.range[1]], text: `${bodyless.method}()` }], changesType: false };
+    }
+    return { replacements: [{ range: [start, first.range[1]], text: `${bodyless.method}(null` }], changesType: false };
   }
 
   private isNumeric(node: Node): boolean {
@@ -875,7 +938,6 @@ class ServerSends implements ServerAnalysis {
     if (isInTestDouble(call)) return;
     const body = call.arguments[0];
     if (!body || body.type === AST_NODE_TYPES.SpreadElement) return;
-    if (factory.body === 'string' && !stringifiedValue(body)) return;
     const init = call.arguments[1];
     let status: SendStatus;
     let setStatus: StatusFixer | undefined;
@@ -898,7 +960,47 @@ class ServerSends implements ServerAnalysis {
         setStatus = (fixer, code) => [fixer.replaceText(node, this.statusText(node, code))];
       }
     }
-    this.sends.push({ node: call, framework, body, handler: undefined, status, setStatus });
+    this.sends.push({
+      node: call,
+      framework,
+      body,
+      encoding: factory.body === 'value' ? 'json' : 'raw',
+      factory,
+      handler: undefined,
+      status,
+      setStatus,
+      bodyOnNullStatus: 'throws',
+      removeBody: this.bodylessFactorySend(call, factory, body, init),
+    });
+  }
+
+  /**
+   * The same response without a body: `new Response(b, init)` → `new Response(null, init)`,
+   * `Response.json(b, init)` → `new Response(null, init)`, SvelteKit `json(b, init)` or Remix
+   * `json(b, 204)` → `new Response(null, { status: 204 })` where the global `Response` is declared.
+   */
+  private bodylessFactorySend(call: TSESTree.CallExpression | TSESTree.NewExpression, factory: ResponseFactory, body: Node, init: Node | undefined): BodyRemoval | undefined {
+    if (factory.construct) return { replacements: [{ range: body.range, text: 'null' }], changesType: false };
+    if (init?.type === AST_NODE_TYPES.SpreadElement || call.arguments.length > 2) return undefined;
+    const initText = !init ? '' : skipWrappers(init).type === AST_NODE_TYPES.ObjectExpression || !this.isNumeric(init) ? `, ${this.text(init)}` : `, { status: ${this.text(init)} }`;
+    const callee = skipWrappers(call.callee);
+    if (factory.classMethod) {
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional || (call.type === AST_NODE_TYPES.CallExpression && call.optional)) return undefined;
+      const owner = callee.object;
+      if (owner.type !== AST_NODE_TYPES.Identifier && owner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const typeArguments = call.typeArguments ? this.text(call.typeArguments) : '';
+      return { replacements: [{ range: call.range, text: `new ${this.text(owner)}${typeArguments}(null${initText})` }], changesType: false };
+    }
+    if (!this.isDeclaredGlobal('Response', call)) return undefined;
+    return { replacements: [{ range: call.range, text: `new Response(null${initText})` }], changesType: true };
+  }
+
+  /** Whether `name` at `at` is a global the configuration declares (so writing it adds no `no-undef`). */
+  private isDeclaredGlobal(name: string, at: Node): boolean {
+    for (let scope: TSESLint.Scope.Scope | null = this.file.scopeOf(at); scope; scope = scope.upper) {
+      if (scope.set.has(name)) return scope.type === 'global';
+    }
+    return false;
   }
 
   /** AWS Lambda proxy results `{ statusCode, body: JSON.stringify(b) }`, Azure `{ status, jsonBody }`. */
@@ -941,7 +1043,17 @@ class ServerSends implements ServerAnalysis {
           status = { kind: 'default', value: framework.defaultStatus ?? 200 };
           setStatus = (fixer, code) => [this.insertStatusProperty(fixer, object, shape.statusKey, code)];
         }
-        this.sends.push({ node: object, framework, body: bodyProperty.value, handler: undefined, status, setStatus });
+        this.sends.push({
+          node: object,
+          framework,
+          body: bodyProperty.value,
+          encoding: shape.body === 'value' ? 'json' : 'raw',
+          handler: undefined,
+          status,
+          setStatus,
+          bodyOnNullStatus: framework.bodyOnNullStatus,
+          removeBody: undefined,
+        });
         break;
       }
     }
@@ -1028,6 +1140,9 @@ interface PendingSend {
   /** A status known from the send's own arguments. */
   readonly status0?: SendStatus;
   readonly make: StatusFixerFactory;
+  /** `json` when the send serialises its body (`res.json`); `raw` when absent. */
+  readonly encoding?: 'json' | 'raw';
+  readonly removeBody?: BodyRemoval;
 }
 
 /** `vi.fn(() => new Response(…))`, `fetchMock.mockResolvedValue(Response.json(…))`: a test double. */

@@ -79,3 +79,17 @@ export const STATUS_BY_NAME: Readonly<Record<string, number>> = {
   NOT_EXTENDED: 510,
   NETWORK_AUTHENTICATION_REQUIRED: 511,
 };
+
+/** Each status's first name, as words: `204 No Content`. */
+const STATUS_TEXT = new Map<number, string>();
+for (const [name, status] of Object.entries(STATUS_BY_NAME)) {
+  if (!STATUS_TEXT.has(status)) {
+    STATUS_TEXT.set(status, name.toLowerCase().replace(/(^|_)([a-z])/g, (_, space: string, letter: string) => `${space ? ' ' : ''}${letter.toUpperCase()}`));
+  }
+}
+
+/** A status with its name, for messages: `404 Not Found`, or the number alone when it has none. */
+export function describeStatus(status: number): string {
+  const text = STATUS_TEXT.get(status);
+  return text ? `${status} ${text}` : String(status);
+}

@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { HttpStatusRuleDocs } from '../util/create-rule';
+import noBodyWithNullBodyStatus from './no-body-with-null-body-status';
 import noErrorBodyWithSuccessStatus from './no-error-body-with-success-status';
 import noJsonOnNoContent from './no-json-on-no-content';
 import noRetryOnClientError from './no-retry-on-client-error';
@@ -8,6 +9,7 @@ import requireRetryAfter from './require-retry-after';
 
 // Keep sorted: one line a rule.
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], HttpStatusRuleDocs>> = {
+  'no-body-with-null-body-status': noBodyWithNullBodyStatus,
   'no-error-body-with-success-status': noErrorBodyWithSuccessStatus,
   'no-json-on-no-content': noJsonOnNoContent,
   'no-retry-on-client-error': noRetryOnClientError,

@@ -1,24 +1,13 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { STATUS_BY_NAME } from '../analysis';
 import { likelyErrorStatuses, textsPointToClientError } from '../analysis/error-body';
 import { getServerAnalysis } from '../analysis/server';
+import { describeStatus } from '../analysis/status-names';
 import { createRule } from '../util/create-rule';
+import { fixOrSuggest } from '../util/fix-or-suggest';
 
 export type Options = [{ autofix?: boolean }];
 export type MessageIds = 'errorBodyWithSuccess' | 'sendStatus';
-
-const STATUS_TEXT = new Map<number, string>();
-for (const [name, status] of Object.entries(STATUS_BY_NAME)) {
-  if (!STATUS_TEXT.has(status)) {
-    STATUS_TEXT.set(status, name.toLowerCase().replace(/(^|_)([a-z])/g, (_, space: string, letter: string) => `${space ? ' ' : ''}${letter.toUpperCase()}`));
-  }
-}
-
-function describe(status: number): string {
-  const text = STATUS_TEXT.get(status);
-  return text ? `${status} ${text}` : String(status);
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-error-body-with-success-status',
@@ -38,7 +27,7 @@ export default createRule<Options, MessageIds>({
           autofix: {
             type: 'boolean',
             description:
-              'Apply the status the code implies (500 inside a `catch` or an error-first callback\'s error branch, a 4xx/5xx code written in the body) as an autofix. When false, it is offered as the first suggestion.',
+              'Apply a 4xx/5xx status the body states (`{ status: 404 }`) as an autofix. When false, it is offered as the first suggestion. A status guessed from context (500 in a `catch`) is always a suggestion.',
           },
         },
       },
@@ -60,31 +49,31 @@ export default createRule<Options, MessageIds>({
       const body = analysis.errorBodyOf(send);
       if (!body) continue;
       const branch = analysis.errorBranchOf(send);
-      const implied = body.code ?? (branch && !textsPointToClientError(body.texts) ? 500 : undefined);
       const setStatus = send.setStatus;
       const data = { status: status.kind === 'default' ? `${status.value}, the default` : `status ${status.value}` };
       if (!setStatus) {
         context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data });
         continue;
       }
-      if (implied !== undefined && autofix) {
-        context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data, fix: (fixer) => setStatus(fixer, implied) });
-        continue;
-      }
+      // A status the body states (`{ status: 400 }`) may be an autofix; one guessed from context
+      // (500 in a `catch`: the thrown error may be a wrong password) is only offered.
+      const stated = body.code;
+      const guessed = branch && !textsPointToClientError(body.texts) ? 500 : undefined;
+      const first = stated ?? guessed;
       const choices = likelyErrorStatuses(model.file, send.node, body, branch, send.handler);
-      const ordered = implied === undefined ? choices : [implied, ...choices.filter((s) => s !== implied)];
-      context.report({
-        node: send.body,
-        messageId: 'errorBodyWithSuccess',
-        data,
-        suggest: ordered.map(
-          (code): TSESLint.SuggestionReportDescriptor<MessageIds> => ({
-            messageId: 'sendStatus',
-            data: { status: describe(code) },
-            fix: (fixer) => setStatus(fixer, code),
-          }),
-        ),
+      const ordered = first === undefined ? choices : [first, ...choices.filter((s) => s !== first)];
+      const suggestion = (code: number): TSESLint.SuggestionReportDescriptor<MessageIds> => ({
+        messageId: 'sendStatus',
+        data: { status: describeStatus(code) },
+        fix: (fixer) => setStatus(fixer, code),
       });
+      const others = ordered.slice(1).map(suggestion);
+      const fixes =
+        stated === undefined
+          ? { suggest: ordered.map(suggestion) }
+          : // `autofix: false` asks for suggestions even where the status is stated.
+            fixOrSuggest((fixer) => setStatus(fixer, stated), { messageId: 'sendStatus', data: { status: describeStatus(stated) } }, [!autofix && 'stated'], others);
+      context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data, ...fixes });
     }
   },
 });

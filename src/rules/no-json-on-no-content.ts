@@ -6,7 +6,10 @@ import { methodAtParse } from '../analysis/call-site-method';
 import type { BodyParse, Node } from '../analysis';
 import { literalString, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../analysis';
 import { admitsNoContent, NO_CONTENT } from '../analysis/no-content';
+import { dereferences, isDereferencedLater, isTypeScriptFile, nullFitsDeclaredType, parseValueAbsorbsNull } from '../analysis/value-use';
 import { createRule, perOptions } from '../util/create-rule';
+import type { FixCondition } from '../util/fix-or-suggest';
+import { fixOrSuggest } from '../util/fix-or-suggest';
 
 type Options = [{ methods?: string[]; checkDynamicMethods?: boolean }];
 type MessageIds =
@@ -17,7 +20,9 @@ type MessageIds =
   | 'head'
   | 'suggestHeaders'
   | 'suggestGet'
-  | 'suggestParseText';
+  | 'suggestParseText'
+  | 'suggestGuard'
+  | 'suggestSkipParse';
 
 const STATUS_CODE = 'statusCode';
 
@@ -48,30 +53,6 @@ function guardTarget(parse: BodyParse): Node | undefined {
   if (target.parent?.type === AST_NODE_TYPES.AwaitExpression) target = skipWrappersUp(target.parent);
   const parent = target.parent;
   return parent && !dereferences(parent, target) ? target : undefined;
-}
-
-/** Whether the parent uses the value in a way that throws on null (member access, destructuring, iteration, spread). */
-function dereferences(parent: Node, value: Node): boolean {
-  switch (parent.type) {
-    case AST_NODE_TYPES.MemberExpression:
-      return parent.object === value && !parent.optional;
-    case AST_NODE_TYPES.CallExpression:
-      return parent.callee === value && !parent.optional;
-    case AST_NODE_TYPES.VariableDeclarator:
-      return parent.init === value && parent.id.type !== AST_NODE_TYPES.Identifier;
-    case AST_NODE_TYPES.AssignmentExpression:
-    case AST_NODE_TYPES.AssignmentPattern:
-      return parent.right === value && parent.left.type !== AST_NODE_TYPES.Identifier && parent.left.type !== AST_NODE_TYPES.MemberExpression;
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.ForInStatement:
-      return parent.right === value;
-    case AST_NODE_TYPES.SpreadElement:
-      return parent.parent.type !== AST_NODE_TYPES.ObjectExpression;
-    case AST_NODE_TYPES.TaggedTemplateExpression:
-      return parent.tag === value;
-    default:
-      return false;
-  }
 }
 
 const reportedMethodsOf = perOptions((options: Options[0]) => new Set((options.methods ?? ['DELETE']).map((method) => method.toUpperCase())));
@@ -119,6 +100,8 @@ export default createRule<Options, MessageIds>({
       suggestHeaders: 'Read the response headers instead of parsing a body.',
       suggestGet: 'Send GET instead of HEAD, to receive a body.',
       suggestParseText: 'Read the body as text and parse it only when it is not empty.',
+      suggestGuard: 'Use null as the body of a 204 No Content response.',
+      suggestSkipParse: 'Parse the body only when the status is not 204 No Content.',
     },
   },
   check(context, model, options) {
@@ -127,6 +110,8 @@ export default createRule<Options, MessageIds>({
     const reportedMethods = reportedMethodsOf(settings);
     const checkDynamicMethods = settings.checkDynamicMethods ?? true;
     const sourceCode = context.sourceCode;
+    let typescript: boolean | undefined;
+    const isTypeScript = (): boolean => (typescript ??= isTypeScriptFile(context.filename));
     // A parse can be attributed to several responses (`cond ? await fetch(a) : await fetch(b)`): report it once.
     const reported = new Set<Node>();
     for (const parse of model.bodyParses) {
@@ -155,9 +140,7 @@ export default createRule<Options, MessageIds>({
       if (subject && !model.statusesAt(parse.node, subject).statuses.has(NO_CONTENT)) return false;
       if (isBodyPresenceChecked(model.file, parse)) return false;
 
-      const fix = guardFix(parse);
-      const suggestion = fix ? undefined : parseTextSuggestion(parse);
-      const suggest = suggestion ? [suggestion] : [];
+      const { fix, suggest } = fixesOf(parse);
       const fromCall = calls.find((c) => c.method.methods && [...c.method.methods].some((m) => reportedMethods.has(m)));
       const hit = method.methods ? [...method.methods].find((m) => reportedMethods.has(m)) : undefined;
       if (fromCall) {
@@ -186,11 +169,29 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** `await res.json()` → `res.status === 204 ? null : await res.json()`; `JSON.parse(text)` → `JSON.parse(text || 'null')`. */
-    function guardFix(parse: BodyParse): TSESLint.ReportFixFunction | null {
+    /**
+     * The guard as an autofix where it leaves working code working (CONTRIBUTING.md, "Autofix or
+     * suggestion"), else as a suggestion; for ky's `.json()` on the request, a text-then-parse suggestion.
+     */
+    function fixesOf(parse: BodyParse): Pick<TSESLint.ReportDescriptor<MessageIds>, 'fix' | 'suggest'> {
+      const guard = guardEdit(parse);
+      if (!guard) {
+        const suggestion = parseTextSuggestion(parse);
+        return { suggest: suggestion ? [suggestion] : [] };
+      }
+      const messageId = guard.statement ? 'suggestSkipParse' : 'suggestGuard';
+      return fixOrSuggest(guard.edit, { messageId }, guard.unshown);
+    }
+
+    /**
+     * `await res.json()` → `res.status === 204 ? null : await res.json()`; `JSON.parse(text)` →
+     * `JSON.parse(text || 'null')`; the statement `await res.json();`, whose value is unused, →
+     * `if (res.status !== 204) await res.json();`. With what the edit cannot show from the code.
+     */
+    function guardEdit(parse: BodyParse): { edit: TSESLint.ReportFixFunction; unshown: FixCondition[]; statement: boolean } | undefined {
       if (parse.kind === 'json-parse-text') {
         const argument = parse.node.arguments[0];
-        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || parse.node.arguments.length > 1) return null;
+        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || parse.node.arguments.length > 1) return undefined;
         const inner = skipWrappers(argument);
         const simple =
           ASTUtils.isParenthesized(argument, sourceCode) ||
@@ -198,21 +199,42 @@ export default createRule<Options, MessageIds>({
           inner.type === AST_NODE_TYPES.MemberExpression ||
           inner.type === AST_NODE_TYPES.CallExpression;
         const text = sourceCode.getText(argument);
-        return (fixer) => fixer.replaceText(argument, `${simple ? text : `(${text})`} || 'null'`);
+        // `JSON.parse` returns `any` either way; only what is done with the null can break.
+        const value = skipWrappersUp(parse.node);
+        const used = value.parent != null && (dereferences(value.parent, value) || isDereferencedLater(model.file, value));
+        return {
+          edit: (fixer) => fixer.replaceText(argument, `${simple ? text : `(${text})`} || 'null'`),
+          unshown: used ? ['value-safe'] : [],
+          statement: false,
+        };
       }
       const target = guardTarget(parse);
       const status = target && statusExpression(parse);
       const addStatusTo = !status && target ? undestructuredStatus(parse) : undefined;
-      if (!target || (!status && !addStatusTo)) return null;
+      if (!target || (!status && !addStatusTo)) return undefined;
       const parent = target.parent!;
-      const guarded = `${status ?? STATUS_CODE} === ${NO_CONTENT} ? null : ${sourceCode.getText(target)}`;
+      const statusText = status ?? STATUS_CODE;
+      // undici: `const { body } = …` → `const { statusCode, body } = …`
+      const withStatus = (fixer: TSESLint.RuleFixer, edit: TSESLint.RuleFix): TSESLint.RuleFix[] =>
+        addStatusTo ? [fixer.insertTextBefore(addStatusTo, `${STATUS_CODE}, `), edit] : [edit];
+      if (parent.type === AST_NODE_TYPES.ExpressionStatement) {
+        // The value is unused: a ternary would be an unused expression. Its only effect on a 204 is the throw.
+        const statementText = sourceCode.getText(parent);
+        return {
+          edit: (fixer) => withStatus(fixer, fixer.replaceText(parent, `if (${statusText} !== ${NO_CONTENT}) ${statementText}`)),
+          unshown: ['lint-clean'],
+          statement: true,
+        };
+      }
+      const guarded = `${statusText} === ${NO_CONTENT} ? null : ${sourceCode.getText(target)}`;
       const loose =
         ASTUtils.isParenthesized(target, sourceCode) ||
         (LOOSE_CONTEXTS.has(parent.type) && !(parent.type === AST_NODE_TYPES.Property && parent.key === target));
-      return (fixer) => {
-        const guard = fixer.replaceText(target, loose ? guarded : `(${guarded})`);
-        // undici: `const { body } = …` → `const { statusCode, body } = …`
-        return addStatusTo ? [fixer.insertTextBefore(addStatusTo, `${STATUS_CODE}, `), guard] : guard;
+      const typeSafe = !isTypeScript() || parseValueAbsorbsNull(parse.node, target) || nullFitsDeclaredType(model.file, target);
+      return {
+        edit: (fixer) => withStatus(fixer, fixer.replaceText(target, loose ? guarded : `(${guarded})`)),
+        unshown: [!typeSafe && 'type-safe', isDereferencedLater(model.file, target) && 'value-safe'].filter((c): c is FixCondition => c !== false),
+        statement: false,
       };
     }
 

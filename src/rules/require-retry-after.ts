@@ -7,8 +7,8 @@ import { resolveNumber } from '../analysis/constants';
 import type { HttpModel } from '../analysis/model';
 import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
 import { getRetries } from '../analysis/retry';
-import type { ServerWaitReads } from '../analysis/retry-after';
-import { DEFAULT_WAIT_HEADERS, headerSourceFor, namedDelays, serverWaitReads } from '../analysis/retry-after';
+import type { Readability, ServerWaitReads } from '../analysis/retry-after';
+import { DEFAULT_WAIT_HEADERS, headerSourceFor, namedDelays, readabilityAt, serverWaitReads, testedForNull } from '../analysis/retry-after';
 import type { DelayCallbackShape } from '../analysis/retry-after-fixes';
 import {
   AXIOS_RETRY_DELAY,
@@ -26,7 +26,16 @@ import { StatusSet } from '../analysis/status-set';
 import { createRule, perOptions } from '../util/create-rule';
 
 export type Options = [{ statuses?: number[]; headers?: string[] }];
-export type MessageIds = 'ignoresWait' | 'noWait' | 'libraryCallback' | 'kyAfterStatusCodes' | 'libraryDelay' | 'libraryDefaultDelay' | 'useFullForm' | 'addWait';
+export type MessageIds =
+  | 'ignoresWait'
+  | 'noWait'
+  | 'libraryCallback'
+  | 'kyAfterStatusCodes'
+  | 'libraryDelay'
+  | 'libraryDefaultDelay'
+  | 'useSecondsForm'
+  | 'useFullForm'
+  | 'addWait';
 
 /** Code-written loops, recursion, timers and catches: the retries the code schedules itself. */
 const PATH_KINDS = new Set(['loop', 'recursion', 'timer', 'catch']);
@@ -76,6 +85,7 @@ export default createRule<Options, MessageIds>({
       kyAfterStatusCodes: '`afterStatusCodes` leaves out {{statuses}}, so ky retries {{statuses}} without waiting for `Retry-After`.',
       libraryDelay: '{{library}} retries {{statuses}} with a `retryDelay` that ignores the `Retry-After` the server sent.',
       libraryDefaultDelay: '{{library}} retries {{statuses}} after its own fixed delay; it does not read `Retry-After`.',
+      useSecondsForm: 'Wait for the seconds `Retry-After` gives, falling back to the current delay.',
       useFullForm: 'Wait for `Retry-After` given in seconds or as an HTTP-date, falling back to the current delay.',
       addWait: 'Wait for the seconds `Retry-After` gives before retrying.',
     },
@@ -116,11 +126,11 @@ export default createRule<Options, MessageIds>({
           checkKy(model, config, watched, report);
           break;
         case 'fetch-retry':
-          checkDelayOption(model, config, retried.intersect(watched), retries.configs, FETCH_RETRY_DELAY, '1000', reads, quote, report);
+          checkDelayOption(model, config, retried.intersect(watched), retries.configs, FETCH_RETRY_DELAY, reads, quote, report);
           break;
         case 'ofetch':
           if (!ofetchRetries(model, config)) break;
-          checkDelayOption(model, config, retried.intersect(watched), retries.configs, OFETCH_DELAY, '0', reads, quote, report);
+          checkDelayOption(model, config, retried.intersect(watched), retries.configs, OFETCH_DELAY, reads, quote, report);
           break;
         case 'axios-retry':
           checkAxiosRetry(model, config, axiosRetryStatuses(config, retried).intersect(watched), reads, quote, report);
@@ -144,33 +154,39 @@ export default createRule<Options, MessageIds>({
           (candidate) => contains(site.container, candidate.node) && onPathTo(candidate.node, targets, site.container),
         );
       const data = { statuses: describe(statuses) };
-      if (!delay) {
+      // A wait added before the retry statement (`continue`, `return retry(u)`), reading what is there.
+      const addWait = (): TSESLint.SuggestionReportDescriptor<MessageIds>[] | null => {
         const read = headerReadAt(model, site, site.node, quote, isTypeScript());
-        const statement = read ? waitInsertionPoint(site.node) : undefined;
-        report({
-          node: site.node,
-          messageId: 'noWait',
-          data,
-          suggest:
-            read && statement
-              ? [{ messageId: 'addWait', fix: (fixer) => insertWait(fixer, statement, `await new Promise((resolve) => setTimeout(resolve, ${secondsWaitText(read, '0')}));`) }]
-              : null,
-        });
+        const statement = read && read.readability !== 'unsafe' ? waitInsertionPoint(site.node) : undefined;
+        if (!read || !statement) return null;
+        return [{ messageId: 'addWait', fix: (fixer) => insertWait(fixer, statement, `await new Promise((resolve) => setTimeout(resolve, ${secondsWaitText(read.text, '0')}));`) }];
+      };
+      if (!delay) {
+        report({ node: site.node, messageId: 'noWait', data, suggest: addWait() });
         return;
       }
       if (delay.duration && reads.within(delay.duration)) return;
       const duration = delay.duration && delay.duration.type !== AST_NODE_TYPES.SpreadElement ? delay.duration : undefined;
       const read = duration ? headerReadAt(model, site, duration, quote, isTypeScript()) : undefined;
-      if (!duration || !read) {
-        report({ node: duration ?? delay.node, messageId: 'ignoresWait', data });
+      if (!duration || !read || read.readability === 'unsafe') {
+        // The wait runs where the response is not there yet (before the request, after `res = null`).
+        report({ node: duration ?? delay.node, messageId: 'ignoresWait', data, suggest: addWait() });
+        return;
+      }
+      const text = read.text;
+      const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [
+        { messageId: 'useFullForm', fix: (fixer) => fixDelayFullForm(fixer, sourceCode, duration, text) },
+      ];
+      // Only where the response is there on every path to the wait is the edit an autofix.
+      if (read.readability === 'safe') {
+        report({ node: duration, messageId: 'ignoresWait', data, fix: (fixer) => fixDelay(fixer, sourceCode, duration, text), suggest: suggestions });
         return;
       }
       report({
         node: duration,
         messageId: 'ignoresWait',
         data,
-        fix: (fixer) => fixDelay(fixer, sourceCode, duration, read),
-        suggest: [{ messageId: 'useFullForm', fix: (fixer) => fixDelayFullForm(fixer, sourceCode, duration, read) }],
+        suggest: [{ messageId: 'useSecondsForm', fix: (fixer) => fixDelay(fixer, sourceCode, duration, text) }, ...suggestions],
       });
     }
 
@@ -237,7 +253,6 @@ export default createRule<Options, MessageIds>({
       statuses: StatusSet,
       configs: readonly RetryConfig[],
       shape: DelayCallbackShape,
-      defaultDelay: string,
       reads: ServerWaitReads,
       quote: string,
       report: Report,
@@ -252,7 +267,7 @@ export default createRule<Options, MessageIds>({
         if (configs.some((other) => other.library === config.library && other.options && findProperty(other.options, 'retryDelay'))) return;
         const anchor = config.statusCodes?.property ?? config.predicates[0]?.property;
         if (!anchor) return;
-        const text = `retryDelay: ${delayCallbackText(sourceCode, anchor, shape, quote, 'default', defaultDelay)!}`;
+        const text = `retryDelay: ${delayCallbackText(sourceCode, anchor, shape, quote, 'default', String(config.library.defaultDelayMs ?? 0))!}`;
         report({ node: anchor, messageId: 'libraryDefaultDelay', data, fix: (fixer) => fixer.insertTextAfter(anchor, `, ${text}`) });
         return;
       }
@@ -397,15 +412,20 @@ function holderParameterPassedOn(model: HttpModel, fn: FunctionNode, index: numb
  * In TypeScript, a caught error is `unknown` unless the code narrows it: the fix reads
  * `error.response` only where the code itself already does, so it adds no type error.
  */
-function headerReadAt(model: HttpModel, site: RetrySite, at: Node, quote: string, typescript: boolean): string | undefined {
+function headerReadAt(model: HttpModel, site: RetrySite, at: Node, quote: string, typescript: boolean): { text: string; readability: Readability } | undefined {
   const variables = [...(site.response?.subject.holderVariables ?? []), ...(site.subject?.holderVariables ?? [])];
+  let found: { text: string; readability: Readability } | undefined;
   for (const variable of variables) {
     const source = headerSourceFor(model, variable, at);
     if (!source) continue;
     if (source.viaErrorResponse && typescript && !readsResponseDirectly(variable)) continue;
-    return headerReadText(source, quote);
+    const readability = readabilityAt(variable, at);
+    // Initialised, but null where the code tests it so (`!res || res.status === 429`): read with `?.`.
+    if (readability === 'safe') return { text: headerReadText({ ...source, optional: testedForNull(variable) }, quote), readability };
+    // Not shown to be there: a suggestion reads it with `?.`, so a missing response gives the fallback.
+    if (!found || (found.readability === 'unsafe' && readability === 'unknown')) found = { text: headerReadText({ ...source, optional: true }, quote), readability };
   }
-  return undefined;
+  return found;
 }
 
 /** `error.response…` written on the variable itself, not through `(error as AxiosError).response`. */

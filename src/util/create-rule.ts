@@ -1,9 +1,9 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
-import { ESLintUtils } from '@typescript-eslint/utils';
 
 import type { HttpModel } from '../analysis/model';
 import { getHttpModel } from '../analysis/model';
+import { applyDefault } from './apply-default';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-http-status/eslint-plugin-http-status';
 
@@ -13,7 +13,8 @@ export interface HttpStatusRuleDocs {
   recommended?: 'recommended' | 'strict';
 }
 
-const ruleCreator = ESLintUtils.RuleCreator<HttpStatusRuleDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+/** The rule's documentation page. */
+const docsUrl = (name: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
 
 /** Distinct option sets kept per rule; configs have few. */
 const MAX_CACHED_OPTIONS = 64;
@@ -41,7 +42,10 @@ export interface HttpStatusRule<Options extends readonly unknown[], MessageIds e
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<HttpStatusRule<Options, MessageIds>>,
 ): ESLintUtils.RuleModule<MessageIds, Options, HttpStatusRuleDocs> & { name: string } {
-  const created = ruleCreator<Options, MessageIds>({ ...rule, create: () => ({}) });
+  // What typescript-eslint's `RuleCreator` makes, written here: its package has a `typescript` peer,
+  // which would install TypeScript into JavaScript-only projects.
+  const { meta, name, defaultOptions } = rule;
+  const created = { meta: { ...meta, docs: { ...meta.docs, url: docsUrl(name) } }, name, defaultOptions };
   // ESLint 9.15+ merges `meta.defaultOptions` itself; other hosts (oxlint) may not, so merge here too.
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
   /** Options seen so far: what the host passed, and the options the rule gets for it. */
@@ -52,7 +56,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       // ESLint 9.15+ has merged `meta.defaultOptions` already: use its options as they are.
       const options = hasEveryDefault(given, defaults)
         ? (given as unknown as Options)
-        : ESLintUtils.applyDefault<Options, Options>(defaults, given as Options);
+        : applyDefault(defaults, given);
       if (seen.length >= MAX_CACHED_OPTIONS) seen.length = 0;
       seen.push((entry = { given, options }));
     }

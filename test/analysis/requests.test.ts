@@ -262,4 +262,19 @@ describe('responses and body parses', () => {
     `;
     expect(parsesOf(code, true)).toEqual(['res.json() [json, throws]', 'res?.json() [json, throws]']);
   });
+
+  it('attributes each parse of a reassigned variable to the response written last before it, once', () => {
+    const blocks = Array.from({ length: 40 }, (_, i) => `res = await fetch('/${i}'); body = await res.json();`).join('\n');
+    let attributed: string[] = [];
+    analyze(`async function t() { let res; let body;\n${blocks}\n}`, ({ model, text }) => {
+      attributed = model.bodyParses.map((parse) => `${parse.node.loc.start.line}:${text(parse.request.node)}`);
+    });
+    // One parse per block, not one per block and response (which made the file cost cubic time).
+    expect(attributed).toEqual(Array.from({ length: 40 }, (_, i) => `${i + 2}:fetch('/${i}')`));
+  });
+
+  it('keeps a parse of a reassigned variable in a closure attributed to every response', () => {
+    const code = `async function t() { let res = await fetch('/a'); res = await fetch('/b'); res = await fetch('/c'); return () => res.json(); }`;
+    expect(parsesOf(code)).toEqual(['res.json() [json, throws]', 'res.json() [json, throws]', 'res.json() [json, throws]']);
+  });
 });

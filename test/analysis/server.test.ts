@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ServerSend } from '../../src/analysis/server';
+import type { BodyPresence } from '../../src/analysis/sent-body';
+import { bodyPresence } from '../../src/analysis/sent-body';
 import { getServerAnalysis } from '../../src/analysis/server';
 import { analyze } from './helpers';
 
@@ -168,6 +170,50 @@ describe('server sends', () => {
       ['express', '{ a: 1 }', 'default 200'],
       ['next', '{ b: 1 }', 'default 200'],
       ['node-http', 'JSON.stringify({ c: 1 })', '201'],
+    ]);
+  });
+
+  it('knows each send\'s encoding, what its framework does with a body on 204, and its bodiless form', () => {
+    const seen: Array<[string, string, string, string | undefined, string | undefined, boolean | undefined, BodyPresence]> = [];
+    analyze(
+      `
+      import express from 'express';
+      import { Hono } from 'hono';
+      import { Elysia } from 'elysia';
+      import { json } from '@sveltejs/kit';
+      import { NextResponse } from 'next/server';
+      const app = express();
+      app.get('/a', (req, res) => { res.status(204).json(null); res.status(204).send(null); res.end(body, cb); });
+      new Hono().get('/b', (c) => c.text('', 204)).get('/c', (c) => c.json(x, { status: 204 }));
+      new Elysia().get('/d', ({ status }) => status(204, 'gone')).get('/e', (ctx) => ctx.status(204, ok));
+      export const f = () => new Response(text, { status: 204 });
+      export const g = () => json({ g: 1 }, { status: 204 });
+      export const h = () => NextResponse.json({ h: 1 }, { status: 204 });
+      export const i = () => new Response(err.message);
+    `,
+      ({ model, text }) => {
+        for (const send of getServerAnalysis(model).sends) {
+          const removal = send.removeBody?.replacements.map((r) => `${model.file.sourceCode.text.slice(r.range[0], r.range[1])} → ${r.text}`).join(', ');
+          seen.push([send.framework.id, text(send.body), send.encoding, send.bodyOnNullStatus, removal, send.removeBody?.changesType, bodyPresence(model.file, send)]);
+        }
+        // `new Response(text)` is a send, but no error body
+        const last = getServerAnalysis(model).sends.at(-1)!;
+        expect(text(last.body)).toBe('err.message');
+        expect(getServerAnalysis(model).errorBodyOf(last)).toBeUndefined();
+      },
+    );
+    expect(seen).toEqual([
+      ['express', 'null', 'json', 'dropped', 'json(null) → end()', false, 'yes'],
+      ['express', 'null', 'raw', 'dropped', 'send(null) → end()', false, 'no'],
+      ['express', 'body', 'raw', 'dropped', undefined, undefined, 'unknown'],
+      ['hono', "''", 'raw', 'throws', "text('' → body(null", false, 'yes'],
+      ['hono', 'x', 'json', 'throws', 'json(x → body(null', false, 'yes'],
+      ['elysia', "'gone'", 'raw', 'throws', ", 'gone' → ", false, 'yes'],
+      ['elysia', 'ok', 'raw', 'throws', ', ok → ', false, 'unknown'],
+      ['web', 'text', 'raw', 'throws', 'text → null', false, 'unknown'],
+      ['sveltekit', '{ g: 1 }', 'json', 'throws', undefined, undefined, 'yes'],
+      ['next', '{ h: 1 }', 'json', 'throws', 'NextResponse.json({ h: 1 }, { status: 204 }) → new NextResponse(null, { status: 204 })', false, 'yes'],
+      ['web', 'err.message', 'raw', 'throws', 'err.message → null', false, 'unknown'],
     ]);
   });
 

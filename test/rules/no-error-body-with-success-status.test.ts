@@ -17,6 +17,16 @@ const NAMES: Record<number, string> = {
   500: '500 Internal Server Error',
 };
 
+const CONSTANT_NAMES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  422: 'UNPROCESSABLE_ENTITY',
+  500: 'INTERNAL_SERVER_ERROR',
+};
+
 /** Every suggestion, in order: `first` statuses, then the rest of the choices; `apply` writes the fixed code. */
 function suggestions(first: number[], apply: (status: number) => string) {
   const order = [...first, ...ALL.filter((status) => !first.includes(status))];
@@ -88,14 +98,14 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
     {
       // inside a catch: 500, replacing the explicit 200
       code: `${expressApp}app.post('/a', async (req, res) => {\n  try {\n    await save(req.body);\n  } catch (e) {\n    res.status(200).send({ message: e.message });\n  }\n});`,
-      output: `${expressApp}app.post('/a', async (req, res) => {\n  try {\n    await save(req.body);\n  } catch (e) {\n    res.status(500).send({ message: e.message });\n  }\n});`,
-      errors: [reported('status 200')],
+      output: null,
+      errors: [{ ...reported('status 200'), suggestions: suggestions([500], (s) => `${expressApp}app.post('/a', async (req, res) => {\n  try {\n    await save(req.body);\n  } catch (e) {\n    res.status(${s}).send({ message: e.message });\n  }\n});`) }],
     },
     {
       // the caught error itself
       code: `${expressApp}app.get('/a', async (req, res) => { try { await run(); } catch (err) { res.json(err); } });`,
-      output: `${expressApp}app.get('/a', async (req, res) => { try { await run(); } catch (err) { res.status(500).json(err); } });`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${expressApp}app.get('/a', async (req, res) => { try { await run(); } catch (err) { res.status(${s}).json(err); } });`) }],
     },
     {
       // a numeric code in the body is the status
@@ -112,25 +122,30 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
     {
       // error-first callback's error branch: 500
       code: `${expressApp}app.get('/file', (req, res) => {\n  fs.readFile(path, (err, data) => {\n    if (err) return res.send({ error: err });\n    res.send(data);\n  });\n});`,
-      output: `${expressApp}app.get('/file', (req, res) => {\n  fs.readFile(path, (err, data) => {\n    if (err) return res.status(500).send({ error: err });\n    res.send(data);\n  });\n});`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${expressApp}app.get('/file', (req, res) => {\n  fs.readFile(path, (err, data) => {\n    if (err) return res.status(${s}).send({ error: err });\n    res.send(data);\n  });\n});`) }],
     },
     {
       // a promise's rejection handler is a catch
       code: `${expressApp}app.get('/a', (req, res) => {\n  load()\n    .then((items) => res.json(items))\n    .catch((err) => res.json({ error: err.message }));\n});`,
-      output: `${expressApp}app.get('/a', (req, res) => {\n  load()\n    .then((items) => res.json(items))\n    .catch((err) => res.status(500).json({ error: err.message }));\n});`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${expressApp}app.get('/a', (req, res) => {\n  load()\n    .then((items) => res.json(items))\n    .catch((err) => res.status(${s}).json({ error: err.message }));\n});`) }],
     },
     {
       code: `${expressApp}app.get('/a', (req, res) => { load().then((items) => res.json(items), (e) => res.send({ ok: false })); });`,
-      output: `${expressApp}app.get('/a', (req, res) => { load().then((items) => res.json(items), (e) => res.status(500).send({ ok: false })); });`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${expressApp}app.get('/a', (req, res) => { load().then((items) => res.json(items), (e) => res.status(${s}).send({ ok: false })); });`) }],
     },
     {
       // an alias of the response, and a status written with http-status-codes
       code: `import { StatusCodes } from 'http-status-codes';\n${expressApp}app.get('/a', async (req, res) => {\n  const response = res;\n  try { await run(); } catch (e) { response.status(StatusCodes.OK).json({ error: 'Failed' }); }\n});`,
-      output: `import { StatusCodes } from 'http-status-codes';\n${expressApp}app.get('/a', async (req, res) => {\n  const response = res;\n  try { await run(); } catch (e) { response.status(StatusCodes.INTERNAL_SERVER_ERROR).json({ error: 'Failed' }); }\n});`,
-      errors: [reported('status 200')],
+      output: null,
+      errors: [
+        {
+          ...reported('status 200'),
+          suggestions: suggestions([500], (s) => `import { StatusCodes } from 'http-status-codes';\n${expressApp}app.get('/a', async (req, res) => {\n  const response = res;\n  try { await run(); } catch (e) { response.status(StatusCodes.${CONSTANT_NAMES[s]}).json({ error: 'Failed' }); }\n});`),
+        },
+      ],
     },
     {
       // a catch whose message says the client erred: suggestions, not a 500 fix
@@ -243,8 +258,8 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
     {
       // Next.js Pages API route
       code: `import type { NextApiRequest, NextApiResponse } from 'next';\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) {\n  try { await run(); } catch (error) { res.status(200).json({ error: 'Failed to run' }); }\n}`,
-      output: `import type { NextApiRequest, NextApiResponse } from 'next';\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) {\n  try { await run(); } catch (error) { res.status(500).json({ error: 'Failed to run' }); }\n}`,
-      errors: [reported('status 200')],
+      output: null,
+      errors: [{ ...reported('status 200'), suggestions: suggestions([500], (s) => `import type { NextApiRequest, NextApiResponse } from 'next';\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) {\n  try { await run(); } catch (error) { res.status(${s}).json({ error: 'Failed to run' }); }\n}`) }],
     },
     {
       // a controller class method typed with Express's Response
@@ -307,8 +322,8 @@ js.run<MessageIds, Options>('no-error-body-with-success-status: Express in JavaS
     },
     {
       code: `const express = require('express');\nconst router = express.Router();\nrouter.delete('/:id', function (req, res) {\n  Post.remove(req.params.id, function (err) {\n    if (err) res.json({ error: err.message });\n    else res.json({ ok: true });\n  });\n});`,
-      output: `const express = require('express');\nconst router = express.Router();\nrouter.delete('/:id', function (req, res) {\n  Post.remove(req.params.id, function (err) {\n    if (err) res.status(500).json({ error: err.message });\n    else res.json({ ok: true });\n  });\n});`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `const express = require('express');\nconst router = express.Router();\nrouter.delete('/:id', function (req, res) {\n  Post.remove(req.params.id, function (err) {\n    if (err) res.status(${s}).json({ error: err.message });\n    else res.json({ ok: true });\n  });\n});`) }],
     },
     {
       // a Remix route module with JSX
@@ -362,8 +377,8 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Fastify', rule, 
     },
     {
       code: `${fastifyApp}fastify.route({ method: 'GET', url: '/a', handler: async (request, reply) => { try { await run(); } catch (e) { reply.send({ error: e.message }); } } });`,
-      output: `${fastifyApp}fastify.route({ method: 'GET', url: '/a', handler: async (request, reply) => { try { await run(); } catch (e) { reply.code(500).send({ error: e.message }); } } });`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${fastifyApp}fastify.route({ method: 'GET', url: '/a', handler: async (request, reply) => { try { await run(); } catch (e) { reply.code(${s}).send({ error: e.message }); } } });`) }],
     },
     {
       // an untraced app, a comment between the route's path and its handler: still a handler
@@ -403,8 +418,8 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Koa', rule, {
   invalid: [
     {
       code: `${koaApp}app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.body = { error: err.message };\n  }\n});`,
-      output: `${koaApp}app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.status = 500;\n    ctx.body = { error: err.message };\n  }\n});`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${koaApp}app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.status = ${s};\n    ctx.body = { error: err.message };\n  }\n});`) }],
     },
     {
       code: `import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/a', (ctx) => {\n  ctx.status = 200;\n  ctx.body = { success: false, message: 'Not allowed' };\n});`,
@@ -442,8 +457,8 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Hono', rule, {
   invalid: [
     {
       code: `${honoApp}app.get('/a', async (c) => {\n  try { return c.json(await load()); } catch (e) { return c.json({ error: String(e) }); }\n});`,
-      output: `${honoApp}app.get('/a', async (c) => {\n  try { return c.json(await load()); } catch (e) { return c.json({ error: String(e) }, 500); }\n});`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${honoApp}app.get('/a', async (c) => {\n  try { return c.json(await load()); } catch (e) { return c.json({ error: String(e) }, ${s}); }\n});`) }],
     },
     {
       code: `${honoApp}app.post('/a', (c) => c.json({ ok: false }, 200));`,
@@ -457,6 +472,12 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Hono', rule, {
           suggestions: suggestions([404], (s) => `${honoApp}app.post('/a', (c) => c.json({ error: 'No such user' }, { status: ${s}, headers: { 'x-a': 'b' } }));`),
         },
       ],
+    },
+    {
+      // `c.text` sends a body too: the caught error's message
+      code: `${honoApp}app.get('/a', async (c) => { try { await run(); } catch (err) { return c.text(err.message); } });`,
+      output: `${honoApp}app.get('/a', async (c) => { try { await run(); } catch (err) { return c.text(err.message, 500); } });`,
+      errors: [reported()],
     },
     {
       // chained registrations and a typed context
@@ -488,14 +509,14 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Response factori
   invalid: [
     {
       code: `export async function GET() {\n  try {\n    return Response.json(await load());\n  } catch (error) {\n    return Response.json({ error: error.message });\n  }\n}`,
-      output: `export async function GET() {\n  try {\n    return Response.json(await load());\n  } catch (error) {\n    return Response.json({ error: error.message }, { status: 500 });\n  }\n}`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `export async function GET() {\n  try {\n    return Response.json(await load());\n  } catch (error) {\n    return Response.json({ error: error.message }, { status: ${s} });\n  }\n}`) }],
     },
     {
       // merged into an existing init
       code: `export async function GET() {\n  try { return await run(); } catch (e) {\n    return new Response(JSON.stringify({ error: 'Server error' }), {\n      headers: { 'content-type': 'application/json' },\n    });\n  }\n}`,
-      output: `export async function GET() {\n  try { return await run(); } catch (e) {\n    return new Response(JSON.stringify({ error: 'Server error' }), {\n      status: 500,\n      headers: { 'content-type': 'application/json' },\n    });\n  }\n}`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `export async function GET() {\n  try { return await run(); } catch (e) {\n    return new Response(JSON.stringify({ error: 'Server error' }), {\n      status: ${s},\n      headers: { 'content-type': 'application/json' },\n    });\n  }\n}`) }],
     },
     {
       code: `import { NextResponse } from 'next/server';\nexport async function POST(request: Request) {\n  const body = await request.json();\n  if (!body.email) return NextResponse.json({ error: 'Email is required' }, { status: 200 });\n}`,
@@ -539,6 +560,9 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: h3, Elysia, Lamb
     `import { defineEventHandler, setResponseStatus } from 'h3';\nexport default defineEventHandler((event) => { setResponseStatus(event, 404); return { error: 'Not found' }; });`,
     `export default defineEventHandler(async (event) => { const body = await readBody(event); return { ok: true, body }; });`,
     `import { Elysia } from 'elysia';\nnew Elysia().get('/', ({ set }) => { set.status = 401; return { error: 'Unauthorized' }; });`,
+    `import { Elysia } from 'elysia';\nnew Elysia().get('/', ({ status }) => status(404, { error: 'Not found' }));`,
+    // `new Response(text)` sends text, not an error object
+    `export default { async fetch() { try { return await handle(); } catch (err) { return new Response(err.message); } } };`,
     `export const handler = async () => ({ statusCode: 500, body: JSON.stringify({ error: 'x' }) });`,
     `export const handler = async () => ({ statusCode: code, body: JSON.stringify({ error: 'x' }) });`,
     `export async function run() { return { status: 404, jsonBody: { error: 'Missing' } }; }`,
@@ -563,13 +587,23 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: h3, Elysia, Lamb
     },
     {
       code: `import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.post('/a', ({ body, set }) => {\n  try { return save(body); } catch (e) { return { error: e.message }; }\n});`,
-      output: `import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.post('/a', ({ body, set }) => {\n  try { return save(body); } catch (e) { set.status = 500; return { error: e.message }; }\n});`,
-      errors: [reported()],
+      output: null,
+      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.post('/a', ({ body, set }) => {\n  try { return save(body); } catch (e) { set.status = ${s}; return { error: e.message }; }\n});`) }],
+    },
+    {
+      // Elysia's `status(code, body)`
+      code: `import { Elysia } from 'elysia';\nnew Elysia().get('/b', ({ status }) => status(200, { error: 'Not found' }));`,
+      errors: [
+        {
+          ...reported('status 200'),
+          suggestions: suggestions([404], (s) => `import { Elysia } from 'elysia';\nnew Elysia().get('/b', ({ status }) => status(${s}, { error: 'Not found' }));`),
+        },
+      ],
     },
     {
       code: `export const handler = async (event) => {\n  try {\n    return { statusCode: 200, body: JSON.stringify(await run(event)) };\n  } catch (e) {\n    return { statusCode: 200, body: JSON.stringify({ error: e.message }) };\n  }\n};`,
-      output: `export const handler = async (event) => {\n  try {\n    return { statusCode: 200, body: JSON.stringify(await run(event)) };\n  } catch (e) {\n    return { statusCode: 500, body: JSON.stringify({ error: e.message }) };\n  }\n};`,
-      errors: [reported('status 200')],
+      output: null,
+      errors: [{ ...reported('status 200'), suggestions: suggestions([500], (s) => `export const handler = async (event) => {\n  try {\n    return { statusCode: 200, body: JSON.stringify(await run(event)) };\n  } catch (e) {\n    return { statusCode: ${s}, body: JSON.stringify({ error: e.message }) };\n  }\n};`) }],
     },
     {
       code: `import { app } from '@azure/functions';\napp.http('a', { handler: async () => {\n  return { jsonBody: { status: 'fail', message: 'Validation failed' } };\n} });`,

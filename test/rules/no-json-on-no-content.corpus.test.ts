@@ -653,8 +653,9 @@ export class Items {
 }`,
   },
   {
-    name: 'then chain ending in a catch that handles',
-    bug: false,
+    // On a 204 the delete succeeded and the user is told it failed (issue 17).
+    name: 'then chain ending in a catch that reports the delete as failed',
+    bug: true,
     code: `fetch('/items/1', { method: 'DELETE' })
   .then((r) => r.json())
   .then((data) => render(data))

@@ -27,13 +27,25 @@ const tsInvalid: Array<InvalidTestCase<string, readonly unknown[]>> = [
   const data = (await response.json()) as { deleted: boolean };
   return data;
 }`,
-      output: `async function remove(id: string) {
+      // the inferred type of `data` would gain `null`: a suggestion
+      output: null,
+      errors: [
+        {
+          messageId: 'method',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'suggestGuard',
+              output: `async function remove(id: string) {
   const response = await fetch(\`/api/items/\${id}\`, { method: 'delete' });
   if (!response.ok) throw new Error(\`HTTP \${response.status}\`);
   const data = response.status === 204 ? null : (await response.json()) as { deleted: boolean };
   return data;
 }`,
-      errors: [{ messageId: 'method', line: 4 }],
+            },
+          ],
+        },
+      ],
     },
     // `.then(r => r.json())`
     {
@@ -225,12 +237,24 @@ async function f() { const { body, ...rest } = await request('http://x', { metho
   if (!res.ok) throw new Error(res.statusText);
   return res.json() as Promise<T>;
 }`,
-      output: `export async function api<T>(url: string, init?: RequestInit): Promise<T> {
+      // `null` is no `T` (TS2322 under `strict`): a suggestion
+      output: null,
+      errors: [
+        {
+          messageId: 'dynamic',
+          data: { method: 'DELETE', parse: '.json()' },
+          suggestions: [
+            {
+              messageId: 'suggestGuard',
+              output: `export async function api<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);
   if (!res.ok) throw new Error(res.statusText);
   return res.status === 204 ? null : res.json() as Promise<T>;
 }`,
-      errors: [{ messageId: 'dynamic', data: { method: 'DELETE', parse: '.json()' } }],
+            },
+          ],
+        },
+      ],
     },
     {
       code: `export async function request(url, options = {}) { const res = await fetch(url, { ...options, headers: { 'content-type': 'application/json' } }); return res.json(); }`,
