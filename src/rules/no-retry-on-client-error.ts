@@ -30,6 +30,7 @@ const DEFAULT_RETRYABLE = [408, 425, 429];
 /** 429 Too Many Requests: every client retries it (RFC 6585 §4); leaving it out of `retryable` is a choice an autofix must not act on. */
 const RATE_LIMITED = StatusSet.of(429);
 const ERRORS = StatusSet.range(400, 599);
+const SUCCESSES = StatusSet.ofClass(2);
 /** @octokit/plugin-retry's default `doNotRetry`: dropping one of these makes octokit retry it. */
 const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
 
@@ -468,6 +469,9 @@ export default createRule<Options, MessageIds>({
       const fallsThrough =
         site.kind === 'predicate' || bad.isSubsetOf(model.conditionSets(condition.node, subject)?.whenFalse ?? StatusSet.EMPTY) || throwsNext(condition.node);
       const safe = onlyRetries && fallsThrough;
+      // `status !== 202` holds for 200 too: a rewrite to error statuses would send them elsewhere
+      // (a predicate is asked about failed requests only).
+      if (site.kind !== 'predicate' && kept.intersects(SUCCESSES)) return undefined;
       if (!kept.intersect(ERRORS).isEmpty) {
         const status = statusText(subject, [target], statusProperty);
         if (!status || sourceCode.getCommentsInside(target).length > 0) return undefined;
