@@ -57,6 +57,11 @@ export interface ServerSend {
   readonly bodyOnNullStatus: BodyOnNullStatus | undefined;
   /** Edits that send the same status without the body; undefined when the code has no such form. */
   readonly removeBody: BodyRemoval | undefined;
+  /**
+   * The framework was inferred from how the handler uses its parameters (`(req, reply) => reply.status(…)`),
+   * not from an import, a type or a traced app: an edit in its own form (`res.end()`) is then a guess.
+   */
+  readonly frameworkGuessed?: boolean;
 }
 
 /**
@@ -205,6 +210,8 @@ class ServerSends implements ServerAnalysis {
   private readonly branches = new Map<ServerSend, ErrorBranch | undefined>();
   private readonly bodies = new Map<ServerSend, ErrorBody | undefined>();
   private readonly importedFrameworks: ServerFramework[];
+  /** Handlers whose framework `inferFramework` chose though the file imports no such framework. */
+  private readonly guessedHandlers = new Set<FunctionNode>();
   /** Whether a framework whose response type can annotate a handler is imported. */
   private readonly typedHandlers: boolean;
 
@@ -557,6 +564,12 @@ class ServerSends implements ServerAnalysis {
   private inferFramework(fn: FunctionNode, registered: boolean): ServerFramework | undefined {
     const typed = this.typedFramework(fn);
     if (typed) return typed;
+    const inferred = this.inferFrameworkFromUsage(fn, registered);
+    if (inferred && !this.importedFrameworks.includes(inferred)) this.guessedHandlers.add(fn);
+    return inferred;
+  }
+
+  private inferFrameworkFromUsage(fn: FunctionNode, registered: boolean): ServerFramework | undefined {
     const responseLike = this.importedFrameworks.filter((f) => f.style === 'response');
     const pick = (id: ServerFramework['id']): ServerFramework => FRAMEWORK_BY_ID.get(id)!;
     if (fn.params.length >= 2) {
@@ -715,6 +728,7 @@ class ServerSends implements ServerAnalysis {
         setStatus,
         bodyOnNullStatus: framework.bodyOnNullStatus,
         removeBody: send.removeBody,
+        frameworkGuessed: this.guessedHandlers.has(fn),
       });
     }
   }
