@@ -53,6 +53,19 @@ export const keys = async (init) => {
   return (await res.json()).keys;
 };`,
   },
+  {
+    // @backstage/backend-defaults/dist/entrypoints/urlReader/lib/AzureUrlReader.cjs.js:110: a GET
+    // whose init spreads \`signal && { signal }\`; the caller's signal is no method.
+    name: 'an init that spreads the caller\'s abort signal only when there is one',
+    code: `export class Reader {
+  async readCommits(url, options) {
+    const { signal } = options ?? {};
+    const res = await fetch(commitsUrl(url), { headers: { accept: 'application/json' }, ...(signal && { signal }) });
+    if (!res.ok) throw new Error('cannot read ' + url);
+    return (await res.json()).value[0].commitId;
+  }
+}`,
+  },
 ];
 
 /** TypeScript only: a typed init, and a class that fetches its own configured endpoint. */
@@ -62,6 +75,11 @@ const tsCases = [
   if (!response.ok) throw new Error(\`JWKS: \${response.status}\`);
   const data = (await response.json()) as { keys: unknown[] };
   return data.keys;
+}`,
+  `export async function latest(url: string, options?: { signal?: AbortSignal }): Promise<string> {
+  const res = await fetch(\`\${url}/commits\`, { ...(options?.signal && { signal: options.signal }) });
+  const body = (await res.json()) as { value: Array<{ commitId: string }> };
+  return body.value[0]!.commitId;
 }`,
   `export class Discovery {
   constructor(private readonly issuer: string) {}
@@ -95,6 +113,18 @@ export const revoke = (settings) => loadKeySet(settings, { method: 'DELETE' });`
 }`,
     output: `export async function call(path, init) {
   const res = await fetch('/api' + path, init);
+  return res.status === 204 ? null : res.json();
+}`,
+    errors: [{ messageId: 'dynamic' as const }],
+  },
+  {
+    // a spread that may carry the caller's method
+    code: `export async function call(path, options) {
+  const res = await fetch(path, { ...(options && options.init) });
+  return res.json();
+}`,
+    output: `export async function call(path, options) {
+  const res = await fetch(path, { ...(options && options.init) });
   return res.status === 204 ? null : res.json();
 }`,
     errors: [{ messageId: 'dynamic' as const }],
