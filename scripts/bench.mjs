@@ -7,7 +7,8 @@
 //    the pinned packages' own JS/TS sources (not their dependencies) into a corpus folder.
 // 2. Lints each corpus three ways in this one process with the ESLint Node API and
 //    `stats: true`: parse only (no rules), core `no-unused-vars` alone, the plugin's `all` config.
-// 3. Times the plugin's rules on generated files of growing size (1k to 100k lines).
+// 3. Times the plugin's rules on generated files of growing size (1k to 100k lines), and on the
+//    worst-case shapes of scripts/bench-shapes.mjs at n, 2n and 4n repetitions.
 // 4. Fixes: every autofix and every suggestion applied alone must parse and add no core
 //    `no-undef` / `no-use-before-define` report nor, in TypeScript, a type error at its lines
 //    (scripts/bench-review.mjs); `--fix` over a copy of the corpus parses and is stable.
@@ -22,7 +23,9 @@
 // --update-reviews (write every current report and autofix into bench/reviews.json, keeping
 // the verdicts given, new ones with verdict null; a full run also drops the stale ones),
 // --no-write (print only), --no-readme (do not touch README.md), --readme-only (copy the
-// figures of bench/report.json into README.md, nothing else); partial runs write
+// figures of bench/report.json into README.md, nothing else), --render-only (apply the verdicts
+// of bench/reviews.json to bench/report.json and write REPORT.md and the README figures again,
+// after reviewing, without linting); partial runs write
 // bench/REPORT.limited.md instead of the report; --profile (only the plugin
 // pass and a generated file of --profile-lines=N lines (10000), under the V8 profiler: prints
 // the hot spots in dist/ and writes a .cpuprofile).
@@ -49,6 +52,8 @@ import {
   precisionTable,
   updateReviewsFile,
 } from './bench-review.mjs';
+
+import { timeShapes } from './bench-shapes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -94,7 +99,7 @@ const ALL_CORPORA = [
 const CORPORA = ALL_CORPORA.filter((c) => !option('corpus') || option('corpus').split(',').includes(c.id));
 
 /** Bump when the selection of corpus files changes, so cached corpora are rebuilt. */
-const CORPUS_FORMAT = 3;
+const CORPUS_FORMAT = 4;
 const MAX_FILE_BYTES = 1024 * 1024;
 const EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts']);
 const SCALING_SIZES = [1_000, 5_000, 10_000, 25_000, 50_000, 100_000];
@@ -254,6 +259,11 @@ function ensureCorpus(corpus, installStamp) {
     if (!isPinnedPath(corpus, path.relative(nodeModules, source).split(path.sep).join('/'))) continue;
     if (isDeclaration(source)) {
       skipped.declaration++;
+      continue;
+    }
+    // Enterprise-edition folders (Strapi's ee/) are under a proprietary licence: not quoted here.
+    if (/[/\\]ee[/\\]/.test(path.relative(nodeModules, source))) {
+      skipped.enterprise = (skipped.enterprise ?? 0) + 1;
       continue;
     }
     const { size } = fs.statSync(source);
@@ -812,7 +822,9 @@ async function scaling() {
       `${c.pass ? 'PASS' : 'FAIL'} scaling ${c.lang}: ${round(c.perK100k, 3)} ms/kline at 100k vs ${round(c.perK10k, 3)} at 10k (x${round(c.ratio, 2)}, limit x2)`,
     );
   }
-  return { rows, checks, crashes };
+  // Worst-case shapes (one variable, loop or handler carrying many requests): linear, below parse time.
+  const shapes = await timeShapes({ cwd: SCALING_DIR, log });
+  return { rows, checks, crashes, shapes };
 }
 
 /**
@@ -1135,7 +1147,7 @@ function renderCorpus(L, s, corpus) {
   L.push(
     `${c.files.toLocaleString('en-US')} files, ${c.lines.toLocaleString('en-US')} lines, ${mb(c.bytes)} MB, of the ${Object.keys(c.pinnedPackages).length} pinned packages below` +
       ` (their own files; their ${c.installedPackages - Object.keys(c.pinnedPackages).length} dependencies are installed but not linted)${c.limited ? ' — LIMITED RUN (--limit)' : ''}.` +
-      ` Skipped: ${c.skipped.declaration} declaration files, ${c.skipped.minified} minified, ${c.skipped.tooLarge} over 1 MB,` +
+      ` Skipped: ${c.skipped.declaration} declaration files, ${c.skipped.enterprise ?? 0} in enterprise-edition (ee/) folders, ${c.skipped.minified} minified, ${c.skipped.tooLarge} over 1 MB,` +
       ` ${c.skipped.duplicate} byte-identical duplicates, ${c.skipped.unparsable} that neither espree nor typescript-eslint parse.`,
   );
   L.push('');
@@ -1304,9 +1316,37 @@ async function profileMode(corpus, manifest) {
   hotSpots(profile);
 }
 
+/**
+ * --render-only: the verdicts of bench/reviews.json applied to bench/report.json, and
+ * bench/REPORT.md and the README's figures written again, without linting anything.
+ */
+function rerenderWithReviews() {
+  const reportJson = path.join(ROOT, 'bench', 'report.json');
+  const summary = JSON.parse(fs.readFileSync(reportJson, 'utf8'));
+  const reviews = loadReviews();
+  for (const c of summary.corpora) {
+    const asFound = {
+      reports: c.reports.map((r) => ({ corpus: c.id, fingerprint: r.fingerprint, rule: r.ruleId, entry: r })),
+      fixes: c.fixes.map((f) => ({ corpus: c.id, fingerprint: f.fingerprint, rule: f.ruleId, entry: f })),
+    };
+    applyReviews(asFound, reviews);
+    for (const e of [...asFound.reports, ...asFound.fixes]) Object.assign(e.entry, { verdict: e.verdict, reason: e.reason });
+    c.precision = precisionTable(pluginRuleIds, asFound);
+  }
+  summary.targets.reviews = summary.corpora.every((c) => c.precision.every((row) => row.pass));
+  fs.writeFileSync(reportJson, JSON.stringify(summary, null, 1) + '\n');
+  fs.writeFileSync(path.join(ROOT, 'bench', 'REPORT.md'), renderMarkdown(summary));
+  log('wrote bench/REPORT.md with the verdicts of bench/reviews.json');
+  if (!flag('no-readme')) updateReadme(summary);
+}
+
 async function main() {
   if (flag('readme-only')) {
     updateReadme(JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'report.json'), 'utf8')));
+    return;
+  }
+  if (flag('render-only')) {
+    rerenderWithReviews();
     return;
   }
   if (flag('scaling-child')) {
@@ -1355,6 +1395,7 @@ async function main() {
   for (const c of corpora) delete c.found;
   const scale = flag('no-scaling') ? { rows: [], checks: [], crashes: [], maxRss: 0 } : scalingInChildProcess();
   const summary = summarize(corpora, scale);
+  summary.shapes = scale.shapes ?? [];
   log('');
   for (const c of corpora) {
     log(
@@ -1388,6 +1429,7 @@ async function main() {
   const ok =
     summary.targets.halfOfNoUnusedVars.every((t) => t.pass) &&
     summary.targets.scaling.every((c) => c.pass) &&
+    summary.shapes.every((shape) => shape.pass) &&
     summary.targets.noCrashes &&
     summary.targets.fixes;
   if (!ok) {

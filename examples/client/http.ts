@@ -19,6 +19,19 @@ export async function deleteUser(id: string): Promise<{ deleted: boolean }> {
   return fetch(`${BASE_URL}/users/${id}`, { method: 'DELETE' }).then((res) => res.json());
 }
 
+/** A typo in a status: `case 4040` never matches, so a missing user throws instead of returning null. */
+export async function findUser(id: string): Promise<User | null> {
+  const res = await fetch(`${BASE_URL}/users/${id}`);
+  switch (res.status) {
+    case 200:
+      return (await res.json()) as User;
+    case 4040:
+      return null;
+    default:
+      throw new Error(`HTTP ${res.status}`);
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Retries every failure, 4xx included, on its own schedule. */

@@ -1,4 +1,5 @@
-// A small Express server for the demo: errors sent with a success status, a body sent with 204.
+// A small Express server for the demo: errors sent with a success status, a body sent with 204,
+// statuses Express rejects.
 import express from 'express';
 
 import { db } from './db.js';
@@ -27,7 +28,8 @@ app.post('/users', async (req, res) => {
 });
 
 app.delete('/users/:id', async (req, res) => {
-  await db.users.remove(req.params.id);
+  const removed = await db.users.remove(req.params.id);
+  if (!removed) return res.status('404').json({ message: 'User not found' });
   res.status(204).json({ message: 'User deleted' });
 });
 

@@ -6,6 +6,9 @@ export const db = {
     async find(id) {
       return users.get(id) ?? null;
     },
+    async remove(id) {
+      return users.delete(id);
+    },
     async create(data) {
       const user = { id: String(users.size + 1), ...data };
       users.set(user.id, user);

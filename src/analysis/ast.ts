@@ -118,6 +118,23 @@ export function constInitializer(variable: TSESLint.Scope.Variable): Expression 
   return def.node.init;
 }
 
+/**
+ * The initializer of a TypeScript enum member read by name (`Status.NoContent` with
+ * `enum Status { NoContent = 204 }`), when the variable is only enums (declarations merge). A
+ * member without an initializer has none: its number depends on the members before it.
+ */
+export function enumMemberInitializer(variable: TSESLint.Scope.Variable, name: string): Expression | undefined {
+  if (variable.defs.length === 0 || variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.TSEnumDeclaration)) return undefined;
+  for (const def of variable.defs) {
+    const declaration = def.node as TSESTree.TSEnumDeclaration;
+    for (const member of declaration.body.members) {
+      const key = member.id.type === AST_NODE_TYPES.Identifier ? member.id.name : member.id.value;
+      if (key === name) return member.initializer;
+    }
+  }
+  return undefined;
+}
+
 /** Whether a variable is a parameter of a function (including destructured parameters). */
 export function isParameter(variable: TSESLint.Scope.Variable): boolean {
   return variable.defs.some((def) => def.type === 'Parameter');

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
-import { constInitializer, findProperty, memberName, skipWrappers } from './ast';
+import { constInitializer, enumMemberInitializer, findProperty, memberName, skipWrappers } from './ast';
 import type { AnalyzedFile } from './file';
 import { STATUS_CONSTANT_MODULES } from './libraries';
 import { STATUS_BY_NAME } from './status-names';
@@ -102,6 +102,10 @@ export function resolveNumber(file: AnalyzedFile, node: Node, depth = 0): number
       if (name === undefined) return undefined;
       const fromLibrary = libraryStatus(file, inner.object, name, depth);
       if (fromLibrary !== undefined) return fromLibrary;
+      const enumObject = skipWrappers(inner.object);
+      const enumVariable = enumObject.type === AST_NODE_TYPES.Identifier ? file.variableOf(enumObject) : null;
+      const member = enumVariable ? enumMemberInitializer(enumVariable, name) : undefined;
+      if (member) return resolveNumber(file, member, depth + 1);
       const object = constObject(file, inner.object, depth);
       const property = object ? findProperty(object, name) : undefined;
       return property ? resolveNumber(file, property.value, depth + 1) : undefined;

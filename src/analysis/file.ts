@@ -5,7 +5,7 @@ type SourceCode = TSESLint.SourceCode;
 import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
-import { GLOBAL_OBJECT_NAMES, isFunction, itemsWithin } from './ast';
+import { GLOBAL_OBJECT_NAMES, isFunction, itemsWithin, literalString } from './ast';
 import { KNOWN_MODULES, mayNameKnownModule } from './text-anchors';
 
 /** The node types of ESTree and TS-ESTree: a program's other nodes are its parser's own. */
@@ -31,6 +31,7 @@ export class AnalyzedFile {
   private textFound: Map<string, boolean> | undefined;
   private ifStatementsOf: WeakMap<readonly Node[], TSESTree.IfStatement[]> | undefined;
   private topLevelStatements: readonly TSESTree.ProgramStatement[] | undefined;
+  private dynamicImportList: readonly TSESTree.ImportExpression[] | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
 
@@ -165,7 +166,21 @@ export class AnalyzedFile {
       const source = (call.arguments[0] as TSESTree.StringLiteral).value;
       if (KNOWN_MODULES.has(source)) sources.add(source);
     }
+    for (const expression of this.dynamicImports()) sources.add(literalString(expression.source)!);
     return (this.sources = sources);
+  }
+
+  /**
+   * The dynamic imports of known modules (`await import('ky')`). Read from the node index, so
+   * only in files whose text has `import(` and names a known module.
+   */
+  dynamicImports(): readonly TSESTree.ImportExpression[] {
+    if (this.dynamicImportList) return this.dynamicImportList;
+    if (!this.textIncludes('import(') || !(this.namesKnownModule ??= mayNameKnownModule(this.sourceCode.text))) return (this.dynamicImportList = []);
+    return (this.dynamicImportList = this.nodesOfType(AST_NODE_TYPES.ImportExpression).filter((expression) => {
+      const source = literalString(expression.source);
+      return source !== undefined && KNOWN_MODULES.has(source);
+    }));
   }
 
   /**

@@ -284,6 +284,47 @@ export type ServerSendStyle = 'response' | 'context-body' | 'context-json' | 're
 /** A property path on the handler's response or context parameter: `['statusCode']`, `['set', 'status']`. */
 export type AccessPath = readonly string[];
 
+/**
+ * The statuses an API accepts, as its runtime checks them: a range or a list, and what it does
+ * with a string (`'404'`). Outside them the call throws, or the status is silently replaced.
+ */
+export interface AcceptedStatuses {
+  /** How messages name the API: `Express`, `the Response constructor`, `Response.redirect()`. */
+  readonly api: string;
+  /** Inclusive bounds; absent when `values` lists them. */
+  readonly range?: readonly [number, number];
+  /** The only statuses accepted (`Response.redirect`: 301, 302, 303, 307, 308). */
+  readonly values?: readonly number[];
+  /**
+   * What the API does with a string or a fraction: `throw` (Express 5, Koa: a status must be an
+   * integer), or `convert` it to an integer (WebIDL's `unsigned short`, Node `http`: `'404'` and
+   * `404.5` are 404).
+   */
+  readonly strings: 'throw' | 'convert';
+  /** Init keys of a platform that takes other statuses with them (Workers: 101 with `webSocket`): then the status is not judged. */
+  readonly uncheckedWith?: readonly string[];
+}
+
+/** Node `http` (`writeHead`, `statusCode`): RangeError ERR_HTTP_INVALID_STATUS_CODE outside 100–999. */
+const NODE_STATUSES: AcceptedStatuses = { api: 'Node http', range: [100, 999], strings: 'convert' };
+/** The WHATWG `Response` constructor and `Response.json`: RangeError outside 200–599. */
+const RESPONSE_INIT_STATUSES: AcceptedStatuses = { api: 'the Response constructor', range: [200, 599], strings: 'convert', uncheckedWith: ['webSocket'] };
+/** `Response.redirect(url, status)`: RangeError for anything but these. */
+const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
+
+/** A function that takes a status as an argument, or as a property of an options argument. */
+export interface StatusCall {
+  /** Path from the module (or global) to the function: `['Response', 'redirect']` of a global is `['redirect']`. */
+  readonly path: readonly string[];
+  /** The argument that holds the status. */
+  readonly argument: number;
+  /** `value`: the argument is the status; `options`: an object whose `properties` hold it (h3 `createError({ statusCode })`); `either`. */
+  readonly form: 'value' | 'options' | 'either';
+  /** Keys of an options argument that hold the status. */
+  readonly properties?: readonly string[];
+  readonly statuses: AcceptedStatuses;
+}
+
 /** An export that builds a response from a body and an optional init (`NextResponse.json`, SvelteKit `json`). */
 export interface ResponseFactory {
   /** Path from the module (or global) to the function: `['NextResponse', 'json']`, `['json']`, `[]`. */
@@ -296,6 +337,8 @@ export interface ResponseFactory {
   readonly body: 'value' | 'string';
   /** The second argument: an init object with `status`, or also a bare status number (Remix, React Router). */
   readonly init: 'init' | 'init-or-status';
+  /** The statuses its init accepts. */
+  readonly statuses: AcceptedStatuses;
 }
 
 /**
@@ -372,6 +415,14 @@ export interface ServerFramework {
   readonly errorObjectsAreErrors?: boolean;
   /** Passing the response/context to other functions may set its status (Express, Koa). */
   readonly opaqueWhenPassed?: boolean;
+  /** Methods on the response that send a status without a body (Express `sendStatus`). */
+  readonly statusSends?: readonly string[];
+  /** Members of the handler's context, called or destructured, that take a status first (Elysia `status(404, b)`). */
+  readonly contextStatusCalls?: readonly string[];
+  /** Exports (or members of the global) that take a status (`Response.redirect`, SvelteKit `error`). */
+  readonly statusCalls?: readonly StatusCall[];
+  /** The statuses its setters, status functions and result objects accept (default: 100–599, strings converted). */
+  readonly acceptedStatuses?: AcceptedStatuses;
   /** Status sent when the code sets none. */
   readonly defaultStatus?: number;
   readonly responseFactories?: readonly ResponseFactory[];
@@ -380,9 +431,14 @@ export interface ServerFramework {
 
 const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head'] as const;
 const FETCH_FACTORIES: readonly ResponseFactory[] = [
-  { path: ['json'], classMethod: true, body: 'value', init: 'init' },
-  { path: [], construct: true, body: 'string', init: 'init' },
+  { path: ['json'], classMethod: true, body: 'value', init: 'init', statuses: { ...RESPONSE_INIT_STATUSES, api: 'Response.json()' } },
+  { path: [], construct: true, body: 'string', init: 'init', statuses: RESPONSE_INIT_STATUSES },
 ];
+
+/** What a status is checked against when no row says more: a status is an integer in 100–599 (RFC 9110 §15). */
+export const HTTP_STATUSES: AcceptedStatuses = { api: 'HTTP', range: [100, 599], strings: 'convert' };
+/** h3 `setResponseStatus`, `createError`: a status outside 100–999 is silently replaced by the default (200, 500). */
+const H3_STATUSES: AcceptedStatuses = { api: 'h3', range: [100, 999], strings: 'convert' };
 
 /** Methods only an HTTP response has (Express, Next.js Pages, Fastify, Node `http`). */
 export const HTTP_RESPONSE_METHODS: ReadonlySet<string> = new Set(['status', 'json', 'sendStatus', 'code', 'writeHead', 'setHeader', 'redirect', 'render', 'sendFile']);
@@ -408,6 +464,9 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     bodyOnNullStatus: 'dropped',
     statusMethods: ['status'],
     statusPaths: [['statusCode']],
+    statusSends: ['sendStatus'],
+    // Express 5: TypeError for a non-integer, RangeError outside 100–999 (Express 4: Node's RangeError).
+    acceptedStatuses: { api: 'Express', range: [100, 999], strings: 'throw' },
     opaqueWhenPassed: true,
     defaultStatus: 200,
   },
@@ -424,6 +483,8 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     bodyOnNullStatus: 'dropped',
     statusMethods: ['code', 'status'],
     statusPaths: [['statusCode']],
+    // `reply.code(n)`: FST_ERR_BAD_STATUS_CODE unless Number(n) is in 100–599.
+    acceptedStatuses: { api: 'Fastify', range: [100, 599], strings: 'convert' },
     returnSends: true,
     errorObjectsAreErrors: true,
     opaqueWhenPassed: true,
@@ -440,6 +501,8 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     bodyPaths: [['body'], ['response', 'body']],
     statusPaths: [['status'], ['response', 'status']],
     bodyOnNullStatus: 'dropped',
+    // `ctx.status = n`: AssertionError unless an integer in 100–999.
+    acceptedStatuses: { api: 'Koa', range: [100, 999], strings: 'throw' },
     opaqueWhenPassed: true,
     defaultStatus: 200,
   },
@@ -470,25 +533,45 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     bodyOnNullStatus: 'dropped',
     statusMethods: ['status'],
     statusPaths: [['statusCode']],
+    acceptedStatuses: NODE_STATUSES,
     opaqueWhenPassed: true,
     defaultStatus: 200,
     responseFactories: [
-      { path: ['NextResponse', 'json'], classMethod: true, body: 'value', init: 'init' },
-      { path: ['NextResponse'], construct: true, body: 'string', init: 'init' },
+      { path: ['NextResponse', 'json'], classMethod: true, body: 'value', init: 'init', statuses: { ...RESPONSE_INIT_STATUSES, api: 'NextResponse.json()' } },
+      { path: ['NextResponse'], construct: true, body: 'string', init: 'init', statuses: { ...RESPONSE_INIT_STATUSES, api: 'NextResponse' } },
+    ],
+    statusCalls: [
+      // `NextResponse.redirect(url, status or init)`: RangeError for anything but the five.
+      {
+        path: ['NextResponse', 'redirect'],
+        argument: 1,
+        form: 'either',
+        properties: ['status'],
+        statuses: { api: 'NextResponse.redirect()', values: REDIRECT_STATUSES, strings: 'convert' },
+      },
     ],
   },
-  { id: 'sveltekit', sources: ['@sveltejs/kit'], responseFactories: [{ path: ['json'], body: 'value', init: 'init' }] },
+  {
+    id: 'sveltekit',
+    sources: ['@sveltejs/kit'],
+    responseFactories: [{ path: ['json'], body: 'value', init: 'init', statuses: { ...RESPONSE_INIT_STATUSES, api: "SvelteKit's json()" } }],
+    statusCalls: [
+      // `error(status, body)` throws "HTTP error status codes must be between 400 and 599"; `redirect(status, location)` "Invalid status code".
+      { path: ['error'], argument: 0, form: 'value', statuses: { api: "SvelteKit's error()", range: [400, 599], strings: 'convert' } },
+      { path: ['redirect'], argument: 0, form: 'value', statuses: { api: "SvelteKit's redirect()", range: [300, 308], strings: 'convert' } },
+    ],
+  },
   {
     id: 'remix',
     sources: ['@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', '@remix-run/deno'],
-    responseFactories: [{ path: ['json'], body: 'value', init: 'init-or-status' }],
+    responseFactories: [{ path: ['json'], body: 'value', init: 'init-or-status', statuses: { ...RESPONSE_INIT_STATUSES, api: "Remix's json()" } }],
   },
   {
     id: 'react-router',
     sources: ['react-router'],
     responseFactories: [
-      { path: ['data'], body: 'value', init: 'init-or-status' },
-      { path: ['json'], body: 'value', init: 'init-or-status' },
+      { path: ['data'], body: 'value', init: 'init-or-status', statuses: HTTP_STATUSES },
+      { path: ['json'], body: 'value', init: 'init-or-status', statuses: { ...RESPONSE_INIT_STATUSES, api: "React Router's json()" } },
     ],
   },
   {
@@ -501,6 +584,8 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     statusPaths: [['node', 'res', 'statusCode'], ['res', 'status']],
     statusFunctions: ['setResponseStatus'],
     bodyOnNullStatus: 'dropped',
+    statusCalls: [{ path: ['createError'], argument: 0, form: 'options', properties: ['statusCode', 'status'], statuses: { ...H3_STATUSES, api: "h3's createError()" } }],
+    acceptedStatuses: H3_STATUSES,
     returnSends: true,
     defaultStatus: 200,
   },
@@ -514,6 +599,8 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     statusPaths: [['set', 'status']],
     statusBodyFunctions: [['status'], ['error']],
     bodyOnNullStatus: 'throws',
+    contextStatusCalls: ['status'],
+    statusCalls: [{ path: ['status'], argument: 0, form: 'value', statuses: { ...HTTP_STATUSES, api: 'Elysia' } }],
     returnSends: true,
     defaultStatus: 200,
   },
@@ -539,8 +626,16 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     bodyOnNullStatus: 'dropped',
     statusMethods: ['writeHead'],
     statusPaths: [['statusCode']],
+    acceptedStatuses: NODE_STATUSES,
     opaqueWhenPassed: true,
     defaultStatus: 200,
   },
-  { id: 'web', sources: [], global: 'Response', defaultStatus: 200, responseFactories: FETCH_FACTORIES },
+  {
+    id: 'web',
+    sources: [],
+    global: 'Response',
+    defaultStatus: 200,
+    responseFactories: FETCH_FACTORIES,
+    statusCalls: [{ path: ['redirect'], argument: 1, form: 'value', statuses: { api: 'Response.redirect()', values: REDIRECT_STATUSES, strings: 'convert' } }],
+  },
 ];

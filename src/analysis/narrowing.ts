@@ -41,6 +41,18 @@ const FLIP: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<',
  * not speak of the subject's status.
  */
 export function conditionSets(file: AnalyzedFile, condition: Node, subject: StatusReader, depth = 0): ConditionSets | undefined {
+  if (depth > 0) return computeConditionSets(file, condition, subject, depth);
+  // Asked again for every node a condition narrows (a ladder of early exits): read once per subject.
+  let bySubject = conditionSetsCache.get(condition);
+  if (!bySubject) conditionSetsCache.set(condition, (bySubject = new WeakMap()));
+  let sets = bySubject.get(subject);
+  if (sets === undefined) bySubject.set(subject, (sets = computeConditionSets(file, condition, subject, 0) ?? null));
+  return sets ?? undefined;
+}
+
+const conditionSetsCache = new WeakMap<Node, WeakMap<StatusReader, ConditionSets | null>>();
+
+function computeConditionSets(file: AnalyzedFile, condition: Node, subject: StatusReader, depth: number): ConditionSets | undefined {
   const node = skipWrappers(condition);
   switch (node.type) {
     case AST_NODE_TYPES.UnaryExpression: {
@@ -229,20 +241,31 @@ function isStatusString(node: Node, subject: StatusReader): boolean {
 
 /** The statuses with which execution enters a `switch` case, with fall-through from earlier cases. */
 function switchCaseSets(file: AnalyzedFile, statement: TSESTree.SwitchStatement, index: number, subject: StatusReader): StatusSet | undefined {
+  let bySubject = switchEntries.get(statement);
+  if (!bySubject) switchEntries.set(statement, (bySubject = new WeakMap()));
+  let entries = bySubject.get(subject);
+  if (entries === undefined) bySubject.set(subject, (entries = switchEntrySets(file, statement, subject)));
+  return entries?.[index];
+}
+
+/** Per switch and subject, the entry statuses of every case: computed once, not once per case asked. */
+const switchEntries = new WeakMap<TSESTree.SwitchStatement, WeakMap<StatusReader, readonly StatusSet[] | null>>();
+
+function switchEntrySets(file: AnalyzedFile, statement: TSESTree.SwitchStatement, subject: StatusReader): readonly StatusSet[] | null {
   const caseSets: Array<StatusSet | undefined> = statement.cases.map((switchCase) =>
     switchCase.test ? caseTestSet(file, statement.discriminant, switchCase.test, subject) : undefined,
   );
   const tested = statement.cases.map((switchCase, i) => (switchCase.test ? caseSets[i] : StatusSet.EMPTY));
-  if (tested.some((set) => set === undefined)) return undefined;
+  if (tested.some((set) => set === undefined)) return null;
   const matchedByTests = (tested as StatusSet[]).reduce((all, set) => all.union(set), StatusSet.EMPTY);
   const entry = (i: number): StatusSet => caseSets[i] ?? matchedByTests.complement();
-  let result = entry(index);
-  for (let i = index - 1; i >= 0; i--) {
-    const consequent = statement.cases[i]!.consequent;
-    if (consequent.some((s) => alwaysExits(s))) break;
-    result = result.union(entry(i));
-  }
-  return result;
+  // A case is entered by its own test, or by falling through from the case before it.
+  const entries: StatusSet[] = [];
+  statement.cases.forEach((switchCase, i) => {
+    const fallsInto = i > 0 && !statement.cases[i - 1]!.consequent.some((s) => alwaysExits(s));
+    entries.push(fallsInto ? entry(i).union(entries[i - 1]!) : entry(i));
+  });
+  return entries;
 }
 
 function caseTestSet(file: AnalyzedFile, discriminant: Node, test: Node, subject: StatusReader): StatusSet | undefined {
@@ -266,12 +289,14 @@ function caseTestSet(file: AnalyzedFile, discriminant: Node, test: Node, subject
  */
 export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, stopAt?: Node): Narrowing {
   let statuses = StatusSet.ALL;
-  const constraints: AppliedConstraint[] = [];
+  // The constraints in the order they apply; early exits as a count of a list's shared steps,
+  // spelled out only when a caller reads `constraints` (most read only `statuses`).
+  const parts: Array<AppliedConstraint | { readonly steps: EarlyExitSteps; readonly count: number }> = [];
   const apply = (condition: Node, sets: ConditionSets | undefined, branch: boolean): void => {
     if (!sets) return;
     const allowed = branch ? sets.whenTrue : sets.whenFalse;
     statuses = statuses.intersect(allowed);
-    constraints.push({ node: condition, allowed });
+    parts.push({ node: condition, allowed });
   };
 
   let child: Node = node;
@@ -297,7 +322,7 @@ export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, 
           const entry = switchCaseSets(file, statement, statement.cases.indexOf(parent), subject);
           if (entry) {
             statuses = statuses.intersect(entry);
-            constraints.push({ node: parent, allowed: entry });
+            parts.push({ node: parent, allowed: entry });
           }
           applyEarlyExits(parent.consequent, child);
         }
@@ -313,22 +338,79 @@ export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, 
     }
     if (parent === stopAt) break;
   }
-  return { statuses, constraints };
+  let constraints: AppliedConstraint[] | undefined;
+  return {
+    statuses,
+    get constraints(): readonly AppliedConstraint[] {
+      if (!constraints) {
+        constraints = [];
+        for (const part of parts) {
+          if (!('steps' in part)) constraints.push(part);
+          else for (let k = 0; k < part.count; k++) if (part.steps.applied[k]) constraints.push(part.steps.applied[k]!);
+        }
+      }
+      return constraints;
+    },
+  };
 
   function applyEarlyExits(statements: readonly Node[], current: Node): void {
     // A hoisted function runs when called, not after the statements before it.
     if (isHoistedDeclaration(current)) return;
-    for (const candidate of earlyExitCandidates(statements)) {
-      if (candidate.statement.range[0] >= current.range[0]) return;
-      if (candidate.kind === 'assertion') {
-        const assertion = assertedCondition((candidate.statement as TSESTree.ExpressionStatement).expression);
-        if (assertion) apply(assertion.node, assertion.sets(file, subject), true);
-        continue;
-      }
-      const statement = candidate.statement as TSESTree.IfStatement;
-      apply(statement.test, conditionSets(file, statement.test, subject), candidate.kind === 'else-exits');
+    const candidates = earlyExitCandidates(statements);
+    // The candidates before `current` (they are in source order).
+    let count = 0;
+    let high = candidates.length;
+    while (count < high) {
+      const middle = (count + high) >>> 1;
+      if (candidates[middle]!.statement.range[0] < current.range[0]) count = middle + 1;
+      else high = middle;
     }
+    if (count === 0) return;
+    const steps = earlyExitSteps(file, statements, candidates, subject, count);
+    statuses = statuses.intersect(steps.before[count]!);
+    parts.push({ steps, count });
   }
+}
+
+/**
+ * For one statement list and subject, what each early exit applies (undefined: it does not
+ * test the subject) and the statuses left after the first k of them (`before[k]`): computed
+ * once, up to the furthest point asked, so a ladder of n exits costs n, not n² (issue 24).
+ */
+interface EarlyExitSteps {
+  readonly applied: Array<AppliedConstraint | undefined>;
+  readonly before: StatusSet[];
+}
+
+const stepsByList = new WeakMap<readonly Node[], WeakMap<StatusReader, EarlyExitSteps>>();
+
+function earlyExitSteps(
+  file: AnalyzedFile,
+  statements: readonly Node[],
+  candidates: readonly EarlyExitCandidate[],
+  subject: StatusReader,
+  count: number,
+): EarlyExitSteps {
+  let bySubject = stepsByList.get(statements);
+  if (!bySubject) stepsByList.set(statements, (bySubject = new WeakMap()));
+  let steps = bySubject.get(subject);
+  if (!steps) bySubject.set(subject, (steps = { applied: [], before: [StatusSet.ALL] }));
+  for (let k = steps.applied.length; k < count; k++) {
+    const candidate = candidates[k]!;
+    let applied: AppliedConstraint | undefined;
+    if (candidate.kind === 'assertion') {
+      const assertion = assertedCondition((candidate.statement as TSESTree.ExpressionStatement).expression);
+      const sets = assertion?.sets(file, subject);
+      if (assertion && sets) applied = { node: assertion.node, allowed: sets.whenTrue };
+    } else {
+      const statement = candidate.statement as TSESTree.IfStatement;
+      const sets = conditionSets(file, statement.test, subject);
+      if (sets) applied = { node: statement.test, allowed: candidate.kind === 'else-exits' ? sets.whenTrue : sets.whenFalse };
+    }
+    steps.applied.push(applied);
+    steps.before.push(applied ? steps.before[k]!.intersect(applied.allowed) : steps.before[k]!);
+  }
+  return steps;
 }
 
 interface EarlyExitCandidate {

@@ -7,6 +7,7 @@ import {
   calledMemberName,
   constInitializer,
   enclosingFunction,
+  enumMemberInitializer,
   findProperty,
   GLOBAL_OBJECT_NAMES,
   isFunction,
@@ -157,6 +158,12 @@ export class RequestAnalysis {
       }
     }
     if (importsClient) found.push(...tracker().iterateEsmReferences(esmMap as never), ...tracker().iterateCjsReferences(cjsMap as never));
+    // `const { default: ky } = await import('ky')`, `(await import('ky')).default`
+    for (const expression of importsClient ? this.file.dynamicImports() : []) {
+      const map = esmMap[literalString(expression.source)!];
+      const awaited = skipWrappersUp(expression).parent;
+      if (map && awaited?.type === AST_NODE_TYPES.AwaitExpression) found.push(...tracker().iteratePropertyReferences(awaited as never, map as never));
+    }
     for (const { node, info } of found) {
       const call = node as unknown as Node;
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -406,6 +413,9 @@ export class RequestAnalysis {
           const methods = init && skipWrappers(init);
           const property = methods?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(methods, name) : undefined;
           if (property) return this.methodValue(property.value, depth + 1);
+          // `Method.Delete` of `enum Method { Delete = 'DELETE' }`
+          const member = variable ? enumMemberInitializer(variable, name) : undefined;
+          if (member) return this.methodValue(member, depth + 1);
         }
         break;
       }
@@ -561,6 +571,18 @@ export class RequestAnalysis {
       case AST_NODE_TYPES.SequenceExpression:
         if (parent.expressions.at(-1) === top) this.flow(parent, isPromise, request, helperCall, depth, response);
         return;
+      case AST_NODE_TYPES.ArrayExpression: {
+        // `const [res] = await Promise.all([fetch(u), …])`: element i of the array is response i.
+        const index = parent.elements.indexOf(top as TSESTree.Expression);
+        if (!isPromise || parent.elements.slice(0, index).some((element) => element?.type === AST_NODE_TYPES.SpreadElement)) return;
+        const element = promiseAllPattern(this.file, parent)?.elements[index];
+        if (element && element.type !== AST_NODE_TYPES.RestElement) {
+          const tracked = track();
+          tracked.subject.bindHolderPattern(element);
+          this.findHelperReturns(tracked);
+        }
+        return;
+      }
       default:
         return;
     }
@@ -816,4 +838,27 @@ function functionVariables(file: AnalyzedFile, fn: FunctionNode): TSESLint.Scope
     return file.scopeManager.getDeclaredVariables(parent);
   }
   return [];
+}
+
+/**
+ * The array pattern that receives the awaited result of `Promise.all(array)` (the global
+ * `Promise`): `const [a, b] = await Promise.all([…])` or `[a, b] = await Promise.all([…])`.
+ */
+function promiseAllPattern(file: AnalyzedFile, array: TSESTree.ArrayExpression): TSESTree.ArrayPattern | undefined {
+  const argument = skipWrappersUp(array);
+  const call = argument.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== argument) return undefined;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'all') return undefined;
+  const promise = skipWrappers(callee.object);
+  if (promise.type !== AST_NODE_TYPES.Identifier || promise.name !== 'Promise' || (file.variableOf(promise)?.defs.length ?? 0) > 0) return undefined;
+  const awaited = skipWrappersUp(call).parent;
+  if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+  const value = skipWrappersUp(awaited);
+  const holder = value.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value && holder.id.type === AST_NODE_TYPES.ArrayPattern) return holder.id;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.operator === '=' && holder.right === value && holder.left.type === AST_NODE_TYPES.ArrayPattern) {
+    return holder.left;
+  }
+  return undefined;
 }

@@ -14,7 +14,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
-import { alwaysExits, contains, isFunction, isParameter, memberName, skipWrappers } from './ast';
+import { alwaysExits, contains, isFunction, memberName, skipWrappers } from './ast';
 import type { HttpModel } from './model';
 import type { RetrySite } from './retry';
 import { StatusSubject } from './subject';
@@ -28,7 +28,16 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite): Node | und
   const file = model.file;
   // A predicate whose answer reads no status still has its parameters: the error it is given.
   const subject = site.subject ?? new StatusSubject(file);
-  const parameters = !site.subject && site.kind === 'predicate' && isFunction(site.container) ? file.scopeManager.getDeclaredVariables(site.container).filter(isParameter) : [];
+  const parameters: TSESLint.Scope.Variable[] = [];
+  if (!site.subject && site.kind === 'predicate' && isFunction(site.container)) {
+    const fn = site.container;
+    const roles = site.config?.predicates.find((p) => p.function === fn)?.option?.parameters;
+    fn.params.forEach((param, index) => {
+      // fetch-retry's `attempt`: not the error nor the response.
+      if (roles?.[index] === 'other') return;
+      for (const variable of file.scopeManager.getDeclaredVariables(fn)) if (variable.defs.some((d) => contains(param, d.name))) parameters.push(variable);
+    });
+  }
   const watched = new Set<TSESLint.Scope.Variable>([...subject.holderVariables, ...subject.statusVariables, ...catchParametersOf(model, site), ...parameters]);
   const derived = new Map<TSESLint.Scope.Variable, boolean>();
 

@@ -238,6 +238,8 @@ class RetryBuilder {
   private readonly predicateFunctions = new Set<Node>();
   private readonly delays = new Map<Node, RetryDelay | undefined>();
   private readonly sleepArguments = new Map<TSESLint.Scope.Variable, number>();
+  private readonly narrowed = new Map<Node, Map<StatusSubject, Map<Node, ({ statuses: StatusSet; conditions: readonly RetryCondition[] } | undefined)[]>>>();
+  private readonly loopDelays = new Map<Node, readonly RetryDelay[]>();
   // Asked once per request or retry config: kept per function and library, not searched again.
   private readonly recursiveCallsOf = new Map<FunctionNode, TSESTree.CallExpression[]>();
   private readonly abortErrorNamesOf = new Map<RetryConfigLibrary, Set<string>>();
@@ -289,9 +291,20 @@ class RetryBuilder {
 
   /** Statuses at `point` for `subject`, with the conditions that narrowed them. */
   private narrow(point: Node, subject: StatusSubject, stopAt: Node, throwing = false): { statuses: StatusSet; conditions: RetryCondition[] } {
+    // Responses assigned to one variable share a subject: each `continue` is narrowed once for all.
+    const cached = this.narrowed.get(point)?.get(subject)?.get(stopAt)?.[Number(throwing)];
+    if (cached) return { statuses: cached.statuses, conditions: [...cached.conditions] };
     const narrowing = this.model.statusesAt(point, subject, stopAt);
     const conditions = this.conditionsOf(narrowing.constraints, subject, throwing);
-    return { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
+    const result = { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
+    let bySubject = this.narrowed.get(point);
+    if (!bySubject) this.narrowed.set(point, (bySubject = new Map()));
+    let byStop = bySubject.get(subject);
+    if (!byStop) bySubject.set(subject, (byStop = new Map()));
+    let byThrowing = byStop.get(stopAt);
+    if (!byThrowing) byStop.set(stopAt, (byThrowing = []));
+    byThrowing[Number(throwing)] = { statuses: result.statuses, conditions: [...conditions] };
+    return result;
   }
 
   // ---- loops and recursion ------------------------------------------------------------------
@@ -805,7 +818,11 @@ class RetryBuilder {
 
   private delaysBetween(container: Node, from: Node, to: Node): RetryDelay[] {
     // Every wait in a loop body runs between two attempts.
-    if (isLoop(container)) return this.delaysIn(container.body.range[0], container.body.range[1]).filter((d) => resumesRetry(d, to));
+    if (isLoop(container)) {
+      let delays = this.loopDelays.get(container);
+      if (!delays) this.loopDelays.set(container, (delays = this.delaysIn(container.body.range[0], container.body.range[1])));
+      return delays.filter((d) => resumesRetry(d, to));
+    }
     const start = from.range[0];
     const end = to === container ? container.range[1] : to.range[1];
     return this.delaysIn(start, end).filter((d) => contains(container, d.node) && resumesRetry(d, to));

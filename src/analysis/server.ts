@@ -8,8 +8,8 @@ import { importPathOf, resolveNumber } from './constants';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
 import { AnalyzedFile } from './file';
-import type { AccessPath, BodyOnNullStatus, ResponseFactory, ServerFramework } from './libraries';
-import { HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS, TYPE_TEST_MODULES } from './libraries';
+import type { AcceptedStatuses, AccessPath, BodyOnNullStatus, ResponseFactory, ServerFramework, StatusCall } from './libraries';
+import { HTTP_RESPONSE_METHODS, HTTP_STATUSES, SERVER_FRAMEWORKS, TYPE_TEST_MODULES } from './libraries';
 import { resultObjectNeedles, shortestNeedles } from './text-anchors';
 import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
@@ -59,8 +59,24 @@ export interface ServerSend {
   readonly removeBody: BodyRemoval | undefined;
 }
 
+/**
+ * A status as the code hands it to a server API (`res.status(404)`, `{ status: 404 }` of a
+ * `Response` init, `ctx.status = 404`, `Response.redirect(url, 301)`, SvelteKit `error(404)`),
+ * with what that API accepts. Every one the analysis finds, whatever body is sent, if any.
+ */
+export interface StatusArgument {
+  /** The expression as written. */
+  readonly node: Node;
+  readonly framework: ServerFramework;
+  readonly accepts: AcceptedStatuses;
+  /** `init`: a bare value where the API takes an init object (`new Response(body, 404)`). */
+  readonly place: 'status' | 'init';
+}
+
 export interface ServerAnalysis {
   readonly sends: readonly ServerSend[];
+  /** Every status given to a server API, in source order. */
+  readonly statusArguments: readonly StatusArgument[];
   /** The catch or error-first callback error branch the send runs in. */
   errorBranchOf(send: ServerSend): ErrorBranch | undefined;
   /** Whether the send's body is an error body, and why. */
@@ -68,7 +84,7 @@ export interface ServerAnalysis {
 }
 
 const KEY = {};
-const NO_SENDS: ServerAnalysis = { sends: [], errorBranchOf: () => undefined, errorBodyOf: () => undefined };
+const NO_SENDS: ServerAnalysis = { sends: [], statusArguments: [], errorBranchOf: () => undefined, errorBodyOf: () => undefined };
 
 /** The server sends of the model's file, built once per file. */
 export function getServerAnalysis(model: HttpModel): ServerAnalysis {
@@ -88,7 +104,8 @@ type TraceInfo =
   | { readonly kind: 'app'; readonly framework: ServerFramework }
   | { readonly kind: 'handler-factory'; readonly framework: ServerFramework }
   | { readonly kind: 'response-factory'; readonly framework: ServerFramework; readonly factory: ResponseFactory }
-  | { readonly kind: 'status-function'; readonly framework: ServerFramework };
+  | { readonly kind: 'status-function'; readonly framework: ServerFramework }
+  | { readonly kind: 'status-call'; readonly framework: ServerFramework; readonly call: StatusCall };
 
 type TraceMap = Record<string | symbol, unknown>;
 
@@ -122,6 +139,7 @@ function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, Trace
     }
     for (const path of framework.handlerFactories ?? []) add(framework, path, CALL, { kind: 'handler-factory', framework });
     for (const name of framework.statusFunctions ?? []) add(framework, [name], CALL, { kind: 'status-function', framework });
+    for (const call of framework.statusCalls ?? []) add(framework, call.path, CALL, { kind: 'status-call', framework, call });
     for (const factory of framework.responseFactories ?? []) {
       add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, { kind: 'response-factory', framework, factory });
     }
@@ -185,7 +203,12 @@ class ServerSends implements ServerAnalysis {
   readonly sends: ServerSend[] = [];
   private readonly handlers = new Map<FunctionNode, Handler>();
   private readonly statusFunctionCalls = new Set<Node>();
-  private readonly globalStatusFunctions = new Set<string>();
+  /** Status functions auto-imported with a global handler factory (Nuxt), by name. */
+  private readonly globalStatusFunctions = new Map<string, ServerFramework>();
+  /** Status calls auto-imported the same way (`createError`). */
+  private readonly globalStatusCalls = new Map<string, { framework: ServerFramework; call: StatusCall }>();
+  readonly statusArguments: StatusArgument[] = [];
+  private readonly notedStatuses = new Set<Node>();
   private readonly branches = new Map<ServerSend, ErrorBranch | undefined>();
   private readonly bodies = new Map<ServerSend, ErrorBody | undefined>();
   private readonly importedFrameworks: ServerFramework[];
@@ -200,6 +223,7 @@ class ServerSends implements ServerAnalysis {
     for (const handler of this.handlers.values()) this.collectHandlerSends(handler);
     this.findResultObjects();
     this.sends.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    this.statusArguments.sort((a, b) => a.node.range[0] - b.node.range[0]);
   }
 
   errorBranchOf(send: ServerSend): ErrorBranch | undefined {
@@ -271,15 +295,19 @@ class ServerSends implements ServerAnalysis {
     for (const [call, frameworks] of handlerFactoryCalls) {
       for (const framework of frameworks) {
         this.onTraced(call, { kind: 'handler-factory', framework });
-        for (const statusFunction of framework.statusFunctions ?? []) this.globalStatusFunctions.add(statusFunction);
+        for (const statusFunction of framework.statusFunctions ?? []) this.globalStatusFunctions.set(statusFunction, framework);
+        for (const call of framework.statusCalls ?? []) if (call.path.length === 1) this.globalStatusCalls.set(call.path[0]!, { framework, call });
       }
     }
-    if (this.globalStatusFunctions.size > 0) {
+    if (this.globalStatusFunctions.size > 0 || this.globalStatusCalls.size > 0) {
       for (const reference of globalScope.through) {
         const call = reference.identifier.parent;
-        if (this.globalStatusFunctions.has(reference.identifier.name) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
-          this.statusFunctionCalls.add(call);
-        }
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+        const name = reference.identifier.name;
+        const framework = this.globalStatusFunctions.get(name);
+        if (framework) this.onTraced(call, { kind: 'status-function', framework });
+        const statusCall = this.globalStatusCalls.get(name);
+        if (statusCall) this.onTraced(call, { kind: 'status-call', ...statusCall });
       }
     }
   }
@@ -296,9 +324,15 @@ class ServerSends implements ServerAnalysis {
         return;
       case 'status-function':
         this.statusFunctionCalls.add(node);
+        // `setResponseStatus(event, status)`
+        if (node.type === AST_NODE_TYPES.CallExpression) this.noteStatus(node.arguments[1], info.framework, acceptedBy(info.framework));
+        return;
+      case 'status-call':
+        if (node.type === AST_NODE_TYPES.CallExpression) this.noteStatusCall(node, info.framework, info.call);
         return;
       case 'response-factory':
         if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+          this.noteFactoryStatus(node, info.framework, info.factory);
           this.addFactorySend(node, info.framework, info.factory);
         }
         return;
@@ -622,8 +656,10 @@ class ServerSends implements ServerAnalysis {
         }
         // Assignments: `res.statusCode = n`, `ctx.status = n`, `ctx.body = b`, `set.status = n`.
         if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top && parent.operator === '=') {
-          if (matchesPath(framework.statusPaths, path)) setters.push({ node: parent, value: parent.right });
-          else if (matchesPath(framework.bodyPaths, path) && top.type === AST_NODE_TYPES.MemberExpression) {
+          if (matchesPath(framework.statusPaths, path)) {
+            setters.push({ node: parent, value: parent.right });
+            this.noteStatus(parent.right, framework, acceptedBy(framework));
+          } else if (matchesPath(framework.bodyPaths, path) && top.type === AST_NODE_TYPES.MemberExpression) {
             const receiver = top.object;
             pending.push({
               node: parent,
@@ -639,6 +675,13 @@ class ServerSends implements ServerAnalysis {
         const called = top.type === AST_NODE_TYPES.MemberExpression ? skipWrappersUp(top).parent : parent;
         if (called?.type === AST_NODE_TYPES.CallExpression && skipWrappers(called.callee) === top && matchesPath(framework.statusBodyFunctions, path)) {
           this.addStatusBodyCall(called, framework, fn, pending);
+          if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!)) this.noteStatus(called.arguments[0], framework, acceptedBy(framework));
+          continue;
+        }
+        // Elysia `status(404, body)`, `ctx.status(404)`: a context function that takes the status first.
+        if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!)) {
+          const call = skipWrappersUp(top).parent;
+          if (call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === skipWrappers(top)) this.noteStatus(call.arguments[0], framework, acceptedBy(framework));
           continue;
         }
         // Calls: `res.status(n).json(b)`, `c.json(b, n)`, `setResponseStatus(event, n)`.
@@ -699,6 +742,9 @@ class ServerSends implements ServerAnalysis {
     for (let step = 0; step < 8; step++) {
       if (framework.statusMethods?.includes(name)) {
         chainStatus = call.arguments[0];
+        this.noteStatus(chainStatus, framework, acceptedBy(framework));
+      } else if (framework.statusSends?.includes(name)) {
+        this.noteStatus(call.arguments[0], framework, acceptedBy(framework));
       } else if (framework.sendMethods?.includes(name)) {
         this.addMethodSend(call, name, receiver, framework, fn, chainStatus, pending);
         return;
@@ -741,9 +787,11 @@ class ServerSends implements ServerAnalysis {
       const initNode = skipWrappers(init);
       if (initNode.type === AST_NODE_TYPES.ObjectExpression) {
         const fromInit = this.initStatus(initNode);
+        this.noteInitStatus(initNode, framework, acceptedBy(framework));
         pending.push({ ...base, status0: fromInit.status, make: fromInit.make });
         return;
       }
+      this.noteStatus(init, framework, acceptedBy(framework));
       pending.push({ ...base, legacyStatus: init, make: () => undefined });
       return;
     }
@@ -938,6 +986,45 @@ class ServerSends implements ServerAnalysis {
     return fixer.insertTextBefore(first, `${key}: ${code},${separator}`);
   }
 
+  // ---- statuses given to APIs ----------------------------------------------------------------
+
+  private noteStatus(node: Node | undefined, framework: ServerFramework, accepts: AcceptedStatuses, place: StatusArgument['place'] = 'status'): void {
+    if (!node || node.type === AST_NODE_TYPES.SpreadElement || this.notedStatuses.has(node)) return;
+    this.notedStatuses.add(node);
+    this.statusArguments.push({ node, framework, accepts, place });
+  }
+
+  /** `{ status: 404 }`, unless a later spread may override it. */
+  private noteInitStatus(init: TSESTree.ObjectExpression, framework: ServerFramework, accepts: AcceptedStatuses, keys: readonly string[] = ['status']): void {
+    if (accepts.uncheckedWith?.some((key) => findProperty(init, key))) return;
+    for (const key of keys) {
+      const property = findProperty(init, key);
+      if (property && !spreadAfter(init, property)) this.noteStatus(property.value, framework, accepts);
+    }
+  }
+
+  /** The init of `new Response(b, init)`, `Response.json(b, init)`: `{ status }`, or a status where the factory takes one. */
+  private noteFactoryStatus(call: TSESTree.CallExpression | TSESTree.NewExpression, framework: ServerFramework, factory: ResponseFactory): void {
+    const init = call.arguments[1];
+    if (!init || init.type === AST_NODE_TYPES.SpreadElement) return;
+    const inner = skipWrappers(init);
+    if (inner.type === AST_NODE_TYPES.ObjectExpression) this.noteInitStatus(inner, framework, factory.statuses);
+    else if (factory.init === 'init-or-status') this.noteStatus(init, framework, factory.statuses);
+    else if (this.resolve(inner) !== undefined) this.noteStatus(init, framework, factory.statuses, 'init');
+  }
+
+  /** `Response.redirect(url, 301)`, SvelteKit `error(404, body)`, h3 `createError({ statusCode })`. */
+  private noteStatusCall(call: TSESTree.CallExpression, framework: ServerFramework, statusCall: StatusCall): void {
+    const argument = call.arguments[statusCall.argument];
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+    const inner = skipWrappers(argument);
+    if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+      if (statusCall.form !== 'value') this.noteInitStatus(inner, framework, statusCall.statuses, statusCall.properties);
+    } else if (statusCall.form !== 'options') {
+      this.noteStatus(argument, framework, statusCall.statuses);
+    }
+  }
+
   // ---- response factories and result objects -------------------------------------------------
 
   /** `Response.json(b, init)`, `new Response(JSON.stringify(b), init)`, `NextResponse.json`, SvelteKit `json`, Remix `json`, RR `data`. */
@@ -1039,6 +1126,7 @@ class ServerSends implements ServerAnalysis {
         if (statusProperty && spreadAfter(object, statusProperty)) {
           status = { kind: 'unknown' };
         } else if (statusProperty) {
+          this.noteStatus(statusProperty.value, framework, acceptedBy(framework));
           status = this.constantOrUnknown(statusProperty.value);
           if (status.kind === 'constant') {
             const node = status.node;
@@ -1150,6 +1238,11 @@ interface PendingSend {
   /** `json` when the send serialises its body (`res.json`); `raw` when absent. */
   readonly encoding?: 'json' | 'raw';
   readonly removeBody?: BodyRemoval;
+}
+
+/** The statuses a framework's setters, status functions and result objects accept. */
+function acceptedBy(framework: ServerFramework): AcceptedStatuses {
+  return framework.acceptedStatuses ?? HTTP_STATUSES;
 }
 
 /** `vi.fn(() => new Response(…))`, `fetchMock.mockResolvedValue(Response.json(…))`: a test double. */

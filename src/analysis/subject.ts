@@ -53,6 +53,27 @@ export class StatusSubject {
     return [...this.holderReferences, ...this.holderExpressions];
   }
 
+  /**
+   * Every expression that reads the status, in no particular order: the references of status
+   * copies (`status` of `const { status } = res`) and `res.status`, `res.statusCode`,
+   * `error.response?.status` members of the holder.
+   */
+  statusReads(): Node[] {
+    const reads: Node[] = [...this.statusReferences];
+    for (const holder of this.holderNodes()) {
+      let top = skipWrappersUp(holder);
+      let member = top.parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === top && memberName(member) === 'response') {
+        top = skipWrappersUp(member);
+        member = top.parent;
+      }
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) continue;
+      const name = memberName(member);
+      if (name !== undefined && STATUS_PROPERTIES.has(name)) reads.push(member);
+    }
+    return reads;
+  }
+
   /** Every place the status is read: identifiers of status copies and `x.status` members. */
   mentions(node: Node): boolean {
     return this.isStatus(node) || this.isOk(node);

@@ -6,6 +6,7 @@ import noErrorBodyWithSuccessStatus from './no-error-body-with-success-status';
 import noJsonOnNoContent from './no-json-on-no-content';
 import noRetryOnClientError from './no-retry-on-client-error';
 import requireRetryAfter from './require-retry-after';
+import validStatusCode from './valid-status-code';
 
 // Keep sorted: one line a rule.
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], HttpStatusRuleDocs>> = {
@@ -14,4 +15,5 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-json-on-no-content': noJsonOnNoContent,
   'no-retry-on-client-error': noRetryOnClientError,
   'require-retry-after': requireRetryAfter,
+  'valid-status-code': validStatusCode,
 };

@@ -74,8 +74,9 @@ export default createRule<Options, MessageIds>({
         properties: {
           methods: {
             type: 'array',
-            description: 'HTTP methods whose responses may be 204 No Content; parses of their responses must handle 204 (case-insensitive).',
-            items: { type: 'string', pattern: '^[A-Za-z]+$' },
+            description: 'HTTP methods whose responses may be 204 No Content, in upper case; parses of their responses must handle 204 (the code may spell the method in any case).',
+            items: { type: 'string', pattern: '^[A-Z]+$' },
+            minItems: 1,
             uniqueItems: true,
           },
           checkDynamicMethods: {

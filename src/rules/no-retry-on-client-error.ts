@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
 
 import type { Node } from '../analysis/ast';
 import { contains, isFunction, skipWrappers, skipWrappersUp } from '../analysis/ast';
-import type { RetryCondition, RetrySite, StatusList } from '../analysis/retry';
+import type { RetryCondition, RetrySite, StatusList, StatusListEntry } from '../analysis/retry';
 import { getRetries, neutralConditionSets } from '../analysis/retry';
 import { readsRateLimitHeader, unevaluatedFilter } from '../analysis/retry-filters';
 import { StatusSet } from '../analysis/status-set';
@@ -11,12 +11,14 @@ import type { StatusSubject } from '../analysis/subject';
 import { createRule, perOptions } from '../util/create-rule';
 
 type Options = [{ retryable?: number[] }];
+
 type MessageIds =
   | 'retriesClientError'
   | 'listsClientError'
   | 'unlistsClientError'
   | 'suggestRetryOnly'
   | 'suggestRemoveRetry'
+  | 'suggestStopRetrying'
   | 'suggestEarlyExit'
   | 'suggestRethrow'
   | 'suggestAbortError'
@@ -25,7 +27,10 @@ type MessageIds =
 const CLIENT_ERRORS = StatusSet.ofClass(4);
 /** 408 (RFC 9110 §15.5.9: the client MAY repeat the request), 425 (RFC 8470 §5.2), 429 (RFC 6585 §4). */
 const DEFAULT_RETRYABLE = [408, 425, 429];
+/** 429 Too Many Requests: every client retries it (RFC 6585 §4); leaving it out of `retryable` is a choice an autofix must not act on. */
+const RATE_LIMITED = StatusSet.of(429);
 const ERRORS = StatusSet.range(400, 599);
+const SUCCESSES = StatusSet.ofClass(2);
 /** @octokit/plugin-retry's default `doNotRetry`: dropping one of these makes octokit retry it. */
 const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
 
@@ -34,6 +39,8 @@ const settingsOf = perOptions((options: Options[0]) => {
   return {
     retryable,
     retryableSet: StatusSet.of(...retryable),
+    /** 429 when the options leave it out: stopping its retry is the options' choice, so never an autofix. */
+    unlistedDefaults: RATE_LIMITED.minus(StatusSet.of(...retryable)),
     retryableText: retryable.length > 0 ? `${retryable.join(', ')} and 5xx` : '5xx',
     allowedText: retryable.length > 0 ? retryable.join(', ') : 'none',
   };
@@ -73,6 +80,7 @@ export default createRule<Options, MessageIds>({
         '`doNotRetry` leaves out {{statuses}}, so octokit retries them: a 4xx means the request itself is wrong, and sending it again gets the same answer.',
       suggestRetryOnly: 'Retry only {{retryable}} here (the other statuses then take the path after the retry: check that it handles them).',
       suggestRemoveRetry: 'Remove this retry ({{statuses}} then take the path after it: check that it handles them).',
+      suggestStopRetrying: 'Stop retrying {{statuses}}.',
       suggestEarlyExit: 'Throw before the retry on a 4xx other than {{allowed}}.',
       suggestRethrow: 'Rethrow a 4xx other than {{allowed}} before the retry.',
       suggestAbortError: "Throw p-retry's `AbortError` on a 4xx other than {{allowed}}.",
@@ -82,7 +90,7 @@ export default createRule<Options, MessageIds>({
   check(context, model, options) {
     const { sites } = getRetries(model);
     if (sites.length === 0) return;
-    const { retryable, retryableSet, retryableText, allowedText } = settingsOf(options()[0]);
+    const { retryable, retryableSet, unlistedDefaults, retryableText, allowedText } = settingsOf(options()[0]);
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
     for (const site of sites) {
@@ -95,6 +103,19 @@ export default createRule<Options, MessageIds>({
       const list = site.kind === 'library-config' ? site.config?.statusCodes : undefined;
       if (list) reportList(list, bad);
       else reportPath(site, bad);
+    }
+
+    /**
+     * The edit as a fix, or as a suggestion where it stops retrying a status only the options
+     * call a client error (429 with `retryable` that leaves it out): a fix never rests on an
+     * option's choice (`if (res.status === 429)` would become `if (false)`).
+     */
+    function fixOrSuggestion(
+      statuses: StatusSet,
+      fix: TSESLint.ReportFixFunction,
+    ): { fix: TSESLint.ReportFixFunction } | { suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> } {
+      if (statuses.intersect(unlistedDefaults).isEmpty) return { fix };
+      return { suggest: [{ messageId: 'suggestStopRetrying', data: { statuses: describe(statuses) }, fix }] };
     }
 
     function describe(statuses: StatusSet): string {
@@ -235,6 +256,22 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
+      const array = list.array;
+      const offenders = list.entries.filter((entry) => !entry.statuses.intersect(bad).isEmpty);
+      if (array && offenders.length > 1 && offenders.every((entry) => array.elements.includes(entry.node as TSESTree.Expression))) {
+        // One report and one fix for the list: fixes of neighbouring elements touch, and oxlint
+        // applies only one of two touching fixes per run (ESLint merges them).
+        if (!once(array, 'listsClientError')) return;
+        const offending = offenders.reduce((all, entry) => all.union(entry.statuses.intersect(bad)), StatusSet.EMPTY);
+        context.report({
+          node: array,
+          loc: { start: offenders[0]!.node.loc.start, end: offenders.at(-1)!.node.loc.end },
+          messageId: 'listsClientError',
+          data: { status: describe(offending), retryable: retryableText },
+          ...fixOrSuggestion(offending, (fixer) => fixList(fixer, array, offenders, bad)),
+        });
+        return;
+      }
       for (const entry of list.entries) {
         const offending = entry.statuses.intersect(bad);
         if (offending.isEmpty || !once(entry.node, 'listsClientError')) continue;
@@ -242,7 +279,9 @@ export default createRule<Options, MessageIds>({
           node: entry.node,
           messageId: 'listsClientError',
           data: { status: describe(offending), retryable: retryableText },
-          fix: list.array ? (fixer) => (entry.range ? splitRange(fixer, list.array!, entry.node, entry.statuses.minus(bad)) : removeElement(fixer, list.array!, entry.node)) : null,
+          ...(list.array
+            ? fixOrSuggestion(offending, (fixer) => (entry.range ? splitRange(fixer, list.array!, entry.node, entry.statuses.minus(bad)) : removeElement(fixer, list.array!, entry.node)))
+            : {}),
         });
       }
     }
@@ -280,6 +319,90 @@ export default createRule<Options, MessageIds>({
       }
       if (sourceCode.getAllComments().some((c) => c.range[0] < range[1] && c.range[1] > range[0])) return null;
       return fixer.removeRange(range);
+    }
+
+    /**
+     * One fix for several elements of one array: each offending element is removed (a range
+     * entry keeps the statuses that are not `bad`), as the element-by-element fixes would leave
+     * it, written as one edit so that no host has to merge touching fixes.
+     */
+    function fixList(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, offenders: readonly StatusListEntry[], bad: StatusSet): TSESLint.RuleFix | null {
+      const elements = array.elements as readonly Node[];
+      const text = sourceCode.text;
+      const edits: Array<{ range: [number, number]; text: string }> = [];
+      const removed = new Set<number>();
+      for (const entry of offenders) {
+        const kept = entry.range ? entry.statuses.minus(bad) : StatusSet.EMPTY;
+        if (kept.isEmpty) removed.add(elements.indexOf(entry.node));
+        else {
+          if (sourceCode.getCommentsInside(entry.node).length > 0) return null;
+          edits.push({ range: [entry.node.range[0], entry.node.range[1]], text: kept.ranges().map(([low, high]) => `[${low}, ${high}]`).join(', ') });
+        }
+      }
+      // An element with its parentheses: `(ok ? 200 : 500)`.
+      const bounds = (element: Node): [TSESLint.AST.Token, TSESLint.AST.Token] => {
+        let first = sourceCode.getFirstToken(element)!;
+        let last = sourceCode.getLastToken(element)!;
+        for (;;) {
+          const before = sourceCode.getTokenBefore(first);
+          const after = sourceCode.getTokenAfter(last);
+          if (before?.value !== '(' || after?.value !== ')') break;
+          first = before;
+          last = after;
+        }
+        return [first, last];
+      };
+      const aloneOnLine = (index: number): [number, number] | undefined => {
+        const [first, last] = bounds(elements[index]!);
+        const next = sourceCode.getTokenAfter(last)!;
+        const lineStart = text.lastIndexOf('\n', first.range[0] - 1) + 1;
+        const end = next.value === ',' ? next.range[1] : last.range[1];
+        const lineEnd = text.indexOf('\n', end);
+        return lineEnd >= 0 && text.slice(lineStart, first.range[0]).trim() === '' && text.slice(end, lineEnd).trim() === '' ? [lineStart, lineEnd + 1] : undefined;
+      };
+      const indices = [...removed].sort((a, b) => a - b);
+      const lines = removed.size < elements.length ? indices.map(aloneOnLine) : [];
+      if (lines.length > 0 && lines.every((range) => range !== undefined)) {
+        // Each alone on its line (with its comma): remove the lines.
+        for (const range of lines) edits.push({ range: range!, text: '' });
+      } else {
+        let lastKept = -1;
+        for (let index = elements.length - 1; index >= 0; index--) {
+          if (!removed.has(index)) {
+            lastKept = index;
+            break;
+          }
+        }
+        for (const index of indices) {
+          if (index > lastKept) break;
+          // Up to the next element: the element, its comma and the space after it.
+          const [first, last] = bounds(elements[index]!);
+          const comma = sourceCode.getTokenAfter(last)!;
+          edits.push({ range: [first.range[0], sourceCode.getTokenAfter(comma, { includeComments: true })!.range[0]], text: '' });
+        }
+        if (indices.at(-1)! > lastKept) {
+          // The elements after the last one kept, with the comma before them (or every element).
+          const [, last] = bounds(elements.at(-1)!);
+          if (lastKept >= 0) {
+            const comma = sourceCode.getTokenAfter(bounds(elements[lastKept]!)[1])!;
+            edits.push({ range: [comma.range[0], last.range[1]], text: '' });
+          } else {
+            const after = sourceCode.getTokenAfter(last)!;
+            edits.push({ range: [bounds(elements[0]!)[0].range[0], after.value === ',' ? after.range[1] : last.range[1]], text: '' });
+          }
+        }
+      }
+      edits.sort((a, b) => a.range[0] - b.range[0]);
+      const start = edits[0]!.range[0];
+      const end = edits.at(-1)!.range[1];
+      if (sourceCode.getAllComments().some((c) => c.range[0] < end && c.range[1] > start && edits.some((e) => e.text === '' && c.range[0] < e.range[1] && c.range[1] > e.range[0]))) return null;
+      let replacement = '';
+      let at = start;
+      for (const edit of edits) {
+        replacement += text.slice(at, edit.range[0]) + edit.text;
+        at = edit.range[1];
+      }
+      return fixer.replaceTextRange([start, end], replacement);
     }
 
     function splitRange(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, element: Node, kept: StatusSet): TSESLint.RuleFix | null {
@@ -346,6 +469,9 @@ export default createRule<Options, MessageIds>({
       const fallsThrough =
         site.kind === 'predicate' || bad.isSubsetOf(model.conditionSets(condition.node, subject)?.whenFalse ?? StatusSet.EMPTY) || throwsNext(condition.node);
       const safe = onlyRetries && fallsThrough;
+      // `status !== 202` holds for 200 too: a rewrite to error statuses would send them elsewhere
+      // (a predicate is asked about failed requests only).
+      if (site.kind !== 'predicate' && kept.intersects(SUCCESSES)) return undefined;
       if (!kept.intersect(ERRORS).isEmpty) {
         const status = statusText(subject, [target], statusProperty);
         if (!status || sourceCode.getCommentsInside(target).length > 0) return undefined;

@@ -66,11 +66,13 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             description: 'Statuses whose retry must wait for the server (a range such as `status >= 500` includes 503).',
             items: { type: 'integer', minimum: 100, maximum: 599 },
+            minItems: 1,
             uniqueItems: true,
           },
           headers: {
             type: 'array',
-            description: 'Headers besides `Retry-After` whose reading counts as waiting for the server (case-insensitive).',
+            description:
+              'Headers besides `Retry-After` whose reading counts as waiting for the server (case-insensitive). Replaces the default list: repeat its headers to keep them; `[]` accepts only `Retry-After`.',
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
           },

@@ -232,3 +232,87 @@ describe('server sends', () => {
     ).not.toThrow();
   });
 });
+
+function statusArgumentsOf(code: string): string[] {
+  let seen: string[] = [];
+  analyze(code, ({ model, text }) => {
+    seen = getServerAnalysis(model).statusArguments.map(
+      (argument) =>
+        `${argument.framework.id} ${text(argument.node)} ${argument.place} ${argument.accepts.api} ${argument.accepts.values?.join('/') ?? argument.accepts.range?.join('-')} ${argument.accepts.strings}`,
+    );
+  });
+  return seen;
+}
+
+describe('status arguments', () => {
+  it('lists every status handed to a handler response, with what the framework accepts', () => {
+    expect(
+      statusArgumentsOf(`
+        import express from 'express';
+        const app = express();
+        app.get('/a', (req, res) => {
+          res.status(404).json({});
+          res.sendStatus(code);
+          res.statusCode = '201';
+          res.set('x', 'y').status(500).end();
+        });
+      `),
+    ).toEqual([
+      'express 404 status Express 100-999 throw',
+      'express code status Express 100-999 throw',
+      "express '201' status Express 100-999 throw",
+      'express 500 status Express 100-999 throw',
+    ]);
+    expect(
+      statusArgumentsOf(`
+        import { Hono } from 'hono';
+        import { Elysia } from 'elysia';
+        const app = new Hono();
+        app.get('/', (c) => { c.status(201); return c.json({}, { status: 202 }) || c.json({}, 203); });
+        new Elysia().get('/', ({ set, status }) => { set.status = 204; return status(205, 'x'); });
+      `),
+    ).toEqual([
+      'hono 201 status HTTP 100-599 convert',
+      'hono 202 status HTTP 100-599 convert',
+      'hono 203 status HTTP 100-599 convert',
+      'elysia 204 status HTTP 100-599 convert',
+      'elysia 205 status HTTP 100-599 convert',
+    ]);
+  });
+
+  it('lists the statuses of response factories, status calls and result objects, whatever the body', () => {
+    expect(
+      statusArgumentsOf(`
+        import { error, redirect } from '@sveltejs/kit';
+        import { NextResponse } from 'next/server';
+        import { createError } from 'h3';
+        new Response('text body', { status: 201 });
+        new Response(null, 404);
+        Response.json({}, { ...init, status: 202 });
+        Response.json({}, { status: 203, ...init });
+        Response.redirect(url, 301);
+        NextResponse.redirect(url, { status: 302 });
+        error(404, 'x');
+        redirect(303, '/');
+        createError({ statusCode: 500 });
+        createError('message only');
+        export const handler = async () => ({ statusCode: 418, body: JSON.stringify({}) });
+      `),
+    ).toEqual([
+      'web 201 status the Response constructor 200-599 convert',
+      'web 404 init the Response constructor 200-599 convert',
+      'web 202 status Response.json() 200-599 convert',
+      'web 301 status Response.redirect() 301/302/303/307/308 convert',
+      'next 302 status NextResponse.redirect() 301/302/303/307/308 convert',
+      "sveltekit 404 status SvelteKit's error() 400-599 convert",
+      "sveltekit 303 status SvelteKit's redirect() 300-308 convert",
+      "h3 500 status h3's createError() 100-999 convert",
+      'aws-lambda 418 status HTTP 100-599 convert',
+    ]);
+  });
+
+  it('finds none without an import or handler, and never fails on odd code', () => {
+    expect(statusArgumentsOf(`function error(s) {} error(302); const r = { status: 4040 }; res.status(4040);`)).toEqual([]);
+    expect(() => statusArgumentsOf(`Response.redirect(); Response.redirect(...a); new Response(b, ...i); import { error } from '@sveltejs/kit'; error(...a);`)).not.toThrow();
+  });
+});

@@ -1,6 +1,6 @@
 // Packs the built plugin with `npm pack` and installs the tarball, through npm and the registry,
 // into temporary consumer projects: ESLint 10 and ESLint 9, each with a plain `eslint.config.js`
-// and with a TypeScript `eslint.config.ts`. Every version a consumer installs is the one this
+// and with a TypeScript `eslint.config.ts`; and into the projects of single tests (`Project`). Every version a consumer installs is the one this
 // repository's lockfile has installed, so `npm ci` has already put it in npm's cache.
 //
 // A consumer is installed once per run and shared by every integration test. It is kept under
@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
 
-import { type Consumer, fixturesDir, repoRoot, run } from './harness';
+import { type Consumer, type Project, type ProjectId, fixturesDir, repoRoot, run } from './harness';
 
 // Generous: four installs run at once, and a busy two-core machine slows npm several times over.
 const installTimeoutMs = 420_000;
@@ -101,6 +101,68 @@ function specs(tarballName: string): ConsumerSpec[] {
   return result;
 }
 
+/** The projects of single tests (see `Project`), each with what its test needs and no more. */
+function projectSpecs(tarballName: string): Array<{ id: ProjectId; devDependencies: Record<string, string>; files: Record<string, string> }> {
+  const plugin = { 'eslint-plugin-http-status': `file:./${tarballName}` };
+  const typescript = {
+    jiti: installedVersion('jiti'),
+    typescript: installedVersion('typescript'),
+    'typescript-eslint': installedVersion('typescript-eslint'),
+  };
+  return [
+    {
+      id: 'js-only',
+      devDependencies: { ...plugin, eslint: installedVersion('eslint') },
+      files: {
+        'eslint.config.js': "import httpStatus from 'eslint-plugin-http-status';\n\nexport default [httpStatus.configs.recommended];\n",
+      },
+    },
+    // The npm alias `eslint915` is ESLint 9.15.0, the lowest version of the plugin's peer range.
+    { id: 'eslint-lowest', devDependencies: { ...plugin, eslint: installedVersion('eslint915'), ...typescript }, files: {} },
+    {
+      id: 'components',
+      devDependencies: {
+        ...plugin,
+        eslint: installedVersion('eslint'),
+        ...typescript,
+        svelte: installedVersion('svelte'),
+        'svelte-eslint-parser': installedVersion('svelte-eslint-parser'),
+        'vue-eslint-parser': installedVersion('vue-eslint-parser'),
+      },
+      files: {
+        // As each parser's docs configure it: TypeScript where a script says `lang="ts"`.
+        'eslint.config.js': [
+          "import httpStatus from 'eslint-plugin-http-status';",
+          "import svelteParser from 'svelte-eslint-parser';",
+          "import tseslint from 'typescript-eslint';",
+          "import vueParser from 'vue-eslint-parser';",
+          '',
+          'export default [',
+          "  { files: ['**/*.svelte'], languageOptions: { parser: svelteParser, parserOptions: { parser: { ts: tseslint.parser } } } },",
+          "  { files: ['**/*.vue'], languageOptions: { parser: vueParser, parserOptions: { parser: { ts: tseslint.parser } } } },",
+          '  httpStatus.configs.all,',
+          '];',
+          '',
+        ].join('\n'),
+      },
+    },
+  ];
+}
+
+/** Runs `task` over `items`, at most `limit` at once: npm installs on a busy two-core machine. */
+async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 async function npm(args: string[], cwd: string): Promise<string> {
   const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
   const result = npmCli
@@ -110,7 +172,12 @@ async function npm(args: string[], cwd: string): Promise<string> {
   return result.stdout;
 }
 
-async function installConsumer(spec: ConsumerSpec, tarballPath: string, tarballHash: string): Promise<Consumer> {
+/** Installs a project (its package.json from `devDependencies`, and `files`) once per tarball and files; returns its folder. */
+async function installProject(
+  spec: { id: string; devDependencies: Record<string, string>; files: Record<string, string> },
+  tarballPath: string,
+  tarballHash: string,
+): Promise<string> {
   const tarballName = path.basename(tarballPath);
   const files: Record<string, string> = {
     ...spec.files,
@@ -141,6 +208,11 @@ async function installConsumer(spec: ConsumerSpec, tarballPath: string, tarballH
       rmSync(staging, { recursive: true, force: true });
     }
   }
+  return dir;
+}
+
+async function installConsumer(spec: ConsumerSpec, tarballPath: string, tarballHash: string): Promise<Consumer> {
+  const dir = await installProject(spec, tarballPath, tarballHash);
   // The fixtures are copied afresh on every run: src/<rule><ext> and src/clean<ext>.
   const srcDir = path.join(dir, 'src');
   rmSync(srcDir, { recursive: true, force: true });
@@ -186,11 +258,22 @@ export default async function setup(project: TestProject): Promise<void> {
   const tarballHash = createHash('sha256').update(readFileSync(tarballPath)).digest('hex');
 
   const started = Date.now();
-  const consumers = await Promise.all(specs(path.basename(tarballPath)).map((spec) => installConsumer(spec, tarballPath, tarballHash)));
-  rmSync(packDir, { recursive: true, force: true });
-  pruneCache(new Set(consumers.map((consumer) => consumer.dir)));
-  console.log(
-    `[integration] ${consumers.length} consumer projects ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${consumers.map((c) => c.dir).join(', ')}`,
+  const consumerSpecs = specs(path.basename(tarballPath));
+  const singleSpecs = projectSpecs(path.basename(tarballPath));
+  const installed = await inBatches<ConsumerSpec | (typeof singleSpecs)[number], Consumer | Project>(
+    [...consumerSpecs, ...singleSpecs],
+    4,
+    async (spec) =>
+      'ext' in spec
+        ? installConsumer(spec, tarballPath, tarballHash)
+        : { id: spec.id, dir: await installProject(spec, tarballPath, tarballHash), eslintVersion: spec.devDependencies.eslint! },
   );
-  project.provide('integration', { consumers, tarball: path.basename(tarballPath) });
+  const consumers = installed.slice(0, consumerSpecs.length) as Consumer[];
+  const projects = Object.fromEntries(installed.slice(consumerSpecs.length).map((entry) => [entry.id, entry])) as Record<ProjectId, Project>;
+  rmSync(packDir, { recursive: true, force: true });
+  pruneCache(new Set(installed.map((entry) => entry.dir)));
+  console.log(
+    `[integration] ${installed.length} consumer projects ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${installed.map((c) => c.dir).join(', ')}`,
+  );
+  project.provide('integration', { consumers, projects, tarball: path.basename(tarballPath) });
 }

@@ -22,8 +22,23 @@ export interface Consumer {
   ext: '.js' | '.ts';
 }
 
+/**
+ * A project made for one kind of test, not run by every test as the consumers are: `js-only`
+ * (ESLint 10 and the plugin, nothing else: the install footprint), `eslint-lowest` (the lowest
+ * ESLint of the peer range, with typescript-eslint and jiti: the README's configs), `components`
+ * (ESLint 10 with svelte-eslint-parser, vue-eslint-parser, typescript-eslint and jiti).
+ */
+export interface Project {
+  id: ProjectId;
+  dir: string;
+  eslintVersion: string;
+}
+
+export type ProjectId = 'js-only' | 'eslint-lowest' | 'components';
+
 export interface IntegrationContext {
   consumers: Consumer[];
+  projects: Record<ProjectId, Project>;
   tarball: string;
 }
 
@@ -170,7 +185,7 @@ export function run(
 }
 
 /** The consumer's own `eslint` CLI, run by Node from its `node_modules`. */
-export function eslint(consumer: Consumer, args: readonly string[], cwd = consumer.dir): Promise<RunResult> {
+export function eslint(consumer: Consumer | Project, args: readonly string[], cwd = consumer.dir): Promise<RunResult> {
   return run(process.execPath, [path.join(consumer.dir, 'node_modules/eslint/bin/eslint.js'), ...args], { cwd });
 }
 

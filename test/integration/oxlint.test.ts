@@ -224,6 +224,20 @@ describe.concurrent.each(consumers.filter((consumer) => consumer.eslintMajor ===
     );
   });
 
+  it('--fix needs one run: a second run changes nothing (touching fixes would need two)', async () => {
+    // oxlint applies one of two fixes whose ranges touch per run, ESLint merges them; the
+    // no-retry-on-client-error fixture lists two neighbouring 4xx statuses to catch that.
+    const copy = path.join(work, 'fix-once');
+    cpSync(path.join(consumer.dir, 'src'), copy, { recursive: true });
+    const relative = path.relative(consumer.dir, copy);
+    const targets = fixtures.map((fixture) => path.join(relative, `${fixture.rule}${consumer.ext}`));
+    await oxlint(['-c', config('error'), '--fix', '-f', 'json', ...targets]);
+    const once = targets.map((file) => readFileSync(path.join(consumer.dir, file), 'utf8'));
+    expect(once, 'one run writes what ESLint writes').toEqual(fixtures.map((fixture) => fixture.fixed));
+    await oxlint(['-c', config('error'), '--fix', '-f', 'json', ...targets]);
+    expect(targets.map((file) => readFileSync(path.join(consumer.dir, file), 'utf8'))).toEqual(once);
+  });
+
   it('--fix-suggestions applies, unasked, each finding\'s fix or else its first suggestion', async () => {
     // What ESLint offers for the same files: the fix, and the suggestions in order.
     const offered = JSON.parse(

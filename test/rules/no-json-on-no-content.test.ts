@@ -379,7 +379,7 @@ async function g() { const r = await del('/x'); return r.status === 204 ? null :
     {
       code: `async function f() { const res = await fetch('/x', { method: 'POST' }); return res.json(); }`,
       output: `async function f() { const res = await fetch('/x', { method: 'POST' }); return res.status === 204 ? null : res.json(); }`,
-      options: [{ methods: ['delete', 'post'] }],
+      options: [{ methods: ['DELETE', 'POST'] }],
       errors: [{ messageId: 'method', data: { method: 'POST', parse: '.json()' } }],
     },
     {
@@ -522,7 +522,7 @@ ruleTester.run('no-json-on-no-content', rule, {
     },
     {
       code: `export async function api(url, init) { const res = await fetch(url, init); return res.json(); }`,
-      options: [{ methods: [] }],
+      options: [{ methods: ['POST'], checkDynamicMethods: false }],
     },
   ],
   invalid: tsInvalid,
@@ -567,7 +567,7 @@ describe('no-json-on-no-content options schema', () => {
     });
 
   it('accepts valid options', () => {
-    expect(lintWith({ methods: ['DELETE', 'put'], checkDynamicMethods: false })).not.toThrow();
+    expect(lintWith({ methods: ['DELETE', 'PUT'], checkDynamicMethods: false })).not.toThrow();
     expect(lintWith({})).not.toThrow();
   });
 
@@ -579,6 +579,20 @@ describe('no-json-on-no-content options schema', () => {
     [{ checkDynamicMethods: 'yes' }],
   ])('rejects %j', (options) => {
     expect(lintWith(options)).toThrow(/Key "http-status\/no-json-on-no-content"/);
+  });
+
+  // ESLint 9.15+ merges `meta.defaultOptions` before it validates, so the value it quotes for an
+  // unknown key has the defaults in it; the line after names the key the user wrote.
+  it.each([
+    [{ methods: ['delete', 'DELETE'] }, 'Value "delete" should match pattern "^[A-Z]+$".'],
+    [{ methods: ['Delete'] }, 'Value "Delete" should match pattern "^[A-Z]+$".'],
+    [{ methods: [] }, 'Value [] should NOT have fewer than 1 items.'],
+    [
+      { methodz: ['GET'] },
+      'Value {"methods":["DELETE"],"checkDynamicMethods":true,"methodz":["GET"]} should NOT have additional properties.\n\t\tUnexpected property "methodz". Expected properties: "methods", "checkDynamicMethods".',
+    ],
+  ])('rejects %j with a message naming it', (options, message) => {
+    expect(lintWith(options)).toThrow(`Key "rules": Key "http-status/no-json-on-no-content":\n\t${message}`);
   });
 });
 

@@ -216,7 +216,7 @@ ruleTester.run('no-retry-on-client-error', rule, {
     `const o = { shouldRetry() { return true; }, ['isRetryable']: () => false };`,
   ],
   invalid: pinned([
-    // ---- loops: the condition that lets 4xx through is rewritten
+    // ---- loops: the condition that lets 4xx through is rewritten (a suggestion where a 4xx would then reach code that never saw one)
     {
       code: `async function get(url) {
   while (true) {
@@ -283,17 +283,8 @@ ruleTester.run('no-retry-on-client-error', rule, {
       errors: [
         {
           messageId: 'retriesClientError',
+          // No rewrite: `!== 200` also holds for 201, which would then reach `return response`.
           suggestions: [
-            {
-              messageId: 'suggestRetryOnly',
-              output: `async function get(url) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const response = await fetch(url, { method: 'POST', body: '{}' });
-    if (response.status === 429 || response.status >= 500) continue;
-    return response;
-  }
-}`,
-            },
             {
               messageId: 'suggestEarlyExit',
               output: `async function get(url) {
@@ -405,6 +396,63 @@ ruleTester.run('no-retry-on-client-error', rule, {
           ],
         },
       ],
+    },
+    {
+      // retryable without 429: a 429 retry is a finding only because of the option: never \`if (false)\`, no autofix.
+      code: `async function get(url) {
+  while (true) {
+    const res = await fetch(url);
+    if (res.status === 429) { await sleep(1000); continue; }
+    return res;
+  }
+}`,
+      output: null,
+      options: [{ retryable: [408] }],
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          data: { statuses: '429', retryable: '408 and 5xx' },
+          suggestions: [
+            { messageId: 'suggestRemoveRetry', output: `async function get(url) {
+  while (true) {
+    const res = await fetch(url);
+    return res;
+  }
+}` },
+            { messageId: 'suggestEarlyExit', output: `async function get(url) {
+  while (true) {
+    const res = await fetch(url);
+    if (res.status >= 400 && res.status < 500 && res.status !== 408) throw new Error(\`Request failed with status \${res.status}\`);
+    if (res.status === 429) { await sleep(1000); continue; }
+    return res;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [429, 500] } });`,
+      output: null,
+      options: [{ retryable: [] }],
+      errors: [
+        {
+          messageId: 'listsClientError',
+          data: { status: '429', retryable: '5xx' },
+          suggestions: [{ messageId: 'suggestStopRetrying', data: { statuses: '429' }, output: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [500] } });` }],
+        },
+      ],
+    },
+    {
+      // With the defaults the same list has nothing to report; 404 alone is still fixed with retryable: [].
+      code: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [404, 500] } });`,
+      output: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [500] } });`,
+      options: [{ retryable: [] }],
+      errors: [{ messageId: 'listsClientError', data: { status: '404', retryable: '5xx' } }],
     },
     // ---- loops with nothing to rewrite: an early exit is suggested
     {
@@ -679,14 +727,80 @@ const api = ky.create({ prefixUrl: '/api', retry: { statusCodes: [500] } });`,
     {
       code: `import got from 'got';
 const client = got.extend({ retry: { limit: 2, statusCodes: [403, 404, 503] } });`,
-      // Two adjacent elements: removed in two passes.
-      output: [
-        `import got from 'got';
-const client = got.extend({ retry: { limit: 2, statusCodes: [404, 503] } });`,
-        `import got from 'got';
+      // Two adjacent elements: one report and one fix for the list (touching fixes take oxlint two runs).
+      output: `import got from 'got';
 const client = got.extend({ retry: { limit: 2, statusCodes: [503] } });`,
-      ],
-      errors: [{ messageId: 'listsClientError', data: { status: '403', retryable: '429 and 5xx' } }, { messageId: 'listsClientError' }],
+      errors: [{ messageId: 'listsClientError', data: { status: '403–404', retryable: '429 and 5xx' }, line: 2, column: 62, endLine: 2, endColumn: 70 }],
+    },
+    {
+      code: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [400, 404, 500] } });`,
+      output: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [500] } });`,
+      errors: [{ messageId: 'listsClientError', data: { status: '400, 404', retryable: '429 and 5xx' } }],
+    },
+    {
+      // Apart, and the last ones: the comma before the trailing run goes with it.
+      code: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [400, 500, 404, 409] } });`,
+      output: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [500] } });`,
+      errors: [{ messageId: 'listsClientError', data: { status: '400, 404, 409', retryable: '429 and 5xx' } }],
+    },
+    {
+      code: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [500, (400), 503, 404,] } });`,
+      output: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [500, 503,] } });`,
+      errors: [{ messageId: 'listsClientError' }],
+    },
+    {
+      // Every element: an empty list, as the element-by-element fixes left it.
+      code: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [400, 404] } });`,
+      output: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [] } });`,
+      errors: [{ messageId: 'listsClientError', data: { status: '400, 404', retryable: '429 and 5xx' } }],
+    },
+    {
+      code: `import ky from 'ky';
+ky.create({
+  retry: {
+    statusCodes: [
+      400,
+      500,
+      404,
+      503,
+    ],
+  },
+});`,
+      output: `import ky from 'ky';
+ky.create({
+  retry: {
+    statusCodes: [
+      500,
+      503,
+    ],
+  },
+});`,
+      errors: [{ messageId: 'listsClientError', line: 5, endLine: 7 }],
+    },
+    {
+      // A comment between removed elements stays.
+      code: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [400, /* why */ 404, 500] } });`,
+      output: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [/* why */ 500] } });`,
+      errors: [{ messageId: 'listsClientError' }],
+    },
+    {
+      code: `import axios from 'axios';
+import * as rax from 'retry-axios';
+const client = axios.create({ raxConfig: { statusCodesToRetry: [[100, 199], [400, 599], [403, 404]] satisfies [number, number][] } });`,
+      output: `import axios from 'axios';
+import * as rax from 'retry-axios';
+const client = axios.create({ raxConfig: { statusCodesToRetry: [[100, 199], [429, 429], [500, 599]] satisfies [number, number][] } });`,
+      errors: [{ messageId: 'listsClientError' }],
     },
     {
       code: `import { ofetch } from 'ofetch';

@@ -1080,4 +1080,13 @@ describe('require-retry-after options', () => {
   it.each([[{ status: [429] }], [{ statuses: ['429'] }], [{ statuses: [42] }], [{ headers: [''] }], [{ headers: 'retry-after' }]])('rejects %j', (options) => {
     expect(() => lint(options)).toThrow(/require-retry-after/);
   });
+
+  it('rejects an empty statuses list, which would turn the rule off', () => {
+    expect(() => lint({ statuses: [] })).toThrow('Key "rules": Key "http-status/require-retry-after":\n\tValue [] should NOT have fewer than 1 items.');
+  });
+
+  it('says that a headers list replaces the defaults', () => {
+    const headers = (rule.meta.schema as unknown as Array<{ properties: { headers: { description: string } } }>)[0]!.properties.headers;
+    expect(headers.description).toContain('Replaces the default list');
+  });
 });

@@ -1,0 +1,258 @@
+#!/usr/bin/env node
+// Worst-case shapes: files where one name, one function or one loop carries many requests,
+// responses, waits or sends (issue 24). Each shape is generated at n, 2n and 4n repetitions and
+// linted with the plugin's `all` config; a shape passes when every rule stays roughly linear
+// (at most ×2.3 for twice the repetitions, once its time is above 5 ms; best of five runs) and the
+// plugin's time stays below the file's parse time.
+//
+// npm run build && node scripts/bench-shapes.mjs [--n=250] [--shape=name,…] [--ts] [--json=out.json]
+// `scripts/bench.mjs` calls `timeShapes` with the generated files (its scaling step).
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(ROOT, 'package.json'));
+
+/** At most this factor for twice the repetitions. */
+export const MAX_DOUBLING = 2.3;
+/** Below this many ms (at the larger size), timer noise and JIT warm-up dominate: counted as linear. */
+const NOISE_MS = 5;
+const round = (n, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+const HEADER = [
+  "import ky from 'ky';",
+  "import axios from 'axios';",
+  "import express from 'express';",
+  'const app = express();',
+  'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));',
+  'const expect = (value) => ({ toBe: (other) => value === other });',
+  '',
+].join('\n');
+
+/** Each shape: `body(n, ts)` is the code after the header, with n repetitions of its unit. */
+export const SHAPES = {
+  // An API test that reuses one variable: every parse is a parse of one of n responses.
+  'reassigned-response': (n, ts) => {
+    const lines = [`export async function apiTest(base${ts ? ': string' : ''}) {`, '  let res;', '  let body;'];
+    for (let i = 0; i < n; i++) {
+      const method = ['DELETE', 'GET', 'POST', 'PUT'][i % 4];
+      lines.push(
+        `  res = await fetch(base + '/items/${i}', { method: '${method}' });`,
+        // A DELETE whose status the test does not assert: its parse is a finding.
+        i % 4 === 0 ? '  console.log(res.headers);' : '  expect(res.status).toBe(200);',
+        '  body = await res.json();',
+        `  expect(body.id).toBe(${i});`,
+      );
+    }
+    lines.push('  return body;', '}');
+    return lines.join('\n');
+  },
+  // A retry loop with many status branches that each wait and retry.
+  'retry-ladder': (n, ts) => {
+    const lines = [
+      `export async function fetchWithRetry(url${ts ? ': string' : ''}) {`,
+      '  for (let attempt = 0; attempt < 5; attempt++) {',
+      '    const res = await fetch(url);',
+      '    if (res.ok) return res.json();',
+    ];
+    for (let i = 0; i < n; i++) {
+      lines.push(`    if (res.status === ${400 + (i % 200)}) {`, `      await sleep(${100 + i} * attempt);`, '      continue;', '    }');
+    }
+    lines.push("    throw new Error('failed ' + res.status);", '  }', '}');
+    return lines.join('\n');
+  },
+  // One long `else if` ladder on one status (nested n deep in the AST).
+  'else-if-ladder': (n, ts) => {
+    const lines = [`export async function describe(url${ts ? ': string' : ''}) {`, "  const res = await fetch(url, { method: 'DELETE' });"];
+    for (let i = 0; i < n; i++) {
+      lines.push(`  ${i === 0 ? '' : '} else '}if (res.status === ${100 + (i % 500)}) {`, `    return res.json();`);
+    }
+    lines.push('  }', '  return res.json();', '}');
+    return lines.join('\n');
+  },
+  // Early exits on one status, one after the other.
+  'early-exit-ladder': (n, ts) => {
+    const lines = [`export async function read(url${ts ? ': string' : ''}) {`, "  const res = await fetch(url, { method: 'DELETE' });"];
+    for (let i = 0; i < n; i++) lines.push(`  if (res.status === ${100 + (i % 500)}) return { code: ${i}, body: await res.json() };`);
+    lines.push('  return res.json();', '}');
+    return lines.join('\n');
+  },
+  // A switch on one status with many cases.
+  'status-switch': (n, ts) => {
+    const lines = [`export async function handle(url${ts ? ': string' : ''}) {`, "  const res = await fetch(url, { method: 'DELETE' });", '  switch (res.status) {'];
+    for (let i = 0; i < n; i++) {
+      lines.push(`    case ${100 + (i % 500)}:`, i % 3 === 0 ? '      return res.json();' : `      console.log(${i});`);
+    }
+    lines.push('    default:', '      return res.json();', '  }', '}');
+    return lines.join('\n');
+  },
+  // A thousand routes on one app.
+  'many-routes': (n, ts) => {
+    const lines = [];
+    for (let i = 0; i < n; i++) {
+      lines.push(
+        `app.get('/r/${i}', async (req${ts ? ': any' : ''}, res${ts ? ': any' : ''}) => {`,
+        `  const item = await load(${i});`,
+        `  if (!item) return res.status(${i % 2 ? 200 : 404}).json({ error: 'not found' });`,
+        '  res.json(item);',
+        '});',
+      );
+    }
+    lines.push('async function load(id) { return { id }; }');
+    return lines.join('\n');
+  },
+  // Many sends in one handler.
+  'many-sends-one-handler': (n, ts) => {
+    const lines = [`app.post('/big', (req${ts ? ': any' : ''}, res${ts ? ': any' : ''}) => {`];
+    for (let i = 0; i < n; i++) {
+      lines.push(`  if (req.body.k === ${i}) return res.status(${i % 2 ? 200 : 400}).json({ error: 'bad ${i}' });`);
+    }
+    lines.push('  res.status(201).json({ ok: true });', '});');
+    return lines.join('\n');
+  },
+  // Many `.then` chains on one response promise.
+  'then-chains': (n, ts) => {
+    const lines = [`export function chains(url${ts ? ': string' : ''}) {`, "  const pending = fetch(url, { method: 'DELETE' });", '  const out = [];'];
+    for (let i = 0; i < n; i++) {
+      lines.push(`  out.push(pending.then((r) => (r.status === ${200 + (i % 5)} ? r.json() : null)));`);
+    }
+    lines.push('  return out;', '}');
+    return lines.join('\n');
+  },
+  // Many requests in one function, each with its own variable.
+  'many-requests-one-function': (n, ts) => {
+    const lines = [`export async function all(base${ts ? ': string' : ''}) {`, '  const out = [];'];
+    for (let i = 0; i < n; i++) {
+      lines.push(
+        `  const r${i} = await fetch(base + '/${i}', { method: '${i % 2 ? 'DELETE' : 'GET'}' });`,
+        `  if (!r${i}.ok) throw new Error(String(r${i}.status));`,
+        `  out.push(await r${i}.json());`,
+      );
+    }
+    lines.push('  return out;', '}');
+    return lines.join('\n');
+  },
+  // A retry loop whose body sends many requests and waits between them.
+  'retry-loop-many-waits': (n, ts) => {
+    const lines = [`export async function poll(url${ts ? ': string' : ''}) {`, '  let res;', '  while (true) {'];
+    for (let i = 0; i < n; i++) {
+      lines.push(`    res = await fetch(url + '/${i}');`, `    if (res.status === ${i % 2 ? 503 : 429}) { await sleep(${i}); continue; }`);
+    }
+    lines.push('    return res;', '  }', '}');
+    return lines.join('\n');
+  },
+  // One retry library config with a long status list, and many clients created from it.
+  'retry-configs': (n) => {
+    const lines = [];
+    for (let i = 0; i < n; i++) {
+      lines.push(`export const api${i} = ky.create({ prefixUrl: '/${i}', retry: { limit: 2, statusCodes: [400, 404, ${500 + (i % 5)}] } });`);
+    }
+    return lines.join('\n');
+  },
+};
+
+export function generateShape(name, n, ts = false) {
+  return `${HEADER}${SHAPES[name](n, ts)}\n`;
+}
+
+/** ESLint with the built plugin's `all` config and stats, for the generated files. */
+export function shapesEslint(cwd) {
+  const { ESLint } = require('eslint');
+  const tsParser = require('@typescript-eslint/parser');
+  const plugin = require(path.join(ROOT, 'dist', 'index.js'));
+  return new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser, sourceType: 'module' } },
+      plugin.configs.all,
+    ],
+    allowInlineConfig: false,
+    stats: true,
+  });
+}
+
+async function timeOnce(eslint, code, filePath, repeats) {
+  let best;
+  for (let r = 0; r < repeats; r++) {
+    const [result] = await eslint.lintText(code, { filePath });
+    const fatal = result.messages.find((m) => m.fatal);
+    if (fatal) throw new Error(`${filePath} does not parse: ${fatal.message} at ${fatal.line}`);
+    const times = { parse: 0, rules: {} };
+    for (const pass of result.stats?.times?.passes ?? []) {
+      times.parse += pass.parse?.total ?? 0;
+      for (const [id, { total }] of Object.entries(pass.rules ?? {})) times.rules[id] = (times.rules[id] ?? 0) + total;
+    }
+    const reports = {};
+    for (const m of result.messages) reports[m.ruleId] = (reports[m.ruleId] ?? 0) + 1;
+    if (!best) best = { ...times, reports };
+    else {
+      best.parse = Math.min(best.parse, times.parse);
+      for (const [id, ms] of Object.entries(times.rules)) best.rules[id] = Math.min(best.rules[id] ?? Infinity, ms);
+    }
+  }
+  best.plugin = Object.entries(best.rules).filter(([id]) => id.startsWith('http-status/')).reduce((sum, [, ms]) => sum + ms, 0);
+  return best;
+}
+
+/**
+ * Times every shape at n, 2n and 4n repetitions. A size is skipped once the previous one took
+ * over `budgetMs` (a superlinear shape would take minutes). Returns one row per shape.
+ */
+export async function timeShapes({ n = 250, names = Object.keys(SHAPES), ts = false, cwd = ROOT, budgetMs = 20_000, log = console.log } = {}) {
+  const eslint = shapesEslint(cwd);
+  const ext = ts ? 'ts' : 'js';
+  // Warm-up: the first lint compiles the rules.
+  await eslint.lintText(generateShape('reassigned-response', 20, ts), { filePath: path.join(cwd, `warm.${ext}`) });
+  const rows = [];
+  for (const name of names) {
+    const sizes = [];
+    for (const factor of [1, 2, 4]) {
+      const count = n * factor;
+      if (sizes.at(-1)?.plugin > budgetMs) break;
+      const code = generateShape(name, count, ts);
+      // Best of five: other processes on the machine make single runs vary by ×2 and more.
+      const timed = await timeOnce(eslint, code, path.join(cwd, `shape-${name}.${ext}`), 5);
+      sizes.push({ n: count, lines: code.split('\n').length - 1, ...timed });
+    }
+    const ruleIds = Object.keys(sizes[0].rules).filter((id) => id.startsWith('http-status/'));
+    const ratios = {};
+    let linear = sizes.length === 3;
+    for (const id of ruleIds) {
+      ratios[id] = sizes.slice(1).map((s, k) => s.rules[id] / Math.max(sizes[k].rules[id], 1e-3));
+      const last = sizes.at(-1);
+      const worst = Math.max(...ratios[id]);
+      if (worst > MAX_DOUBLING && last.rules[id] >= NOISE_MS) linear = false;
+    }
+    const belowParse = sizes.every((s) => s.plugin < s.parse || s.plugin < NOISE_MS);
+    const pass = linear && belowParse;
+    rows.push({ shape: name, sizes, ratios, linear, belowParse, pass });
+    log(`${pass ? 'PASS' : 'FAIL'} ${name}${ts ? ' (ts)' : ''}`);
+    for (const s of sizes) {
+      const reports = Object.entries(s.reports).map(([id, k]) => `${id.replace('http-status/', '')} ${k}`).join(', ') || 'none';
+      log(`  n=${String(s.n).padStart(5)} ${String(s.lines).padStart(6)} lines: parse ${round(s.parse, 1)} ms, plugin ${round(s.plugin, 1)} ms (reports: ${reports})`);
+    }
+    for (const id of ruleIds) {
+      const at = sizes.map((s) => round(s.rules[id], 1)).join(' / ');
+      log(`    ${id.replace('http-status/', '').padEnd(34)} ${at} ms  ×${ratios[id].map((r) => round(r, 2)).join(' ×')}`);
+    }
+  }
+  return rows;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const rows = await timeShapes({
+    n: Number(option('n') ?? 250),
+    names: option('shape')?.split(',') ?? Object.keys(SHAPES),
+    ts: process.argv.includes('--ts'),
+  });
+  const out = option('json');
+  if (out) (await import('node:fs')).writeFileSync(out, JSON.stringify(rows, null, 1) + '\n');
+  const failed = rows.filter((r) => !r.pass).map((r) => r.shape);
+  console.log(failed.length ? `shapes: FAIL ${failed.join(', ')}` : `shapes: all ${rows.length} PASS`);
+  if (failed.length) process.exitCode = 1;
+}
