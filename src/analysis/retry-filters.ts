@@ -17,6 +17,7 @@ import type { Node } from './ast';
 import { alwaysExits, contains, isFunction, memberName, skipWrappers } from './ast';
 import type { HttpModel } from './model';
 import type { RetrySite } from './retry';
+import { StatusSet } from './status-set';
 import { StatusSubject } from './subject';
 
 /** Headers by which a server says "rate limited, come back later". */
@@ -24,7 +25,8 @@ const RATE_LIMIT_HEADER = /^(?:retry-after(?:-ms)?|x-ratelimit-[\w-]+|x-rate-lim
 const MAX_DERIVED_DEPTH = 2;
 
 /** The first filter on the retry path the analysis cannot evaluate, if any. */
-export function unevaluatedFilter(model: HttpModel, site: RetrySite): Node | undefined {
+/** `statuses`: those the caller would report (default: all the path carries); a filter may keep one of them out. */
+export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: StatusSet = site.statuses): Node | undefined {
   const file = model.file;
   // A predicate whose answer reads no status still has its parameters: the error it is given.
   const subject = site.subject ?? new StatusSubject(file);
@@ -88,24 +90,31 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite): Node | und
     }
     return false;
   };
-  const unevaluatedOperand = (condition: Node): Node | undefined => {
+  /**
+   * The statuses for which `condition` surely comes out `want`, reading what the narrowing cannot
+   * evaluate but reads the response or error as able to go either way (`!response.ok || data.error`
+   * surely holds for non-2xx; `status === 400 && body.error === 'slow_down'` for none).
+   */
+  const surely = (condition: Node, want: boolean): StatusSet => {
     const inner = skipWrappers(condition);
-    if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') return unevaluatedOperand(inner.argument);
-    if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '??') return unevaluatedOperand(inner.left) ?? unevaluatedOperand(inner.right);
-    if (model.conditionSets(inner, subject) || isPresence(inner)) return undefined;
-    return reads(inner) ? inner : undefined;
+    if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') return surely(inner.argument, !want);
+    if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '??') {
+      const left = surely(inner.left, want);
+      const right = surely(inner.right, want);
+      return (inner.operator === '&&') === want ? left.intersect(right) : left.union(right);
+    }
+    const sets = model.conditionSets(inner, subject);
+    if (sets) return want ? sets.whenTrue : sets.whenFalse;
+    return isPresence(inner) || !reads(inner) ? StatusSet.ALL : StatusSet.EMPTY;
   };
-
+  const bad = statuses;
   for (const condition of site.conditions) {
     if (condition.node.type === AST_NODE_TYPES.SwitchCase) continue;
-    const found = unevaluatedOperand(condition.node);
-    if (found) return found;
+    if (!bad.isSubsetOf(surely(condition.node, condition.branch !== 'false'))) return condition.node;
   }
   for (const exit of exitsBefore(site)) {
     // `if (e instanceof HttpError) return …`: what goes on is not an HTTP error.
-    if (isGuard(exit.test)) return exit.test;
-    const found = unevaluatedOperand(exit.test);
-    if (found) return found;
+    if (isGuard(exit.test) || !bad.isSubsetOf(surely(exit.test, false))) return exit.test;
   }
   return undefined;
 }
@@ -154,7 +163,8 @@ function exitsBefore(site: RetrySite): TSESTree.IfStatement[] {
   }
   // Falling to the end of the loop: the statements after the request are on the path.
   const anchor = site.response ? (site.response.helperCall ?? site.response.request.node) : undefined;
-  if (!from && anchor && contains(site.container, anchor)) {
+  // (Not for a `catch` retry: the throws after the request lead to it.)
+  if (!from && anchor && site.kind !== 'catch' && contains(site.container, anchor)) {
     let child: Node = anchor;
     for (let parent: Node | undefined = anchor.parent; parent && parent !== site.container; child = parent, parent = parent.parent) {
       if (isFunction(parent)) break;

@@ -99,7 +99,7 @@ export default createRule<Options, MessageIds>({
       if (bad.isEmpty) continue;
       // A retry the server asked for through a rate-limit header is not a retry of a client error;
       // a filter the analysis cannot read may keep the 4xx out: a miss beats a false report.
-      if (readsRateLimitHeader(model, site) || unevaluatedFilter(model, site)) continue;
+      if (readsRateLimitHeader(model, site) || unevaluatedFilter(model, site, bad)) continue;
       const list = site.kind === 'library-config' ? site.config?.statusCodes : undefined;
       if (list) reportList(list, bad);
       else reportPath(site, bad);
