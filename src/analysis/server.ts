@@ -9,7 +9,7 @@ import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
 import { AnalyzedFile } from './file';
 import type { AcceptedStatuses, AccessPath, BodyOnNullStatus, ResponseFactory, ServerFramework, StatusCall } from './libraries';
-import { HTTP_RESPONSE_METHODS, HTTP_STATUSES, SERVER_FRAMEWORKS } from './libraries';
+import { HTTP_RESPONSE_METHODS, HTTP_STATUSES, SERVER_FRAMEWORKS, TYPE_TEST_MODULES } from './libraries';
 import { resultObjectNeedles, shortestNeedles } from './text-anchors';
 import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
@@ -93,7 +93,14 @@ const NO_SENDS: ServerAnalysis = { sends: [], statusArguments: [], errorBranchOf
 
 /** The server sends of the model's file, built once per file. */
 export function getServerAnalysis(model: HttpModel): ServerAnalysis {
-  return model.hasAnchor ? model.extension(KEY, (m) => new ServerSends(m.file)) : NO_SENDS;
+  return model.hasAnchor ? model.extension(KEY, (m) => (isTypeTest(m.file) ? NO_SENDS : new ServerSends(m.file))) : NO_SENDS;
+}
+
+/** A type test (imports tstyche, tsd, expect-type): checked by the compiler, never run, so it sends nothing. */
+function isTypeTest(file: AnalyzedFile): boolean {
+  return file.moduleStatements().some(
+    (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && TYPE_TEST_MODULES.has(statement.source.value),
+  );
 }
 
 // ---- tracing framework imports ---------------------------------------------------------------
