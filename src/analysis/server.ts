@@ -576,6 +576,11 @@ class ServerSends implements ServerAnalysis {
     return inferred;
   }
 
+  /** What a handler's framework accepts; for a guessed framework, only what HTTP itself allows (a miss beats a false report). */
+  private acceptedIn(framework: ServerFramework, fn: FunctionNode): AcceptedStatuses {
+    return this.guessedHandlers.has(fn) ? HTTP_STATUSES : acceptedBy(framework);
+  }
+
   private inferFrameworkFromUsage(fn: FunctionNode, registered: boolean): ServerFramework | undefined {
     const responseLike = this.importedFrameworks.filter((f) => f.style === 'response');
     const pick = (id: ServerFramework['id']): ServerFramework => FRAMEWORK_BY_ID.get(id)!;
@@ -671,7 +676,7 @@ class ServerSends implements ServerAnalysis {
         if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top && parent.operator === '=') {
           if (matchesPath(framework.statusPaths, path)) {
             setters.push({ node: parent, value: parent.right });
-            this.noteStatus(parent.right, framework, acceptedBy(framework));
+            this.noteStatus(parent.right, framework, this.acceptedIn(framework, fn));
           } else if (matchesPath(framework.bodyPaths, path) && top.type === AST_NODE_TYPES.MemberExpression) {
             const receiver = top.object;
             pending.push({
@@ -688,13 +693,13 @@ class ServerSends implements ServerAnalysis {
         const called = top.type === AST_NODE_TYPES.MemberExpression ? skipWrappersUp(top).parent : parent;
         if (called?.type === AST_NODE_TYPES.CallExpression && skipWrappers(called.callee) === top && matchesPath(framework.statusBodyFunctions, path)) {
           this.addStatusBodyCall(called, framework, fn, pending);
-          if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!)) this.noteStatus(called.arguments[0], framework, acceptedBy(framework));
+          if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!)) this.noteStatus(called.arguments[0], framework, this.acceptedIn(framework, fn));
           continue;
         }
         // Elysia `status(404, body)`, `ctx.status(404)`: a context function that takes the status first.
         if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!)) {
           const call = skipWrappersUp(top).parent;
-          if (call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === skipWrappers(top)) this.noteStatus(call.arguments[0], framework, acceptedBy(framework));
+          if (call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === skipWrappers(top)) this.noteStatus(call.arguments[0], framework, this.acceptedIn(framework, fn));
           continue;
         }
         // Calls: `res.status(n).json(b)`, `c.json(b, n)`, `setResponseStatus(event, n)`.
@@ -756,9 +761,9 @@ class ServerSends implements ServerAnalysis {
     for (let step = 0; step < 8; step++) {
       if (framework.statusMethods?.includes(name)) {
         chainStatus = call.arguments[0];
-        this.noteStatus(chainStatus, framework, acceptedBy(framework));
+        this.noteStatus(chainStatus, framework, this.acceptedIn(framework, fn));
       } else if (framework.statusSends?.includes(name)) {
-        this.noteStatus(call.arguments[0], framework, acceptedBy(framework));
+        this.noteStatus(call.arguments[0], framework, this.acceptedIn(framework, fn));
       } else if (framework.sendMethods?.includes(name)) {
         this.addMethodSend(call, name, receiver, framework, fn, chainStatus, pending);
         return;
@@ -801,11 +806,11 @@ class ServerSends implements ServerAnalysis {
       const initNode = skipWrappers(init);
       if (initNode.type === AST_NODE_TYPES.ObjectExpression) {
         const fromInit = this.initStatus(initNode);
-        this.noteInitStatus(initNode, framework, acceptedBy(framework));
+        this.noteInitStatus(initNode, framework, this.acceptedIn(framework, fn));
         pending.push({ ...base, status0: fromInit.status, make: fromInit.make });
         return;
       }
-      this.noteStatus(init, framework, acceptedBy(framework));
+      this.noteStatus(init, framework, this.acceptedIn(framework, fn));
       pending.push({ ...base, legacyStatus: init, make: () => undefined });
       return;
     }

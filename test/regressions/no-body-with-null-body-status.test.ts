@@ -47,6 +47,34 @@ const invalid = [
     output: code('code(204).send()'),
     errors: [{ messageId: 'bodyDropped' as const, suggestions: [{ messageId: 'sendOk' as const, output: code('code(200).send({ deleted: checker })') }] }],
   },
+  {
+    // fastify/test/reply-code.test.js:73: the app comes from a local require, so the framework is
+    // inferred from (request, reply); Express's bodiless form (.end()) may not exist on it (a
+    // Fastify reply has none): the edit is offered, never applied.
+    code: `const Fastify = require('..');
+const fastify = Fastify();
+fastify.get('/undefined/204', function (request, reply) {
+  reply.status(204).send({ message: 'hello' });
+});`,
+    output: null,
+    errors: [
+      {
+        messageId: 'bodyDropped' as const,
+        suggestions: [
+          { messageId: 'removeBody' as const, output: `const Fastify = require('..');
+const fastify = Fastify();
+fastify.get('/undefined/204', function (request, reply) {
+  reply.status(204).end();
+});` },
+          { messageId: 'sendOk' as const, output: `const Fastify = require('..');
+const fastify = Fastify();
+fastify.get('/undefined/204', function (request, reply) {
+  reply.status(200).send({ message: 'hello' });
+});` },
+        ],
+      },
+    ],
+  },
 ];
 
 ts.run('no-body-with-null-body-status: regressions from real code', rule, { valid: [...valid, ...tsValid], invalid });
