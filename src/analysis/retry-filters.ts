@@ -10,12 +10,16 @@
  * - `readsRateLimitHeader(model, site)`: the retry reads `Retry-After`, a rate-limit header or a
  *   server's retry directive (`x-should-retry`): the server asked for it, whatever the status
  *   (GitHub's secondary rate limits answer 403).
+ * - `hostRateLimitStatuses(model, site)`: the statuses the retry's API is documented to answer
+ *   rate limits with (`RATE_LIMIT_STATUS_HOSTS`: 403 from api.github.com): retrying them is not
+ *   retrying a client error.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
 import { alwaysExits, contains, isFunction, memberName, skipWrappers } from './ast';
+import { RATE_LIMIT_STATUS_HOSTS } from './libraries';
 import type { HttpModel } from './model';
 import type { RetrySite } from './retry';
 import { StatusSet } from './status-set';
@@ -149,6 +153,37 @@ export function readsRateLimitHeader(model: HttpModel, site: RetrySite): boolean
     if (found) return true;
   }
   return false;
+}
+
+/**
+ * The statuses every request of the retry gets from its API for a rate limit, beyond 429
+ * (`RATE_LIMIT_STATUS_HOSTS`: 403 from api.github.com); empty where a request's host is unknown.
+ */
+export function hostRateLimitStatuses(model: HttpModel, site: RetrySite): StatusSet {
+  let result: StatusSet | undefined;
+  for (const request of site.requests) {
+    const url = urlPrefix(model, request.node.arguments[0]);
+    const host = url === undefined ? undefined : /^https?:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase();
+    const row = RATE_LIMIT_STATUS_HOSTS.find((r) => r.host === host);
+    if (!row) return StatusSet.EMPTY;
+    const statuses = StatusSet.of(...row.statuses);
+    result = result ? result.intersect(statuses) : statuses;
+  }
+  return result ?? StatusSet.EMPTY;
+}
+
+/** The text a URL argument starts with: a string, a template's head, or a `const` holding one. */
+function urlPrefix(model: HttpModel, argument: Node | undefined, depth = 0): string | undefined {
+  if (!argument) return undefined;
+  const inner = skipWrappers(argument);
+  if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === 'string' ? inner.value : undefined;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return inner.quasis[0]?.value.cooked ?? undefined;
+  if (inner.type === AST_NODE_TYPES.Identifier && depth < MAX_DERIVED_DEPTH) {
+    const variable = model.file.variableOf(inner);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.init && def.parent.kind === 'const') return urlPrefix(model, def.node.init, depth + 1);
+  }
+  return undefined;
 }
 
 /** The tests the retry sits under, from the retry out to its container, each with the outcome that leads to it. */

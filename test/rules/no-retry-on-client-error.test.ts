@@ -1124,6 +1124,12 @@ ruleTester.run('no-retry-on-client-error (TypeScript syntax)', rule, {
       }
     }`,
     `const isRetryable = (r: Response): boolean => r.headers.get('X-Should-Retry') === 'true' || r.status === 409 || r.status >= 500;`,
+    `const REPO_API = 'https://api.github.com/repos/acme/app' as const;
+    async function repo(retries: number): Promise<Response> {
+      const res = await fetch(REPO_API!);
+      if (res.status === 403 && retries > 0) return repo(retries - 1);
+      return res;
+    }`,
     // ---- a test on the way that reads the response and that the analysis cannot evaluate: a miss beats a false report
     `class Poller {
       async load(url: string, left: number): Promise<Response> {
@@ -1256,8 +1262,46 @@ jsRuleTester.run('no-retry-on-client-error (JavaScript)', rule, {
       if (response.headers.get('x-should-retry') === 'false') return false;
       return response.headers.get('x-should-retry') === 'true' || response.status === 409 || response.status >= 500;
     }`,
+    // ---- an API documented to answer rate limits with 403 (GitHub): retrying its 403 is rate-limit handling
+    `async function repoExists(owner, repo, retries = 3) {
+      const res = await fetch(\`https://api.github.com/repos/\${owner}/\${repo}\`, { method: 'HEAD' });
+      if (res.status === 403 && retries > 0) {
+        await new Promise((resolve) => setTimeout(resolve, (4 - retries) * 2000));
+        return repoExists(owner, repo, retries - 1);
+      }
+      return res.status === 200;
+    }`,
   ],
   invalid: pinned([
+    // the same 403 retry against a host with no such documentation
+    {
+      code: `async function profile(login, retries = 3) {
+  const res = await fetch(\`https://gitlab.example.com/api/v4/users/\${login}\`);
+  if (res.status === 403 && retries > 0) return profile(login, retries - 1);
+  return res;
+}`,
+      output: `async function profile(login, retries = 3) {
+  const res = await fetch(\`https://gitlab.example.com/api/v4/users/\${login}\`);
+  return res;
+}`,
+      errors: [{ messageId: 'retriesClientError', data: { statuses: '403', retryable: '429 and 5xx' } }],
+    },
+    // GitHub's 403 stays retried; its 404 does not
+    {
+      code: `const USER_URL = 'https://api.github.com/user';
+async function me(retries = 3) {
+  const res = await fetch(USER_URL);
+  if ((res.status === 403 || res.status === 404) && retries > 0) return me(retries - 1);
+  return res;
+}`,
+      output: `const USER_URL = 'https://api.github.com/user';
+async function me(retries = 3) {
+  const res = await fetch(USER_URL);
+  if ((res.status === 403) && retries > 0) return me(retries - 1);
+  return res;
+}`,
+      errors: [{ messageId: 'retriesClientError', data: { statuses: '404', retryable: '429 and 5xx' } }],
+    },
     // the same loop without the directive: 409 is retried on the client's word alone
     {
       code: `async function send(url) {
