@@ -119,8 +119,9 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: S
     if (condition.node.type === AST_NODE_TYPES.SwitchCase) continue;
     if (!bad.isSubsetOf(surely(condition.node, condition.branch !== 'false'))) return condition.node;
   }
-  // Tests on the way that narrow nothing the narrowing reads (`if (n && (await this.decide(res)))`).
-  for (const { test, want } of enclosingTests(site)) {
+  // Tests on the way that narrow nothing the narrowing reads (`if (n && (await this.decide(res)))`);
+  // a predicate's own returns are read by its evaluation.
+  for (const { test, want } of site.kind === 'predicate' ? [] : enclosingTests(site)) {
     if (!site.conditions.some((c) => c.node === test) && !bad.isSubsetOf(surely(test, want))) return test;
   }
   for (const exit of exitsBefore(site)) {
