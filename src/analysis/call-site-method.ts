@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode, Node } from './ast';
 import { calledMemberName, constInitializer, contains, isFunction, isParameter, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from './ast';
 import type { HttpModel } from './model';
-import type { BodyParse, RequestMethod } from './requests';
+import type { BodyParse, HttpRequest, RequestMethod } from './requests';
 
 /** One call of a helper that forwards its caller's method, and the method that call sends. */
 export interface MethodAtCall {
@@ -40,6 +40,13 @@ const MAX_DEPTH = 4;
  * Otherwise the request's own method.
  */
 export function methodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
+  const resolved = resolveMethodAtParse(model, parse);
+  const { method } = resolved;
+  if (method.methods || !method.forwarded || !method.node || requestFromCaller(model, parse.request, method.node)) return resolved;
+  return { method: { ...method, forwarded: false }, calls: resolved.calls };
+}
+
+function resolveMethodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
   const own = parse.request.method;
   const unresolved: ParseMethod = { method: own, calls: [] };
   if (!own.forwarded || own.methods || !own.node) return unresolved;
@@ -59,7 +66,7 @@ export function methodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
   }
   if (!contains(parameter.fn, parse.node)) return bounded;
   const calls = localCalls(model, parameter.fn);
-  if (!calls) return bounded;
+  if (!calls) return typed ? bounded : { method: own, calls: visibleCallsWithMethods(model, parameter) };
   const resolved: MethodAtCall[] = [];
   let methods: Set<string> | undefined = new Set();
   let forwarded = false;
@@ -76,6 +83,107 @@ export function methodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
   }
   if (!methods && typed) return { method: bounded.method, calls: resolved };
   return { method: { methods, forwarded: methods ? false : forwarded, node: own.node }, calls: resolved };
+}
+
+/**
+ * Whether the caller hands over the request itself, and so may choose DELETE for it: the URL is a
+ * parameter or is built from one (`base + path`, a template, `new URL(path, base)`), or is read
+ * from the parameter that also carries the forwarded options (`fetch(opts.url, opts)`). A request
+ * to a URL the function picks (`fetch(options.jwks_uri, init)`, `this.endpoint`, a constant) fetches
+ * one resource; the init passed through with it (headers, a signal, credentials) is no evidence
+ * of a method that may answer 204.
+ */
+function requestFromCaller(model: HttpModel, request: HttpRequest, options: Node): boolean {
+  const args = request.node.arguments;
+  const shape = request.client.callShape;
+  const url = shape === 'fetch' ? args[0] : shape === 'method-first' ? args[1] : undefined;
+  if (!url || url.type === AST_NODE_TYPES.SpreadElement) return true;
+  return urlFromCaller(model, url, parameterRoots(model, options, 0), 0);
+}
+
+function urlFromCaller(model: HttpModel, node: Node, optionsRoots: ReadonlySet<TSESLint.Scope.Variable>, depth: number): boolean {
+  if (depth > MAX_DEPTH) return true;
+  const inner = skipWrappers(node);
+  const next = (n: Node): boolean => urlFromCaller(model, n, optionsRoots, depth + 1);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = model.file.variableOf(inner);
+      if (!variable) return false;
+      if (isParameter(variable)) return true;
+      const init = constInitializer(variable);
+      // A `let` or a binding of another kind: it cannot be told where the URL comes from.
+      return init ? next(init) : variable.defs.every((def) => def.type !== 'ImportBinding');
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const root = rootVariable(model, inner);
+      if (!root) return false;
+      if (isParameter(root)) return optionsRoots.has(root);
+      const init = constInitializer(root);
+      return init ? next(init) : false;
+    }
+    case AST_NODE_TYPES.Literal:
+      return false;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.expressions.some(next);
+    case AST_NODE_TYPES.BinaryExpression:
+      return next(inner.left) || next(inner.right);
+    case AST_NODE_TYPES.LogicalExpression:
+      return next(inner.left) || next(inner.right);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return next(inner.consequent) || next(inner.alternate);
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      // `new URL(path, base)`, `buildUrl(path)`, `path.replace(…)`
+      const callee = skipWrappers(inner.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && next(callee.object)) return true;
+      return inner.arguments.some((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && next(arg));
+    }
+    default:
+      return true;
+  }
+}
+
+/** The parameters a forwarded method or options object is read from (`init`, `opts.method`, `{ ...options }`). */
+function parameterRoots(model: HttpModel, node: Node, depth: number): Set<TSESLint.Scope.Variable> {
+  const roots = new Set<TSESLint.Scope.Variable>();
+  if (depth > MAX_DEPTH) return roots;
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of inner.properties) {
+      const value = property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value;
+      for (const root of parameterRoots(model, value, depth + 1)) roots.add(root);
+    }
+    return roots;
+  }
+  if (inner.type === AST_NODE_TYPES.LogicalExpression) return parameterRoots(model, inner.left, depth + 1);
+  const root = rootVariable(model, inner);
+  if (root && isParameter(root)) roots.add(root);
+  else if (root) {
+    const init = constInitializer(root);
+    if (init) return parameterRoots(model, init, depth + 1);
+  }
+  return roots;
+}
+
+/** The variable at the root of `a`, `a.b.c`, `a?.b`. */
+function rootVariable(model: HttpModel, node: Node): TSESLint.Scope.Variable | undefined {
+  let inner = skipWrappers(node);
+  while (inner.type === AST_NODE_TYPES.MemberExpression) inner = skipWrappers(inner.object);
+  return inner.type === AST_NODE_TYPES.Identifier ? (model.file.variableOf(inner) ?? undefined) : undefined;
+}
+
+/**
+ * The calls in sight of a helper whose other callers are not (exported, passed around), each with
+ * the method it sends, when that is known: a caller out of sight is no evidence of any method, but
+ * a call in the file that sends DELETE through the helper is.
+ */
+function visibleCallsWithMethods(model: HttpModel, parameter: ForwardedParameter): MethodAtCall[] {
+  const resolved: MethodAtCall[] = [];
+  for (const call of localCalls(model, parameter.fn, true) ?? []) {
+    const method = methodAt(model, call, parameter);
+    if (method?.methods) resolved.push({ call, method });
+  }
+  return resolved;
 }
 
 /** Whether the request's method node is the method itself (`{ method }`, `request(method, url)`) or an options object. */
@@ -223,18 +331,24 @@ function callsFunction(model: HttpModel, call: TSESTree.CallExpression, fn: Func
   return variable != null && functionVariables(model, fn).includes(variable);
 }
 
-/** Every call of a local function, when it is only ever called directly; undefined when it escapes. */
-function localCalls(model: HttpModel, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+/**
+ * Every call of a local function, when it is only ever called directly; undefined when it escapes.
+ * With `inSight`, the direct calls in the file even when it escapes (exported, passed around).
+ */
+function localCalls(model: HttpModel, fn: FunctionNode, inSight = false): TSESTree.CallExpression[] | undefined {
   const variables = functionVariables(model, fn);
-  if (variables.length === 0) return privateMethodCalls(model, fn);
-  if (isExported(fn)) return undefined;
+  if (variables.length === 0) return privateMethodCalls(model, fn, inSight);
+  if (isExported(fn) && !inSight) return undefined;
   const calls: TSESTree.CallExpression[] = [];
   for (const variable of variables) {
     for (const reference of variable.references) {
       if (reference.init || (reference.isWrite() && !reference.isRead())) continue;
       const top = skipWrappersUp(reference.identifier);
       const call = top.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== top) return undefined;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== top) {
+        if (inSight) continue;
+        return undefined;
+      }
       calls.push(call);
     }
   }
@@ -246,25 +360,28 @@ function localCalls(model: HttpModel, fn: FunctionNode): TSESTree.CallExpression
  * within its class, when each use of it there is a direct call; undefined when it escapes
  * (`this.#send.bind(this)`, `this[name]`) or is not private.
  */
-function privateMethodCalls(model: HttpModel, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+function privateMethodCalls(model: HttpModel, fn: FunctionNode, inSight = false): TSESTree.CallExpression[] | undefined {
   const member = skipWrappersUp(fn).parent;
   if ((member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.PropertyDefinition) || member.value !== skipWrappersUp(fn)) return undefined;
   if (member.computed || member.parent.type !== AST_NODE_TYPES.ClassBody) return undefined;
   const isHashPrivate = member.key.type === AST_NODE_TYPES.PrivateIdentifier;
-  if (!isHashPrivate && member.accessibility !== 'private') return undefined;
+  if (!isHashPrivate && member.accessibility !== 'private' && !inSight) return undefined;
   const name = isHashPrivate ? (member.key as TSESTree.PrivateIdentifier).name : propertyKeyName(member);
   if (name === undefined) return undefined;
   const calls: TSESTree.CallExpression[] = [];
   for (const access of model.file.nodesOfTypeIn(AST_NODE_TYPES.MemberExpression, member.parent)) {
     // A TypeScript `private` member may also be read as `this[key]`.
-    if (!isHashPrivate && access.computed && memberName(access) === undefined && skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression) return undefined;
+    if (!inSight && !isHashPrivate && access.computed && memberName(access) === undefined && skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression) return undefined;
     const matches = isHashPrivate
       ? access.property.type === AST_NODE_TYPES.PrivateIdentifier && access.property.name === name
       : access.property.type !== AST_NODE_TYPES.PrivateIdentifier && memberName(access) === name && skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression;
     if (!matches) continue;
     const top = skipWrappersUp(access);
     const call = top.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== top) return undefined;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== top) {
+      if (inSight) continue;
+      return undefined;
+    }
     calls.push(call);
   }
   return calls.length > 0 ? calls : undefined;

@@ -254,6 +254,9 @@ function classifyObject(file: AnalyzedFile, object: TSESTree.ObjectExpression, b
   }
   // A partial result (`{ ...person, filmography: [], error }`): the data is there, one part failed.
   if (object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && !readsError(file, p.argument, branch?.variable))) return undefined;
+  // Outside an error branch, `{ type: 'cart', cart, error }` with `const cart = await refetch(…)`:
+  // the resource the handler loaded is sent beside the error, for the client to act on.
+  if (!branch && object.properties.some((p) => isLoadedResource(file, p))) return undefined;
   for (const key of ERROR_KEYS) {
     const p = property(key);
     if (p && isErrorValue(file, p.value, key, branch, 0)) return { node: object, reason: 'error-property', property: p, texts };
@@ -266,6 +269,17 @@ function classifyObject(file: AnalyzedFile, object: TSESTree.ObjectExpression, b
     }
   }
   return undefined;
+}
+
+/** A property (not an error key) whose value is a `const` bound to an awaited call: data the handler loaded. */
+function isLoadedResource(file: AnalyzedFile, property: TSESTree.ObjectLiteralElement): boolean {
+  if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+  const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+  const value = skipWrappers(property.value);
+  if (key === undefined || ERROR_KEYS.includes(key) || value.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = file.variableOf(value);
+  const init = variable ? constInitializer(variable) : undefined;
+  return init != null && skipWrappers(init).type === AST_NODE_TYPES.AwaitExpression && skipWrappers((skipWrappers(init) as TSESTree.AwaitExpression).argument).type === AST_NODE_TYPES.CallExpression;
 }
 
 /** Whether the value of an `error`/`errors`/`err` property is certainly an error (not null, false, a count). */

@@ -458,6 +458,12 @@ const H3_STATUSES: AcceptedStatuses = { api: 'h3', range: [100, 999], strings: '
 /** Methods only an HTTP response has (Express, Next.js Pages, Fastify, Node `http`). */
 export const HTTP_RESPONSE_METHODS: ReadonlySet<string> = new Set(['status', 'json', 'sendStatus', 'code', 'writeHead', 'setHeader', 'redirect', 'render', 'sendFile']);
 
+/**
+ * Type-assertion libraries whose test files are type-checked, never run (tstyche, tsd,
+ * expect-type): a handler such a file registers answers no request.
+ */
+export const TYPE_TEST_MODULES: ReadonlySet<string> = new Set(['tstyche', 'tsd', 'tsd-lite', 'expect-type']);
+
 export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
   {
     id: 'express',

@@ -364,6 +364,8 @@ export class RequestAnalysis {
       }
       return result ?? STATIC_GET;
     }
+    // `{ ...(signal && { signal }) }`: a falsy left side spreads nothing, so the method is the right side's.
+    if (options.type === AST_NODE_TYPES.LogicalExpression && options.operator === '&&') return this.optionsMethod(options.right, depth + 1);
     if (options.type === AST_NODE_TYPES.Identifier) {
       const variable = this.file.variableOf(options);
       if (!variable) return UNKNOWN_METHOD;

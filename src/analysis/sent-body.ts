@@ -124,6 +124,7 @@ export function bodyRemovalOf(file: AnalyzedFile, send: ServerSend): { readonly 
   if (dropsComment) return undefined;
   return {
     fix: (fixer) => removal.replacements.map(({ range, text }) => fixer.replaceTextRange([range[0], range[1]], text)),
-    certain: !removal.changesType && isReadOnly(send.body),
+    // A bodiless form of a guessed framework (Express's `res.end()` on a Fastify reply) may not exist.
+    certain: !removal.changesType && isReadOnly(send.body) && !send.frameworkGuessed,
   };
 }

@@ -9,7 +9,7 @@ import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
 import { AnalyzedFile } from './file';
 import type { AcceptedStatuses, AccessPath, BodyOnNullStatus, ResponseFactory, ServerFramework, StatusCall } from './libraries';
-import { HTTP_RESPONSE_METHODS, HTTP_STATUSES, SERVER_FRAMEWORKS } from './libraries';
+import { HTTP_RESPONSE_METHODS, HTTP_STATUSES, SERVER_FRAMEWORKS, TYPE_TEST_MODULES } from './libraries';
 import { resultObjectNeedles, shortestNeedles } from './text-anchors';
 import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
@@ -57,6 +57,11 @@ export interface ServerSend {
   readonly bodyOnNullStatus: BodyOnNullStatus | undefined;
   /** Edits that send the same status without the body; undefined when the code has no such form. */
   readonly removeBody: BodyRemoval | undefined;
+  /**
+   * The framework was inferred from how the handler uses its parameters (`(req, reply) => reply.status(…)`),
+   * not from an import, a type or a traced app: an edit in its own form (`res.end()`) is then a guess.
+   */
+  readonly frameworkGuessed?: boolean;
 }
 
 /**
@@ -88,7 +93,14 @@ const NO_SENDS: ServerAnalysis = { sends: [], statusArguments: [], errorBranchOf
 
 /** The server sends of the model's file, built once per file. */
 export function getServerAnalysis(model: HttpModel): ServerAnalysis {
-  return model.hasAnchor ? model.extension(KEY, (m) => new ServerSends(m.file)) : NO_SENDS;
+  return model.hasAnchor ? model.extension(KEY, (m) => (isTypeTest(m.file) ? NO_SENDS : new ServerSends(m.file))) : NO_SENDS;
+}
+
+/** A type test (imports tstyche, tsd, expect-type): checked by the compiler, never run, so it sends nothing. */
+function isTypeTest(file: AnalyzedFile): boolean {
+  return file.moduleStatements().some(
+    (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && TYPE_TEST_MODULES.has(statement.source.value),
+  );
 }
 
 // ---- tracing framework imports ---------------------------------------------------------------
@@ -205,6 +217,8 @@ class ServerSends implements ServerAnalysis {
   private readonly branches = new Map<ServerSend, ErrorBranch | undefined>();
   private readonly bodies = new Map<ServerSend, ErrorBody | undefined>();
   private readonly importedFrameworks: ServerFramework[];
+  /** Handlers whose framework `inferFramework` chose though the file imports no such framework. */
+  private readonly guessedHandlers = new Set<FunctionNode>();
   /** Whether a framework whose response type can annotate a handler is imported. */
   private readonly typedHandlers: boolean;
 
@@ -557,6 +571,17 @@ class ServerSends implements ServerAnalysis {
   private inferFramework(fn: FunctionNode, registered: boolean): ServerFramework | undefined {
     const typed = this.typedFramework(fn);
     if (typed) return typed;
+    const inferred = this.inferFrameworkFromUsage(fn, registered);
+    if (inferred && !this.importedFrameworks.includes(inferred)) this.guessedHandlers.add(fn);
+    return inferred;
+  }
+
+  /** What a handler's framework accepts; for a guessed framework, only what HTTP itself allows (a miss beats a false report). */
+  private acceptedIn(framework: ServerFramework, fn: FunctionNode): AcceptedStatuses {
+    return this.guessedHandlers.has(fn) ? HTTP_STATUSES : acceptedBy(framework);
+  }
+
+  private inferFrameworkFromUsage(fn: FunctionNode, registered: boolean): ServerFramework | undefined {
     const responseLike = this.importedFrameworks.filter((f) => f.style === 'response');
     const pick = (id: ServerFramework['id']): ServerFramework => FRAMEWORK_BY_ID.get(id)!;
     if (fn.params.length >= 2) {
@@ -651,7 +676,7 @@ class ServerSends implements ServerAnalysis {
         if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top && parent.operator === '=') {
           if (matchesPath(framework.statusPaths, path)) {
             setters.push({ node: parent, value: parent.right });
-            this.noteStatus(parent.right, framework, acceptedBy(framework));
+            this.noteStatus(parent.right, framework, this.acceptedIn(framework, fn));
           } else if (matchesPath(framework.bodyPaths, path) && top.type === AST_NODE_TYPES.MemberExpression) {
             const receiver = top.object;
             pending.push({
@@ -668,13 +693,13 @@ class ServerSends implements ServerAnalysis {
         const called = top.type === AST_NODE_TYPES.MemberExpression ? skipWrappersUp(top).parent : parent;
         if (called?.type === AST_NODE_TYPES.CallExpression && skipWrappers(called.callee) === top && matchesPath(framework.statusBodyFunctions, path)) {
           this.addStatusBodyCall(called, framework, fn, pending);
-          if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!)) this.noteStatus(called.arguments[0], framework, acceptedBy(framework));
+          if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!)) this.noteStatus(called.arguments[0], framework, this.acceptedIn(framework, fn));
           continue;
         }
         // Elysia `status(404, body)`, `ctx.status(404)`: a context function that takes the status first.
         if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!)) {
           const call = skipWrappersUp(top).parent;
-          if (call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === skipWrappers(top)) this.noteStatus(call.arguments[0], framework, acceptedBy(framework));
+          if (call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === skipWrappers(top)) this.noteStatus(call.arguments[0], framework, this.acceptedIn(framework, fn));
           continue;
         }
         // Calls: `res.status(n).json(b)`, `c.json(b, n)`, `setResponseStatus(event, n)`.
@@ -715,6 +740,7 @@ class ServerSends implements ServerAnalysis {
         setStatus,
         bodyOnNullStatus: framework.bodyOnNullStatus,
         removeBody: send.removeBody,
+        frameworkGuessed: this.guessedHandlers.has(fn),
       });
     }
   }
@@ -735,9 +761,9 @@ class ServerSends implements ServerAnalysis {
     for (let step = 0; step < 8; step++) {
       if (framework.statusMethods?.includes(name)) {
         chainStatus = call.arguments[0];
-        this.noteStatus(chainStatus, framework, acceptedBy(framework));
+        this.noteStatus(chainStatus, framework, this.acceptedIn(framework, fn));
       } else if (framework.statusSends?.includes(name)) {
-        this.noteStatus(call.arguments[0], framework, acceptedBy(framework));
+        this.noteStatus(call.arguments[0], framework, this.acceptedIn(framework, fn));
       } else if (framework.sendMethods?.includes(name)) {
         this.addMethodSend(call, name, receiver, framework, fn, chainStatus, pending);
         return;
@@ -780,11 +806,11 @@ class ServerSends implements ServerAnalysis {
       const initNode = skipWrappers(init);
       if (initNode.type === AST_NODE_TYPES.ObjectExpression) {
         const fromInit = this.initStatus(initNode);
-        this.noteInitStatus(initNode, framework, acceptedBy(framework));
+        this.noteInitStatus(initNode, framework, this.acceptedIn(framework, fn));
         pending.push({ ...base, status0: fromInit.status, make: fromInit.make });
         return;
       }
-      this.noteStatus(init, framework, acceptedBy(framework));
+      this.noteStatus(init, framework, this.acceptedIn(framework, fn));
       pending.push({ ...base, legacyStatus: init, make: () => undefined });
       return;
     }

@@ -82,7 +82,7 @@ export default createRule<Options, MessageIds>({
           checkDynamicMethods: {
             type: 'boolean',
             description:
-              'Also report parses in request helpers whose method comes from their callers (a method, options object or spread parameter), since callers can send one of `methods` through them.',
+              'Also report parses in request helpers that take the whole request from callers out of sight (the URL, and the method through a parameter, an options object or a spread), since those callers can send one of `methods` through them.',
           },
         },
       },

@@ -189,11 +189,22 @@ async function installProject(
   };
   const key = createHash('sha256').update(tarballHash).update(JSON.stringify(files)).digest('hex').slice(0, 16);
   const dir = path.join(cacheRoot, `${spec.id}-${key}`);
+  // Two specs with the same files (one consumer serving two suites) share one install.
+  let pending = installs.get(dir);
+  if (!pending) installs.set(dir, (pending = installInto(dir, files, tarballPath, tarballName)));
+  return pending;
+}
+
+/** Installs in flight in this process, by folder. */
+const installs = new Map<string, Promise<string>>();
+let stagingCount = 0;
+
+async function installInto(dir: string, files: Record<string, string>, tarballPath: string, tarballName: string): Promise<string> {
   const fresh = process.env.HTTP_STATUS_INTEGRATION_FRESH === '1';
   if (fresh) rmSync(dir, { recursive: true, force: true });
   if (!existsSync(path.join(dir, '.installed'))) {
     // Install next to the final place, then rename: a concurrent run never sees half an install.
-    const staging = `${dir}.staging-${process.pid}`;
+    const staging = `${dir}.staging-${process.pid}-${stagingCount++}`;
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(staging, name), content);

@@ -34,20 +34,102 @@ async function remove(url) {
 }`,
   },
   {
-    // hono/dist/utils/jwt/jwt.js:97: a JWKS document fetched with the caller's RequestInit. An
-    // opaque init object passed through is not a method the caller chooses for this request.
-    name: 'a GET of a JSON document with a RequestInit passed through from the caller',
-    code: `export const verifyWithJwks = async (token, options, init) => {
-  const response = await fetch(options.jwks_uri, init);
-  if (!response.ok) throw new Error('failed to fetch JWKS');
-  const data = await response.json();
-  return data.keys;
+    // hono/dist/utils/jwt/jwt.js:97 (and dist/cjs/…:98): a JWKS document fetched with the caller's
+    // RequestInit. The function picks the URL (a property of its own options); the init passed
+    // through with it carries headers or a signal, and is no evidence of a DELETE.
+    name: 'a document at a URL the function picks, fetched with an init passed through from the caller',
+    code: `export async function loadKeySet(settings, requestInit) {
+  const res = await fetch(settings.keySetUrl, requestInit);
+  if (!res.ok) throw new Error('cannot load the key set');
+  const body = await res.json();
+  return body.keys;
+}`,
+  },
+  {
+    name: 'the same with a constant endpoint and a spread of the forwarded init',
+    code: `const KEYS_URL = 'https://id.example.com/.well-known/jwks.json';
+export const keys = async (init) => {
+  const res = await fetch(KEYS_URL, { ...init, headers: { accept: 'application/json' } });
+  return (await res.json()).keys;
 };`,
-    // By design a forwarded init is a method the caller chooses (checkDynamicMethods, default on):
-    // the option turns it off for code like this.
-    options: [{ checkDynamicMethods: false }],
+  },
+  {
+    // @backstage/backend-defaults/dist/entrypoints/urlReader/lib/AzureUrlReader.cjs.js:110: a GET
+    // whose init spreads \`signal && { signal }\`; the caller's signal is no method.
+    name: 'an init that spreads the caller\'s abort signal only when there is one',
+    code: `export class Reader {
+  async readCommits(url, options) {
+    const { signal } = options ?? {};
+    const res = await fetch(commitsUrl(url), { headers: { accept: 'application/json' }, ...(signal && { signal }) });
+    if (!res.ok) throw new Error('cannot read ' + url);
+    return (await res.json()).value[0].commitId;
+  }
+}`,
   },
 ];
 
-ruleTester.run('no-json-on-no-content: regressions from the real-world corpus', rule, { valid: cases, invalid: [] });
-jsRuleTester.run('no-json-on-no-content: regressions from the real-world corpus (JavaScript)', rule, { valid: cases, invalid: [] });
+/** TypeScript only: a typed init, and a class that fetches its own configured endpoint. */
+const tsCases = [
+  `export async function fetchKeySet(config: { jwksUri: string }, init?: RequestInit): Promise<unknown[]> {
+  const response = await fetch(config.jwksUri, init);
+  if (!response.ok) throw new Error(\`JWKS: \${response.status}\`);
+  const data = (await response.json()) as { keys: unknown[] };
+  return data.keys;
+}`,
+  `export async function latest(url: string, options?: { signal?: AbortSignal }): Promise<string> {
+  const res = await fetch(\`\${url}/commits\`, { ...(options?.signal && { signal: options.signal }) });
+  const body = (await res.json()) as { value: Array<{ commitId: string }> };
+  return body.value[0]!.commitId;
+}`,
+  `export class Discovery {
+  constructor(private readonly issuer: string) {}
+  async document(init?: RequestInit): Promise<unknown> {
+    const res = await fetch(\`\${this.issuer}/.well-known/openid-configuration\`, init);
+    return res.json();
+  }
+}`,
+];
+
+/** Still reported: a call in the file sends DELETE through the helper, whoever else calls it. */
+const stillReported = [
+  {
+    code: `export async function loadKeySet(settings, requestInit) {
+  const res = await fetch(settings.keySetUrl, requestInit);
+  return res.json();
+}
+export const revoke = (settings) => loadKeySet(settings, { method: 'DELETE' });`,
+    output: `export async function loadKeySet(settings, requestInit) {
+  const res = await fetch(settings.keySetUrl, requestInit);
+  return res.status === 204 ? null : res.json();
+}
+export const revoke = (settings) => loadKeySet(settings, { method: 'DELETE' });`,
+    errors: [{ messageId: 'methodFromCaller' as const, data: { method: 'DELETE', line: '5', parse: '.json()' } }],
+  },
+  {
+    // the helper takes the whole request (URL and init) from callers out of sight
+    code: `export async function call(path, init) {
+  const res = await fetch('/api' + path, init);
+  return res.json();
+}`,
+    output: `export async function call(path, init) {
+  const res = await fetch('/api' + path, init);
+  return res.status === 204 ? null : res.json();
+}`,
+    errors: [{ messageId: 'dynamic' as const }],
+  },
+  {
+    // a spread that may carry the caller's method
+    code: `export async function call(path, options) {
+  const res = await fetch(path, { ...(options && options.init) });
+  return res.json();
+}`,
+    output: `export async function call(path, options) {
+  const res = await fetch(path, { ...(options && options.init) });
+  return res.status === 204 ? null : res.json();
+}`,
+    errors: [{ messageId: 'dynamic' as const }],
+  },
+];
+
+ruleTester.run('no-json-on-no-content: regressions from the real-world corpus', rule, { valid: [...cases, ...tsCases], invalid: stillReported });
+jsRuleTester.run('no-json-on-no-content: regressions from the real-world corpus (JavaScript)', rule, { valid: cases, invalid: stillReported });
