@@ -235,6 +235,21 @@ export type RetryLibraryId =
   | 'octokit-retry';
 
 /** Retry libraries: where their retry is set up and what they honour by default. */
+/**
+ * APIs documented to answer a rate limit with a 4xx other than 429: a retry of that status to
+ * their host is rate-limit handling, not a retry of a client error.
+ */
+export interface RateLimitStatusHost {
+  readonly host: string;
+  readonly statuses: readonly number[];
+  readonly docs: string;
+}
+
+export const RATE_LIMIT_STATUS_HOSTS: readonly RateLimitStatusHost[] = [
+  // Primary and secondary rate limits: "403 or 429".
+  { host: 'api.github.com', statuses: [403], docs: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api' },
+];
+
 export interface RetryLibrary {
   readonly id: RetryLibraryId;
   readonly modules: ReadonlyArray<{ readonly source: string; readonly exportName: string }>;

@@ -7,14 +7,19 @@
  *   ClientError` before a rethrow, a predicate defined elsewhere) and that the narrowing cannot
  *   read; or an exit on an error guard (`if (e instanceof HttpError) return …`), after which only
  *   errors without a status reach the retry.
- * - `readsRateLimitHeader(model, site)`: the retry reads `Retry-After` or a rate-limit header: the
- *   server asked for it, whatever the status (GitHub's secondary rate limits answer 403).
+ * - `readsRateLimitHeader(model, site)`: the retry reads `Retry-After`, a rate-limit header or a
+ *   server's retry directive (`x-should-retry`): the server asked for it, whatever the status
+ *   (GitHub's secondary rate limits answer 403).
+ * - `hostRateLimitStatuses(model, site)`: the statuses the retry's API is documented to answer
+ *   rate limits with (`RATE_LIMIT_STATUS_HOSTS`: 403 from api.github.com): retrying them is not
+ *   retrying a client error.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
 import { alwaysExits, contains, isFunction, memberName, skipWrappers } from './ast';
+import { RATE_LIMIT_STATUS_HOSTS } from './libraries';
 import type { HttpModel } from './model';
 import type { RetrySite } from './retry';
 import { StatusSet } from './status-set';
@@ -22,6 +27,8 @@ import { StatusSubject } from './subject';
 
 /** Headers by which a server says "rate limited, come back later". */
 const RATE_LIMIT_HEADER = /^(?:retry-after(?:-ms)?|x-ratelimit-[\w-]+|x-rate-limit-[\w-]+|ratelimit(?:-[\w-]+)?)$/i;
+/** Headers by which a server says whether to retry this response (Stainless-generated SDKs read `x-should-retry`). */
+const RETRY_DIRECTIVE_HEADERS: ReadonlySet<string> = new Set(['x-should-retry']);
 const MAX_DERIVED_DEPTH = 2;
 
 /** The first filter on the retry path the analysis cannot evaluate, if any. */
@@ -112,6 +119,11 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: S
     if (condition.node.type === AST_NODE_TYPES.SwitchCase) continue;
     if (!bad.isSubsetOf(surely(condition.node, condition.branch !== 'false'))) return condition.node;
   }
+  // Tests on the way that narrow nothing the narrowing reads (`if (n && (await this.decide(res)))`);
+  // a predicate's own returns are read by its evaluation.
+  for (const { test, want } of site.kind === 'predicate' ? [] : enclosingTests(site)) {
+    if (!site.conditions.some((c) => c.node === test) && !bad.isSubsetOf(surely(test, want))) return test;
+  }
   for (const exit of exitsBefore(site)) {
     // `if (e instanceof HttpError) return …`: what goes on is not an HTTP error.
     if (isGuard(exit.test) || !bad.isSubsetOf(surely(exit.test, false))) return exit.test;
@@ -119,11 +131,11 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: S
   return undefined;
 }
 
-/** Whether the retry reads `Retry-After` or a rate-limit header: in a condition, in its branch, or in a value a condition reads. */
+/** Whether the retry reads `Retry-After`, a rate-limit header or a retry directive: in a condition, in its branch, or in a value a condition reads. */
 export function readsRateLimitHeader(model: HttpModel, site: RetrySite): boolean {
   const file = model.file;
   const isHeaderName = (n: Node): boolean =>
-    (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && RATE_LIMIT_HEADER.test(n.value)) ||
+    (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && (RATE_LIMIT_HEADER.test(n.value) || RETRY_DIRECTIVE_HEADERS.has(n.value.toLowerCase()))) ||
     (n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier && /^retryAfter$/i.test(n.property.name));
   const innermost = site.conditions.find((c) => c.node.type !== AST_NODE_TYPES.SwitchCase)?.node;
   if (innermost) {
@@ -142,6 +154,53 @@ export function readsRateLimitHeader(model: HttpModel, site: RetrySite): boolean
     if (found) return true;
   }
   return false;
+}
+
+/**
+ * The statuses every request of the retry gets from its API for a rate limit, beyond 429
+ * (`RATE_LIMIT_STATUS_HOSTS`: 403 from api.github.com); empty where a request's host is unknown.
+ */
+export function hostRateLimitStatuses(model: HttpModel, site: RetrySite): StatusSet {
+  let result: StatusSet | undefined;
+  for (const request of site.requests) {
+    const url = urlPrefix(model, request.node.arguments[0]);
+    const host = url === undefined ? undefined : /^https?:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase();
+    const row = RATE_LIMIT_STATUS_HOSTS.find((r) => r.host === host);
+    if (!row) return StatusSet.EMPTY;
+    const statuses = StatusSet.of(...row.statuses);
+    result = result ? result.intersect(statuses) : statuses;
+  }
+  return result ?? StatusSet.EMPTY;
+}
+
+/** The text a URL argument starts with: a string, a template's head, or a `const` holding one. */
+function urlPrefix(model: HttpModel, argument: Node | undefined, depth = 0): string | undefined {
+  if (!argument) return undefined;
+  const inner = skipWrappers(argument);
+  if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === 'string' ? inner.value : undefined;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return inner.quasis[0]?.value.cooked ?? undefined;
+  if (inner.type === AST_NODE_TYPES.Identifier && depth < MAX_DERIVED_DEPTH) {
+    const variable = model.file.variableOf(inner);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.init && def.parent.kind === 'const') return urlPrefix(model, def.node.init, depth + 1);
+  }
+  return undefined;
+}
+
+/** The tests the retry sits under, from the retry out to its container, each with the outcome that leads to it. */
+function enclosingTests(site: RetrySite): Array<{ test: Node; want: boolean }> {
+  const tests: Array<{ test: Node; want: boolean }> = [];
+  if (site.node === site.container) return tests;
+  let child: Node = site.node;
+  for (let parent = child.parent; parent && parent !== site.container; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) break;
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (child !== parent.test) tests.push({ test: parent.test, want: child === parent.consequent });
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '??' && child === parent.right) {
+      tests.push({ test: parent.left, want: parent.operator === '&&' });
+    }
+  }
+  return tests;
 }
 
 /** `if (test) <exit>` statements before the retry, in the blocks that lead to it (the `catch` body included). */

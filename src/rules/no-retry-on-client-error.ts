@@ -5,7 +5,7 @@ import type { Node } from '../analysis/ast';
 import { contains, isFunction, skipWrappers, skipWrappersUp } from '../analysis/ast';
 import type { RetryCondition, RetrySite, StatusList, StatusListEntry } from '../analysis/retry';
 import { getRetries, neutralConditionSets } from '../analysis/retry';
-import { readsRateLimitHeader, unevaluatedFilter } from '../analysis/retry-filters';
+import { hostRateLimitStatuses, readsRateLimitHeader, unevaluatedFilter } from '../analysis/retry-filters';
 import { StatusSet } from '../analysis/status-set';
 import type { StatusSubject } from '../analysis/subject';
 import { createRule, perOptions } from '../util/create-rule';
@@ -95,7 +95,10 @@ export default createRule<Options, MessageIds>({
     const reported = new Set<string>();
     for (const site of sites) {
       if (site.kind === 'library-callback' && site.config?.filtered) continue;
-      const bad = site.statuses.clientErrorsExcept(retryable);
+      let bad = site.statuses.clientErrorsExcept(retryable);
+      if (bad.isEmpty) continue;
+      // GitHub's rate limits answer 403: retrying that status against api.github.com is rate-limit handling.
+      bad = bad.minus(hostRateLimitStatuses(model, site));
       if (bad.isEmpty) continue;
       // A retry the server asked for through a rate-limit header is not a retry of a client error;
       // a filter the analysis cannot read may keep the 4xx out: a miss beats a false report.

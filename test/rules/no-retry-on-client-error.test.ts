@@ -1105,8 +1105,49 @@ ruleTester.run('no-retry-on-client-error (TypeScript syntax)', rule, {
       throw new Error('unreachable');
     }`,
     `import ky from 'ky'; await ky.get(u, { retry: { statusCodes: [429, 503] as const } satisfies object });`,
+    // ---- the server's retry directive (\`x-should-retry\`) read on the path: the server decides, whatever the status
+    `class Api {
+      private async shouldRetry(response: Response): Promise<boolean> {
+        const directive = response.headers.get('x-should-retry');
+        if (directive === 'true') return true;
+        if (directive === 'false') return false;
+        if (response.status === 409) return true;
+        return response.status >= 500;
+      }
+      async send(url: string, retriesLeft: number): Promise<Response> {
+        const response = await fetch(url);
+        if (!response.ok) {
+          if (retriesLeft > 0 && (await this.shouldRetry(response))) return this.send(url, retriesLeft - 1);
+          throw new Error(String(response.status));
+        }
+        return response;
+      }
+    }`,
+    `const isRetryable = (r: Response): boolean => r.headers.get('X-Should-Retry') === 'true' || r.status === 409 || r.status >= 500;`,
+    `const REPO_API = 'https://api.github.com/repos/acme/app' as const;
+    async function repo(retries: number): Promise<Response> {
+      const res = await fetch(REPO_API!);
+      if (res.status === 403 && retries > 0) return repo(retries - 1);
+      return res;
+    }`,
+    // ---- a test on the way that reads the response and that the analysis cannot evaluate: a miss beats a false report
+    `class Poller {
+      async load(url: string, left: number): Promise<Response> {
+        const res = await fetch(url);
+        if (!res.ok) {
+          if (left > 0 && this.isTransient(res)) return this.load(url, left - 1);
+          throw new Error('failed');
+        }
+        return res;
+      }
+      private isTransient(res: Response): boolean { return res.status >= 500 || res.headers.has('x-transient'); }
+    }`,
   ],
   invalid: pinned([
+    {
+      code: `const isRetryable = (r: Response): boolean => r.headers.get('content-type') === 'text/plain' || r.status === 409 || r.status >= 500;`,
+      errors: [{ messageId: 'retriesClientError' }],
+    },
     {
       code: `async function get(url: string): Promise<Response> {
   for (let i = 0; i < 3; i++) {
@@ -1208,8 +1249,97 @@ jsRuleTester.run('no-retry-on-client-error (JavaScript)', rule, {
     async function poll() { while (true) { const res = await fetch('/status'); if (res.status === 202) { await sleep(1000); continue; } return res; } }`,
     `const retry = require('async-retry');
     retry(async (bail) => { const res = await fetch(u); if (res.status === 404) { bail(new Error('gone')); return; } if (res.status >= 500) throw new Error('x'); });`,
+    // ---- the server's retry directive read before the statuses: the server decides
+    `async function send(url) {
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const res = await fetch(url);
+        const directive = res.headers.get('x-should-retry');
+        if (directive === 'true' || res.status === 409 || res.status >= 500) { await sleep(250 * 2 ** attempt); continue; }
+        return res;
+      }
+    }`,
+    `function shouldRetry(response) {
+      if (response.headers.get('x-should-retry') === 'false') return false;
+      return response.headers.get('x-should-retry') === 'true' || response.status === 409 || response.status >= 500;
+    }`,
+    // ---- an API documented to answer rate limits with 403 (GitHub): retrying its 403 is rate-limit handling
+    `async function repoExists(owner, repo, retries = 3) {
+      const res = await fetch(\`https://api.github.com/repos/\${owner}/\${repo}\`, { method: 'HEAD' });
+      if (res.status === 403 && retries > 0) {
+        await new Promise((resolve) => setTimeout(resolve, (4 - retries) * 2000));
+        return repoExists(owner, repo, retries - 1);
+      }
+      return res.status === 200;
+    }`,
   ],
   invalid: pinned([
+    // the same 403 retry against a host with no such documentation
+    {
+      code: `async function profile(login, retries = 3) {
+  const res = await fetch(\`https://gitlab.example.com/api/v4/users/\${login}\`);
+  if (res.status === 403 && retries > 0) return profile(login, retries - 1);
+  return res;
+}`,
+      output: `async function profile(login, retries = 3) {
+  const res = await fetch(\`https://gitlab.example.com/api/v4/users/\${login}\`);
+  return res;
+}`,
+      errors: [{ messageId: 'retriesClientError', data: { statuses: '403', retryable: '429 and 5xx' } }],
+    },
+    // GitHub's 403 stays retried; its 404 does not
+    {
+      code: `const USER_URL = 'https://api.github.com/user';
+async function me(retries = 3) {
+  const res = await fetch(USER_URL);
+  if ((res.status === 403 || res.status === 404) && retries > 0) return me(retries - 1);
+  return res;
+}`,
+      output: `const USER_URL = 'https://api.github.com/user';
+async function me(retries = 3) {
+  const res = await fetch(USER_URL);
+  if ((res.status === 403) && retries > 0) return me(retries - 1);
+  return res;
+}`,
+      errors: [{ messageId: 'retriesClientError', data: { statuses: '404', retryable: '429 and 5xx' } }],
+    },
+    // the same loop without the directive: 409 is retried on the client's word alone
+    {
+      code: `async function send(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 409 || res.status >= 500) { await sleep(250 * 2 ** attempt); continue; }
+    return res;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          suggestions: [
+            {
+              messageId: 'suggestRetryOnly',
+              output: `async function send(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.status >= 500) { await sleep(250 * 2 ** attempt); continue; }
+    return res;
+  }
+}`,
+            },
+            {
+              messageId: 'suggestEarlyExit',
+              output: `async function send(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.status >= 400 && res.status < 500 && res.status !== 429) throw new Error(\`Request failed with status \${res.status}\`);
+    if (res.status === 409 || res.status >= 500) { await sleep(250 * 2 ** attempt); continue; }
+    return res;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `function Profile() {
   useEffect(() => {
