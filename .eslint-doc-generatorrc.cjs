@@ -9,5 +9,6 @@ module.exports = {
   ruleDocSectionInclude: ['Rule details', 'Options', 'When not to use it'],
   ruleDocSectionOptions: true,
   ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'type'],
-  urlRuleDoc: 'https://github.com/eslint-plugin-http-status/eslint-plugin-http-status/blob/main/docs/rules/{name}.md',
+  urlRuleDoc:
+    'https://github.com/eslint-plugin-http-status/eslint-plugin-http-status/blob/main/docs/rules/{name}.md',
 };

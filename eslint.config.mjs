@@ -7,7 +7,18 @@ import tseslint from 'typescript-eslint';
 import httpStatus from './dist/index.js';
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'test/fixtures/', 'test/integration/fixtures/', 'examples/', '.bench-cache/', 'bench/corpus/'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      'test/fixtures/',
+      'test/integration/fixtures/',
+      'examples/',
+      '.bench-cache/',
+      'bench/corpus/',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.mts'],
     extends: [tseslint.configs.recommended],
@@ -16,7 +27,10 @@ export default defineConfig(
     files: ['src/rules/**/*.ts'],
     extends: [eslintPlugin.configs.recommended],
     rules: {
-      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Enforce|Require)' }],
+      'eslint-plugin/require-meta-docs-description': [
+        'error',
+        { pattern: '^(Disallow|Enforce|Require)' },
+      ],
       'eslint-plugin/require-meta-schema-description': 'error',
       'eslint-plugin/no-meta-schema-default': 'error',
       'eslint-plugin/require-meta-default-options': 'error',

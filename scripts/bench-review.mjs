@@ -47,7 +47,9 @@ function lineOf(starts, offset) {
 export function reportedText(source, m) {
   const starts = lineStarts(source);
   const from = offsetOf(starts, m.line, m.column);
-  const to = m.endLine ? offsetOf(starts, m.endLine, m.endColumn) : (starts[m.line] ?? source.length);
+  const to = m.endLine
+    ? offsetOf(starts, m.endLine, m.endColumn)
+    : (starts[m.line] ?? source.length);
   return source.slice(from, Math.max(from, to));
 }
 
@@ -71,7 +73,11 @@ export function fixDiff(source, fix) {
   const from = starts[first - 1];
   const toEnd = starts[last] ?? source.length;
   const before = source.slice(from, toEnd).replace(/\n$/, '');
-  const after = (source.slice(from, fix.range[0]) + fix.text + source.slice(fix.range[1], toEnd)).replace(/\n$/, '');
+  const after = (
+    source.slice(from, fix.range[0]) +
+    fix.text +
+    source.slice(fix.range[1], toEnd)
+  ).replace(/\n$/, '');
   const minus = before.split('\n').map((l) => `-${l}`);
   const plus = after.split('\n').map((l) => `+${l}`);
   return `@@ line ${first} @@\n${[...minus, ...plus].join('\n')}`;
@@ -91,11 +97,33 @@ export function fingerprintAll(corpusId, messagesWithSource) {
     const file = corpusPath(m.file);
     const text = reportedText(source, m);
     const fingerprint = number(sha(`${m.ruleId}\n${file}\n${squash(text)}`));
-    reports.push({ corpus: corpusId, rule: m.ruleId, file, line: m.line, fingerprint, text: squash(text).slice(0, 160), message: m.message, corpusFile: m.file, m });
+    reports.push({
+      corpus: corpusId,
+      rule: m.ruleId,
+      file,
+      line: m.line,
+      fingerprint,
+      text: squash(text).slice(0, 160),
+      message: m.message,
+      corpusFile: m.file,
+      m,
+    });
     if (m.fix) {
       const removed = source.slice(m.fix.range[0], m.fix.range[1]);
-      const fixFingerprint = number(sha(`${m.ruleId}\n${file}\n${squash(text)}\n${squash(removed)}\n${squash(m.fix.text)}`));
-      fixes.push({ corpus: corpusId, rule: m.ruleId, file, line: m.line, fingerprint: fixFingerprint, diff: fixDiff(source, m.fix), report: fingerprint, corpusFile: m.file, m });
+      const fixFingerprint = number(
+        sha(`${m.ruleId}\n${file}\n${squash(text)}\n${squash(removed)}\n${squash(m.fix.text)}`),
+      );
+      fixes.push({
+        corpus: corpusId,
+        rule: m.ruleId,
+        file,
+        line: m.line,
+        fingerprint: fixFingerprint,
+        diff: fixDiff(source, m.fix),
+        report: fingerprint,
+        corpusFile: m.file,
+        m,
+      });
     }
   }
   return { reports, fixes };
@@ -146,7 +174,10 @@ export function precisionTable(ruleIds, found) {
     };
     const judged = row.reviewedTrue + row.reviewedFalse + row.fixesWrong;
     row.precision = judged > 0 ? row.reviewedTrue / judged : null;
-    row.pass = row.unreviewed === 0 && row.fixesUnreviewed === 0 && (row.precision === null || row.precision >= 0.95);
+    row.pass =
+      row.unreviewed === 0 &&
+      row.fixesUnreviewed === 0 &&
+      (row.precision === null || row.precision >= 0.95);
     return row;
   });
 }
@@ -188,8 +219,14 @@ export function updateReviewsFile(allFound, { dropStale }) {
     fixes.push(...old.fixes.filter((r) => !seenFixes.has(key(r))));
   }
   const order = (a, b) =>
-    a.corpus.localeCompare(b.corpus) || a.rule.localeCompare(b.rule) || a.file.localeCompare(b.file) || a.line - b.line;
-  fs.writeFileSync(REVIEWS_FILE, JSON.stringify({ reports: reports.sort(order), fixes: fixes.sort(order) }, null, 1) + '\n');
+    a.corpus.localeCompare(b.corpus) ||
+    a.rule.localeCompare(b.rule) ||
+    a.file.localeCompare(b.file) ||
+    a.line - b.line;
+  fs.writeFileSync(
+    REVIEWS_FILE,
+    JSON.stringify({ reports: reports.sort(order), fixes: fixes.sort(order) }, null, 1) + '\n',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,7 +252,10 @@ export function makeScopeChecker(ESLint, cwd, languageConfigs) {
       {
         rules: {
           'no-undef': 'error',
-          'no-use-before-define': ['error', { functions: false, classes: false, variables: true, allowNamedExports: true }],
+          'no-use-before-define': [
+            'error',
+            { functions: false, classes: false, variables: true, allowNamedExports: true },
+          ],
         },
       },
     ],
@@ -282,7 +322,10 @@ export function makeTypeChecker() {
     };
     const program = ts.createProgram([name], options, host);
     const sf = program.getSourceFile(name);
-    const diagnostics = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    const diagnostics = [
+      ...program.getSyntacticDiagnostics(sf),
+      ...program.getSemanticDiagnostics(sf),
+    ];
     return diagnostics.map((d) => ({
       key: `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
       line: d.start === undefined ? 0 : sf.getLineAndCharacterOfPosition(d.start).line + 1,
@@ -313,9 +356,15 @@ export async function checkEditMeaning({ original, fixed, edit, filePath, scope,
     if (!cache.types) cache.types = types(original, filePath);
     const after = types(fixed, filePath);
     const [first, last] = writtenLines(original, edit);
-    const newKeys = new Set(added(cache.types.map((d) => d.key), after.map((d) => d.key)));
+    const newKeys = new Set(
+      added(
+        cache.types.map((d) => d.key),
+        after.map((d) => d.key),
+      ),
+    );
     for (const d of after) {
-      if (newKeys.has(d.key) && d.line >= first && d.line <= last) problems.push(`adds ${d.key} (line ${d.line})`);
+      if (newKeys.has(d.key) && d.line >= first && d.line <= last)
+        problems.push(`adds ${d.key} (line ${d.line})`);
     }
   }
   return problems;

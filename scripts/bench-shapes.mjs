@@ -35,7 +35,11 @@ const HEADER = [
 export const SHAPES = {
   // An API test that reuses one variable: every parse is a parse of one of n responses.
   'reassigned-response': (n, ts) => {
-    const lines = [`export async function apiTest(base${ts ? ': string' : ''}) {`, '  let res;', '  let body;'];
+    const lines = [
+      `export async function apiTest(base${ts ? ': string' : ''}) {`,
+      '  let res;',
+      '  let body;',
+    ];
     for (let i = 0; i < n; i++) {
       const method = ['DELETE', 'GET', 'POST', 'PUT'][i % 4];
       lines.push(
@@ -58,32 +62,56 @@ export const SHAPES = {
       '    if (res.ok) return res.json();',
     ];
     for (let i = 0; i < n; i++) {
-      lines.push(`    if (res.status === ${400 + (i % 200)}) {`, `      await sleep(${100 + i} * attempt);`, '      continue;', '    }');
+      lines.push(
+        `    if (res.status === ${400 + (i % 200)}) {`,
+        `      await sleep(${100 + i} * attempt);`,
+        '      continue;',
+        '    }',
+      );
     }
     lines.push("    throw new Error('failed ' + res.status);", '  }', '}');
     return lines.join('\n');
   },
   // One long `else if` ladder on one status (nested n deep in the AST).
   'else-if-ladder': (n, ts) => {
-    const lines = [`export async function describe(url${ts ? ': string' : ''}) {`, "  const res = await fetch(url, { method: 'DELETE' });"];
+    const lines = [
+      `export async function describe(url${ts ? ': string' : ''}) {`,
+      "  const res = await fetch(url, { method: 'DELETE' });",
+    ];
     for (let i = 0; i < n; i++) {
-      lines.push(`  ${i === 0 ? '' : '} else '}if (res.status === ${100 + (i % 500)}) {`, `    return res.json();`);
+      lines.push(
+        `  ${i === 0 ? '' : '} else '}if (res.status === ${100 + (i % 500)}) {`,
+        `    return res.json();`,
+      );
     }
     lines.push('  }', '  return res.json();', '}');
     return lines.join('\n');
   },
   // Early exits on one status, one after the other.
   'early-exit-ladder': (n, ts) => {
-    const lines = [`export async function read(url${ts ? ': string' : ''}) {`, "  const res = await fetch(url, { method: 'DELETE' });"];
-    for (let i = 0; i < n; i++) lines.push(`  if (res.status === ${100 + (i % 500)}) return { code: ${i}, body: await res.json() };`);
+    const lines = [
+      `export async function read(url${ts ? ': string' : ''}) {`,
+      "  const res = await fetch(url, { method: 'DELETE' });",
+    ];
+    for (let i = 0; i < n; i++)
+      lines.push(
+        `  if (res.status === ${100 + (i % 500)}) return { code: ${i}, body: await res.json() };`,
+      );
     lines.push('  return res.json();', '}');
     return lines.join('\n');
   },
   // A switch on one status with many cases.
   'status-switch': (n, ts) => {
-    const lines = [`export async function handle(url${ts ? ': string' : ''}) {`, "  const res = await fetch(url, { method: 'DELETE' });", '  switch (res.status) {'];
+    const lines = [
+      `export async function handle(url${ts ? ': string' : ''}) {`,
+      "  const res = await fetch(url, { method: 'DELETE' });",
+      '  switch (res.status) {',
+    ];
     for (let i = 0; i < n; i++) {
-      lines.push(`    case ${100 + (i % 500)}:`, i % 3 === 0 ? '      return res.json();' : `      console.log(${i});`);
+      lines.push(
+        `    case ${100 + (i % 500)}:`,
+        i % 3 === 0 ? '      return res.json();' : `      console.log(${i});`,
+      );
     }
     lines.push('    default:', '      return res.json();', '  }', '}');
     return lines.join('\n');
@@ -107,16 +135,24 @@ export const SHAPES = {
   'many-sends-one-handler': (n, ts) => {
     const lines = [`app.post('/big', (req${ts ? ': any' : ''}, res${ts ? ': any' : ''}) => {`];
     for (let i = 0; i < n; i++) {
-      lines.push(`  if (req.body.k === ${i}) return res.status(${i % 2 ? 200 : 400}).json({ error: 'bad ${i}' });`);
+      lines.push(
+        `  if (req.body.k === ${i}) return res.status(${i % 2 ? 200 : 400}).json({ error: 'bad ${i}' });`,
+      );
     }
     lines.push('  res.status(201).json({ ok: true });', '});');
     return lines.join('\n');
   },
   // Many `.then` chains on one response promise.
   'then-chains': (n, ts) => {
-    const lines = [`export function chains(url${ts ? ': string' : ''}) {`, "  const pending = fetch(url, { method: 'DELETE' });", '  const out = [];'];
+    const lines = [
+      `export function chains(url${ts ? ': string' : ''}) {`,
+      "  const pending = fetch(url, { method: 'DELETE' });",
+      '  const out = [];',
+    ];
     for (let i = 0; i < n; i++) {
-      lines.push(`  out.push(pending.then((r) => (r.status === ${200 + (i % 5)} ? r.json() : null)));`);
+      lines.push(
+        `  out.push(pending.then((r) => (r.status === ${200 + (i % 5)} ? r.json() : null)));`,
+      );
     }
     lines.push('  return out;', '}');
     return lines.join('\n');
@@ -136,9 +172,16 @@ export const SHAPES = {
   },
   // A retry loop whose body sends many requests and waits between them.
   'retry-loop-many-waits': (n, ts) => {
-    const lines = [`export async function poll(url${ts ? ': string' : ''}) {`, '  let res;', '  while (true) {'];
+    const lines = [
+      `export async function poll(url${ts ? ': string' : ''}) {`,
+      '  let res;',
+      '  while (true) {',
+    ];
     for (let i = 0; i < n; i++) {
-      lines.push(`    res = await fetch(url + '/${i}');`, `    if (res.status === ${i % 2 ? 503 : 429}) { await sleep(${i}); continue; }`);
+      lines.push(
+        `    res = await fetch(url + '/${i}');`,
+        `    if (res.status === ${i % 2 ? 503 : 429}) { await sleep(${i}); continue; }`,
+      );
     }
     lines.push('    return res;', '  }', '}');
     return lines.join('\n');
@@ -147,7 +190,9 @@ export const SHAPES = {
   'retry-configs': (n) => {
     const lines = [];
     for (let i = 0; i < n; i++) {
-      lines.push(`export const api${i} = ky.create({ prefixUrl: '/${i}', retry: { limit: 2, statusCodes: [400, 404, ${500 + (i % 5)}] } });`);
+      lines.push(
+        `export const api${i} = ky.create({ prefixUrl: '/${i}', retry: { limit: 2, statusCodes: [400, 404, ${500 + (i % 5)}] } });`,
+      );
     }
     return lines.join('\n');
   },
@@ -184,17 +229,21 @@ async function timeOnce(eslint, code, filePath, repeats) {
     const times = { parse: 0, rules: {} };
     for (const pass of result.stats?.times?.passes ?? []) {
       times.parse += pass.parse?.total ?? 0;
-      for (const [id, { total }] of Object.entries(pass.rules ?? {})) times.rules[id] = (times.rules[id] ?? 0) + total;
+      for (const [id, { total }] of Object.entries(pass.rules ?? {}))
+        times.rules[id] = (times.rules[id] ?? 0) + total;
     }
     const reports = {};
     for (const m of result.messages) reports[m.ruleId] = (reports[m.ruleId] ?? 0) + 1;
     if (!best) best = { ...times, reports };
     else {
       best.parse = Math.min(best.parse, times.parse);
-      for (const [id, ms] of Object.entries(times.rules)) best.rules[id] = Math.min(best.rules[id] ?? Infinity, ms);
+      for (const [id, ms] of Object.entries(times.rules))
+        best.rules[id] = Math.min(best.rules[id] ?? Infinity, ms);
     }
   }
-  best.plugin = Object.entries(best.rules).filter(([id]) => id.startsWith('http-status/')).reduce((sum, [, ms]) => sum + ms, 0);
+  best.plugin = Object.entries(best.rules)
+    .filter(([id]) => id.startsWith('http-status/'))
+    .reduce((sum, [, ms]) => sum + ms, 0);
   return best;
 }
 
@@ -202,11 +251,20 @@ async function timeOnce(eslint, code, filePath, repeats) {
  * Times every shape at n, 2n and 4n repetitions. A size is skipped once the previous one took
  * over `budgetMs` (a superlinear shape would take minutes). Returns one row per shape.
  */
-export async function timeShapes({ n = 250, names = Object.keys(SHAPES), ts = false, cwd = ROOT, budgetMs = 20_000, log = console.log } = {}) {
+export async function timeShapes({
+  n = 250,
+  names = Object.keys(SHAPES),
+  ts = false,
+  cwd = ROOT,
+  budgetMs = 20_000,
+  log = console.log,
+} = {}) {
   const eslint = shapesEslint(cwd);
   const ext = ts ? 'ts' : 'js';
   // Warm-up: the first lint compiles the rules.
-  await eslint.lintText(generateShape('reassigned-response', 20, ts), { filePath: path.join(cwd, `warm.${ext}`) });
+  await eslint.lintText(generateShape('reassigned-response', 20, ts), {
+    filePath: path.join(cwd, `warm.${ext}`),
+  });
   const rows = [];
   for (const name of names) {
     const sizes = [];
@@ -232,12 +290,19 @@ export async function timeShapes({ n = 250, names = Object.keys(SHAPES), ts = fa
     rows.push({ shape: name, sizes, ratios, linear, belowParse, pass });
     log(`${pass ? 'PASS' : 'FAIL'} ${name}${ts ? ' (ts)' : ''}`);
     for (const s of sizes) {
-      const reports = Object.entries(s.reports).map(([id, k]) => `${id.replace('http-status/', '')} ${k}`).join(', ') || 'none';
-      log(`  n=${String(s.n).padStart(5)} ${String(s.lines).padStart(6)} lines: parse ${round(s.parse, 1)} ms, plugin ${round(s.plugin, 1)} ms (reports: ${reports})`);
+      const reports =
+        Object.entries(s.reports)
+          .map(([id, k]) => `${id.replace('http-status/', '')} ${k}`)
+          .join(', ') || 'none';
+      log(
+        `  n=${String(s.n).padStart(5)} ${String(s.lines).padStart(6)} lines: parse ${round(s.parse, 1)} ms, plugin ${round(s.plugin, 1)} ms (reports: ${reports})`,
+      );
     }
     for (const id of ruleIds) {
       const at = sizes.map((s) => round(s.rules[id], 1)).join(' / ');
-      log(`    ${id.replace('http-status/', '').padEnd(34)} ${at} ms  ×${ratios[id].map((r) => round(r, 2)).join(' ×')}`);
+      log(
+        `    ${id.replace('http-status/', '').padEnd(34)} ${at} ms  ×${ratios[id].map((r) => round(r, 2)).join(' ×')}`,
+      );
     }
   }
   return rows;
@@ -253,6 +318,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const out = option('json');
   if (out) (await import('node:fs')).writeFileSync(out, JSON.stringify(rows, null, 1) + '\n');
   const failed = rows.filter((r) => !r.pass).map((r) => r.shape);
-  console.log(failed.length ? `shapes: FAIL ${failed.join(', ')}` : `shapes: all ${rows.length} PASS`);
+  console.log(
+    failed.length ? `shapes: FAIL ${failed.join(', ')}` : `shapes: all ${rows.length} PASS`,
+  );
   if (failed.length) process.exitCode = 1;
 }

@@ -66,11 +66,16 @@ const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const LIMIT = option('limit') ? Number(option('limit')) : Infinity;
 const WRITE = !flag('no-write');
-const PARTIAL = LIMIT !== Infinity || option('passes') !== undefined || option('corpus') !== undefined || flag('no-scaling');
+const PARTIAL =
+  LIMIT !== Infinity ||
+  option('passes') !== undefined ||
+  option('corpus') !== undefined ||
+  flag('no-scaling');
 const WRITE_README = WRITE && !flag('no-readme') && !PARTIAL;
 
 const CACHE = path.resolve(
-  process.env.HTTP_STATUS_BENCH_CACHE ?? path.join(os.homedir(), '.cache', 'eslint-plugin-http-status-bench'),
+  process.env.HTTP_STATUS_BENCH_CACHE ??
+    path.join(os.homedir(), '.cache', 'eslint-plugin-http-status-bench'),
 );
 const SCALING_DIR = path.join(CACHE, 'scaling');
 
@@ -88,7 +93,11 @@ function corpusOf(id, title, folder, cacheName) {
     installDir: path.join(CACHE, `install${cacheName}`),
     dir: path.join(CACHE, `corpus${cacheName}`),
     fixDir: path.join(CACHE, `fix-copy${cacheName}`),
-    pinned: new Set(Object.keys(JSON.parse(fs.readFileSync(path.join(packagesDir, 'package.json'), 'utf8')).dependencies)),
+    pinned: new Set(
+      Object.keys(
+        JSON.parse(fs.readFileSync(path.join(packagesDir, 'package.json'), 'utf8')).dependencies,
+      ),
+    ),
   };
 }
 const ALL_CORPORA = [
@@ -96,7 +105,9 @@ const ALL_CORPORA = [
   corpusOf('apps', 'application code', 'apps', '-apps'),
 ];
 /** --corpus=apps (or libraries) lints one corpus only, for trying things out. */
-const CORPORA = ALL_CORPORA.filter((c) => !option('corpus') || option('corpus').split(',').includes(c.id));
+const CORPORA = ALL_CORPORA.filter(
+  (c) => !option('corpus') || option('corpus').split(',').includes(c.id),
+);
 
 /** Bump when the selection of corpus files changes, so cached corpora are rebuilt. */
 const CORPUS_FORMAT = 4;
@@ -113,7 +124,10 @@ if (!cacheFromRoot.startsWith('..') && !path.isAbsolute(cacheFromRoot)) {
 }
 
 const log = (...args) => console.log(...args);
-const LOAD_START = os.loadavg().map((l) => Math.round(l * 10) / 10).join(' ');
+const LOAD_START = os
+  .loadavg()
+  .map((l) => Math.round(l * 10) / 10)
+  .join(' ');
 const sha1 = (data) => createHash('sha1').update(data).digest('hex');
 const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const mb = (bytes) => round(bytes / 1024 / 1024, 0);
@@ -157,7 +171,14 @@ function ensureInstall(corpus) {
   fs.writeFileSync(path.join(INSTALL_DIR, 'package-lock.json'), lock);
   execFileSync(
     'npm',
-    ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--engine-strict=false'],
+    [
+      'ci',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      '--engine-strict=false',
+    ],
     { cwd: INSTALL_DIR, stdio: 'inherit' },
   );
   fs.writeFileSync(stampFile, stamp);
@@ -256,7 +277,8 @@ function ensureCorpus(corpus, installStamp) {
   for (const source of all) {
     const ext = path.extname(source);
     if (!EXTENSIONS.has(ext)) continue;
-    if (!isPinnedPath(corpus, path.relative(nodeModules, source).split(path.sep).join('/'))) continue;
+    if (!isPinnedPath(corpus, path.relative(nodeModules, source).split(path.sep).join('/')))
+      continue;
     if (isDeclaration(source)) {
       skipped.declaration++;
       continue;
@@ -283,12 +305,21 @@ function ensureCorpus(corpus, installStamp) {
     }
     seen.set(hash, source);
     // Nested node_modules folders would be ignored by ESLint: rename the segment.
-    const rel = path.relative(nodeModules, source).split(path.sep).join('/').replaceAll('/node_modules/', '/_nm_/');
+    const rel = path
+      .relative(nodeModules, source)
+      .split(path.sep)
+      .join('/')
+      .replaceAll('/node_modules/', '/_nm_/');
     let group;
     if (ext === '.ts' || ext === '.mts' || ext === '.cts') {
       group = tsParses(text, source) ? GROUPS.ts : null;
     } else {
-      const first = ext === '.mjs' ? 'module' : ext === '.cjs' ? 'commonjs' : packageType(source, typeCache, INSTALL_DIR);
+      const first =
+        ext === '.mjs'
+          ? 'module'
+          : ext === '.cjs'
+            ? 'commonjs'
+            : packageType(source, typeCache, INSTALL_DIR);
       const second = first === 'module' ? 'commonjs' : 'module';
       if (parsesAs(text, first)) group = `js-${first}`;
       else if (ext === '.js' && parsesAs(text, second)) group = `js-${second}`;
@@ -302,9 +333,17 @@ function ensureCorpus(corpus, installStamp) {
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     fs.writeFileSync(dest, text);
     const pkg = rel.startsWith('@') ? rel.split('/').slice(0, 2).join('/') : rel.split('/')[0];
-    files.push({ path: `${group}/${rel}`, group, pkg, bytes: Buffer.byteLength(text), lines: text.split('\n').length });
+    files.push({
+      path: `${group}/${rel}`,
+      group,
+      pkg,
+      bytes: Buffer.byteLength(text),
+      lines: text.split('\n').length,
+    });
   }
-  const installed = JSON.parse(fs.readFileSync(path.join(INSTALL_DIR, 'package-lock.json'), 'utf8'));
+  const installed = JSON.parse(
+    fs.readFileSync(path.join(INSTALL_DIR, 'package-lock.json'), 'utf8'),
+  );
   const manifest = {
     stamp,
     packages: Object.keys(installed.packages).filter((p) => p.startsWith('node_modules/')).length,
@@ -325,7 +364,10 @@ const pluginRuleIds = Object.keys(plugin.rules).map((name) => `${plugin.meta.nam
 
 function languageConfigs() {
   return [
-    { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+    {
+      files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+    },
     { files: ['js-commonjs/**'], languageOptions: { sourceType: 'commonjs' } },
     {
       files: ['**/*.ts', '**/*.mts', '**/*.cts'],
@@ -338,7 +380,10 @@ function languageConfigs() {
 
 const PASSES = {
   parse: { label: 'parse only (no rules)', rules: [] },
-  'no-unused-vars': { label: 'core no-unused-vars', rules: [{ rules: { 'no-unused-vars': 'error' } }] },
+  'no-unused-vars': {
+    label: 'core no-unused-vars',
+    rules: [{ rules: { 'no-unused-vars': 'error' } }],
+  },
   plugin: { label: "plugin's `all` config", rules: [plugin.configs.all] },
 };
 
@@ -433,7 +478,18 @@ async function lintCorpus(corpus, manifest, passes) {
 
 /** Placeholder for a pass left out with --passes (trying things out, never in the report). */
 function emptyRun(pass) {
-  return { pass, label: PASSES[pass].label, files: 0, wallMs: NaN, cpuMs: NaN, times: { parse: 0, total: 0, rules: {} }, ruleTotal: 0, crashes: [], fatal: [], messages: [] };
+  return {
+    pass,
+    label: PASSES[pass].label,
+    files: 0,
+    wallMs: NaN,
+    cpuMs: NaN,
+    times: { parse: 0, total: 0, rules: {} },
+    ruleTotal: 0,
+    crashes: [],
+    fatal: [],
+    messages: [],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,9 +504,15 @@ let typeChecker;
 async function checkFixes(corpus, pluginRun) {
   const { dir: CORPUS_DIR, fixDir: FIX_DIR } = corpus;
   startPhase(`fix-${corpus.id}`);
-  const parseOnly = { [CORPUS_DIR]: makeEslint(CORPUS_DIR, 'parse'), [FIX_DIR]: makeEslint(FIX_DIR, 'parse') };
+  const parseOnly = {
+    [CORPUS_DIR]: makeEslint(CORPUS_DIR, 'parse'),
+    [FIX_DIR]: makeEslint(FIX_DIR, 'parse'),
+  };
   const fixer = makeEslint(FIX_DIR, 'plugin', { fix: true });
-  const scope = { [CORPUS_DIR]: makeScopeChecker(ESLint, CORPUS_DIR, languageConfigs()), [FIX_DIR]: makeScopeChecker(ESLint, FIX_DIR, languageConfigs()) };
+  const scope = {
+    [CORPUS_DIR]: makeScopeChecker(ESLint, CORPUS_DIR, languageConfigs()),
+    [FIX_DIR]: makeScopeChecker(ESLint, FIX_DIR, languageConfigs()),
+  };
   typeChecker ??= makeTypeChecker() ?? null;
   const byFile = new Map();
   for (const m of pluginRun.messages) {
@@ -458,10 +520,20 @@ async function checkFixes(corpus, pluginRun) {
     byFile.get(m.file).push(m);
   }
   const problems = [];
-  const stats = { filesWithFixes: 0, filesChanged: 0, autofixes: 0, suggestions: 0, unstable: 0, unparsable: 0, flagged: 0 };
+  const stats = {
+    filesWithFixes: 0,
+    filesChanged: 0,
+    autofixes: 0,
+    suggestions: 0,
+    unstable: 0,
+    unparsable: 0,
+    flagged: 0,
+  };
 
   async function parses(code, filePath) {
-    const eslint = filePath.startsWith(FIX_DIR + path.sep) ? parseOnly[FIX_DIR] : parseOnly[CORPUS_DIR];
+    const eslint = filePath.startsWith(FIX_DIR + path.sep)
+      ? parseOnly[FIX_DIR]
+      : parseOnly[CORPUS_DIR];
     const [result] = await eslint.lintText(code, { filePath });
     if (!result) throw new Error(`${filePath} was not linted`);
     return result.messages.find((m) => m.fatal)?.message ?? null;
@@ -476,7 +548,10 @@ async function checkFixes(corpus, pluginRun) {
     for (const m of messages) {
       const edits = [
         ...(m.fix ? [{ kind: 'autofix', fix: m.fix }] : []),
-        ...(m.suggestions ?? []).map((suggestion, i) => ({ kind: `suggestion ${i + 1}`, fix: suggestion.fix })),
+        ...(m.suggestions ?? []).map((suggestion, i) => ({
+          kind: `suggestion ${i + 1}`,
+          fix: suggestion.fix,
+        })),
       ];
       for (const edit of edits) {
         if (edit.kind === 'autofix') stats.autofixes++;
@@ -485,10 +560,25 @@ async function checkFixes(corpus, pluginRun) {
         const error = await parses(fixed, filePath);
         const found = error
           ? [`does not parse: ${error}`]
-          : await checkEditMeaning({ original, fixed, edit: edit.fix, filePath, scope: scope[CORPUS_DIR], types: typeChecker, cache });
+          : await checkEditMeaning({
+              original,
+              fixed,
+              edit: edit.fix,
+              filePath,
+              scope: scope[CORPUS_DIR],
+              types: typeChecker,
+              cache,
+            });
         if (found.length > 0) {
           stats.flagged++;
-          for (const detail of found) problems.push({ kind: `${edit.kind} ${detail.split(':')[0]}`, file, line: m.line, ruleId: m.ruleId, detail });
+          for (const detail of found)
+            problems.push({
+              kind: `${edit.kind} ${detail.split(':')[0]}`,
+              file,
+              line: m.line,
+              ruleId: m.ruleId,
+              detail,
+            });
         }
       }
     }
@@ -497,7 +587,9 @@ async function checkFixes(corpus, pluginRun) {
   // --fix over a copy of the corpus. A file without a fixable report is left unchanged by
   // --fix, so the copy holds the files with at least one fix.
   fs.rmSync(FIX_DIR, { recursive: true, force: true });
-  const fixable = [...byFile].filter(([, messages]) => messages.some((m) => m.fix)).map(([file]) => file);
+  const fixable = [...byFile]
+    .filter(([, messages]) => messages.some((m) => m.fix))
+    .map(([file]) => file);
   stats.filesWithFixes = fixable.length;
   for (const file of fixable) {
     const dest = path.join(FIX_DIR, file);
@@ -527,7 +619,10 @@ async function checkFixes(corpus, pluginRun) {
         continue;
       }
       // All the file's fixes together: no new no-undef / no-use-before-define report either.
-      const before = await scope[CORPUS_DIR](fs.readFileSync(path.join(CORPUS_DIR, file), 'utf8'), path.join(CORPUS_DIR, file));
+      const before = await scope[CORPUS_DIR](
+        fs.readFileSync(path.join(CORPUS_DIR, file), 'utf8'),
+        path.join(CORPUS_DIR, file),
+      );
       for (const k of added(before, await scope[FIX_DIR](result.output, result.filePath))) {
         problems.push({ kind: '--fix output adds a scope report', file, detail: k });
       }
@@ -536,7 +631,11 @@ async function checkFixes(corpus, pluginRun) {
         const [again] = await fixer.lintText(result.output, { filePath: result.filePath });
         if (again.output !== undefined && again.output !== result.output) {
           stats.unstable++;
-          problems.push({ kind: 'second --fix pass changed the file', file, detail: firstDifference(result.output, again.output) });
+          problems.push({
+            kind: 'second --fix pass changed the file',
+            file,
+            detail: firstDifference(result.output, again.output),
+          });
         }
       } catch (error) {
         pluginRun.crashes.push({ file, pass: 'fix (second pass)', ...describeError(error) });
@@ -754,7 +853,11 @@ async function scaling() {
   const eslint = new ESLint({
     cwd: SCALING_DIR,
     overrideConfigFile: true,
-    overrideConfig: [...languageConfigs(), plugin.configs.all, { rules: { 'no-unused-vars': 'error' } }],
+    overrideConfig: [
+      ...languageConfigs(),
+      plugin.configs.all,
+      { rules: { 'no-unused-vars': 'error' } },
+    ],
     stats: true,
   });
   const crashes = [];
@@ -764,7 +867,16 @@ async function scaling() {
     for (const size of SCALING_SIZES) {
       if (tooSlow) {
         log(`scaling ${lang} ${size} lines: not run, ${tooSlow}`);
-        rows.push({ lang, lines: size, bytes: 0, parseMs: NaN, pluginMs: NaN, noUnusedVarsMs: NaN, reports: 0, skipped: tooSlow });
+        rows.push({
+          lang,
+          lines: size,
+          bytes: 0,
+          parseMs: NaN,
+          pluginMs: NaN,
+          noUnusedVarsMs: NaN,
+          reports: 0,
+          skipped: tooSlow,
+        });
         continue;
       }
       const code = generateFile(size, lang === 'ts');
@@ -784,18 +896,34 @@ async function scaling() {
           const [result] = await eslint.lintText(code, { filePath });
           addTimes(times, result);
           const fatal = result.messages.find((m) => m.fatal);
-          if (fatal) throw new Error(`generated file does not parse: ${fatal.message} at ${fatal.line}`);
+          if (fatal)
+            throw new Error(`generated file does not parse: ${fatal.message} at ${fatal.line}`);
           reports = result.messages.filter((m) => m.ruleId !== 'no-unused-vars').length;
-          best = Math.min(best, pluginRuleIds.reduce((sum, id) => sum + (times.rules[id] ?? 0), 0));
+          best = Math.min(
+            best,
+            pluginRuleIds.reduce((sum, id) => sum + (times.rules[id] ?? 0), 0),
+          );
           parse = Math.min(parse, times.parse);
           bestCore = Math.min(bestCore, times.rules['no-unused-vars'] ?? 0);
         } catch (error) {
-          crashes.push({ file: `generated-${size}.${lang}`, pass: 'scaling', ...describeError(error) });
+          crashes.push({
+            file: `generated-${size}.${lang}`,
+            pass: 'scaling',
+            ...describeError(error),
+          });
           break;
         }
         sampleMemory();
       }
-      rows.push({ lang, lines, bytes: Buffer.byteLength(code), parseMs: parse, pluginMs: best, noUnusedVarsMs: bestCore, reports });
+      rows.push({
+        lang,
+        lines,
+        bytes: Buffer.byteLength(code),
+        parseMs: parse,
+        pluginMs: best,
+        noUnusedVarsMs: bestCore,
+        reports,
+      });
       // Stop the curve when the next size would take over 5 minutes, even at quadratic cost.
       const next = SCALING_SIZES[SCALING_SIZES.indexOf(size) + 1];
       if (next && best * (next / size) ** 2 > 300_000) {
@@ -814,8 +942,15 @@ async function scaling() {
     const large = at(100_000);
     const ratio = small && large ? perK(large) / Math.max(perK(small), 1e-6) : NaN;
     // Below ~0.5 ms in total the timer noise dominates: count that as linear.
-    const pass = Number.isFinite(ratio) && (ratio <= 2 || large.pluginMs < 5 * SCALING_SIZES.length);
-    return { lang, perK10k: small ? perK(small) : NaN, perK100k: large ? perK(large) : NaN, ratio, pass };
+    const pass =
+      Number.isFinite(ratio) && (ratio <= 2 || large.pluginMs < 5 * SCALING_SIZES.length);
+    return {
+      lang,
+      perK10k: small ? perK(small) : NaN,
+      perK100k: large ? perK(large) : NaN,
+      ratio,
+      pass,
+    };
   });
   for (const c of checks) {
     log(
@@ -833,12 +968,36 @@ async function scaling() {
  */
 function scalingInChildProcess() {
   const out = path.join(os.tmpdir(), `http-status-bench-scaling-${process.pid}.json`);
-  const args = ['--expose-gc', fileURLToPath(import.meta.url), '--scaling-child', `--scaling-out=${out}`];
+  const args = [
+    '--expose-gc',
+    fileURLToPath(import.meta.url),
+    '--scaling-child',
+    `--scaling-out=${out}`,
+  ];
   if (process.argv.includes('--scaling-ts')) args.push('--scaling-ts');
-  const child = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, HTTP_STATUS_BENCH_CACHE: CACHE } });
+  const child = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    env: { ...process.env, HTTP_STATUS_BENCH_CACHE: CACHE },
+  });
   if (child.status !== 0 || !fs.existsSync(out)) {
-    const crash = { file: 'generated files', pass: 'scaling', message: `scaling process exited with ${child.status ?? child.signal}`, stack: '' };
-    return { rows: [], checks: SCALING_LANGS.map((lang) => ({ lang, perK10k: NaN, perK100k: NaN, ratio: NaN, pass: false })), crashes: [crash], maxRss: 0 };
+    const crash = {
+      file: 'generated files',
+      pass: 'scaling',
+      message: `scaling process exited with ${child.status ?? child.signal}`,
+      stack: '',
+    };
+    return {
+      rows: [],
+      checks: SCALING_LANGS.map((lang) => ({
+        lang,
+        perK10k: NaN,
+        perK100k: NaN,
+        ratio: NaN,
+        pass: false,
+      })),
+      crashes: [crash],
+      maxRss: 0,
+    };
   }
   const result = JSON.parse(fs.readFileSync(out, 'utf8'));
   fs.rmSync(out, { force: true });
@@ -858,7 +1017,10 @@ function machine() {
     memoryGb: round(os.totalmem() / 1024 ** 3, 0),
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     loadStart: LOAD_START,
-    loadEnd: os.loadavg().map((l) => round(l, 1)).join(' '),
+    loadEnd: os
+      .loadavg()
+      .map((l) => round(l, 1))
+      .join(' '),
     eslint: require('eslint/package.json').version,
     typescriptEslint: require('@typescript-eslint/parser/package.json').version,
     espree: require('espree/package.json').version,
@@ -868,7 +1030,10 @@ function machine() {
 
 function gitDescribe() {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
   } catch {
     return 'no git';
   }
@@ -877,7 +1042,9 @@ function gitDescribe() {
 /** One corpus: its files, the three passes, every report and autofix with its review. */
 function summarizeCorpus(corpus, manifest, runs, fix, reviews) {
   const [parseRun, coreRun, pluginRun] = runs;
-  const pluginRules = Object.fromEntries(pluginRuleIds.map((id) => [id, pluginRun.times.rules[id] ?? 0]));
+  const pluginRules = Object.fromEntries(
+    pluginRuleIds.map((id) => [id, pluginRun.times.rules[id] ?? 0]),
+  );
   const pluginTotal = Object.values(pluginRules).reduce((a, b) => a + b, 0);
   const noUnusedVars = coreRun.times.rules['no-unused-vars'] ?? 0;
   const ratio = noUnusedVars > 0 ? pluginTotal / noUnusedVars : NaN;
@@ -892,19 +1059,36 @@ function summarizeCorpus(corpus, manifest, runs, fix, reviews) {
   const byPackage = {};
   for (const f of files) byPackage[f.pkg] = (byPackage[f.pkg] ?? 0) + 1;
   const crashes = [...parseRun.crashes, ...coreRun.crashes, ...pluginRun.crashes];
-  const pinned = JSON.parse(fs.readFileSync(path.join(corpus.packagesDir, 'package.json'), 'utf8')).dependencies;
+  const pinned = JSON.parse(
+    fs.readFileSync(path.join(corpus.packagesDir, 'package.json'), 'utf8'),
+  ).dependencies;
   const sources = new Map();
   const sourceOf = (file) => {
     if (!sources.has(file)) sources.set(file, fs.readFileSync(path.join(corpus.dir, file), 'utf8'));
     return sources.get(file);
   };
   const ordered = [...pluginRun.messages].sort(
-    (a, b) => (a.ruleId ?? '').localeCompare(b.ruleId ?? '') || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    (a, b) =>
+      (a.ruleId ?? '').localeCompare(b.ruleId ?? '') ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column,
   );
-  const found = fingerprintAll(corpus.id, ordered.map((m) => ({ message: m, source: sourceOf(m.file) })));
+  const found = fingerprintAll(
+    corpus.id,
+    ordered.map((m) => ({ message: m, source: sourceOf(m.file) })),
+  );
   applyReviews(found, reviews);
   const flaggedAt = (f) =>
-    fix.problems.filter((p) => p.file === f.corpusFile && p.line === f.m.line && p.ruleId === f.rule && p.kind.startsWith('autofix')).map((p) => p.detail);
+    fix.problems
+      .filter(
+        (p) =>
+          p.file === f.corpusFile &&
+          p.line === f.m.line &&
+          p.ruleId === f.rule &&
+          p.kind.startsWith('autofix'),
+      )
+      .map((p) => p.detail);
   const reports = found.reports.map((r) => ({
     ruleId: r.rule,
     file: r.file,
@@ -981,7 +1165,12 @@ function summarizeCorpus(corpus, manifest, runs, fix, reviews) {
 function summarize(corpora, scale) {
   const crashes = [...corpora.flatMap((c) => c.crashes), ...scale.crashes];
   const targets = {
-    halfOfNoUnusedVars: corpora.map((c) => ({ corpus: c.id, limit: 0.5, ratio: c.ratio, pass: Number.isFinite(c.ratio) && c.ratio <= 0.5 })),
+    halfOfNoUnusedVars: corpora.map((c) => ({
+      corpus: c.id,
+      limit: 0.5,
+      ratio: c.ratio,
+      pass: Number.isFinite(c.ratio) && c.ratio <= 0.5,
+    })),
     scaling: scale.checks,
     noCrashes: crashes.length === 0,
     fixes: corpora.every((c) => c.fix.problems.length === 0),
@@ -991,7 +1180,11 @@ function summarize(corpora, scale) {
   return {
     machine: machine(),
     corpora,
-    memory: { maxRss: process.resourceUsage().maxRSS * 1024, scalingMaxRss: scale.maxRss, phases: memory.phases },
+    memory: {
+      maxRss: process.resourceUsage().maxRSS * 1024,
+      scalingMaxRss: scale.maxRss,
+      phases: memory.phases,
+    },
     scaling: scale.rows,
     targets,
     crashes,
@@ -1046,7 +1239,9 @@ function renderMarkdown(s) {
       'Precision = true reports / (reviewed reports + wrong autofixes): a wrong autofix counts as a false report. An unreviewed report or fix, or a precision under 0.95, is a FAIL line.',
   );
   L.push('');
-  L.push('| corpus | rule | reports | true | false | unreviewed | autofixes | right | wrong | unreviewed | precision | |');
+  L.push(
+    '| corpus | rule | reports | true | false | unreviewed | autofixes | right | wrong | unreviewed | precision | |',
+  );
   L.push('| :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |');
   for (const c of s.corpora) {
     for (const row of c.precision) {
@@ -1063,7 +1258,9 @@ function renderMarkdown(s) {
     `Generated HTTP-shaped code (fetch/axios/ky/got requests, DELETE and HEAD calls, retry loops, p-retry, async-retry, axios-retry, ky and got retry config, Express/Fastify/Hono handlers); best of ${SCALING_REPEATS} runs up to 10k lines, of 2 above (1 when a size takes over 30 s); plugin rules and \`no-unused-vars\` timed in the same lint.`,
   );
   L.push('');
-  L.push('| file | lines | parse ms | plugin ms | plugin ms / 1k lines | no-unused-vars ms | reports |');
+  L.push(
+    '| file | lines | parse ms | plugin ms | plugin ms / 1k lines | no-unused-vars ms | reports |',
+  );
   L.push('| :--- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of s.scaling) {
     if (r.skipped) {
@@ -1093,9 +1290,16 @@ function renderMarkdown(s) {
       `${c.title}: ${f.autofixes} autofixes and ${f.suggestions} suggestions applied one at a time to the original file (parse; no new core \`no-undef\` / \`no-use-before-define\` report; in TypeScript files no new TypeScript diagnostic at the lines written): ${f.flagged} flagged. ` +
         `\`--fix\` over a copy of the corpus: ${f.filesWithFixes} files had a fix, ${f.filesChanged} changed, ${f.unparsable} do not parse after fixing, ${f.unstable} changed again on a second pass.`,
     );
-    for (const p of c.fix.problems) L.push(`- ${p.kind}: \`${p.file}\`${p.line ? `:${p.line}` : ''} ${p.ruleId ?? ''} ${esc(p.detail)}`);
+    for (const p of c.fix.problems)
+      L.push(
+        `- ${p.kind}: \`${p.file}\`${p.line ? `:${p.line}` : ''} ${p.ruleId ?? ''} ${esc(p.detail)}`,
+      );
     L.push('');
-    L.push('Parse errors in the passes (the corpus only holds files that parse): ' + c.passes.map((p) => `${p.pass} ${p.fatal}`).join(', ') + '.');
+    L.push(
+      'Parse errors in the passes (the corpus only holds files that parse): ' +
+        c.passes.map((p) => `${p.pass} ${p.fatal}`).join(', ') +
+        '.',
+    );
     L.push('');
   }
   for (const c of s.corpora) renderReviewed(L, c);
@@ -1109,12 +1313,16 @@ const fenced = (text) => text.replaceAll('```', '` ` `');
 function renderReviewed(L, c) {
   L.push(`## Every report: ${c.title}`);
   L.push('');
-  L.push(`${c.reports.length} reports; verdicts and reasons from bench/reviews.json (fingerprint = rule, file, reported text).`);
+  L.push(
+    `${c.reports.length} reports; verdicts and reasons from bench/reviews.json (fingerprint = rule, file, reported text).`,
+  );
   L.push('');
   for (const r of c.reports) {
     L.push(`### ${r.ruleId.split('/')[1]} · \`${r.file}\`:${r.line} · ${verdictLabel(r.verdict)}`);
     L.push('');
-    L.push(`${esc(r.message)}${r.fix ? ' (autofix)' : ''}${r.suggestions ? ` (${r.suggestions} suggestion${r.suggestions > 1 ? 's' : ''})` : ''}`);
+    L.push(
+      `${esc(r.message)}${r.fix ? ' (autofix)' : ''}${r.suggestions ? ` (${r.suggestions} suggestion${r.suggestions > 1 ? 's' : ''})` : ''}`,
+    );
     if (r.reason) L.push(`Review: ${esc(r.reason)}`);
     L.push('');
     L.push('```');
@@ -1153,9 +1361,15 @@ function renderCorpus(L, s, corpus) {
   L.push('');
   L.push('| parser | files | lines | MB |');
   L.push('| :--- | ---: | ---: | ---: |');
-  const groupLabel = { 'js-module': 'espree, sourceType module', 'js-commonjs': 'espree, sourceType commonjs', ts: 'typescript-eslint' };
+  const groupLabel = {
+    'js-module': 'espree, sourceType module',
+    'js-commonjs': 'espree, sourceType commonjs',
+    ts: 'typescript-eslint',
+  };
   for (const [g, v] of Object.entries(c.byGroup)) {
-    L.push(`| ${groupLabel[g] ?? g} | ${v.files} | ${v.lines.toLocaleString('en-US')} | ${mb(v.bytes)} |`);
+    L.push(
+      `| ${groupLabel[g] ?? g} | ${v.files} | ${v.lines.toLocaleString('en-US')} | ${mb(v.bytes)} |`,
+    );
   }
   L.push('');
   L.push(
@@ -1168,7 +1382,9 @@ function renderCorpus(L, s, corpus) {
   L.push('');
   L.push(`### Three passes over the corpus: ${corpus.title}`);
   L.push('');
-  L.push('Times are sums over files of ESLint `stats` (rule time includes `create()` and every listener). Each pass first lints 150 of the files unmeasured, so none is timed while its code is still being compiled.');
+  L.push(
+    'Times are sums over files of ESLint `stats` (rule time includes `create()` and every listener). Each pass first lints 150 of the files unmeasured, so none is timed while its code is still being compiled.',
+  );
   L.push('');
   L.push('| pass | wall s | CPU s | files/s (wall) | files/s (CPU) | parse ms | rules ms |');
   L.push('| :--- | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -1190,9 +1406,13 @@ function renderCorpus(L, s, corpus) {
   L.push('| :--- | ---: | ---: | ---: |');
   L.push(`| core \`no-unused-vars\` | ${fmtMs(corpus.noUnusedVars)} | 1 | |`);
   for (const [id, ms] of Object.entries(corpus.pluginRules).sort((a, b) => b[1] - a[1])) {
-    L.push(`| \`${id}\` | ${fmtMs(ms)} | ${round(ms / corpus.noUnusedVars, 3)} | ${corpus.reportsByRule[id] ?? 0} |`);
+    L.push(
+      `| \`${id}\` | ${fmtMs(ms)} | ${round(ms / corpus.noUnusedVars, 3)} | ${corpus.reportsByRule[id] ?? 0} |`,
+    );
   }
-  L.push(`| **plugin total** | **${fmtMs(corpus.pluginTotal)}** | **${round(corpus.ratio, 3)}** | **${corpus.reports.length}** |`);
+  L.push(
+    `| **plugin total** | **${fmtMs(corpus.pluginTotal)}** | **${round(corpus.ratio, 3)}** | **${corpus.reports.length}** |`,
+  );
   L.push('');
 }
 
@@ -1212,7 +1432,10 @@ function renderReadmeSection(s) {
   L.push('| corpus | pass | files/s (wall) | files/s (CPU) | rules ms |');
   L.push('| :--- | :--- | ---: | ---: | ---: |');
   for (const c of s.corpora) {
-    for (const p of c.passes) L.push(`| ${c.id} | ${p.label} | ${Math.round(p.filesPerSecond)} | ${Math.round(p.filesPerCpuSecond)} | ${fmtMs(p.rulesMs)} |`);
+    for (const p of c.passes)
+      L.push(
+        `| ${c.id} | ${p.label} | ${Math.round(p.filesPerSecond)} | ${Math.round(p.filesPerCpuSecond)} | ${fmtMs(p.rulesMs)} |`,
+      );
   }
   L.push('');
   const reviewed = (c) =>
@@ -1222,13 +1445,20 @@ function renderReadmeSection(s) {
       .join(', ') || 'no reports';
   L.push(
     "All the plugin's rules together: " +
-      s.corpora.map((c) => `${c.id} ${fmtMs(c.pluginTotal)} ms, ${round(c.ratio, 3)} x core \`no-unused-vars\``).join('; ') +
+      s.corpora
+        .map(
+          (c) =>
+            `${c.id} ${fmtMs(c.pluginTotal)} ms, ${round(c.ratio, 3)} x core \`no-unused-vars\``,
+        )
+        .join('; ') +
       ' (target: at most 0.5).' +
       ` Peak memory while linting the corpora ${mb(s.memory.maxRss)} MB maxRSS (${mb(s.memory.scalingMaxRss ?? 0)} MB for the 100k-line files, linted in a process of their own).` +
       ` Rule crashes: ${s.crashes.length}; fix problems (parse, stability, new \`no-undef\` / \`no-use-before-define\` / TypeScript diagnostics): ${s.corpora.reduce((n, c) => n + c.fix.problems.length, 0)}.` +
       ` Reports reviewed true by hand: ${s.corpora.map((c) => `${c.id}: ${reviewed(c)}`).join('; ')}.` +
       ' Cost per 1k lines of generated code at 10k / 100k lines: ' +
-      s.targets.scaling.map((c) => `${c.lang} ${round(c.perK10k, 3)} / ${round(c.perK100k, 3)} ms`).join(', ') +
+      s.targets.scaling
+        .map((c) => `${c.lang} ${round(c.perK10k, 3)} / ${round(c.perK100k, 3)} ms`)
+        .join(', ') +
       '. Full figures, every report and every autofix with its review: [bench/REPORT.md](bench/REPORT.md).',
   );
   return L.join('\n');
@@ -1245,7 +1475,10 @@ function updateReadme(s) {
     log('README.md: no bench figure markers, not updated');
     return;
   }
-  fs.writeFileSync(file, `${text.slice(0, a + begin.length)}\n${renderReadmeSection(s)}\n${text.slice(b)}`);
+  fs.writeFileSync(
+    file,
+    `${text.slice(0, a + begin.length)}\n${renderReadmeSection(s)}\n${text.slice(b)}`,
+  );
   log('README.md: Performance figures updated');
 }
 
@@ -1281,15 +1514,21 @@ function hotSpots(profile) {
     }
   });
   const top = (map, filter, n) =>
-    [...map].filter(([k]) => filter(k)).sort((a, b) => b[1] - a[1]).slice(0, n);
+    [...map]
+      .filter(([k]) => filter(k))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n);
   const inDist = (k) => k.includes(' dist/');
   log(`\nprofile: ${round(total, 0)} ms sampled`);
   log('\ntop self time, plugin code (dist/):');
-  for (const [k, ms] of top(self, inDist, 25)) log(`  ${String(round(ms, 0)).padStart(7)} ms  ${k}`);
+  for (const [k, ms] of top(self, inDist, 25))
+    log(`  ${String(round(ms, 0)).padStart(7)} ms  ${k}`);
   log('\ntop inclusive time, plugin code (dist/):');
-  for (const [k, ms] of top(inclusive, inDist, 25)) log(`  ${String(round(ms, 0)).padStart(7)} ms  ${k}`);
+  for (const [k, ms] of top(inclusive, inDist, 25))
+    log(`  ${String(round(ms, 0)).padStart(7)} ms  ${k}`);
   log('\ntop self time, everything:');
-  for (const [k, ms] of top(self, () => true, 15)) log(`  ${String(round(ms, 0)).padStart(7)} ms  ${k}`);
+  for (const [k, ms] of top(self, () => true, 15))
+    log(`  ${String(round(ms, 0)).padStart(7)} ms  ${k}`);
 }
 
 async function profileMode(corpus, manifest) {
@@ -1304,7 +1543,9 @@ async function profileMode(corpus, manifest) {
   const big = path.join(SCALING_DIR, `generated-${lines}.ts`);
   fs.mkdirSync(SCALING_DIR, { recursive: true });
   fs.writeFileSync(big, generateFile(lines, true));
-  const [result] = await makeEslint(SCALING_DIR, 'plugin').lintText(fs.readFileSync(big, 'utf8'), { filePath: big });
+  const [result] = await makeEslint(SCALING_DIR, 'plugin').lintText(fs.readFileSync(big, 'utf8'), {
+    filePath: big,
+  });
   const times = { parse: 0, total: 0, rules: {} };
   addTimes(times, result);
   const { profile } = await session.post('Profiler.stop');
@@ -1312,7 +1553,8 @@ async function profileMode(corpus, manifest) {
   fs.writeFileSync(out, JSON.stringify(profile));
   log(`wrote ${out} (open in Chrome DevTools > Performance, or speedscope)`);
   for (const [id, ms] of Object.entries(run.times.rules)) log(`  corpus ${id}: ${fmtMs(ms)} ms`);
-  for (const [id, ms] of Object.entries(times.rules)) log(`  generated ${lines}-line .ts ${id}: ${fmtMs(ms)} ms`);
+  for (const [id, ms] of Object.entries(times.rules))
+    log(`  generated ${lines}-line .ts ${id}: ${fmtMs(ms)} ms`);
   hotSpots(profile);
 }
 
@@ -1326,11 +1568,22 @@ function rerenderWithReviews() {
   const reviews = loadReviews();
   for (const c of summary.corpora) {
     const asFound = {
-      reports: c.reports.map((r) => ({ corpus: c.id, fingerprint: r.fingerprint, rule: r.ruleId, entry: r })),
-      fixes: c.fixes.map((f) => ({ corpus: c.id, fingerprint: f.fingerprint, rule: f.ruleId, entry: f })),
+      reports: c.reports.map((r) => ({
+        corpus: c.id,
+        fingerprint: r.fingerprint,
+        rule: r.ruleId,
+        entry: r,
+      })),
+      fixes: c.fixes.map((f) => ({
+        corpus: c.id,
+        fingerprint: f.fingerprint,
+        rule: f.ruleId,
+        entry: f,
+      })),
     };
     applyReviews(asFound, reviews);
-    for (const e of [...asFound.reports, ...asFound.fixes]) Object.assign(e.entry, { verdict: e.verdict, reason: e.reason });
+    for (const e of [...asFound.reports, ...asFound.fixes])
+      Object.assign(e.entry, { verdict: e.verdict, reason: e.reason });
     c.precision = precisionTable(pluginRuleIds, asFound);
   }
   summary.targets.reviews = summary.corpora.every((c) => c.precision.every((row) => row.pass));
@@ -1351,10 +1604,15 @@ async function main() {
   }
   if (flag('scaling-child')) {
     const result = await scaling();
-    fs.writeFileSync(option('scaling-out'), JSON.stringify({ ...result, maxRss: process.resourceUsage().maxRSS * 1024 }));
+    fs.writeFileSync(
+      option('scaling-out'),
+      JSON.stringify({ ...result, maxRss: process.resourceUsage().maxRSS * 1024 }),
+    );
     return;
   }
-  log(`bench: plugin rules ${pluginRuleIds.length ? pluginRuleIds.join(', ') : '(none yet)'}; cache ${CACHE}`);
+  log(
+    `bench: plugin rules ${pluginRuleIds.length ? pluginRuleIds.join(', ') : '(none yet)'}; cache ${CACHE}`,
+  );
   const manifests = CORPORA.map((corpus) => ensureCorpus(corpus, ensureInstall(corpus)));
   if (flag('profile')) {
     await profileMode(CORPORA[0], manifests[0]);
@@ -1389,11 +1647,16 @@ async function main() {
     corpora.push(summarizeCorpus(corpus, manifests[i], runs, fix, reviews));
   }
   if (flag('update-reviews')) {
-    updateReviewsFile(corpora.map((c) => c.found), { dropStale: !PARTIAL });
+    updateReviewsFile(
+      corpora.map((c) => c.found),
+      { dropStale: !PARTIAL },
+    );
     log('wrote bench/reviews.json (new reports and fixes with verdict null)');
   }
   for (const c of corpora) delete c.found;
-  const scale = flag('no-scaling') ? { rows: [], checks: [], crashes: [], maxRss: 0 } : scalingInChildProcess();
+  const scale = flag('no-scaling')
+    ? { rows: [], checks: [], crashes: [], maxRss: 0 }
+    : scalingInChildProcess();
   const summary = summarize(corpora, scale);
   summary.shapes = scale.shapes ?? [];
   log('');
@@ -1408,12 +1671,17 @@ async function main() {
           ` ${row.fixes} autofixes (right ${row.fixesRight}, wrong ${row.fixesWrong}, unreviewed ${row.fixesUnreviewed}), precision ${row.precision === null ? '-' : round(row.precision, 3)}`,
       );
     }
-    log(`${c.fix.problems.length === 0 ? 'PASS' : 'FAIL'} ${c.id} fix problems: ${c.fix.problems.length}`);
-    for (const p of c.fix.problems) log(`  ${p.kind}: ${p.file}${p.line ? `:${p.line}` : ''} ${p.ruleId ?? ''} ${p.detail}`);
+    log(
+      `${c.fix.problems.length === 0 ? 'PASS' : 'FAIL'} ${c.id} fix problems: ${c.fix.problems.length}`,
+    );
+    for (const p of c.fix.problems)
+      log(`  ${p.kind}: ${p.file}${p.line ? `:${p.line}` : ''} ${p.ruleId ?? ''} ${p.detail}`);
   }
   log(`${summary.crashes.length === 0 ? 'PASS' : 'FAIL'} crashes: ${summary.crashes.length}`);
   for (const cr of summary.crashes) log(`  ${cr.pass} ${cr.file}\n${cr.stack}`);
-  log(`peak memory (maxRSS): ${mb(summary.memory.maxRss)} MB (generated files: ${mb(summary.memory.scalingMaxRss)} MB)`);
+  log(
+    `peak memory (maxRSS): ${mb(summary.memory.maxRss)} MB (generated files: ${mb(summary.memory.scalingMaxRss)} MB)`,
+  );
   if (WRITE) {
     fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
     const reportFile = PARTIAL ? 'REPORT.limited.md' : 'REPORT.md';

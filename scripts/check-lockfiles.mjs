@@ -49,7 +49,9 @@ function dryRun(folder) {
     return undefined;
   } catch (error) {
     const output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
-    const invalid = output.split('\n').filter((line) => /Invalid|Missing|does not satisfy/.test(line));
+    const invalid = output
+      .split('\n')
+      .filter((line) => /Invalid|Missing|does not satisfy/.test(line));
     return invalid.length > 0 ? invalid.join('\n') : output.trim().split('\n').slice(-8).join('\n');
   }
 }

@@ -12,7 +12,9 @@ const eslint = new ESLint(options);
 const results = await eslint.lintFiles(['.']);
 const formatter = await eslint.loadFormatter('stylish');
 const problems = results.reduce((sum, r) => sum + r.messages.length, 0);
-console.log(`\nLinting examples/ with eslint-plugin-http-status (recommended): ${problems} problem(s)`);
+console.log(
+  `\nLinting examples/ with eslint-plugin-http-status (recommended): ${problems} problem(s)`,
+);
 console.log((await formatter.format(results)) || '\n  No problems found.\n');
 
 const fixer = new ESLint({ ...options, fix: true });
@@ -28,7 +30,9 @@ for (const result of fixed) {
   console.log(lineDiff(before, result.output));
 }
 if (changed === 0) console.log('  No automatic fixes.\n');
-const suggestions = results.flatMap((r) => r.messages.filter((m) => m.suggestions?.length).map((m) => ({ file: r.filePath, m })));
+const suggestions = results.flatMap((r) =>
+  r.messages.filter((m) => m.suggestions?.length).map((m) => ({ file: r.filePath, m })),
+);
 if (suggestions.length > 0) {
   console.log('Editor quick fixes (suggestions) offered where a person must choose:\n');
   for (const { file, m } of suggestions) {
@@ -52,8 +56,10 @@ function lineDiff(a, b) {
   let i = 0;
   let j = 0;
   while (i < x.length || j < y.length) {
-    if (i < x.length && j < y.length && x[i] === y[j]) ops.push({ kind: ' ', text: x[i++], line: j++ + 1 });
-    else if (i < x.length && (j === y.length || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ kind: '-', text: x[i++], line: j + 1 });
+    if (i < x.length && j < y.length && x[i] === y[j])
+      ops.push({ kind: ' ', text: x[i++], line: j++ + 1 });
+    else if (i < x.length && (j === y.length || lcs[i + 1][j] >= lcs[i][j + 1]))
+      ops.push({ kind: '-', text: x[i++], line: j + 1 });
     else ops.push({ kind: '+', text: y[j], line: ++j });
   }
   const near = (k) => ops.slice(Math.max(0, k - 1), k + 2).some((op) => op.kind !== ' ');

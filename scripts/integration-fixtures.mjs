@@ -15,20 +15,23 @@ import plugin from '../dist/index.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rulesDir = path.join(root, 'test/integration/fixtures/rules');
 const wanted = process.argv.slice(2);
-const names = wanted.length > 0 ? wanted : readdirSync(rulesDir).filter((name) => name in plugin.rules);
+const names =
+  wanted.length > 0 ? wanted : readdirSync(rulesDir).filter((name) => name in plugin.rules);
 
 const options = { cwd: root, overrideConfigFile: true, overrideConfig: [plugin.configs.all] };
 const linter = new ESLint(options);
 const fixer = new ESLint({ ...options, fix: true });
 
 for (const name of names) {
-  if (!(name in plugin.rules)) throw new Error(`the built plugin has no rule ${name}: run npm run build`);
+  if (!(name in plugin.rules))
+    throw new Error(`the built plugin has no rule ${name}: run npm run build`);
   const dir = path.join(rulesDir, name);
   const codeFile = path.join(dir, 'code.js');
   const code = readFileSync(codeFile, 'utf8');
   const [result] = await linter.lintText(code, { filePath: codeFile });
   const fatal = result.messages.filter((message) => !message.ruleId);
-  if (fatal.length > 0) throw new Error(`${codeFile}: ${fatal.map((message) => message.message).join('; ')}`);
+  if (fatal.length > 0)
+    throw new Error(`${codeFile}: ${fatal.map((message) => message.message).join('; ')}`);
   const findings = result.messages.map((message) => ({
     ruleId: message.ruleId,
     line: message.line,
@@ -44,5 +47,7 @@ for (const name of names) {
   const fixedFile = path.join(dir, 'fixed.js');
   if (fixed.output !== undefined && fixed.output !== code) writeFileSync(fixedFile, fixed.output);
   else if (existsSync(fixedFile)) rmSync(fixedFile);
-  console.log(`${name}: ${findings.length} finding(s), ${findings.filter((finding) => finding.fix).length} fixable`);
+  console.log(
+    `${name}: ${findings.length} finding(s), ${findings.filter((finding) => finding.fix).length} fixable`,
+  );
 }

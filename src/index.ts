@@ -16,7 +16,8 @@ function ruleEntries(levels: readonly Level[] | 'all'): Linter.RulesRecord {
   const entries: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(rules)) {
     const level = rule.meta.docs?.recommended;
-    if (levels === 'all' || (level !== undefined && levels.includes(level))) entries[`${namespace}/${ruleName}`] = 'error';
+    if (levels === 'all' || (level !== undefined && levels.includes(level)))
+      entries[`${namespace}/${ruleName}`] = 'error';
   }
   return entries;
 }
@@ -37,7 +38,11 @@ const plugin: {
 const eslintPlugin = plugin as unknown as ESLint.Plugin;
 
 function flatConfig(configName: ConfigName, entries: Linter.RulesRecord): Linter.Config {
-  return { name: `${namespace}/${configName}`, plugins: { [namespace]: eslintPlugin }, rules: entries };
+  return {
+    name: `${namespace}/${configName}`,
+    plugins: { [namespace]: eslintPlugin },
+    rules: entries,
+  };
 }
 
 plugin.configs.recommended = flatConfig('recommended', ruleEntries(['recommended']));

@@ -44,7 +44,13 @@ function examplesOf(markdown: string): DocExample[] {
     const body: string[] = [];
     for (i++; i < lines.length && !lines[i]!.startsWith('```'); i++) body.push(lines[i]!);
     if (verdict && ['js', 'ts', 'tsx', 'jsx', 'javascript', 'typescript'].includes(fence[1]!)) {
-      examples.push({ line: start + 1, verdict, language: fence[1]!, code: body.join('\n'), options });
+      examples.push({
+        line: start + 1,
+        verdict,
+        language: fence[1]!,
+        code: body.join('\n'),
+        options,
+      });
     }
     options = undefined;
   }
@@ -61,7 +67,9 @@ function lint(ruleName: string, example: DocExample): Linter.LintMessage[] {
     {
       files: ['**/*.js', '**/*.jsx', '**/*.ts', '**/*.tsx'],
       plugins: { 'http-status': plugin as never },
-      rules: { [`http-status/${ruleName}`]: ['error', ...(example.options ?? [])] as Linter.RuleEntry },
+      rules: {
+        [`http-status/${ruleName}`]: ['error', ...(example.options ?? [])] as Linter.RuleEntry,
+      },
       languageOptions: {
         ecmaVersion: 'latest',
         sourceType: 'module',
@@ -75,8 +83,12 @@ function lint(ruleName: string, example: DocExample): Linter.LintMessage[] {
 
 describe('every ❌/✅ example in docs/rules behaves as the doc says', () => {
   it('every doc in docs/rules belongs to a rule', () => {
-    const docs = fs.existsSync(docsDir) ? fs.readdirSync(docsDir).filter((f) => f.endsWith('.md')) : [];
-    expect(docs.map((f) => f.replace(/\.md$/, '')).filter((name) => !(name in plugin.rules))).toEqual([]);
+    const docs = fs.existsSync(docsDir)
+      ? fs.readdirSync(docsDir).filter((f) => f.endsWith('.md'))
+      : [];
+    expect(
+      docs.map((f) => f.replace(/\.md$/, '')).filter((name) => !(name in plugin.rules)),
+    ).toEqual([]);
   });
 
   for (const ruleName of Object.keys(plugin.rules)) {
@@ -93,9 +105,13 @@ describe('every ❌/✅ example in docs/rules behaves as the doc says', () => {
         const messages = lint(ruleName, example);
         const fatal = messages.filter((m) => m.fatal);
         expect(fatal, 'the example parses').toEqual([]);
-        expect(messages.filter((m) => m.ruleId === null), 'the example is linted').toEqual([]);
+        expect(
+          messages.filter((m) => m.ruleId === null),
+          'the example is linted',
+        ).toEqual([]);
         const reports = messages.filter((m) => m.ruleId === `http-status/${ruleName}`);
-        if (example.verdict === 'incorrect') expect(reports.length, example.code).toBeGreaterThan(0);
+        if (example.verdict === 'incorrect')
+          expect(reports.length, example.code).toBeGreaterThan(0);
         else expect(reports, example.code).toEqual([]);
       });
     }

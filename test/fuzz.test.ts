@@ -14,7 +14,12 @@ import { generateRandomJS } from 'eslump';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src';
-import { type Dialect, HttpProgramGenerator, seededRandom, type Random } from './fuzz/http-programs';
+import {
+  type Dialect,
+  HttpProgramGenerator,
+  seededRandom,
+  type Random,
+} from './fuzz/http-programs';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -79,19 +84,43 @@ function fuzzOne(code: string, dialect: Dialect): Outcome {
     fixed = linter.verifyAndFix(code, rules, options);
     messages = fixed.fixed ? linter.verify(code, rules, options) : fixed.messages;
   } catch (error) {
-    return { parsed: true, failure: `a rule crashed:\n${stack(error)}`, reports: 0, fixes: 0, suggestions: 0 };
+    return {
+      parsed: true,
+      failure: `a rule crashed:\n${stack(error)}`,
+      reports: 0,
+      fixes: 0,
+      suggestions: 0,
+    };
   }
   if (messages.some((m) => m.fatal)) return { parsed: false, reports: 0, fixes: 0, suggestions: 0 };
   const foreign = messages.find((m) => !m.ruleId?.startsWith('http-status/'));
-  if (foreign) return { parsed: true, failure: `unexpected message: ${JSON.stringify(foreign)}`, reports: 0, fixes: 0, suggestions: 0 };
+  if (foreign)
+    return {
+      parsed: true,
+      failure: `unexpected message: ${JSON.stringify(foreign)}`,
+      reports: 0,
+      fixes: 0,
+      suggestions: 0,
+    };
   const fixes = messages.filter((m) => m.fix).length;
-  const fail = (failure: string, suggestions = 0): Outcome => ({ parsed: true, failure, reports: messages.length, fixes, suggestions });
+  const fail = (failure: string, suggestions = 0): Outcome => ({
+    parsed: true,
+    failure,
+    reports: messages.length,
+    fixes,
+    suggestions,
+  });
   if (fixed.fixed) {
     const fatal = fixed.messages.find((m) => m.fatal);
-    if (fatal) return fail(`--fix gives code that does not parse: ${fatal.message} (${fatal.line}:${fatal.column})\n--- fixed:\n${fixed.output}`);
+    if (fatal)
+      return fail(
+        `--fix gives code that does not parse: ${fatal.message} (${fatal.line}:${fatal.column})\n--- fixed:\n${fixed.output}`,
+      );
     const again = fixed.messages.find((m) => m.fix);
     if (again) {
-      return fail(`a second --fix pass would change the code again (${again.ruleId} at ${again.line}:${again.column}: ${again.message})\n--- after --fix:\n${fixed.output}`);
+      return fail(
+        `a second --fix pass would change the code again (${again.ruleId} at ${again.line}:${again.column}: ${again.message})\n--- after --fix:\n${fixed.output}`,
+      );
     }
   }
   let suggestions = 0;
@@ -145,26 +174,43 @@ function record(tally: Tally, outcome: Outcome, context: () => string): void {
 }
 
 describe(`fuzz: every rule (${ruleIds.length}) over generated programs, seed ${SEED}`, () => {
-  it('random programs from eslump, alone and with HTTP code appended, as JS and as TS', { timeout: 60_000 }, () => {
-    const tally = tallyOf();
-    const start = performance.now();
-    const count = 400 * SCALE;
-    let i = 0;
-    for (; i < count && performance.now() - start < ESLUMP_BUDGET_MS; i++) {
-      const seed = SEED + i;
-      const random = seededRandom(seed);
-      const randomProgram = withMathRandom(random, () =>
-        generateRandomJS({ sourceType: 'module', maxDepth: 5, comments: i % 3 === 0, whitespace: i % 5 === 0 }),
-      );
-      const code = i % 2 === 1 ? `${randomProgram}\n;${new HttpProgramGenerator(random, 'js').fragment()}\n` : randomProgram;
-      for (const dialect of ['js', 'ts'] as const) {
-        record(tally, fuzzOne(code, dialect), () => `eslump program, FUZZ_SEED=${SEED} index ${i} (seed ${seed}), as ${dialect}:\n${code}`);
+  it(
+    'random programs from eslump, alone and with HTTP code appended, as JS and as TS',
+    { timeout: 60_000 },
+    () => {
+      const tally = tallyOf();
+      const start = performance.now();
+      const count = 400 * SCALE;
+      let i = 0;
+      for (; i < count && performance.now() - start < ESLUMP_BUDGET_MS; i++) {
+        const seed = SEED + i;
+        const random = seededRandom(seed);
+        const randomProgram = withMathRandom(random, () =>
+          generateRandomJS({
+            sourceType: 'module',
+            maxDepth: 5,
+            comments: i % 3 === 0,
+            whitespace: i % 5 === 0,
+          }),
+        );
+        const code =
+          i % 2 === 1
+            ? `${randomProgram}\n;${new HttpProgramGenerator(random, 'js').fragment()}\n`
+            : randomProgram;
+        for (const dialect of ['js', 'ts'] as const) {
+          record(
+            tally,
+            fuzzOne(code, dialect),
+            () =>
+              `eslump program, FUZZ_SEED=${SEED} index ${i} (seed ${seed}), as ${dialect}:\n${code}`,
+          );
+        }
       }
-    }
-    console.log(`eslump: ${i} programs in ${Math.round(performance.now() - start)} ms`, tally);
-    // Not vacuous: a fair share of the random programs parse, so the rules ran on them.
-    expect(tally.parsed).toBeGreaterThan(tally.programs / 10);
-  });
+      console.log(`eslump: ${i} programs in ${Math.round(performance.now() - start)} ms`, tally);
+      // Not vacuous: a fair share of the random programs parse, so the rules ran on them.
+      expect(tally.parsed).toBeGreaterThan(tally.programs / 10);
+    },
+  );
 
   for (const dialect of ['js', 'jsx', 'ts', 'tsx'] as const) {
     it(`HTTP-shaped programs as ${dialect}`, { timeout: 60_000 }, () => {
@@ -175,12 +221,19 @@ describe(`fuzz: every rule (${ruleIds.length}) over generated programs, seed ${S
       for (; i < count && performance.now() - start < HTTP_BUDGET_MS; i++) {
         const seed = SEED + i;
         const code = new HttpProgramGenerator(seededRandom(seed), dialect).program();
-        const context = () => `HTTP program, FUZZ_SEED=${SEED} index ${i} (seed ${seed}), ${dialect}:\n${code}`;
+        const context = () =>
+          `HTTP program, FUZZ_SEED=${SEED} index ${i} (seed ${seed}), ${dialect}:\n${code}`;
         const outcome = fuzzOne(code, dialect);
-        if (!outcome.parsed) throw new Error(`${context()}\nthe generator wrote code that does not parse: ${parseError(code, dialect)}`);
+        if (!outcome.parsed)
+          throw new Error(
+            `${context()}\nthe generator wrote code that does not parse: ${parseError(code, dialect)}`,
+          );
         record(tally, outcome, context);
       }
-      console.log(`HTTP ${dialect}: ${i} programs in ${Math.round(performance.now() - start)} ms`, tally);
+      console.log(
+        `HTTP ${dialect}: ${i} programs in ${Math.round(performance.now() - start)} ms`,
+        tally,
+      );
       expect(tally.parsed).toBe(tally.programs);
       // The programs are made of what the rules look for: with rules, some must report.
       if (ruleIds.length > 0) expect(tally.reports).toBeGreaterThan(0);

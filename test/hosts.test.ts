@@ -16,8 +16,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../src';
 
 const fixturesDir = path.join(__dirname, 'integration/fixtures/rules');
-const rules: Linter.RulesRecord = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`http-status/${name}`, 'error']));
-const base = { plugins: { 'http-status': plugin as never }, rules, linterOptions: { reportUnusedDisableDirectives: 'off' as const } };
+const rules: Linter.RulesRecord = Object.fromEntries(
+  Object.keys(plugin.rules).map((name) => [`http-status/${name}`, 'error']),
+);
+const base = {
+  plugins: { 'http-status': plugin as never },
+  rules,
+  linterOptions: { reportUnusedDisableDirectives: 'off' as const },
+};
 
 interface Host {
   name: string;
@@ -44,7 +50,8 @@ const hosts: Host[] = [
   {
     name: 'Svelte 5 <script module> and <script lang="ts">',
     filename: 'Component.svelte',
-    wrap: (code) => `<script module>\n  export const prerender = false;\n</script>\n<script lang="ts">\n${code}</script>\n\n<button onclick={() => {}}>go</button>\n`,
+    wrap: (code) =>
+      `<script module>\n  export const prerender = false;\n</script>\n<script lang="ts">\n${code}</script>\n\n<button onclick={() => {}}>go</button>\n`,
     linesBefore: 4,
     config: { files: ['**/*.svelte'], languageOptions: { parserOptions: { parser: tsParser } } },
   },
@@ -53,14 +60,25 @@ const hosts: Host[] = [
     filename: 'Component.vue',
     wrap: (code) => `<script>\n${code}</script>\n\n<template><p>{{ status }}</p></template>\n`,
     linesBefore: 1,
-    config: { files: ['**/*.vue'], languageOptions: { parser: vueParser as Linter.Parser, sourceType: 'module' } },
+    config: {
+      files: ['**/*.vue'],
+      languageOptions: { parser: vueParser as Linter.Parser, sourceType: 'module' },
+    },
   },
   {
     name: 'Vue <script setup lang="ts">',
     filename: 'Component.vue',
-    wrap: (code) => `<template><p>{{ status }}</p></template>\n\n<script setup lang="ts">\n${code}</script>\n`,
+    wrap: (code) =>
+      `<template><p>{{ status }}</p></template>\n\n<script setup lang="ts">\n${code}</script>\n`,
     linesBefore: 3,
-    config: { files: ['**/*.vue'], languageOptions: { parser: vueParser as Linter.Parser, parserOptions: { parser: tsParser }, sourceType: 'module' } },
+    config: {
+      files: ['**/*.vue'],
+      languageOptions: {
+        parser: vueParser as Linter.Parser,
+        parserOptions: { parser: tsParser },
+        sourceType: 'module',
+      },
+    },
   },
 ];
 
@@ -77,15 +95,28 @@ const summary = (messages: Linter.LintMessage[], linesBefore: number) =>
   }));
 
 describe.each(hosts)('$name', (host) => {
-  const config = (): Linter.Config[] => [{ ...base, ...host.config, languageOptions: { ...host.config.languageOptions, ...(host.filename.endsWith('.svelte') ? svelte : {}) } }];
+  const config = (): Linter.Config[] => [
+    {
+      ...base,
+      ...host.config,
+      languageOptions: {
+        ...host.config.languageOptions,
+        ...(host.filename.endsWith('.svelte') ? svelte : {}),
+      },
+    },
+  ];
   for (const rule of readdirSync(fixturesDir).sort()) {
     const code = readFileSync(path.join(fixturesDir, rule, 'code.js'), 'utf8');
     it(`${rule}: the findings and the fixed code of plain JavaScript`, () => {
       const expected = summary(linter.verify(code, jsConfig, 'code.js'), 0);
       expect(expected.length).toBeGreaterThan(0);
-      expect(summary(linter.verify(host.wrap(code), config(), host.filename), host.linesBefore)).toEqual(expected);
+      expect(
+        summary(linter.verify(host.wrap(code), config(), host.filename), host.linesBefore),
+      ).toEqual(expected);
       const fixedJs = linter.verifyAndFix(code, jsConfig, 'code.js').output;
-      expect(linter.verifyAndFix(host.wrap(code), config(), host.filename).output).toBe(host.wrap(fixedJs));
+      expect(linter.verifyAndFix(host.wrap(code), config(), host.filename).output).toBe(
+        host.wrap(fixedJs),
+      );
     });
   }
 });

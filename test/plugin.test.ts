@@ -13,7 +13,10 @@ import plugin from '../src';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the npm alias `eslint9` is ESLint 9, CommonJS.
 const { ESLint: ESLint9 } = require('eslint9') as { ESLint: typeof ESLint10 };
 const root = path.join(__dirname, '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+};
 const ruleNames = Object.keys(plugin.rules);
 
 describe('plugin object', () => {
@@ -30,10 +33,15 @@ describe('plugin object', () => {
   });
 
   it('builds configs from rule metadata', () => {
-    const enabled = (config: keyof typeof plugin.configs) => Object.keys(plugin.configs[config].rules ?? {}).sort();
+    const enabled = (config: keyof typeof plugin.configs) =>
+      Object.keys(plugin.configs[config].rules ?? {}).sort();
     const withLevel = (levels: string[]) =>
       ruleNames
-        .filter((name) => levels.includes(String((plugin.rules[name]!.meta.docs as { recommended?: string }).recommended)))
+        .filter((name) =>
+          levels.includes(
+            String((plugin.rules[name]!.meta.docs as { recommended?: string }).recommended),
+          ),
+        )
         .map((name) => `http-status/${name}`)
         .sort();
     expect(enabled('all')).toEqual(ruleNames.map((name) => `http-status/${name}`).sort());
@@ -43,7 +51,9 @@ describe('plugin object', () => {
 
   it('is accepted by defineConfig and by typescript-eslint’s config helper', () => {
     expect(() => defineConfig(plugin.configs.recommended)).not.toThrow();
-    expect(() => defineConfig({ extends: [plugin.configs.strict], files: ['**/*.ts'] })).not.toThrow();
+    expect(() =>
+      defineConfig({ extends: [plugin.configs.strict], files: ['**/*.ts'] }),
+    ).not.toThrow();
     expect(() => tseslint.config(plugin.configs.all)).not.toThrow();
   });
 });
@@ -73,7 +83,10 @@ describe('rule metadata', () => {
           if (!node || typeof node !== 'object') return;
           const properties = (node as { properties?: Record<string, unknown> }).properties;
           for (const [key, value] of Object.entries(properties ?? {})) {
-            expect((value as { description?: string }).description, `${name} option ${key}`).toBeTruthy();
+            expect(
+              (value as { description?: string }).description,
+              `${name} option ${key}`,
+            ).toBeTruthy();
             describeAll(value);
           }
         };
@@ -102,8 +115,13 @@ describe.each([
           { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as never } },
         ],
       });
-      const [js] = await eslint.lintText("async function f(u) { const r = await fetch(u); return r.json(); }\n", { filePath: 'a.js' });
-      const [ts] = await eslint.lintText('const x: number = 1 as number;\nexport { x };\n', { filePath: 'b.ts' });
+      const [js] = await eslint.lintText(
+        'async function f(u) { const r = await fetch(u); return r.json(); }\n',
+        { filePath: 'a.js' },
+      );
+      const [ts] = await eslint.lintText('const x: number = 1 as number;\nexport { x };\n', {
+        filePath: 'b.ts',
+      });
       for (const result of [js!, ts!]) {
         expect(result.messages.filter((m) => m.fatal || !m.ruleId)).toEqual([]);
       }
@@ -116,20 +134,36 @@ describe.each([
     const eslint = new ESLintClass({
       cwd: root,
       overrideConfigFile: true,
-      overrideConfig: [{ plugins: { 'http-status': plugin as never }, rules: { [`http-status/${first}`]: ['error', { notAnOption: true }] } }],
+      overrideConfig: [
+        {
+          plugins: { 'http-status': plugin as never },
+          rules: { [`http-status/${first}`]: ['error', { notAnOption: true }] },
+        },
+      ],
     });
-    await expect(eslint.lintText('x;\n', { filePath: 'a.js' })).rejects.toThrow(/notAnOption|additional properties/i);
+    await expect(eslint.lintText('x;\n', { filePath: 'a.js' })).rejects.toThrow(
+      /notAnOption|additional properties/i,
+    );
   });
 });
 
 describe('the built package', () => {
   it('loads in Node with require and with import from dist/', () => {
     const dist = path.join(root, 'dist', 'index.js');
-    const show = 'p => [p.meta.namespace, Object.keys(p.rules).join(), Object.keys(p.configs).join()].join("|")';
-    const required = execFileSync(process.execPath, ['-e', `console.log((${show})(require(${JSON.stringify(dist)})))`], { encoding: 'utf8' });
+    const show =
+      'p => [p.meta.namespace, Object.keys(p.rules).join(), Object.keys(p.configs).join()].join("|")';
+    const required = execFileSync(
+      process.execPath,
+      ['-e', `console.log((${show})(require(${JSON.stringify(dist)})))`],
+      { encoding: 'utf8' },
+    );
     const imported = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', `import p from ${JSON.stringify(pathToFileURL(dist).href)}; console.log((${show})(p))`],
+      [
+        '--input-type=module',
+        '-e',
+        `import p from ${JSON.stringify(pathToFileURL(dist).href)}; console.log((${show})(p))`,
+      ],
       { encoding: 'utf8' },
     );
     expect(required.trim()).toBe(`http-status|${ruleNames.join()}|recommended,strict,all`);

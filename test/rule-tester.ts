@@ -32,6 +32,10 @@ export function createTypedRuleTester(): RuleTester {
 /** Plain JavaScript with espree, ESLint's default parser (what oxlint users and JS projects run). */
 export function createJavaScriptRuleTester(): RuleTester {
   return new RuleTester({
-    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+    languageOptions: {
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
   });
 }

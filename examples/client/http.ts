@@ -10,7 +10,10 @@ export interface User {
 
 /** Generic helper: callers pass any method, DELETE included, so the body may be empty (204). */
 export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(`${BASE_URL}${path}`, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  const res = await fetch(`${BASE_URL}${path}`, {
+    ...init,
+    headers: { accept: 'application/json', ...init.headers },
+  });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return (await res.json()) as T;
 }

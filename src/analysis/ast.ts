@@ -2,14 +2,17 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
 /** The objects that hold the globals (ReferenceTracker's default `globalObjectNames`): `globalThis.fetch`. */
-export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['global', 'globalThis', 'self', 'window']);
+export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set([
+  'global',
+  'globalThis',
+  'self',
+  'window',
+]);
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
 export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** Expression wrappers that do not change the value: TS assertions and `?.` chains. */
 export function skipWrappers(node: Node): Node {
@@ -53,17 +56,24 @@ function isWrapperOf(parent: Node, child: Node): boolean {
 /** The name of a non-computed member or a computed member with a constant string key. */
 export function memberName(node: Node): string | undefined {
   if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  if (!node.computed)
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
   return node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string'
     ? node.property.value
     : undefined;
 }
 
 /** A property key's name: `a`, `'a'`, `['a']`. */
-export function propertyKeyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+export function propertyKeyName(
+  property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | undefined {
   const key = property.key;
   if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  if (
+    key.type === AST_NODE_TYPES.Literal &&
+    (typeof key.value === 'string' || typeof key.value === 'number')
+  )
+    return String(key.value);
   return undefined;
 }
 
@@ -79,10 +89,14 @@ export function calledMemberObject(call: TSESTree.CallExpression): Node | undefi
 }
 
 /** A property of an object literal by name; the last one wins, as at run time. Spreads are skipped. */
-export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+export function findProperty(
+  object: TSESTree.ObjectExpression,
+  name: string,
+): TSESTree.Property | undefined {
   let found: TSESTree.Property | undefined;
   for (const property of object.properties) {
-    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === name) found = property;
+    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === name)
+      found = property;
   }
   return found;
 }
@@ -97,7 +111,8 @@ export function isFunction(node: Node): node is FunctionNode {
 
 /** The innermost function that contains `node`, or undefined at module level. */
 export function enclosingFunction(node: Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  for (let current = node.parent; current; current = current.parent)
+    if (isFunction(current)) return current;
   return undefined;
 }
 
@@ -110,9 +125,13 @@ export function contains(outer: Node, inner: Node): boolean {
 export function constInitializer(variable: TSESLint.Scope.Variable): Expression | undefined {
   if (variable.defs.length !== 1) return undefined;
   const def = variable.defs[0]!;
-  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init)
+    return undefined;
   const declaration = def.parent;
-  if (declaration?.kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) {
+  if (
+    declaration?.kind !== 'const' &&
+    variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)
+  ) {
     return undefined;
   }
   return def.node.init;
@@ -123,8 +142,15 @@ export function constInitializer(variable: TSESLint.Scope.Variable): Expression 
  * `enum Status { NoContent = 204 }`), when the variable is only enums (declarations merge). A
  * member without an initializer has none: its number depends on the members before it.
  */
-export function enumMemberInitializer(variable: TSESLint.Scope.Variable, name: string): Expression | undefined {
-  if (variable.defs.length === 0 || variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.TSEnumDeclaration)) return undefined;
+export function enumMemberInitializer(
+  variable: TSESLint.Scope.Variable,
+  name: string,
+): Expression | undefined {
+  if (
+    variable.defs.length === 0 ||
+    variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.TSEnumDeclaration)
+  )
+    return undefined;
   for (const def of variable.defs) {
     const declaration = def.node as TSESTree.TSEnumDeclaration;
     for (const member of declaration.body.members) {
@@ -151,12 +177,17 @@ export function alwaysExits(statement: TSESTree.Statement): boolean {
     case AST_NODE_TYPES.BlockStatement:
       return statement.body.some((inner) => alwaysExits(inner));
     case AST_NODE_TYPES.IfStatement:
-      return statement.alternate != null && alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
+      return (
+        statement.alternate != null &&
+        alwaysExits(statement.consequent) &&
+        alwaysExits(statement.alternate)
+      );
     case AST_NODE_TYPES.TryStatement:
       // A try exits when its block does and no catch falls through, or its finally exits.
       return (
         (statement.finalizer != null && alwaysExits(statement.finalizer)) ||
-        (alwaysExits(statement.block) && (statement.handler == null || alwaysExits(statement.handler.body)))
+        (alwaysExits(statement.block) &&
+          (statement.handler == null || alwaysExits(statement.handler.body)))
       );
     case AST_NODE_TYPES.ExpressionStatement:
       return isProcessExit(statement.expression);
@@ -181,7 +212,8 @@ function isProcessExit(expression: Expression): boolean {
 export function literalString(node: Node): string | undefined {
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') return inner.value;
-  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0) return inner.quasis[0]?.value.cooked ?? undefined;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0)
+    return inner.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
@@ -189,7 +221,12 @@ export function literalString(node: Node): string | undefined {
  * The items of `sorted` (ascending by their node's start) whose node lies in `[start, end]`,
  * found by binary search.
  */
-export function itemsWithin<T>(sorted: readonly T[], nodeOf: (item: T) => Node, start: number, end: number): T[] {
+export function itemsWithin<T>(
+  sorted: readonly T[],
+  nodeOf: (item: T) => Node,
+  start: number,
+  end: number,
+): T[] {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -233,7 +270,8 @@ export function returnStatementsOf(fn: FunctionNode): TSESTree.ReturnStatement[]
         visit(statement.body);
         return;
       case AST_NODE_TYPES.SwitchStatement:
-        for (const switchCase of statement.cases) for (const child of switchCase.consequent) visit(child);
+        for (const switchCase of statement.cases)
+          for (const child of switchCase.consequent) visit(child);
         return;
       case AST_NODE_TYPES.TryStatement:
         visit(statement.block);

@@ -48,12 +48,18 @@ export function isBodyPresenceChecked(file: AnalyzedFile, parse: BodyParse): boo
   const argument = parse.kind === 'json-parse-text' ? parse.node.arguments[0] : undefined;
   const textIdentifier = argument ? skipWrappers(argument) : undefined;
   const textVariable =
-    textIdentifier?.type === AST_NODE_TYPES.Identifier ? file.variableOf(textIdentifier) : undefined;
+    textIdentifier?.type === AST_NODE_TYPES.Identifier
+      ? file.variableOf(textIdentifier)
+      : undefined;
   const context: PresenceContext = { file, response: parse.response, textVariable };
   if (!context.response && !context.textVariable) return false;
 
   let child: Node = parse.node;
-  for (let parent: Node | undefined = child.parent; parent; child = parent, parent = parent.parent) {
+  for (
+    let parent: Node | undefined = child.parent;
+    parent;
+    child = parent, parent = parent.parent
+  ) {
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
@@ -61,7 +67,12 @@ export function isBodyPresenceChecked(file: AnalyzedFile, parse: BodyParse): boo
         if (child === parent.alternate && implies(context, parent.test, false, 0)) return true;
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (child === parent.right && parent.operator !== '??' && implies(context, parent.left, parent.operator === '&&', 0)) return true;
+        if (
+          child === parent.right &&
+          parent.operator !== '??' &&
+          implies(context, parent.left, parent.operator === '&&', 0)
+        )
+          return true;
         break;
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
@@ -78,7 +89,11 @@ export function isBodyPresenceChecked(file: AnalyzedFile, parse: BodyParse): boo
   return false;
 }
 
-function earlyExitImplies(context: PresenceContext, statements: readonly Node[], current: Node): boolean {
+function earlyExitImplies(
+  context: PresenceContext,
+  statements: readonly Node[],
+  current: Node,
+): boolean {
   for (const statement of context.file.ifStatementsBefore(statements, current)) {
     const thenExits = alwaysExits(statement.consequent);
     const elseExits = statement.alternate != null && alwaysExits(statement.alternate);
@@ -89,7 +104,12 @@ function earlyExitImplies(context: PresenceContext, statements: readonly Node[],
 }
 
 /** Whether knowing that `condition` evaluated to `truth` means the body is present. */
-function implies(context: PresenceContext, condition: Node, truth: boolean, depth: number): boolean {
+function implies(
+  context: PresenceContext,
+  condition: Node,
+  truth: boolean,
+  depth: number,
+): boolean {
   if (depth > MAX_DEPTH) return false;
   const node = skipWrappers(condition);
   switch (node.type) {
@@ -99,7 +119,8 @@ function implies(context: PresenceContext, condition: Node, truth: boolean, dept
       if (node.operator === '??') return false;
       const left = (t: boolean): boolean => implies(context, node.left, t, depth + 1);
       const right = (t: boolean): boolean => implies(context, node.right, t, depth + 1);
-      if (node.operator === '&&') return truth ? left(true) || right(true) : left(false) && right(false);
+      if (node.operator === '&&')
+        return truth ? left(true) || right(true) : left(false) && right(false);
       return truth ? left(true) && right(true) : left(false) || right(false);
     }
     case AST_NODE_TYPES.BinaryExpression:
@@ -126,7 +147,11 @@ function implies(context: PresenceContext, condition: Node, truth: boolean, dept
   return truth && signal !== undefined && signal !== 'type';
 }
 
-function comparisonImplies(context: PresenceContext, node: TSESTree.BinaryExpression, truth: boolean): boolean {
+function comparisonImplies(
+  context: PresenceContext,
+  node: TSESTree.BinaryExpression,
+  truth: boolean,
+): boolean {
   if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
   for (const [side, other, flipped] of [
     [node.left, node.right, false],
@@ -136,7 +161,10 @@ function comparisonImplies(context: PresenceContext, node: TSESTree.BinaryExpres
     if (!signal) {
       // `ct.indexOf('json') !== -1`
       if (isJsonSearch(context, side, 'indexOf')) {
-        const foundWhenTrue = indexComparison(flipped ? flip(node.operator) : node.operator, resolveNumber(context.file, other) ?? unaryMinusOne(other));
+        const foundWhenTrue = indexComparison(
+          flipped ? flip(node.operator) : node.operator,
+          resolveNumber(context.file, other) ?? unaryMinusOne(other),
+        );
         if (foundWhenTrue !== undefined) return foundWhenTrue === truth;
       }
       continue;
@@ -183,16 +211,27 @@ function unaryMinusOne(node: Node): number | undefined {
 }
 
 function flip(operator: string): string {
-  return ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[operator] ?? operator;
+  return (
+    ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[operator] ?? operator
+  );
 }
 
 /** Whether the comparison being true means a body is present (true), absent-or-unknown (false), or says nothing (undefined). */
-function signalComparison(signal: BodySignal, operator: string, other: Node, context: PresenceContext): boolean | undefined {
+function signalComparison(
+  signal: BodySignal,
+  operator: string,
+  other: Node,
+  context: PresenceContext,
+): boolean | undefined {
   const value = skipWrappers(other);
   const isEq = operator === '===' || operator === '==';
   const isNe = operator === '!==' || operator === '!=';
   if (signal === 'body') {
-    const isNull = (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined' && operator.length === 2);
+    const isNull =
+      (value.type === AST_NODE_TYPES.Literal && value.value === null) ||
+      (value.type === AST_NODE_TYPES.Identifier &&
+        value.name === 'undefined' &&
+        operator.length === 2);
     if (!isNull) return undefined;
     return isNe ? true : isEq ? false : undefined;
   }
@@ -236,7 +275,13 @@ function callImplies(context: PresenceContext, call: TSESTree.CallExpression): b
   const name = calledMemberName(call);
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  if (name === 'includes' || name === 'startsWith' || name === 'endsWith' || name === 'match' || name === 'search') {
+  if (
+    name === 'includes' ||
+    name === 'startsWith' ||
+    name === 'endsWith' ||
+    name === 'match' ||
+    name === 'search'
+  ) {
     return isJsonSearch(context, call, name);
   }
   if (name === 'test' && call.arguments[0]) {
@@ -245,7 +290,10 @@ function callImplies(context: PresenceContext, call: TSESTree.CallExpression): b
   }
   if (name === 'has' && call.arguments[0]) {
     const header = literalString(call.arguments[0])?.toLowerCase();
-    return (header === 'content-length' || header === 'content-type') && isHeadersOf(context, callee.object, 0);
+    return (
+      (header === 'content-length' || header === 'content-type') &&
+      isHeadersOf(context, callee.object, 0)
+    );
   }
   return false;
 }
@@ -256,7 +304,10 @@ function passesResponse(context: PresenceContext, call: TSESTree.CallExpression)
   if (!response) return false;
   const callee = skipWrappers(call.callee);
   // Methods of the response itself (`res.clone()`) or of a string are not checks of this kind.
-  if (callee.type === AST_NODE_TYPES.MemberExpression && (response.subject.isHolder(callee.object) || isHeadersOf(context, callee.object, 0))) {
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    (response.subject.isHolder(callee.object) || isHeadersOf(context, callee.object, 0))
+  ) {
     return false;
   }
   return call.arguments.some((argument) => {
@@ -267,17 +318,24 @@ function passesResponse(context: PresenceContext, call: TSESTree.CallExpression)
 
 function isJsonSearch(context: PresenceContext, node: Node, expected: string): boolean {
   const call = skipWrappers(node);
-  if (call.type !== AST_NODE_TYPES.CallExpression || calledMemberName(call) !== expected) return false;
+  if (call.type !== AST_NODE_TYPES.CallExpression || calledMemberName(call) !== expected)
+    return false;
   const callee = skipWrappers(call.callee);
   const argument = call.arguments[0];
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !argument) return false;
   const text = literalString(argument);
-  const matchesJson = text !== undefined ? /json/i.test(text) : isJsonPattern(skipWrappers(argument));
+  const matchesJson =
+    text !== undefined ? /json/i.test(text) : isJsonPattern(skipWrappers(argument));
   return matchesJson && signalOf(context, callee.object, 0) === 'type';
 }
 
 function isJsonPattern(node: Node): boolean {
-  return node.type === AST_NODE_TYPES.Literal && 'regex' in node && node.regex != null && /json/i.test(node.regex.pattern);
+  return (
+    node.type === AST_NODE_TYPES.Literal &&
+    'regex' in node &&
+    node.regex != null &&
+    /json/i.test(node.regex.pattern)
+  );
 }
 
 /** What a value tells about the body, if anything: a header read, `res.body`, the text or its length. */
@@ -298,7 +356,9 @@ function signalOf(context: PresenceContext, node: Node, depth: number): BodySign
       // `res.headers.get('content-type') ?? ''`
       return inner.operator === '&&' ? undefined : signalOf(context, inner.left, depth + 1);
     case AST_NODE_TYPES.UnaryExpression:
-      return inner.operator === '+' ? lengthOf(signalOf(context, inner.argument, depth + 1)) : undefined;
+      return inner.operator === '+'
+        ? lengthOf(signalOf(context, inner.argument, depth + 1))
+        : undefined;
     case AST_NODE_TYPES.MemberExpression: {
       const name = memberName(inner);
       if (name === 'body' && context.response?.subject.isHolder(inner.object)) return 'body';
@@ -314,7 +374,11 @@ function signalOf(context: PresenceContext, node: Node, depth: number): BodySign
       const argument = inner.arguments[0];
       // `Number(x)`, `parseInt(x, 10)`, `String(x)`
       if (callee.type === AST_NODE_TYPES.Identifier && argument) {
-        if (callee.name === 'Number' || callee.name === 'parseInt' || callee.name === 'parseFloat') {
+        if (
+          callee.name === 'Number' ||
+          callee.name === 'parseInt' ||
+          callee.name === 'parseFloat'
+        ) {
           return lengthOf(signalOf(context, argument, depth + 1));
         }
         if (callee.name === 'String') return signalOf(context, argument, depth + 1);
@@ -323,14 +387,20 @@ function signalOf(context: PresenceContext, node: Node, depth: number): BodySign
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       const name = memberName(callee);
       // `Number.parseInt(x)`
-      if ((name === 'parseInt' || name === 'parseFloat') && argument) return lengthOf(signalOf(context, argument, depth + 1));
+      if ((name === 'parseInt' || name === 'parseFloat') && argument)
+        return lengthOf(signalOf(context, argument, depth + 1));
       // `res.headers.get('content-type')`
       if (name === 'get' && argument && isHeadersOf(context, callee.object, 0)) {
         const header = literalString(argument);
         return header === undefined ? undefined : headerSignal(header);
       }
       // `ct.toLowerCase()`, `text.trim()`
-      if (name === 'toLowerCase' || name === 'trim' || name === 'toString' || name === 'toLocaleLowerCase') {
+      if (
+        name === 'toLowerCase' ||
+        name === 'trim' ||
+        name === 'toString' ||
+        name === 'toLocaleLowerCase'
+      ) {
         return signalOf(context, callee.object, depth + 1);
       }
       return undefined;
@@ -354,22 +424,33 @@ function isHeadersOf(context: PresenceContext, node: Node, depth: number): boole
   const { response } = context;
   if (!response || depth > MAX_DEPTH) return false;
   const inner = skipWrappers(node);
-  if (inner.type === AST_NODE_TYPES.MemberExpression) return memberName(inner) === 'headers' && response.subject.isHolder(inner.object);
+  if (inner.type === AST_NODE_TYPES.MemberExpression)
+    return memberName(inner) === 'headers' && response.subject.isHolder(inner.object);
   if (inner.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = context.file.variableOf(inner);
   if (!variable || variable.defs.length !== 1) return false;
   const def = variable.defs[0]!;
   if (def.type !== 'Variable' || !def.node.init) return false;
-  if (def.node.id.type === AST_NODE_TYPES.Identifier) return isHeadersOf(context, def.node.init, depth + 1);
+  if (def.node.id.type === AST_NODE_TYPES.Identifier)
+    return isHeadersOf(context, def.node.init, depth + 1);
   // `const { headers, body } = await request(u)` or `= res`
   if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return false;
   const property = def.node.id.properties.find(
-    (p) => p.type === AST_NODE_TYPES.Property && p.value === def.name && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'headers',
+    (p) =>
+      p.type === AST_NODE_TYPES.Property &&
+      p.value === def.name &&
+      !p.computed &&
+      p.key.type === AST_NODE_TYPES.Identifier &&
+      p.key.name === 'headers',
   );
   if (!property) return false;
   let init: Node = skipWrappers(def.node.init);
   if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipWrappers(init.argument);
-  return init === response.request.node || response.subject.isHolder(init) || skipWrappers(response.origin) === init;
+  return (
+    init === response.request.node ||
+    response.subject.isHolder(init) ||
+    skipWrappers(response.origin) === init
+  );
 }
 
 // ---- parse failure handled ----------------------------------------------------------------
@@ -391,7 +472,12 @@ export function isParseFailureHandled(parse: BodyParse): boolean {
     if (!sync && parent.type === AST_NODE_TYPES.MemberExpression && parent.object === top) {
       const name = memberName(parent);
       const call = skipWrappersUp(parent).parent;
-      if (name !== undefined && PROMISE_METHODS.has(name) && call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === parent) {
+      if (
+        name !== undefined &&
+        PROMISE_METHODS.has(name) &&
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        skipWrappers(call.callee) === parent
+      ) {
         if (name === 'catch' && call.arguments[0] && handles(call.arguments[0])) return true;
         if (name === 'then' && call.arguments[1] && handles(call.arguments[1])) return true;
         node = call;
@@ -414,13 +500,27 @@ export function isParseFailureHandled(parse: BodyParse): boolean {
  */
 function climbToHandler(start: Node, throwsHere: boolean): Node | true | undefined {
   let child: Node = start;
-  for (let parent: Node | undefined = start.parent; parent; child = parent, parent = parent.parent) {
-    if (throwsHere && parent.type === AST_NODE_TYPES.TryStatement && child === parent.block && parent.handler && handles(parent.handler)) return true;
+  for (
+    let parent: Node | undefined = start.parent;
+    parent;
+    child = parent, parent = parent.parent
+  ) {
+    if (
+      throwsHere &&
+      parent.type === AST_NODE_TYPES.TryStatement &&
+      child === parent.block &&
+      parent.handler &&
+      handles(parent.handler)
+    )
+      return true;
     if (isFunction(parent)) {
       // A throw inside a `.then` callback rejects the promise that `.then` returns.
       const top = skipWrappersUp(parent);
       const call = top.parent;
-      if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(top as TSESTree.CallExpressionArgument)) {
+      if (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.arguments.includes(top as TSESTree.CallExpressionArgument)
+      ) {
         const name = calledMemberName(call);
         if (name !== undefined && PROMISE_METHODS.has(name)) return call;
       }
@@ -437,11 +537,15 @@ function climbToHandler(start: Node, throwsHere: boolean): Node | true | undefin
  * bug this rule is about, whether the `try` holds the parse alone or the whole request.
  */
 function handles(handler: Node): boolean {
-  if (handler.type === AST_NODE_TYPES.CatchClause) return mayFinishWithoutThrow(handler.body.body) && !reportsFailure(handler.body.body);
+  if (handler.type === AST_NODE_TYPES.CatchClause)
+    return mayFinishWithoutThrow(handler.body.body) && !reportsFailure(handler.body.body);
   const inner = skipWrappers(handler);
   if (isFunction(inner)) {
-    if (inner.body.type === AST_NODE_TYPES.BlockStatement) return mayFinishWithoutThrow(inner.body.body) && !reportsFailure(inner.body.body);
-    return !isPromiseReject(inner.body) && !isFailureValue(inner.body) && !isFailureCall(inner.body);
+    if (inner.body.type === AST_NODE_TYPES.BlockStatement)
+      return mayFinishWithoutThrow(inner.body.body) && !reportsFailure(inner.body.body);
+    return (
+      !isPromiseReject(inner.body) && !isFailureValue(inner.body) && !isFailureCall(inner.body)
+    );
   }
   // A named handler (`console.error`, `handleError`): assume it handles.
   return true;
@@ -463,17 +567,31 @@ function statementReportsFailure(statement: TSESTree.Statement): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ExpressionStatement: {
       const expression = skipWrappers(statement.expression);
-      const value = expression.type === AST_NODE_TYPES.AwaitExpression ? skipWrappers(expression.argument) : expression;
+      const value =
+        expression.type === AST_NODE_TYPES.AwaitExpression
+          ? skipWrappers(expression.argument)
+          : expression;
       if (value.type === AST_NODE_TYPES.AssignmentExpression) {
-        const target = value.left.type === AST_NODE_TYPES.MemberExpression ? memberName(value.left) : value.left.type === AST_NODE_TYPES.Identifier ? value.left.name : undefined;
+        const target =
+          value.left.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(value.left)
+            : value.left.type === AST_NODE_TYPES.Identifier
+              ? value.left.name
+              : undefined;
         return (target !== undefined && FAILURE_NAME.test(target)) || isFailureValue(value.right);
       }
       return isFailureCall(value);
     }
     case AST_NODE_TYPES.ReturnStatement:
-      return statement.argument != null && (isFailureValue(statement.argument) || isFailureCall(skipWrappers(statement.argument)));
+      return (
+        statement.argument != null &&
+        (isFailureValue(statement.argument) || isFailureCall(skipWrappers(statement.argument)))
+      );
     case AST_NODE_TYPES.IfStatement:
-      return statementReportsFailure(statement.consequent) || (statement.alternate != null && statementReportsFailure(statement.alternate));
+      return (
+        statementReportsFailure(statement.consequent) ||
+        (statement.alternate != null && statementReportsFailure(statement.alternate))
+      );
     case AST_NODE_TYPES.BlockStatement:
       return reportsFailure(statement.body);
     default:
@@ -489,12 +607,15 @@ function statementReportsFailure(statement: TSESTree.Statement): boolean {
 function isFailureCall(node: Node): boolean {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(node.callee);
-  const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : undefined;
-  const objectName = object?.type === AST_NODE_TYPES.Identifier ? object.name : object && memberName(object);
+  const object =
+    callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : undefined;
+  const objectName =
+    object?.type === AST_NODE_TYPES.Identifier ? object.name : object && memberName(object);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
   if (name === undefined) return true;
   if (LOG_NAME.test(objectName ?? name)) return false;
-  if (FAILURE_NAME.test(name) || (objectName !== undefined && FAILURE_NAME.test(objectName))) return true;
+  if (FAILURE_NAME.test(name) || (objectName !== undefined && FAILURE_NAME.test(objectName)))
+    return true;
   return node.arguments.some((argument) => {
     const text = literalString(argument);
     return text !== undefined && FAILURE_TEXT.test(text);
@@ -524,10 +645,15 @@ function isFailureValue(node: Node): boolean {
 function mayFinishWithoutThrow(statements: readonly TSESTree.Statement[]): boolean {
   for (let i = 0; i < statements.length; i++) {
     const statement = statements[i]!;
-    const rejects = statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument != null && isPromiseReject(statement.argument);
+    const rejects =
+      statement.type === AST_NODE_TYPES.ReturnStatement &&
+      statement.argument != null &&
+      isPromiseReject(statement.argument);
     if (statement.type === AST_NODE_TYPES.ThrowStatement || rejects) {
       // `if (!(e instanceof SyntaxError)) throw e; return null` handles; so does an earlier `if (…) return x`.
-      return statements.slice(0, i).some((s) => s.type !== AST_NODE_TYPES.ExpressionStatement && mayReturn(s));
+      return statements
+        .slice(0, i)
+        .some((s) => s.type !== AST_NODE_TYPES.ExpressionStatement && mayReturn(s));
     }
     if (alwaysExits(statement) && statement.type !== AST_NODE_TYPES.IfStatement) return true;
   }
@@ -540,7 +666,10 @@ function mayReturn(statement: Node): boolean {
     case AST_NODE_TYPES.ReturnStatement:
       return !(statement.argument && isPromiseReject(statement.argument));
     case AST_NODE_TYPES.IfStatement:
-      return mayReturn(statement.consequent) || (statement.alternate != null && mayReturn(statement.alternate));
+      return (
+        mayReturn(statement.consequent) ||
+        (statement.alternate != null && mayReturn(statement.alternate))
+      );
     case AST_NODE_TYPES.BlockStatement:
       return statement.body.some((s) => mayReturn(s));
     default:
@@ -571,7 +700,12 @@ export function readsAttributedResponse(file: AnalyzedFile, parse: BodyParse): b
   const response = parse.response;
   if (!response) return true;
   const textCallee = parse.textCall && skipWrappers(parse.textCall.callee);
-  const holder = parse.kind === 'json' ? parse.receiver : textCallee?.type === AST_NODE_TYPES.MemberExpression ? textCallee.object : undefined;
+  const holder =
+    parse.kind === 'json'
+      ? parse.receiver
+      : textCallee?.type === AST_NODE_TYPES.MemberExpression
+        ? textCallee.object
+        : undefined;
   const written = holder && reachingWrite(file, holder);
   if (!written) return true;
   const origin = response.origin;
@@ -582,14 +716,19 @@ type Variable = NonNullable<ReturnType<AnalyzedFile['variableOf']>>;
 
 /** A variable's writes, by enclosing function, in source order (one index per variable). */
 interface WriteIndex {
-  readonly byFunction: Map<Node | undefined, { readonly starts: number[]; readonly values: Node[] }>;
+  readonly byFunction: Map<
+    Node | undefined,
+    { readonly starts: number[]; readonly values: Node[] }
+  >;
 }
 const writeIndexes = new WeakMap<Variable, WriteIndex | null>();
 
 function writeIndexOf(variable: Variable): WriteIndex | null {
   let index = writeIndexes.get(variable);
   if (index !== undefined) return index;
-  const writes = variable.references.filter((reference) => reference.isWrite() && reference.writeExpr);
+  const writes = variable.references.filter(
+    (reference) => reference.isWrite() && reference.writeExpr,
+  );
   index = null;
   if (writes.length > 1) {
     const byFunction: WriteIndex['byFunction'] = new Map();
@@ -631,6 +770,7 @@ export function reachingWrite(file: AnalyzedFile, node: Node): Node | undefined 
 }
 
 function enclosingFunctionOf(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  for (let current = node.parent; current; current = current.parent)
+    if (isFunction(current)) return current;
   return undefined;
 }

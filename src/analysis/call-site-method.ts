@@ -2,7 +2,17 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 
 import type { FunctionNode, Node } from './ast';
-import { calledMemberName, constInitializer, contains, isFunction, isParameter, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from './ast';
+import {
+  calledMemberName,
+  constInitializer,
+  contains,
+  isFunction,
+  isParameter,
+  memberName,
+  propertyKeyName,
+  skipWrappers,
+  skipWrappersUp,
+} from './ast';
 import type { HttpModel } from './model';
 import type { BodyParse, HttpRequest, RequestMethod } from './requests';
 
@@ -30,7 +40,6 @@ interface ForwardedParameter {
 
 const MAX_DEPTH = 4;
 
-
 /**
  * The method of the request a parse reads, resolved where the code shows it:
  * - the response comes from a local helper (`const r = await api('/x', { method: 'DELETE' })`):
@@ -42,7 +51,13 @@ const MAX_DEPTH = 4;
 export function methodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
   const resolved = resolveMethodAtParse(model, parse);
   const { method } = resolved;
-  if (method.methods || !method.forwarded || !method.node || requestFromCaller(model, parse.request, method.node)) return resolved;
+  if (
+    method.methods ||
+    !method.forwarded ||
+    !method.node ||
+    requestFromCaller(model, parse.request, method.node)
+  )
+    return resolved;
   return { method: { ...method, forwarded: false }, calls: resolved.calls };
 }
 
@@ -55,7 +70,9 @@ function resolveMethodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
   // `method: 'GET' | 'POST'`, `init?: Omit<RequestInit, 'method'>`: the type bounds what callers
   // out of sight can send.
   const typed = typedMethods(model, parameter);
-  const bounded: ParseMethod = typed ? { method: { methods: typed, forwarded: false, node: own.node }, calls: [] } : unresolved;
+  const bounded: ParseMethod = typed
+    ? { method: { methods: typed, forwarded: false, node: own.node }, calls: [] }
+    : unresolved;
 
   const helperCall = parse.response?.helperCall;
   if (helperCall && !contains(parameter.fn, parse.node)) {
@@ -66,7 +83,8 @@ function resolveMethodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
   }
   if (!contains(parameter.fn, parse.node)) return bounded;
   const calls = localCalls(model, parameter.fn);
-  if (!calls) return typed ? bounded : { method: own, calls: visibleCallsWithMethods(model, parameter) };
+  if (!calls)
+    return typed ? bounded : { method: own, calls: visibleCallsWithMethods(model, parameter) };
   const resolved: MethodAtCall[] = [];
   let methods: Set<string> | undefined = new Set();
   let forwarded = false;
@@ -82,7 +100,10 @@ function resolveMethodAtParse(model: HttpModel, parse: BodyParse): ParseMethod {
     for (const m of method.methods) methods?.add(m);
   }
   if (!methods && typed) return { method: bounded.method, calls: resolved };
-  return { method: { methods, forwarded: methods ? false : forwarded, node: own.node }, calls: resolved };
+  return {
+    method: { methods, forwarded: methods ? false : forwarded, node: own.node },
+    calls: resolved,
+  };
 }
 
 /**
@@ -101,7 +122,12 @@ function requestFromCaller(model: HttpModel, request: HttpRequest, options: Node
   return urlFromCaller(model, url, parameterRoots(model, options, 0), 0);
 }
 
-function urlFromCaller(model: HttpModel, node: Node, optionsRoots: ReadonlySet<TSESLint.Scope.Variable>, depth: number): boolean {
+function urlFromCaller(
+  model: HttpModel,
+  node: Node,
+  optionsRoots: ReadonlySet<TSESLint.Scope.Variable>,
+  depth: number,
+): boolean {
   if (depth > MAX_DEPTH) return true;
   const inner = skipWrappers(node);
   const next = (n: Node): boolean => urlFromCaller(model, n, optionsRoots, depth + 1);
@@ -150,12 +176,14 @@ function parameterRoots(model: HttpModel, node: Node, depth: number): Set<TSESLi
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.ObjectExpression) {
     for (const property of inner.properties) {
-      const value = property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value;
+      const value =
+        property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value;
       for (const root of parameterRoots(model, value, depth + 1)) roots.add(root);
     }
     return roots;
   }
-  if (inner.type === AST_NODE_TYPES.LogicalExpression) return parameterRoots(model, inner.left, depth + 1);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression)
+    return parameterRoots(model, inner.left, depth + 1);
   const root = rootVariable(model, inner);
   if (root && isParameter(root)) roots.add(root);
   else if (root) {
@@ -169,7 +197,9 @@ function parameterRoots(model: HttpModel, node: Node, depth: number): Set<TSESLi
 function rootVariable(model: HttpModel, node: Node): TSESLint.Scope.Variable | undefined {
   let inner = skipWrappers(node);
   while (inner.type === AST_NODE_TYPES.MemberExpression) inner = skipWrappers(inner.object);
-  return inner.type === AST_NODE_TYPES.Identifier ? (model.file.variableOf(inner) ?? undefined) : undefined;
+  return inner.type === AST_NODE_TYPES.Identifier
+    ? (model.file.variableOf(inner) ?? undefined)
+    : undefined;
 }
 
 /**
@@ -192,9 +222,17 @@ function roleOf(node: Node, parse: BodyParse): 'options' | 'value' {
   let top = skipWrappersUp(node);
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
     const up = top.parent;
-    if (up?.type === AST_NODE_TYPES.MemberExpression && up.object === top && up.parent.type === AST_NODE_TYPES.CallExpression && up.parent.callee === up) {
+    if (
+      up?.type === AST_NODE_TYPES.MemberExpression &&
+      up.object === top &&
+      up.parent.type === AST_NODE_TYPES.CallExpression &&
+      up.parent.callee === up
+    ) {
       top = skipWrappersUp(up.parent);
-    } else if (up?.type === AST_NODE_TYPES.LogicalExpression || (up?.type === AST_NODE_TYPES.ConditionalExpression && up.test !== top)) {
+    } else if (
+      up?.type === AST_NODE_TYPES.LogicalExpression ||
+      (up?.type === AST_NODE_TYPES.ConditionalExpression && up.test !== top)
+    ) {
       top = skipWrappersUp(up);
     } else {
       break;
@@ -202,13 +240,22 @@ function roleOf(node: Node, parse: BodyParse): 'options' | 'value' {
   }
   const parent = top.parent;
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === top) return 'value';
-  if (parse.request.client.callShape === 'method-first' && parse.request.node.arguments[0] === top) return 'value';
+  if (parse.request.client.callShape === 'method-first' && parse.request.node.arguments[0] === top)
+    return 'value';
   const inner = skipWrappers(node);
-  return inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.MemberExpression ? 'value' : 'options';
+  return inner.type === AST_NODE_TYPES.CallExpression ||
+    inner.type === AST_NODE_TYPES.MemberExpression
+    ? 'value'
+    : 'options';
 }
 
 /** The parameter a forwarded method (or options object) comes from. */
-function forwardedParameter(model: HttpModel, node: Node, role: 'options' | 'value', depth: number): ForwardedParameter | undefined {
+function forwardedParameter(
+  model: HttpModel,
+  node: Node,
+  role: 'options' | 'value',
+  depth: number,
+): ForwardedParameter | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = skipWrappers(node);
   switch (inner.type) {
@@ -223,12 +270,17 @@ function forwardedParameter(model: HttpModel, node: Node, role: 'options' | 'val
     }
     case AST_NODE_TYPES.MemberExpression:
       // `options.method`
-      return memberName(inner) === 'method' ? forwardedParameter(model, inner.object, 'options', depth + 1) : undefined;
+      return memberName(inner) === 'method'
+        ? forwardedParameter(model, inner.object, 'options', depth + 1)
+        : undefined;
     case AST_NODE_TYPES.CallExpression: {
       // `method.toUpperCase()`
       const name = calledMemberName(inner);
       const callee = skipWrappers(inner.callee);
-      if ((name === 'toUpperCase' || name === 'toLowerCase') && callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (
+        (name === 'toUpperCase' || name === 'toLowerCase') &&
+        callee.type === AST_NODE_TYPES.MemberExpression
+      ) {
         return forwardedParameter(model, callee.object, role, depth + 1);
       }
       return undefined;
@@ -241,7 +293,10 @@ function forwardedParameter(model: HttpModel, node: Node, role: 'options' | 'val
   }
 }
 
-function parameterOf(variable: TSESLint.Scope.Variable, role: 'options' | 'value'): ForwardedParameter | undefined {
+function parameterOf(
+  variable: TSESLint.Scope.Variable,
+  role: 'options' | 'value',
+): ForwardedParameter | undefined {
   const def = variable.defs.find((d) => d.type === 'Parameter');
   if (!def || !isFunction(def.node as Node)) return undefined;
   const fn = def.node as FunctionNode;
@@ -258,9 +313,16 @@ function parameterOf(variable: TSESLint.Scope.Variable, role: 'options' | 'value
         if (property.argument === def.name) return { fn, index, role: 'options' };
         continue;
       }
-      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-      const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
-      if (value === def.name && key === 'method' && role === 'value') return { fn, index, role: 'options' };
+      const value =
+        property.value.type === AST_NODE_TYPES.AssignmentPattern
+          ? property.value.left
+          : property.value;
+      const key =
+        !property.computed && property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : undefined;
+      if (value === def.name && key === 'method' && role === 'value')
+        return { fn, index, role: 'options' };
     }
   }
   return undefined;
@@ -280,19 +342,31 @@ function typedMethods(model: HttpModel, parameter: ForwardedParameter): Set<stri
     const literals = stringLiterals(model, annotation, 0);
     return literals && new Set(literals.map((m) => m.toUpperCase()));
   }
-  if (parameter.role === 'options' && pattern.type === AST_NODE_TYPES.Identifier && annotation.type === AST_NODE_TYPES.TSTypeReference) {
-    const name = annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName.name : undefined;
+  if (
+    parameter.role === 'options' &&
+    pattern.type === AST_NODE_TYPES.Identifier &&
+    annotation.type === AST_NODE_TYPES.TSTypeReference
+  ) {
+    const name =
+      annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName.name : undefined;
     const omitted = annotation.typeArguments?.params[1];
-    if (name === 'Omit' && omitted && stringLiterals(model, omitted, 0)?.includes('method')) return new Set(['GET']);
+    if (name === 'Omit' && omitted && stringLiterals(model, omitted, 0)?.includes('method'))
+      return new Set(['GET']);
   }
   return undefined;
 }
 
-function stringLiterals(model: HttpModel, type: TSESTree.TypeNode, depth: number): string[] | undefined {
+function stringLiterals(
+  model: HttpModel,
+  type: TSESTree.TypeNode,
+  depth: number,
+): string[] | undefined {
   if (depth > MAX_DEPTH) return undefined;
   switch (type.type) {
     case AST_NODE_TYPES.TSLiteralType:
-      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === 'string' ? [type.literal.value] : undefined;
+      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === 'string'
+        ? [type.literal.value]
+        : undefined;
     case AST_NODE_TYPES.TSUnionType: {
       const all: string[] = [];
       for (const member of type.types) {
@@ -307,7 +381,9 @@ function stringLiterals(model: HttpModel, type: TSESTree.TypeNode, depth: number
       if (type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
       const variable = ASTUtils.findVariable(model.file.scopeOf(type), type.typeName.name);
       const def = variable?.defs.find((d) => d.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration);
-      return def?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration ? stringLiterals(model, def.node.typeAnnotation, depth + 1) : undefined;
+      return def?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration
+        ? stringLiterals(model, def.node.typeAnnotation, depth + 1)
+        : undefined;
     }
     default:
       return undefined;
@@ -315,12 +391,18 @@ function stringLiterals(model: HttpModel, type: TSESTree.TypeNode, depth: number
 }
 
 /** The method one call of the helper sends; undefined when it cannot be told. */
-function methodAt(model: HttpModel, call: TSESTree.CallExpression, parameter: ForwardedParameter): RequestMethod | undefined {
+function methodAt(
+  model: HttpModel,
+  call: TSESTree.CallExpression,
+  parameter: ForwardedParameter,
+): RequestMethod | undefined {
   const before = call.arguments.slice(0, parameter.index + 1);
   if (before.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
   const argument = call.arguments[parameter.index] ?? parameter.fallback;
   if (!argument) return { methods: new Set(['GET']), forwarded: false };
-  return parameter.role === 'options' ? model.methodOfOptions(argument) : model.methodOfValue(argument);
+  return parameter.role === 'options'
+    ? model.methodOfOptions(argument)
+    : model.methodOfValue(argument);
 }
 
 /** Whether a call calls the given function through the variable it is declared in. */
@@ -335,7 +417,11 @@ function callsFunction(model: HttpModel, call: TSESTree.CallExpression, fn: Func
  * Every call of a local function, when it is only ever called directly; undefined when it escapes.
  * With `inSight`, the direct calls in the file even when it escapes (exported, passed around).
  */
-function localCalls(model: HttpModel, fn: FunctionNode, inSight = false): TSESTree.CallExpression[] | undefined {
+function localCalls(
+  model: HttpModel,
+  fn: FunctionNode,
+  inSight = false,
+): TSESTree.CallExpression[] | undefined {
   const variables = functionVariables(model, fn);
   if (variables.length === 0) return privateMethodCalls(model, fn, inSight);
   if (isExported(fn) && !inSight) return undefined;
@@ -360,21 +446,41 @@ function localCalls(model: HttpModel, fn: FunctionNode, inSight = false): TSESTr
  * within its class, when each use of it there is a direct call; undefined when it escapes
  * (`this.#send.bind(this)`, `this[name]`) or is not private.
  */
-function privateMethodCalls(model: HttpModel, fn: FunctionNode, inSight = false): TSESTree.CallExpression[] | undefined {
+function privateMethodCalls(
+  model: HttpModel,
+  fn: FunctionNode,
+  inSight = false,
+): TSESTree.CallExpression[] | undefined {
   const member = skipWrappersUp(fn).parent;
-  if ((member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.PropertyDefinition) || member.value !== skipWrappersUp(fn)) return undefined;
+  if (
+    (member?.type !== AST_NODE_TYPES.MethodDefinition &&
+      member?.type !== AST_NODE_TYPES.PropertyDefinition) ||
+    member.value !== skipWrappersUp(fn)
+  )
+    return undefined;
   if (member.computed || member.parent.type !== AST_NODE_TYPES.ClassBody) return undefined;
   const isHashPrivate = member.key.type === AST_NODE_TYPES.PrivateIdentifier;
   if (!isHashPrivate && member.accessibility !== 'private' && !inSight) return undefined;
-  const name = isHashPrivate ? (member.key as TSESTree.PrivateIdentifier).name : propertyKeyName(member);
+  const name = isHashPrivate
+    ? (member.key as TSESTree.PrivateIdentifier).name
+    : propertyKeyName(member);
   if (name === undefined) return undefined;
   const calls: TSESTree.CallExpression[] = [];
   for (const access of model.file.nodesOfTypeIn(AST_NODE_TYPES.MemberExpression, member.parent)) {
     // A TypeScript `private` member may also be read as `this[key]`.
-    if (!inSight && !isHashPrivate && access.computed && memberName(access) === undefined && skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression) return undefined;
+    if (
+      !inSight &&
+      !isHashPrivate &&
+      access.computed &&
+      memberName(access) === undefined &&
+      skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression
+    )
+      return undefined;
     const matches = isHashPrivate
       ? access.property.type === AST_NODE_TYPES.PrivateIdentifier && access.property.name === name
-      : access.property.type !== AST_NODE_TYPES.PrivateIdentifier && memberName(access) === name && skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression;
+      : access.property.type !== AST_NODE_TYPES.PrivateIdentifier &&
+        memberName(access) === name &&
+        skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression;
     if (!matches) continue;
     const top = skipWrappersUp(access);
     const call = top.parent;
@@ -394,7 +500,11 @@ function functionVariables(model: HttpModel, fn: FunctionNode): TSESLint.Scope.V
   }
   const top = skipWrappersUp(fn);
   const parent = top.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === top &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
     return scopeManager.getDeclaredVariables(parent);
   }
   return [];
@@ -403,5 +513,8 @@ function functionVariables(model: HttpModel, fn: FunctionNode): TSESLint.Scope.V
 function isExported(fn: FunctionNode): boolean {
   let node: Node | undefined = skipWrappersUp(fn).parent;
   if (node?.type === AST_NODE_TYPES.VariableDeclarator) node = node.parent?.parent;
-  return node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  return (
+    node?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    node?.type === AST_NODE_TYPES.ExportDefaultDeclaration
+  );
 }

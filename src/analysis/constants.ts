@@ -2,7 +2,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
-import { constInitializer, enumMemberInitializer, findProperty, memberName, skipWrappers } from './ast';
+import {
+  constInitializer,
+  enumMemberInitializer,
+  findProperty,
+  memberName,
+  skipWrappers,
+} from './ast';
 import type { AnalyzedFile } from './file';
 import { STATUS_CONSTANT_MODULES } from './libraries';
 import { STATUS_BY_NAME } from './status-names';
@@ -26,7 +32,9 @@ export function importPathOf(file: AnalyzedFile, node: Node, depth = 0): ImportP
   if (inner.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(inner);
     const base = name === undefined ? undefined : importPathOf(file, inner.object, depth + 1);
-    return base && name !== undefined ? { source: base.source, path: [...base.path, name] } : undefined;
+    return base && name !== undefined
+      ? { source: base.source, path: [...base.path, name] }
+      : undefined;
   }
   if (inner.type === AST_NODE_TYPES.CallExpression) return requireSource(inner);
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -39,7 +47,10 @@ export function importPathOf(file: AnalyzedFile, node: Node, depth = 0): ImportP
     const source = declaration.source.value;
     const specifier = def.node;
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      const imported =
+        specifier.imported.type === AST_NODE_TYPES.Identifier
+          ? specifier.imported.name
+          : specifier.imported.value;
       return { source, path: [imported] };
     }
     // Default and namespace imports stand for the module object (CommonJS interop).
@@ -58,7 +69,8 @@ function requireSource(call: TSESTree.CallExpression): ImportPath | undefined {
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return undefined;
   const argument = call.arguments[0];
-  if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') return { source: argument.value, path: [] };
+  if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string')
+    return { source: argument.value, path: [] };
   return undefined;
 }
 
@@ -68,7 +80,10 @@ function patternPathTo(pattern: Node, target: Node): string[] | undefined {
   if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
     for (const property of pattern.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
-      const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+      const key =
+        !property.computed && property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : undefined;
       if (key === undefined) continue;
       const rest = patternPathTo(property.value, target);
       if (rest) return [key, ...rest];
@@ -103,7 +118,8 @@ export function resolveNumber(file: AnalyzedFile, node: Node, depth = 0): number
       const fromLibrary = libraryStatus(file, inner.object, name, depth);
       if (fromLibrary !== undefined) return fromLibrary;
       const enumObject = skipWrappers(inner.object);
-      const enumVariable = enumObject.type === AST_NODE_TYPES.Identifier ? file.variableOf(enumObject) : null;
+      const enumVariable =
+        enumObject.type === AST_NODE_TYPES.Identifier ? file.variableOf(enumObject) : null;
       const member = enumVariable ? enumMemberInitializer(enumVariable, name) : undefined;
       if (member) return resolveNumber(file, member, depth + 1);
       const object = constObject(file, inner.object, depth);
@@ -115,18 +131,28 @@ export function resolveNumber(file: AnalyzedFile, node: Node, depth = 0): number
   }
 }
 
-function libraryStatus(file: AnalyzedFile, object: Node, name: string, depth: number): number | undefined {
+function libraryStatus(
+  file: AnalyzedFile,
+  object: Node,
+  name: string,
+  depth: number,
+): number | undefined {
   const objectPath = importPathOf(file, object, depth + 1);
   if (!objectPath) return undefined;
   for (const row of STATUS_CONSTANT_MODULES) {
-    if (row.source !== objectPath.source || row.path.join('.') !== objectPath.path.join('.')) continue;
+    if (row.source !== objectPath.source || row.path.join('.') !== objectPath.path.join('.'))
+      continue;
     if (!name.startsWith(row.prefix)) continue;
     return STATUS_BY_NAME[name.slice(row.prefix.length)];
   }
   return undefined;
 }
 
-function constObject(file: AnalyzedFile, node: Node, depth: number): TSESTree.ObjectExpression | undefined {
+function constObject(
+  file: AnalyzedFile,
+  node: Node,
+  depth: number,
+): TSESTree.ObjectExpression | undefined {
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner;
   if (inner.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return undefined;

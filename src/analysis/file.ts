@@ -11,7 +11,6 @@ import { KNOWN_MODULES, mayNameKnownModule } from './text-anchors';
 /** The node types of ESTree and TS-ESTree: a program's other nodes are its parser's own. */
 const ESTREE_TYPES: ReadonlySet<string> = new Set(Object.values(AST_NODE_TYPES));
 
-
 /**
  * One linted file, as the analysis sees it: the source code, scopes, and an index of its nodes
  * by type, so no part of the analysis (and no rule) walks the AST again.
@@ -55,7 +54,11 @@ export class AnalyzedFile {
    * functions.
    */
   variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-    for (let scope: TSESLint.Scope.Scope | null = this.scopeOf(identifier); scope; scope = scope.upper) {
+    for (
+      let scope: TSESLint.Scope.Scope | null = this.scopeOf(identifier);
+      scope;
+      scope = scope.upper
+    ) {
       const variable = scope.set.get(identifier.name);
       if (variable) return variable;
     }
@@ -70,7 +73,8 @@ export class AnalyzedFile {
     const found = (this.textFound ??= new Map());
     return needles.some((needle) => {
       let included = found.get(needle);
-      if (included === undefined) found.set(needle, (included = this.sourceCode.text.includes(needle)));
+      if (included === undefined)
+        found.set(needle, (included = this.sourceCode.text.includes(needle)));
       return included;
     });
   }
@@ -82,7 +86,9 @@ export class AnalyzedFile {
   referencesNamed(name: string): TSESLint.Scope.Reference[] {
     const { globalScope } = this.scopeManager;
     if (!globalScope) return [];
-    const references = globalScope.through.filter((reference) => reference.identifier.name === name);
+    const references = globalScope.through.filter(
+      (reference) => reference.identifier.name === name,
+    );
     for (const scope of [globalScope, ...globalScope.childScopes]) {
       const variable = scope.set.get(name);
       if (variable) references.push(...variable.references);
@@ -98,7 +104,8 @@ export class AnalyzedFile {
   mayUseDeclaredGlobal(names: Iterable<string>): boolean {
     const set = this.scopeManager.globalScope?.set;
     if (!set) return false;
-    for (const name of GLOBAL_OBJECT_NAMES) if ((set.get(name)?.references.length ?? 0) > 0) return true;
+    for (const name of GLOBAL_OBJECT_NAMES)
+      if ((set.get(name)?.references.length ?? 0) > 0) return true;
     for (const name of names) if ((set.get(name)?.references.length ?? 0) > 0) return true;
     return false;
   }
@@ -112,7 +119,8 @@ export class AnalyzedFile {
       const call = identifier.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
       const argument = call.arguments[0];
-      if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') calls.add(call);
+      if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string')
+        calls.add(call);
       else if (argument) this.computedRequire = true;
     }
     return (this.requires = [...calls].sort((a, b) => a.range[0] - b.range[0]));
@@ -128,7 +136,9 @@ export class AnalyzedFile {
     const isScriptOfParser = (node: Node): node is Node & { body: TSESTree.ProgramStatement[] } =>
       !ESTREE_TYPES.has(node.type) && Array.isArray((node as { body?: unknown }).body);
     const { body } = this.ast;
-    return (this.topLevelStatements = body.some(isScriptOfParser) ? body.flatMap((node) => (isScriptOfParser(node) ? node.body : [node])) : body);
+    return (this.topLevelStatements = body.some(isScriptOfParser)
+      ? body.flatMap((node) => (isScriptOfParser(node) ? node.body : [node]))
+      : body);
   }
 
   /**
@@ -140,7 +150,9 @@ export class AnalyzedFile {
     const globalScope = this.scopeManager.globalScope!;
     const statements = this.moduleStatements();
     if (statements === this.ast.body) return globalScope;
-    return Object.create(globalScope, { block: { value: { ...this.ast, body: statements } } }) as TSESLint.Scope.Scope;
+    return Object.create(globalScope, {
+      block: { value: { ...this.ast, body: statements } },
+    }) as TSESLint.Scope.Scope;
   }
 
   /**
@@ -176,11 +188,17 @@ export class AnalyzedFile {
    */
   dynamicImports(): readonly TSESTree.ImportExpression[] {
     if (this.dynamicImportList) return this.dynamicImportList;
-    if (!this.textIncludes('import(') || !(this.namesKnownModule ??= mayNameKnownModule(this.sourceCode.text))) return (this.dynamicImportList = []);
-    return (this.dynamicImportList = this.nodesOfType(AST_NODE_TYPES.ImportExpression).filter((expression) => {
-      const source = literalString(expression.source);
-      return source !== undefined && KNOWN_MODULES.has(source);
-    }));
+    if (
+      !this.textIncludes('import(') ||
+      !(this.namesKnownModule ??= mayNameKnownModule(this.sourceCode.text))
+    )
+      return (this.dynamicImportList = []);
+    return (this.dynamicImportList = this.nodesOfType(AST_NODE_TYPES.ImportExpression).filter(
+      (expression) => {
+        const source = literalString(expression.source);
+        return source !== undefined && KNOWN_MODULES.has(source);
+      },
+    ));
   }
 
   /**
@@ -191,7 +209,9 @@ export class AnalyzedFile {
   mayImport(modules: { has(module: string): boolean }): boolean {
     const sources = this.knownModuleSources();
     for (const source of sources) if (modules.has(source)) return true;
-    return this.computedRequire && (this.namesKnownModule ??= mayNameKnownModule(this.sourceCode.text));
+    return (
+      this.computedRequire && (this.namesKnownModule ??= mayNameKnownModule(this.sourceCode.text))
+    );
   }
 
   /**
@@ -202,7 +222,14 @@ export class AnalyzedFile {
   ifStatementsBefore(statements: readonly Node[], current: Node): readonly TSESTree.IfStatement[] {
     const cache = (this.ifStatementsOf ??= new WeakMap());
     let ifs = cache.get(statements);
-    if (!ifs) cache.set(statements, (ifs = statements.filter((statement): statement is TSESTree.IfStatement => statement.type === AST_NODE_TYPES.IfStatement)));
+    if (!ifs)
+      cache.set(
+        statements,
+        (ifs = statements.filter(
+          (statement): statement is TSESTree.IfStatement =>
+            statement.type === AST_NODE_TYPES.IfStatement,
+        )),
+      );
     return itemsWithin(ifs, (statement) => statement, 0, current.range[0]);
   }
 
@@ -219,13 +246,15 @@ export class AnalyzedFile {
       ].sort((a, b) => a.range[0] - b.range[0]);
       for (const fn of functions) {
         const scope = this.scopeManager.acquire(fn, true);
-        if (scope?.block === fn) scopes.push(scope as TSESLint.Scope.Scope & { block: FunctionNode });
+        if (scope?.block === fn)
+          scopes.push(scope as TSESLint.Scope.Scope & { block: FunctionNode });
       }
       return (this.functionScopeList = scopes);
     }
     for (const scope of this.scopeManager.scopes) {
       // `function-expression-name` scopes share their block with the function's own scope.
-      if (scope.type === 'function' && isFunction(scope.block as Node)) scopes.push(scope as TSESLint.Scope.Scope & { block: FunctionNode });
+      if (scope.type === 'function' && isFunction(scope.block as Node))
+        scopes.push(scope as TSESLint.Scope.Scope & { block: FunctionNode });
     }
     return (this.functionScopeList = scopes);
   }
@@ -243,8 +272,12 @@ export class AnalyzedFile {
    * children that contain it (binary search in lists), not a walk over the file.
    */
   nodeAt(offset: number): Node | undefined {
-    const visitorKeys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-    const contains = (node: Node | null | undefined): node is Node => !!node && typeof node.type === 'string' && node.range[0] <= offset && offset < node.range[1];
+    const visitorKeys = this.sourceCode.visitorKeys as Record<
+      string,
+      readonly string[] | undefined
+    >;
+    const contains = (node: Node | null | undefined): node is Node =>
+      !!node && typeof node.type === 'string' && node.range[0] <= offset && offset < node.range[1];
     let current: Node = this.ast;
     if (!contains(current)) return undefined;
     descend: for (;;) {
@@ -290,10 +323,24 @@ export class AnalyzedFile {
    * The nodes of a type inside `container` (or inside `[start, end)`), found by binary search:
    * each type's list is in source order, so scoped scans cost their result, not the file.
    */
-  nodesOfTypeIn<T extends Node['type']>(type: T, container: Node): Array<Extract<Node, { type: T }>>;
-  nodesOfTypeIn<T extends Node['type']>(type: T, start: number, end: number): Array<Extract<Node, { type: T }>>;
-  nodesOfTypeIn<T extends Node['type']>(type: T, containerOrStart: Node | number, maybeEnd?: number): Array<Extract<Node, { type: T }>> {
-    const [start, end] = typeof containerOrStart === 'number' ? [containerOrStart, maybeEnd ?? containerOrStart] : containerOrStart.range;
+  nodesOfTypeIn<T extends Node['type']>(
+    type: T,
+    container: Node,
+  ): Array<Extract<Node, { type: T }>>;
+  nodesOfTypeIn<T extends Node['type']>(
+    type: T,
+    start: number,
+    end: number,
+  ): Array<Extract<Node, { type: T }>>;
+  nodesOfTypeIn<T extends Node['type']>(
+    type: T,
+    containerOrStart: Node | number,
+    maybeEnd?: number,
+  ): Array<Extract<Node, { type: T }>> {
+    const [start, end] =
+      typeof containerOrStart === 'number'
+        ? [containerOrStart, maybeEnd ?? containerOrStart]
+        : containerOrStart.range;
     const list = this.nodesOfType(type);
     let low = 0;
     let high = list.length;
@@ -303,7 +350,8 @@ export class AnalyzedFile {
       else high = middle;
     }
     const result: Array<Extract<Node, { type: T }>> = [];
-    for (let i = low; i < list.length && list[i]!.range[0] < end; i++) if (list[i]!.range[1] <= end) result.push(list[i]!);
+    for (let i = low; i < list.length && list[i]!.range[0] < end; i++)
+      if (list[i]!.range[1] <= end) result.push(list[i]!);
     return result;
   }
 
@@ -321,7 +369,8 @@ export class AnalyzedFile {
     const traverse = (this.sourceCode as { traverse?: () => unknown }).traverse;
     if (typeof traverse !== 'function') return undefined;
     const steps = traverse.call(this.sourceCode) as readonly TraversalStep[];
-    if (!Array.isArray(steps) || steps.find((step) => step.kind === 1)?.target !== this.ast) return undefined;
+    if (!Array.isArray(steps) || steps.find((step) => step.kind === 1)?.target !== this.ast)
+      return undefined;
     const index = new Map<string, Node[]>();
     for (const step of steps) {
       // kind 1: a node visit (not a code-path event); phase 1: entering it.
@@ -337,7 +386,10 @@ export class AnalyzedFile {
   /** Where the host has no cached traversal (oxlint's JS plugins). */
   private indexByWalking(): Map<string, Node[]> {
     const index = new Map<string, Node[]>();
-    const visitorKeys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const visitorKeys = this.sourceCode.visitorKeys as Record<
+      string,
+      readonly string[] | undefined
+    >;
     const stack: Node[] = [this.ast];
     while (stack.length > 0) {
       const node = stack.pop()!;

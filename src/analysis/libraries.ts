@@ -247,7 +247,11 @@ export interface RateLimitStatusHost {
 
 export const RATE_LIMIT_STATUS_HOSTS: readonly RateLimitStatusHost[] = [
   // Primary and secondary rate limits: "403 or 429".
-  { host: 'api.github.com', statuses: [403], docs: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api' },
+  {
+    host: 'api.github.com',
+    statuses: [403],
+    docs: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api',
+  },
 ];
 
 export interface RetryLibrary {
@@ -260,15 +264,63 @@ export interface RetryLibrary {
 }
 
 export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
-  { id: 'p-retry', modules: [{ source: 'p-retry', exportName: 'default' }], honoursRetryAfter: false, defaultStatuses: 'all-errors' },
-  { id: 'async-retry', modules: [{ source: 'async-retry', exportName: 'default' }], honoursRetryAfter: false, defaultStatuses: 'all-errors' },
-  { id: 'exponential-backoff', modules: [{ source: 'exponential-backoff', exportName: 'backOff' }], honoursRetryAfter: false, defaultStatuses: 'all-errors' },
-  { id: 'cockatiel', modules: [{ source: 'cockatiel', exportName: 'retry' }], honoursRetryAfter: false, defaultStatuses: 'all-errors' },
-  { id: 'axios-retry', modules: [{ source: 'axios-retry', exportName: 'default' }], honoursRetryAfter: true, defaultStatuses: [429, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511] },
-  { id: 'retry-axios', modules: [{ source: 'retry-axios', exportName: 'attach' }], honoursRetryAfter: true, defaultStatuses: [429, 500, 599] },
-  { id: 'fetch-retry', modules: [{ source: 'fetch-retry', exportName: 'default' }], honoursRetryAfter: false, defaultStatuses: 'network-only' },
-  { id: 'undici-retry', modules: [{ source: 'undici', exportName: 'RetryAgent' }, { source: 'undici', exportName: 'RetryHandler' }], honoursRetryAfter: true, defaultStatuses: [429, 500, 502, 503, 504] },
-  { id: 'octokit-retry', modules: [{ source: '@octokit/plugin-retry', exportName: 'retry' }], honoursRetryAfter: false, defaultStatuses: 'all-errors' },
+  {
+    id: 'p-retry',
+    modules: [{ source: 'p-retry', exportName: 'default' }],
+    honoursRetryAfter: false,
+    defaultStatuses: 'all-errors',
+  },
+  {
+    id: 'async-retry',
+    modules: [{ source: 'async-retry', exportName: 'default' }],
+    honoursRetryAfter: false,
+    defaultStatuses: 'all-errors',
+  },
+  {
+    id: 'exponential-backoff',
+    modules: [{ source: 'exponential-backoff', exportName: 'backOff' }],
+    honoursRetryAfter: false,
+    defaultStatuses: 'all-errors',
+  },
+  {
+    id: 'cockatiel',
+    modules: [{ source: 'cockatiel', exportName: 'retry' }],
+    honoursRetryAfter: false,
+    defaultStatuses: 'all-errors',
+  },
+  {
+    id: 'axios-retry',
+    modules: [{ source: 'axios-retry', exportName: 'default' }],
+    honoursRetryAfter: true,
+    defaultStatuses: [429, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511],
+  },
+  {
+    id: 'retry-axios',
+    modules: [{ source: 'retry-axios', exportName: 'attach' }],
+    honoursRetryAfter: true,
+    defaultStatuses: [429, 500, 599],
+  },
+  {
+    id: 'fetch-retry',
+    modules: [{ source: 'fetch-retry', exportName: 'default' }],
+    honoursRetryAfter: false,
+    defaultStatuses: 'network-only',
+  },
+  {
+    id: 'undici-retry',
+    modules: [
+      { source: 'undici', exportName: 'RetryAgent' },
+      { source: 'undici', exportName: 'RetryHandler' },
+    ],
+    honoursRetryAfter: true,
+    defaultStatuses: [429, 500, 502, 503, 504],
+  },
+  {
+    id: 'octokit-retry',
+    modules: [{ source: '@octokit/plugin-retry', exportName: 'retry' }],
+    honoursRetryAfter: false,
+    defaultStatuses: 'all-errors',
+  },
 ];
 
 export type ServerFrameworkId =
@@ -323,7 +375,12 @@ export interface AcceptedStatuses {
 /** Node `http` (`writeHead`, `statusCode`): RangeError ERR_HTTP_INVALID_STATUS_CODE outside 100–999. */
 const NODE_STATUSES: AcceptedStatuses = { api: 'Node http', range: [100, 999], strings: 'convert' };
 /** The WHATWG `Response` constructor and `Response.json`: RangeError outside 200–599. */
-const RESPONSE_INIT_STATUSES: AcceptedStatuses = { api: 'the Response constructor', range: [200, 599], strings: 'convert', uncheckedWith: ['webSocket'] };
+const RESPONSE_INIT_STATUSES: AcceptedStatuses = {
+  api: 'the Response constructor',
+  range: [200, 599],
+  strings: 'convert',
+  uncheckedWith: ['webSocket'],
+};
 /** `Response.redirect(url, status)`: RangeError for anything but these. */
 const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
 
@@ -444,25 +501,61 @@ export interface ServerFramework {
   readonly resultObject?: ResultObject;
 }
 
-const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head'] as const;
+const ROUTE_METHODS = [
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'del',
+  'all',
+  'use',
+  'options',
+  'head',
+] as const;
 const FETCH_FACTORIES: readonly ResponseFactory[] = [
-  { path: ['json'], classMethod: true, body: 'value', init: 'init', statuses: { ...RESPONSE_INIT_STATUSES, api: 'Response.json()' } },
+  {
+    path: ['json'],
+    classMethod: true,
+    body: 'value',
+    init: 'init',
+    statuses: { ...RESPONSE_INIT_STATUSES, api: 'Response.json()' },
+  },
   { path: [], construct: true, body: 'string', init: 'init', statuses: RESPONSE_INIT_STATUSES },
 ];
 
 /** What a status is checked against when no row says more: a status is an integer in 100–599 (RFC 9110 §15). */
-export const HTTP_STATUSES: AcceptedStatuses = { api: 'HTTP', range: [100, 599], strings: 'convert' };
+export const HTTP_STATUSES: AcceptedStatuses = {
+  api: 'HTTP',
+  range: [100, 599],
+  strings: 'convert',
+};
 /** h3 `setResponseStatus`, `createError`: a status outside 100–999 is silently replaced by the default (200, 500). */
 const H3_STATUSES: AcceptedStatuses = { api: 'h3', range: [100, 999], strings: 'convert' };
 
 /** Methods only an HTTP response has (Express, Next.js Pages, Fastify, Node `http`). */
-export const HTTP_RESPONSE_METHODS: ReadonlySet<string> = new Set(['status', 'json', 'sendStatus', 'code', 'writeHead', 'setHeader', 'redirect', 'render', 'sendFile']);
+export const HTTP_RESPONSE_METHODS: ReadonlySet<string> = new Set([
+  'status',
+  'json',
+  'sendStatus',
+  'code',
+  'writeHead',
+  'setHeader',
+  'redirect',
+  'render',
+  'sendFile',
+]);
 
 /**
  * Type-assertion libraries whose test files are type-checked, never run (tstyche, tsd,
  * expect-type): a handler such a file registers answers no request.
  */
-export const TYPE_TEST_MODULES: ReadonlySet<string> = new Set(['tstyche', 'tsd', 'tsd-lite', 'expect-type']);
+export const TYPE_TEST_MODULES: ReadonlySet<string> = new Set([
+  'tstyche',
+  'tsd',
+  'tsd-lite',
+  'expect-type',
+]);
 
 export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
   {
@@ -552,8 +645,20 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     opaqueWhenPassed: true,
     defaultStatus: 200,
     responseFactories: [
-      { path: ['NextResponse', 'json'], classMethod: true, body: 'value', init: 'init', statuses: { ...RESPONSE_INIT_STATUSES, api: 'NextResponse.json()' } },
-      { path: ['NextResponse'], construct: true, body: 'string', init: 'init', statuses: { ...RESPONSE_INIT_STATUSES, api: 'NextResponse' } },
+      {
+        path: ['NextResponse', 'json'],
+        classMethod: true,
+        body: 'value',
+        init: 'init',
+        statuses: { ...RESPONSE_INIT_STATUSES, api: 'NextResponse.json()' },
+      },
+      {
+        path: ['NextResponse'],
+        construct: true,
+        body: 'string',
+        init: 'init',
+        statuses: { ...RESPONSE_INIT_STATUSES, api: 'NextResponse' },
+      },
     ],
     statusCalls: [
       // `NextResponse.redirect(url, status or init)`: RangeError for anything but the five.
@@ -569,24 +674,58 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
   {
     id: 'sveltekit',
     sources: ['@sveltejs/kit'],
-    responseFactories: [{ path: ['json'], body: 'value', init: 'init', statuses: { ...RESPONSE_INIT_STATUSES, api: "SvelteKit's json()" } }],
+    responseFactories: [
+      {
+        path: ['json'],
+        body: 'value',
+        init: 'init',
+        statuses: { ...RESPONSE_INIT_STATUSES, api: "SvelteKit's json()" },
+      },
+    ],
     statusCalls: [
       // `error(status, body)` throws "HTTP error status codes must be between 400 and 599"; `redirect(status, location)` "Invalid status code".
-      { path: ['error'], argument: 0, form: 'value', statuses: { api: "SvelteKit's error()", range: [400, 599], strings: 'convert' } },
-      { path: ['redirect'], argument: 0, form: 'value', statuses: { api: "SvelteKit's redirect()", range: [300, 308], strings: 'convert' } },
+      {
+        path: ['error'],
+        argument: 0,
+        form: 'value',
+        statuses: { api: "SvelteKit's error()", range: [400, 599], strings: 'convert' },
+      },
+      {
+        path: ['redirect'],
+        argument: 0,
+        form: 'value',
+        statuses: { api: "SvelteKit's redirect()", range: [300, 308], strings: 'convert' },
+      },
     ],
   },
   {
     id: 'remix',
-    sources: ['@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', '@remix-run/deno'],
-    responseFactories: [{ path: ['json'], body: 'value', init: 'init-or-status', statuses: { ...RESPONSE_INIT_STATUSES, api: "Remix's json()" } }],
+    sources: [
+      '@remix-run/node',
+      '@remix-run/server-runtime',
+      '@remix-run/cloudflare',
+      '@remix-run/deno',
+    ],
+    responseFactories: [
+      {
+        path: ['json'],
+        body: 'value',
+        init: 'init-or-status',
+        statuses: { ...RESPONSE_INIT_STATUSES, api: "Remix's json()" },
+      },
+    ],
   },
   {
     id: 'react-router',
     sources: ['react-router'],
     responseFactories: [
       { path: ['data'], body: 'value', init: 'init-or-status', statuses: HTTP_STATUSES },
-      { path: ['json'], body: 'value', init: 'init-or-status', statuses: { ...RESPONSE_INIT_STATUSES, api: "React Router's json()" } },
+      {
+        path: ['json'],
+        body: 'value',
+        init: 'init-or-status',
+        statuses: { ...RESPONSE_INIT_STATUSES, api: "React Router's json()" },
+      },
     ],
   },
   {
@@ -596,10 +735,21 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     globalHandlerFactories: ['defineEventHandler', 'eventHandler'],
     responseParameter: 0,
     style: 'return',
-    statusPaths: [['node', 'res', 'statusCode'], ['res', 'status']],
+    statusPaths: [
+      ['node', 'res', 'statusCode'],
+      ['res', 'status'],
+    ],
     statusFunctions: ['setResponseStatus'],
     bodyOnNullStatus: 'dropped',
-    statusCalls: [{ path: ['createError'], argument: 0, form: 'options', properties: ['statusCode', 'status'], statuses: { ...H3_STATUSES, api: "h3's createError()" } }],
+    statusCalls: [
+      {
+        path: ['createError'],
+        argument: 0,
+        form: 'options',
+        properties: ['statusCode', 'status'],
+        statuses: { ...H3_STATUSES, api: "h3's createError()" },
+      },
+    ],
     acceptedStatuses: H3_STATUSES,
     returnSends: true,
     defaultStatus: 200,
@@ -615,7 +765,14 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     statusBodyFunctions: [['status'], ['error']],
     bodyOnNullStatus: 'throws',
     contextStatusCalls: ['status'],
-    statusCalls: [{ path: ['status'], argument: 0, form: 'value', statuses: { ...HTTP_STATUSES, api: 'Elysia' } }],
+    statusCalls: [
+      {
+        path: ['status'],
+        argument: 0,
+        form: 'value',
+        statuses: { ...HTTP_STATUSES, api: 'Elysia' },
+      },
+    ],
     returnSends: true,
     defaultStatus: 200,
   },
@@ -628,7 +785,12 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
   {
     id: 'aws-lambda',
     sources: [],
-    resultObject: { statusKey: 'statusCode', bodyKey: 'body', body: 'string', statusOptional: false },
+    resultObject: {
+      statusKey: 'statusCode',
+      bodyKey: 'body',
+      body: 'string',
+      statusOptional: false,
+    },
   },
   {
     id: 'node-http',
@@ -651,6 +813,13 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     global: 'Response',
     defaultStatus: 200,
     responseFactories: FETCH_FACTORIES,
-    statusCalls: [{ path: ['redirect'], argument: 1, form: 'value', statuses: { api: 'Response.redirect()', values: REDIRECT_STATUSES, strings: 'convert' } }],
+    statusCalls: [
+      {
+        path: ['redirect'],
+        argument: 1,
+        form: 'value',
+        statuses: { api: 'Response.redirect()', values: REDIRECT_STATUSES, strings: 'convert' },
+      },
+    ],
   },
 ];

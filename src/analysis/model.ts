@@ -37,7 +37,10 @@ export class HttpModel {
    * no request, handler, retry or send: every analysis answers "none" without looking further.
    */
   get hasAnchor(): boolean {
-    return (this.anchored ??= hasHttpAnchor(this.file.sourceCode.text, this.file.ast.comments ?? []));
+    return (this.anchored ??= hasHttpAnchor(
+      this.file.sourceCode.text,
+      this.file.ast.comments ?? [],
+    ));
   }
 
   private get analysis(): RequestAnalysis {
@@ -89,7 +92,8 @@ export class HttpModel {
     if (!this.responsesByHolder) {
       this.responsesByHolder = new Map();
       for (const response of this.responses) {
-        for (const holder of response.subject.holderVariables) if (!this.responsesByHolder.has(holder)) this.responsesByHolder.set(holder, response);
+        for (const holder of response.subject.holderVariables)
+          if (!this.responsesByHolder.has(holder)) this.responsesByHolder.set(holder, response);
       }
     }
     return this.responsesByHolder.get(variable);
@@ -104,7 +108,10 @@ export class HttpModel {
    * A status subject for any variable that holds a response, an HTTP error or a status:
    * `err` in `catch (err)` reads `err.response.status`, `err.status`, `err.statusCode`.
    */
-  subjectOfVariable(variable: TSESLint.Scope.Variable, kind: 'holder' | 'status' = 'holder'): StatusSubject {
+  subjectOfVariable(
+    variable: TSESLint.Scope.Variable,
+    kind: 'holder' | 'status' = 'holder',
+  ): StatusSubject {
     const subjects = (this.subjectsByVariable ??= new Map());
     let subject = subjects.get(variable);
     if (!subject) {
@@ -149,7 +156,10 @@ let lastAst: object | undefined;
 let lastModel: HttpModel | undefined;
 
 /** The file's HTTP model, shared by every rule that lints it. */
-export function getHttpModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, program?: object): HttpModel {
+export function getHttpModel(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  program?: object,
+): HttpModel {
   // The program node a `Program:exit` listener gets is the AST: the rules after the first reuse
   // the model without a read through their context (a cold read on ESLint's new context per file).
   if (program !== undefined && program === lastAst && lastModel) return lastModel;

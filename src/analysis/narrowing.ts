@@ -2,7 +2,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
 import type { Node } from './ast';
-import { alwaysExits, calledMemberName, constInitializer, literalString, memberName, skipWrappers } from './ast';
+import {
+  alwaysExits,
+  calledMemberName,
+  constInitializer,
+  literalString,
+  memberName,
+  skipWrappers,
+} from './ast';
 import { resolveNumber, resolveNumberList } from './constants';
 import type { AnalyzedFile } from './file';
 import { StatusSet } from './status-set';
@@ -40,19 +47,30 @@ const FLIP: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<',
  * The statuses a condition lets through, for one subject; undefined when the condition does
  * not speak of the subject's status.
  */
-export function conditionSets(file: AnalyzedFile, condition: Node, subject: StatusReader, depth = 0): ConditionSets | undefined {
+export function conditionSets(
+  file: AnalyzedFile,
+  condition: Node,
+  subject: StatusReader,
+  depth = 0,
+): ConditionSets | undefined {
   if (depth > 0) return computeConditionSets(file, condition, subject, depth);
   // Asked again for every node a condition narrows (a ladder of early exits): read once per subject.
   let bySubject = conditionSetsCache.get(condition);
   if (!bySubject) conditionSetsCache.set(condition, (bySubject = new WeakMap()));
   let sets = bySubject.get(subject);
-  if (sets === undefined) bySubject.set(subject, (sets = computeConditionSets(file, condition, subject, 0) ?? null));
+  if (sets === undefined)
+    bySubject.set(subject, (sets = computeConditionSets(file, condition, subject, 0) ?? null));
   return sets ?? undefined;
 }
 
 const conditionSetsCache = new WeakMap<Node, WeakMap<StatusReader, ConditionSets | null>>();
 
-function computeConditionSets(file: AnalyzedFile, condition: Node, subject: StatusReader, depth: number): ConditionSets | undefined {
+function computeConditionSets(
+  file: AnalyzedFile,
+  condition: Node,
+  subject: StatusReader,
+  depth: number,
+): ConditionSets | undefined {
   const node = skipWrappers(condition);
   switch (node.type) {
     case AST_NODE_TYPES.UnaryExpression: {
@@ -97,10 +115,15 @@ function computeConditionSets(file: AnalyzedFile, condition: Node, subject: Stat
   }
 }
 
-function comparisonSets(file: AnalyzedFile, node: TSESTree.BinaryExpression, subject: StatusReader): ConditionSets | undefined {
+function comparisonSets(
+  file: AnalyzedFile,
+  node: TSESTree.BinaryExpression,
+  subject: StatusReader,
+): ConditionSets | undefined {
   const { operator } = node;
   if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-  const isEquality = operator === '===' || operator === '==' || operator === '!==' || operator === '!=';
+  const isEquality =
+    operator === '===' || operator === '==' || operator === '!==' || operator === '!=';
   const isOrder = operator === '<' || operator === '<=' || operator === '>' || operator === '>=';
   if (!isEquality && !isOrder) return undefined;
   const negated = operator === '!==' || operator === '!=';
@@ -165,7 +188,11 @@ function statusClassOperand(node: Node, subject: StatusReader): boolean {
   );
 }
 
-function callSets(file: AnalyzedFile, node: TSESTree.CallExpression, subject: StatusReader): ConditionSets | undefined {
+function callSets(
+  file: AnalyzedFile,
+  node: TSESTree.CallExpression,
+  subject: StatusReader,
+): ConditionSets | undefined {
   const name = calledMemberName(node);
   const callee = skipWrappers(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
@@ -194,31 +221,54 @@ function callSets(file: AnalyzedFile, node: TSESTree.CallExpression, subject: St
  * `isRetryableStatus(res.status)` where the file defines `isRetryableStatus` with one returned
  * expression: that expression, read with the parameter as the status.
  */
-function localPredicateSets(file: AnalyzedFile, call: TSESTree.CallExpression, subject: StatusReader, depth: number): ConditionSets | undefined {
+function localPredicateSets(
+  file: AnalyzedFile,
+  call: TSESTree.CallExpression,
+  subject: StatusReader,
+  depth: number,
+): ConditionSets | undefined {
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || depth >= MAX_CONST_DEPTH) return undefined;
   const index = call.arguments.findIndex((argument) => subject.isStatus(argument));
   if (index < 0) return undefined;
   const variable = file.variableOf(callee);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  const fn = def?.type === 'FunctionName' ? def.node : variable ? constInitializer(variable) : undefined;
+  const fn =
+    def?.type === 'FunctionName' ? def.node : variable ? constInitializer(variable) : undefined;
   const inner = fn && skipWrappers(fn);
   if (
     !inner ||
-    (inner.type !== AST_NODE_TYPES.FunctionDeclaration && inner.type !== AST_NODE_TYPES.FunctionExpression && inner.type !== AST_NODE_TYPES.ArrowFunctionExpression)
+    (inner.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      inner.type !== AST_NODE_TYPES.FunctionExpression &&
+      inner.type !== AST_NODE_TYPES.ArrowFunctionExpression)
   ) {
     return undefined;
   }
   const param = inner.params[index];
   if (param?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const body = inner.body;
-  const only = body.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 ? body.body[0] : undefined) : undefined;
-  const returned = body.type !== AST_NODE_TYPES.BlockStatement ? body : only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : undefined;
+  const only =
+    body.type === AST_NODE_TYPES.BlockStatement
+      ? body.body.length === 1
+        ? body.body[0]
+        : undefined
+      : undefined;
+  const returned =
+    body.type !== AST_NODE_TYPES.BlockStatement
+      ? body
+      : only?.type === AST_NODE_TYPES.ReturnStatement
+        ? only.argument
+        : undefined;
   if (!returned) return undefined;
   const parameter = file.variableOf(param);
   const isParameter = (node: Node): boolean => {
     const n = skipWrappers(node);
-    return n.type === AST_NODE_TYPES.Identifier && parameter !== null && file.variableOf(n) === parameter && n !== param;
+    return (
+      n.type === AST_NODE_TYPES.Identifier &&
+      parameter !== null &&
+      file.variableOf(n) === parameter &&
+      n !== param
+    );
   };
   return conditionSets(file, returned, { isStatus: isParameter, isOk: () => false }, depth + 1);
 }
@@ -227,37 +277,66 @@ function isStatusString(node: Node, subject: StatusReader): boolean {
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipWrappers(inner.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && inner.arguments[0]) {
+    if (
+      callee.type === AST_NODE_TYPES.Identifier &&
+      callee.name === 'String' &&
+      inner.arguments[0]
+    ) {
       return subject.isStatus(inner.arguments[0]);
     }
-    if (calledMemberName(inner) === 'toString' && callee.type === AST_NODE_TYPES.MemberExpression) return subject.isStatus(callee.object);
+    if (calledMemberName(inner) === 'toString' && callee.type === AST_NODE_TYPES.MemberExpression)
+      return subject.isStatus(callee.object);
     return false;
   }
   if (inner.type === AST_NODE_TYPES.TemplateLiteral) {
-    return inner.expressions.length === 1 && subject.isStatus(inner.expressions[0]!) && inner.quasis.every((q) => q.value.cooked === '');
+    return (
+      inner.expressions.length === 1 &&
+      subject.isStatus(inner.expressions[0]!) &&
+      inner.quasis.every((q) => q.value.cooked === '')
+    );
   }
   return false;
 }
 
 /** The statuses with which execution enters a `switch` case, with fall-through from earlier cases. */
-function switchCaseSets(file: AnalyzedFile, statement: TSESTree.SwitchStatement, index: number, subject: StatusReader): StatusSet | undefined {
+function switchCaseSets(
+  file: AnalyzedFile,
+  statement: TSESTree.SwitchStatement,
+  index: number,
+  subject: StatusReader,
+): StatusSet | undefined {
   let bySubject = switchEntries.get(statement);
   if (!bySubject) switchEntries.set(statement, (bySubject = new WeakMap()));
   let entries = bySubject.get(subject);
-  if (entries === undefined) bySubject.set(subject, (entries = switchEntrySets(file, statement, subject)));
+  if (entries === undefined)
+    bySubject.set(subject, (entries = switchEntrySets(file, statement, subject)));
   return entries?.[index];
 }
 
 /** Per switch and subject, the entry statuses of every case: computed once, not once per case asked. */
-const switchEntries = new WeakMap<TSESTree.SwitchStatement, WeakMap<StatusReader, readonly StatusSet[] | null>>();
+const switchEntries = new WeakMap<
+  TSESTree.SwitchStatement,
+  WeakMap<StatusReader, readonly StatusSet[] | null>
+>();
 
-function switchEntrySets(file: AnalyzedFile, statement: TSESTree.SwitchStatement, subject: StatusReader): readonly StatusSet[] | null {
+function switchEntrySets(
+  file: AnalyzedFile,
+  statement: TSESTree.SwitchStatement,
+  subject: StatusReader,
+): readonly StatusSet[] | null {
   const caseSets: Array<StatusSet | undefined> = statement.cases.map((switchCase) =>
-    switchCase.test ? caseTestSet(file, statement.discriminant, switchCase.test, subject) : undefined,
+    switchCase.test
+      ? caseTestSet(file, statement.discriminant, switchCase.test, subject)
+      : undefined,
   );
-  const tested = statement.cases.map((switchCase, i) => (switchCase.test ? caseSets[i] : StatusSet.EMPTY));
+  const tested = statement.cases.map((switchCase, i) =>
+    switchCase.test ? caseSets[i] : StatusSet.EMPTY,
+  );
   if (tested.some((set) => set === undefined)) return null;
-  const matchedByTests = (tested as StatusSet[]).reduce((all, set) => all.union(set), StatusSet.EMPTY);
+  const matchedByTests = (tested as StatusSet[]).reduce(
+    (all, set) => all.union(set),
+    StatusSet.EMPTY,
+  );
   const entry = (i: number): StatusSet => caseSets[i] ?? matchedByTests.complement();
   // A case is entered by its own test, or by falling through from the case before it.
   const entries: StatusSet[] = [];
@@ -268,9 +347,15 @@ function switchEntrySets(file: AnalyzedFile, statement: TSESTree.SwitchStatement
   return entries;
 }
 
-function caseTestSet(file: AnalyzedFile, discriminant: Node, test: Node, subject: StatusReader): StatusSet | undefined {
+function caseTestSet(
+  file: AnalyzedFile,
+  discriminant: Node,
+  test: Node,
+  subject: StatusReader,
+): StatusSet | undefined {
   const inner = skipWrappers(discriminant);
-  if (inner.type === AST_NODE_TYPES.Literal && inner.value === true) return conditionSets(file, test, subject)?.whenTrue;
+  if (inner.type === AST_NODE_TYPES.Literal && inner.value === true)
+    return conditionSets(file, test, subject)?.whenTrue;
   if (subject.isStatus(inner)) {
     const value = resolveNumber(file, test);
     return value === undefined ? undefined : StatusSet.of(value);
@@ -287,11 +372,18 @@ function caseTestSet(file: AnalyzedFile, discriminant: Node, test: Node, subject
  * ternaries, `&&`, `||`, `switch` cases, loop conditions) and the early exits before it in each
  * enclosing statement list (`if (cond) return;`). `stopAt` bounds the walk (e.g. a loop body).
  */
-export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, stopAt?: Node): Narrowing {
+export function narrowAt(
+  file: AnalyzedFile,
+  node: Node,
+  subject: StatusReader,
+  stopAt?: Node,
+): Narrowing {
   let statuses = StatusSet.ALL;
   // The constraints in the order they apply; early exits as a count of a list's shared steps,
   // spelled out only when a caller reads `constraints` (most read only `statuses`).
-  const parts: Array<AppliedConstraint | { readonly steps: EarlyExitSteps; readonly count: number }> = [];
+  const parts: Array<
+    AppliedConstraint | { readonly steps: EarlyExitSteps; readonly count: number }
+  > = [];
   const apply = (condition: Node, sets: ConditionSets | undefined, branch: boolean): void => {
     if (!sets) return;
     const allowed = branch ? sets.whenTrue : sets.whenFalse;
@@ -304,8 +396,10 @@ export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, 
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (child === parent.consequent) apply(parent.test, conditionSets(file, parent.test, subject), true);
-        else if (child === parent.alternate) apply(parent.test, conditionSets(file, parent.test, subject), false);
+        if (child === parent.consequent)
+          apply(parent.test, conditionSets(file, parent.test, subject), true);
+        else if (child === parent.alternate)
+          apply(parent.test, conditionSets(file, parent.test, subject), false);
         break;
       case AST_NODE_TYPES.LogicalExpression:
         if (child === parent.right && parent.operator !== '??') {
@@ -314,7 +408,8 @@ export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, 
         break;
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.ForStatement:
-        if (child === parent.body && parent.test) apply(parent.test, conditionSets(file, parent.test, subject), true);
+        if (child === parent.body && parent.test)
+          apply(parent.test, conditionSets(file, parent.test, subject), true);
         break;
       case AST_NODE_TYPES.SwitchCase: {
         const statement = parent.parent;
@@ -346,7 +441,9 @@ export function narrowAt(file: AnalyzedFile, node: Node, subject: StatusReader, 
         constraints = [];
         for (const part of parts) {
           if (!('steps' in part)) constraints.push(part);
-          else for (let k = 0; k < part.count; k++) if (part.steps.applied[k]) constraints.push(part.steps.applied[k]!);
+          else
+            for (let k = 0; k < part.count; k++)
+              if (part.steps.applied[k]) constraints.push(part.steps.applied[k]!);
         }
       }
       return constraints;
@@ -399,13 +496,19 @@ function earlyExitSteps(
     const candidate = candidates[k]!;
     let applied: AppliedConstraint | undefined;
     if (candidate.kind === 'assertion') {
-      const assertion = assertedCondition((candidate.statement as TSESTree.ExpressionStatement).expression);
+      const assertion = assertedCondition(
+        (candidate.statement as TSESTree.ExpressionStatement).expression,
+      );
       const sets = assertion?.sets(file, subject);
       if (assertion && sets) applied = { node: assertion.node, allowed: sets.whenTrue };
     } else {
       const statement = candidate.statement as TSESTree.IfStatement;
       const sets = conditionSets(file, statement.test, subject);
-      if (sets) applied = { node: statement.test, allowed: candidate.kind === 'else-exits' ? sets.whenTrue : sets.whenFalse };
+      if (sets)
+        applied = {
+          node: statement.test,
+          allowed: candidate.kind === 'else-exits' ? sets.whenTrue : sets.whenFalse,
+        };
     }
     steps.applied.push(applied);
     steps.before.push(applied ? steps.before[k]!.intersect(applied.allowed) : steps.before[k]!);
@@ -443,7 +546,9 @@ function earlyExitCandidates(statements: readonly Node[]): readonly EarlyExitCan
 
 function isHoistedDeclaration(statement: Node): boolean {
   const inner =
-    (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) && statement.declaration
+    (statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
+    statement.declaration
       ? statement.declaration
       : statement;
   return inner.type === AST_NODE_TYPES.FunctionDeclaration;
@@ -464,7 +569,9 @@ interface Assertion {
  * `t.equal(a, b)` (tap), `expect(a).toBe(b)` (Jest, Vitest).
  */
 function assertedCondition(expression: Node): Assertion | undefined {
-  const call = skipWrappers(expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression);
+  const call = skipWrappers(
+    expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression,
+  );
   if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = skipWrappers(call.callee);
   const [first, second] = call.arguments;
@@ -474,7 +581,17 @@ function assertedCondition(expression: Node): Assertion | undefined {
   const equality = (left: Node, right: Node): Assertion => ({
     node: call,
     sets: (file, subject) =>
-      conditionSets(file, { type: AST_NODE_TYPES.BinaryExpression, operator: '===', left, right, parent: call } as unknown as Node, subject),
+      conditionSets(
+        file,
+        {
+          type: AST_NODE_TYPES.BinaryExpression,
+          operator: '===',
+          left,
+          right,
+          parent: call,
+        } as unknown as Node,
+        subject,
+      ),
   });
   // expect(status).toBe(200)
   if (EXPECT_EQUALITY.has(name) && callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -492,8 +609,10 @@ function assertedCondition(expression: Node): Assertion | undefined {
     return undefined;
   }
   if (!isAssertionCallee(callee)) return undefined;
-  if (TRUTHY_ASSERTIONS.has(name)) return { node: first, sets: (file, subject) => conditionSets(file, first, subject) };
-  if (EQUALITY_ASSERTIONS.has(name) && second && second.type !== AST_NODE_TYPES.SpreadElement) return equality(first, second);
+  if (TRUTHY_ASSERTIONS.has(name))
+    return { node: first, sets: (file, subject) => conditionSets(file, first, subject) };
+  if (EQUALITY_ASSERTIONS.has(name) && second && second.type !== AST_NODE_TYPES.SpreadElement)
+    return equality(first, second);
   return undefined;
 }
 
@@ -502,6 +621,7 @@ function isAssertionCallee(callee: Node): boolean {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'assert';
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = skipWrappers(callee.object);
-  if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'assert' || object.name === 't' || object.name === 'strict';
+  if (object.type === AST_NODE_TYPES.Identifier)
+    return object.name === 'assert' || object.name === 't' || object.name === 'strict';
   return object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'assert';
 }

@@ -21,7 +21,8 @@ export function admitsNoContent(model: HttpModel, node: Node, subject: StatusRea
     if (!constraint.allowed.has(NO_CONTENT) || constraint.allowed.isAll) continue;
     const condition = constraint.node;
     const named =
-      condition.type === AST_NODE_TYPES.SwitchCase && condition.parent.type === AST_NODE_TYPES.SwitchStatement
+      condition.type === AST_NODE_TYPES.SwitchCase &&
+      condition.parent.type === AST_NODE_TYPES.SwitchStatement
         ? condition.parent.cases.some((c) => c.test != null && namesNoContent(model, c.test))
         : namesNoContent(model, condition);
     if (named) return true;
@@ -30,7 +31,9 @@ export function admitsNoContent(model: HttpModel, node: Node, subject: StatusRea
   let child: Node = node;
   for (let parent: Node | undefined = node.parent; parent; child = parent, parent = parent.parent) {
     const statements =
-      parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock
+      parent.type === AST_NODE_TYPES.BlockStatement ||
+      parent.type === AST_NODE_TYPES.Program ||
+      parent.type === AST_NODE_TYPES.StaticBlock
         ? parent.body
         : parent.type === AST_NODE_TYPES.SwitchCase
           ? parent.consequent
@@ -39,7 +42,13 @@ export function admitsNoContent(model: HttpModel, node: Node, subject: StatusRea
     for (const statement of model.file.ifStatementsBefore(statements as readonly Node[], child)) {
       if (alwaysExits(statement.consequent)) continue;
       const sets = model.conditionSets(statement.test, subject);
-      if (sets && sets.whenTrue.has(NO_CONTENT) && !sets.whenTrue.isAll && namesNoContent(model, statement.test)) return true;
+      if (
+        sets &&
+        sets.whenTrue.has(NO_CONTENT) &&
+        !sets.whenTrue.isAll &&
+        namesNoContent(model, statement.test)
+      )
+        return true;
     }
   }
   return false;
@@ -47,19 +56,28 @@ export function admitsNoContent(model: HttpModel, node: Node, subject: StatusRea
 
 /** Whether an expression names 204 (`204`, `StatusCodes.NO_CONTENT`, a `const`) anywhere in it. */
 function namesNoContent(model: HttpModel, condition: Node): boolean {
-  const visitorKeys = model.file.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const visitorKeys = model.file.sourceCode.visitorKeys as Record<
+    string,
+    readonly string[] | undefined
+  >;
   const stack: Node[] = [condition];
   let visited = 0;
   while (stack.length > 0 && visited++ < 200) {
     const node = stack.pop()!;
     if (
-      (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) &&
+      (node.type === AST_NODE_TYPES.Literal ||
+        node.type === AST_NODE_TYPES.Identifier ||
+        node.type === AST_NODE_TYPES.MemberExpression) &&
       model.resolveStatus(node) === NO_CONTENT
     ) {
       return true;
     }
     // `OK_STATUSES.includes(status)` with `const OK_STATUSES = [200, 204]`
-    if (node.type === AST_NODE_TYPES.Identifier && resolveNumberList(model.file, node)?.includes(NO_CONTENT)) return true;
+    if (
+      node.type === AST_NODE_TYPES.Identifier &&
+      resolveNumberList(model.file, node)?.includes(NO_CONTENT)
+    )
+      return true;
     if (node.type === AST_NODE_TYPES.ArrayExpression) {
       for (const element of node.elements) if (element) stack.push(element);
       continue;
@@ -67,7 +85,8 @@ function namesNoContent(model: HttpModel, condition: Node): boolean {
     for (const key of visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
+        for (const item of value)
+          if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
       } else if (value && typeof (value as Node).type === 'string') {
         stack.push(value as Node);
       }

@@ -24,7 +24,6 @@ import { HTTP_CLIENTS, WRETCH_VERBS } from './libraries';
 import { StatusSubject } from './subject';
 import { shortestNeedles } from './text-anchors';
 
-
 /** What the code says about a request's method. */
 export interface RequestMethod {
   /** The methods it can be, upper case; `undefined` when not known statically. */
@@ -112,7 +111,14 @@ function clientTraceMaps(): ClientTraceMaps {
       }
     }
   }
-  clientTraceMapsCache = { globalMap, esmMap, cjsMap, clientModules: new Set(Object.keys(esmMap)), globalNames: Object.keys(globalMap), globalNeedles: shortestNeedles(Object.keys(globalMap)) };
+  clientTraceMapsCache = {
+    globalMap,
+    esmMap,
+    cjsMap,
+    clientModules: new Set(Object.keys(esmMap)),
+    globalNames: Object.keys(globalMap),
+    globalNeedles: shortestNeedles(Object.keys(globalMap)),
+  };
   return clientTraceMapsCache;
 }
 
@@ -138,14 +144,19 @@ export class RequestAnalysis {
   // ---- finding requests -------------------------------------------------------------------
 
   private findRequests(): void {
-    const { globalMap, esmMap, cjsMap, clientModules, globalNames, globalNeedles } = clientTraceMaps();
+    const { globalMap, esmMap, cjsMap, clientModules, globalNames, globalNeedles } =
+      clientTraceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     let trackerOfFile: ReferenceTracker | undefined;
-    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(this.file.trackerScope() as never));
+    const tracker = (): ReferenceTracker =>
+      (trackerOfFile ??= new ReferenceTracker(this.file.trackerScope() as never));
     const importsClient = this.file.mayImport(clientModules);
     // Every use of a global client names it (`fetch`, `globalThis.fetch`, `{ fetch } = window`).
     const namesGlobal = this.file.textIncludes(...globalNeedles);
-    const found: Array<{ node: unknown; info: unknown }> = namesGlobal && this.file.mayUseDeclaredGlobal(globalNames) ? [...tracker().iterateGlobalReferences(globalMap as never)] : [];
+    const found: Array<{ node: unknown; info: unknown }> =
+      namesGlobal && this.file.mayUseDeclaredGlobal(globalNames)
+        ? [...tracker().iterateGlobalReferences(globalMap as never)]
+        : [];
     // Globals the config does not declare (no `globals.browser`) stay unresolved: trace them too.
     if (namesGlobal || importsClient) {
       for (const { identifier } of globalScope.through) {
@@ -153,16 +164,27 @@ export class RequestAnalysis {
         if (name === 'require') {
           if (importsClient) found.push(...this.undeclaredRequire(tracker(), identifier, cjsMap));
         } else if (!namesGlobal) continue;
-        else if (Object.hasOwn(globalMap, name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap[name] as never));
-        else if (GLOBAL_OBJECT_NAMES.has(name)) found.push(...tracker().iteratePropertyReferences(identifier as never, globalMap as never));
+        else if (Object.hasOwn(globalMap, name))
+          found.push(
+            ...tracker().iteratePropertyReferences(identifier as never, globalMap[name] as never),
+          );
+        else if (GLOBAL_OBJECT_NAMES.has(name))
+          found.push(
+            ...tracker().iteratePropertyReferences(identifier as never, globalMap as never),
+          );
       }
     }
-    if (importsClient) found.push(...tracker().iterateEsmReferences(esmMap as never), ...tracker().iterateCjsReferences(cjsMap as never));
+    if (importsClient)
+      found.push(
+        ...tracker().iterateEsmReferences(esmMap as never),
+        ...tracker().iterateCjsReferences(cjsMap as never),
+      );
     // `const { default: ky } = await import('ky')`, `(await import('ky')).default`
     for (const expression of importsClient ? this.file.dynamicImports() : []) {
       const map = esmMap[literalString(expression.source)!];
       const awaited = skipWrappersUp(expression).parent;
-      if (map && awaited?.type === AST_NODE_TYPES.AwaitExpression) found.push(...tracker().iteratePropertyReferences(awaited as never, map as never));
+      if (map && awaited?.type === AST_NODE_TYPES.AwaitExpression)
+        found.push(...tracker().iteratePropertyReferences(awaited as never, map as never));
     }
     for (const { node, info } of found) {
       const call = node as unknown as Node;
@@ -198,7 +220,11 @@ export class RequestAnalysis {
     }
   }
 
-  private addRequest(call: TSESTree.CallExpression, client: HttpClient, method: RequestMethod): void {
+  private addRequest(
+    call: TSESTree.CallExpression,
+    client: HttpClient,
+    method: RequestMethod,
+  ): void {
     if (this.requestByNode.has(call)) return;
     const request: HttpRequest = { node: call, client, method };
     this.requestByNode.set(call, request);
@@ -206,18 +232,30 @@ export class RequestAnalysis {
   }
 
   /** `const api = ky.create(…)`: every call of `api` or its verbs is a request too. */
-  private followInstance(factoryCall: TSESTree.CallExpression, client: HttpClient, depth: number): void {
+  private followInstance(
+    factoryCall: TSESTree.CallExpression,
+    client: HttpClient,
+    depth: number,
+  ): void {
     // The instance itself may be used at once: `ky.create(o).extend(p)`, `axios.create().get(u)`.
     for (const reference of [factoryCall, ...this.referencesOfValue(factoryCall)]) {
       const use = skipWrappersUp(reference);
       const parent = use.parent;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === use && client.callShape) {
+      if (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.callee === use &&
+        client.callShape
+      ) {
         this.onClientCall(parent, { client, shape: client.callShape }, depth);
       } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
         const name = memberName(parent);
         const call = skipWrappersUp(parent).parent;
         const shape = name === undefined ? undefined : client.members[name];
-        if (shape && call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === parent) {
+        if (
+          shape &&
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          skipWrappers(call.callee) === parent
+        ) {
           this.onClientCall(call, { client, shape, member: name }, depth);
         }
       }
@@ -228,15 +266,28 @@ export class RequestAnalysis {
   private referencesOfValue(value: Node): Node[] {
     const top = skipWrappersUp(value);
     const parent = top.parent;
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === top &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
       const variable = this.file.variableOf(parent.id);
       return variable ? variable.references.filter((r) => r.isRead()).map((r) => r.identifier) : [];
     }
     // `this.http = axios.create()` or a class field `http = axios.create()`: uses are `this.http`.
     let fieldName: string | undefined;
-    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === top && parent.left.type === AST_NODE_TYPES.MemberExpression) {
-      if (parent.left.object.type === AST_NODE_TYPES.ThisExpression) fieldName = memberName(parent.left);
-    } else if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === top && !parent.computed) {
+    if (
+      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.right === top &&
+      parent.left.type === AST_NODE_TYPES.MemberExpression
+    ) {
+      if (parent.left.object.type === AST_NODE_TYPES.ThisExpression)
+        fieldName = memberName(parent.left);
+    } else if (
+      parent?.type === AST_NODE_TYPES.PropertyDefinition &&
+      parent.value === top &&
+      !parent.computed
+    ) {
       fieldName = parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
     }
     if (fieldName === undefined) return [];
@@ -250,7 +301,10 @@ export class RequestAnalysis {
           memberName(member) === fieldName &&
           member.range[0] >= classBody.range[0] &&
           member.range[1] <= classBody.range[1] &&
-          !(member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member),
+          !(
+            member.parent.type === AST_NODE_TYPES.AssignmentExpression &&
+            member.parent.left === member
+          ),
       );
   }
 
@@ -262,7 +316,8 @@ export class RequestAnalysis {
         const member = current.parent;
         if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) break;
         const call = skipWrappersUp(member).parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member) break;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member)
+          break;
         const name = memberName(member);
         const verb = name === undefined ? undefined : WRETCH_VERBS[name];
         if (verb) {
@@ -271,7 +326,8 @@ export class RequestAnalysis {
         }
         current = skipWrappersUp(call);
       }
-      if (depth < MAX_ORIGIN_DEPTH) for (const reference of this.referencesOfValue(current)) visit(reference, depth + 1);
+      if (depth < MAX_ORIGIN_DEPTH)
+        for (const reference of this.referencesOfValue(current)) visit(reference, depth + 1);
     };
     visit(start, 0);
   }
@@ -285,7 +341,8 @@ export class RequestAnalysis {
       const verb = info.client.verbAliases?.[name] ?? (name.toUpperCase() as HttpMethod);
       return { methods: new Set([verb]), forwarded: false };
     }
-    if (args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return this.spreadArgumentsMethod(args);
+    if (args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement))
+      return this.spreadArgumentsMethod(args);
     if (info.shape === 'method-first') {
       return args.length >= 2 ? this.methodValue(args[0]!, 0) : STATIC_GET;
     }
@@ -304,7 +361,13 @@ export class RequestAnalysis {
       const first = args[0] && skipWrappers(args[0]);
       if (args.length >= 2) options = args[1];
       else if (first?.type === AST_NODE_TYPES.ObjectExpression) options = first;
-      else if (info.client.id === 'axios' && first && this.isFromParameter(first, 0) && !isStringLike(first)) options = first;
+      else if (
+        info.client.id === 'axios' &&
+        first &&
+        this.isFromParameter(first, 0) &&
+        !isStringLike(first)
+      )
+        options = first;
     }
     return options ? this.optionsMethod(options, 0) : STATIC_GET;
   }
@@ -339,7 +402,9 @@ export class RequestAnalysis {
   }
 
   private spreadArgumentsMethod(args: readonly TSESTree.CallExpressionArgument[]): RequestMethod {
-    const forwarded = args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement && this.isFromParameter(arg.argument, 0));
+    const forwarded = args.some(
+      (arg) => arg.type === AST_NODE_TYPES.SpreadElement && this.isFromParameter(arg.argument, 0),
+    );
     return { methods: undefined, forwarded };
   }
 
@@ -352,7 +417,8 @@ export class RequestAnalysis {
       const methodIndex = method ? options.properties.indexOf(method) : -1;
       // Spreads after the `method` property can override it.
       const spreads = options.properties.filter(
-        (p, i): p is TSESTree.SpreadElement => p.type === AST_NODE_TYPES.SpreadElement && i > methodIndex,
+        (p, i): p is TSESTree.SpreadElement =>
+          p.type === AST_NODE_TYPES.SpreadElement && i > methodIndex,
       );
       let result = method ? this.methodValue(method.value, depth + 1) : undefined;
       for (const spread of spreads) {
@@ -365,34 +431,50 @@ export class RequestAnalysis {
       return result ?? STATIC_GET;
     }
     // `{ ...(signal && { signal }) }`: a falsy left side spreads nothing, so the method is the right side's.
-    if (options.type === AST_NODE_TYPES.LogicalExpression && options.operator === '&&') return this.optionsMethod(options.right, depth + 1);
+    if (options.type === AST_NODE_TYPES.LogicalExpression && options.operator === '&&')
+      return this.optionsMethod(options.right, depth + 1);
     if (options.type === AST_NODE_TYPES.Identifier) {
       const variable = this.file.variableOf(options);
       if (!variable) return UNKNOWN_METHOD;
       if (isParameter(variable)) return { methods: undefined, forwarded: true, node: options };
       const init = constInitializer(variable);
       if (init) return this.optionsMethod(init, depth + 1);
-      return this.isFromParameter(options, 0) ? { methods: undefined, forwarded: true, node: options } : UNKNOWN_METHOD;
+      return this.isFromParameter(options, 0)
+        ? { methods: undefined, forwarded: true, node: options }
+        : UNKNOWN_METHOD;
     }
-    if (this.isFromParameter(options, 0)) return { methods: undefined, forwarded: true, node: options };
+    if (this.isFromParameter(options, 0))
+      return { methods: undefined, forwarded: true, node: options };
     return UNKNOWN_METHOD;
   }
 
   private methodValue(node: Node, depth: number): RequestMethod {
     const value = skipWrappers(node);
     const literal = literalString(value);
-    if (literal !== undefined) return { methods: new Set([literal.toUpperCase()]), forwarded: false, node: value };
+    if (literal !== undefined)
+      return { methods: new Set([literal.toUpperCase()]), forwarded: false, node: value };
     if (depth > MAX_ORIGIN_DEPTH) return UNKNOWN_METHOD;
     switch (value.type) {
       case AST_NODE_TYPES.ConditionalExpression:
-        return mergeMethods(this.methodValue(value.consequent, depth + 1), this.methodValue(value.alternate, depth + 1), false);
+        return mergeMethods(
+          this.methodValue(value.consequent, depth + 1),
+          this.methodValue(value.alternate, depth + 1),
+          false,
+        );
       case AST_NODE_TYPES.LogicalExpression:
-        return mergeMethods(this.methodValue(value.left, depth + 1), this.methodValue(value.right, depth + 1), false);
+        return mergeMethods(
+          this.methodValue(value.left, depth + 1),
+          this.methodValue(value.right, depth + 1),
+          false,
+        );
       case AST_NODE_TYPES.CallExpression: {
         // `method.toUpperCase()`
         const name = calledMemberName(value);
         const callee = skipWrappers(value.callee);
-        if ((name === 'toUpperCase' || name === 'toLowerCase') && callee.type === AST_NODE_TYPES.MemberExpression) {
+        if (
+          (name === 'toUpperCase' || name === 'toLowerCase') &&
+          callee.type === AST_NODE_TYPES.MemberExpression
+        ) {
           return this.methodValue(callee.object, depth + 1);
         }
         break;
@@ -411,7 +493,10 @@ export class RequestAnalysis {
           const variable = this.file.variableOf(object);
           const init = variable && !isParameter(variable) ? constInitializer(variable) : undefined;
           const methods = init && skipWrappers(init);
-          const property = methods?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(methods, name) : undefined;
+          const property =
+            methods?.type === AST_NODE_TYPES.ObjectExpression
+              ? findProperty(methods, name)
+              : undefined;
           if (property) return this.methodValue(property.value, depth + 1);
           // `Method.Delete` of `enum Method { Delete = 'DELETE' }`
           const member = variable ? enumMemberInitializer(variable, name) : undefined;
@@ -422,7 +507,9 @@ export class RequestAnalysis {
       default:
         break;
     }
-    return this.isFromParameter(value, 0) ? { methods: undefined, forwarded: true, node: value } : { ...UNKNOWN_METHOD, node: value };
+    return this.isFromParameter(value, 0)
+      ? { methods: undefined, forwarded: true, node: value }
+      : { ...UNKNOWN_METHOD, node: value };
   }
 
   /** Whether a value comes from a parameter of an enclosing function (so callers choose it). */
@@ -435,19 +522,32 @@ export class RequestAnalysis {
         if (!variable) return false;
         if (isParameter(variable)) return true;
         const def = variable.defs[0];
-        return def?.type === 'Variable' && def.node.init != null && this.isFromParameter(def.node.init, depth + 1);
+        return (
+          def?.type === 'Variable' &&
+          def.node.init != null &&
+          this.isFromParameter(def.node.init, depth + 1)
+        );
       }
       case AST_NODE_TYPES.MemberExpression:
         return this.isFromParameter(inner.object, depth + 1);
       case AST_NODE_TYPES.LogicalExpression:
-        return this.isFromParameter(inner.left, depth + 1) || this.isFromParameter(inner.right, depth + 1);
+        return (
+          this.isFromParameter(inner.left, depth + 1) ||
+          this.isFromParameter(inner.right, depth + 1)
+        );
       case AST_NODE_TYPES.ConditionalExpression:
-        return this.isFromParameter(inner.consequent, depth + 1) || this.isFromParameter(inner.alternate, depth + 1);
+        return (
+          this.isFromParameter(inner.consequent, depth + 1) ||
+          this.isFromParameter(inner.alternate, depth + 1)
+        );
       case AST_NODE_TYPES.ObjectExpression:
         return inner.properties.some(
           (p) =>
-            (p.type === AST_NODE_TYPES.SpreadElement && this.isFromParameter(p.argument, depth + 1)) ||
-            (p.type === AST_NODE_TYPES.Property && memberKey(p) === 'method' && this.isFromParameter(p.value, depth + 1)),
+            (p.type === AST_NODE_TYPES.SpreadElement &&
+              this.isFromParameter(p.argument, depth + 1)) ||
+            (p.type === AST_NODE_TYPES.Property &&
+              memberKey(p) === 'method' &&
+              this.isFromParameter(p.value, depth + 1)),
         );
       default:
         return false;
@@ -469,9 +569,21 @@ export class RequestAnalysis {
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) return;
     const name = memberName(member);
     const call = skipWrappersUp(member).parent;
-    if (name === undefined || !(name in parses) || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0) return;
+    if (
+      name === undefined ||
+      !(name in parses) ||
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.arguments.length > 0
+    )
+      return;
     if (skipWrappers(call.callee) !== member) return;
-    this.bodyParses.push({ node: call, kind: 'json', receiver: top, request, throwsOnEmpty: parses[name] === 'throws' });
+    this.bodyParses.push({
+      node: call,
+      kind: 'json',
+      receiver: top,
+      request,
+      throwsOnEmpty: parses[name] === 'throws',
+    });
   }
 
   /**
@@ -491,7 +603,12 @@ export class RequestAnalysis {
     if (!parent) return;
     const track = (): TrackedResponse => {
       if (response) return response;
-      const created: TrackedResponse = { request, origin: top, subject: new StatusSubject(this.file), helperCall };
+      const created: TrackedResponse = {
+        request,
+        origin: top,
+        subject: new StatusSubject(this.file),
+        helperCall,
+      };
       this.responses.push(created);
       return created;
     };
@@ -504,7 +621,11 @@ export class RequestAnalysis {
         const name = memberName(parent);
         const call = skipWrappersUp(parent).parent;
         if (isPromise) {
-          if (name === 'then' && call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === parent) {
+          if (
+            name === 'then' &&
+            call?.type === AST_NODE_TYPES.CallExpression &&
+            skipWrappers(call.callee) === parent
+          ) {
             const callback = call.arguments[0];
             if (callback && isFunction(callback) && callback.params[0]) {
               const tracked = track();
@@ -531,7 +652,12 @@ export class RequestAnalysis {
         }
         return;
       case AST_NODE_TYPES.AssignmentExpression:
-        if (parent.right !== top || parent.operator !== '=' || parent.left.type !== AST_NODE_TYPES.Identifier) return;
+        if (
+          parent.right !== top ||
+          parent.operator !== '=' ||
+          parent.left.type !== AST_NODE_TYPES.Identifier
+        )
+          return;
         if (isPromise) {
           this.followPromiseVariable(parent.left, request, helperCall, depth);
           return;
@@ -569,12 +695,19 @@ export class RequestAnalysis {
         this.flow(parent, isPromise, request, helperCall, depth, response);
         return;
       case AST_NODE_TYPES.SequenceExpression:
-        if (parent.expressions.at(-1) === top) this.flow(parent, isPromise, request, helperCall, depth, response);
+        if (parent.expressions.at(-1) === top)
+          this.flow(parent, isPromise, request, helperCall, depth, response);
         return;
       case AST_NODE_TYPES.ArrayExpression: {
         // `const [res] = await Promise.all([fetch(u), …])`: element i of the array is response i.
         const index = parent.elements.indexOf(top as TSESTree.Expression);
-        if (!isPromise || parent.elements.slice(0, index).some((element) => element?.type === AST_NODE_TYPES.SpreadElement)) return;
+        if (
+          !isPromise ||
+          parent.elements
+            .slice(0, index)
+            .some((element) => element?.type === AST_NODE_TYPES.SpreadElement)
+        )
+          return;
         const element = promiseAllPattern(this.file, parent)?.elements[index];
         if (element && element.type !== AST_NODE_TYPES.RestElement) {
           const tracked = track();
@@ -657,7 +790,12 @@ export class RequestAnalysis {
       else groups.set(tracked.subject, [i]);
     });
     for (const [subject, group] of groups) {
-      const byOrigin = group.length > 1 ? [...group].sort((a, b) => this.responses[a]!.origin.range[0] - this.responses[b]!.origin.range[0]) : group;
+      const byOrigin =
+        group.length > 1
+          ? [...group].sort(
+              (a, b) => this.responses[a]!.origin.range[0] - this.responses[b]!.origin.range[0],
+            )
+          : group;
       for (const holder of subject.holderNodes()) {
         const top = skipWrappersUp(holder);
         const member = top.parent;
@@ -672,11 +810,23 @@ export class RequestAnalysis {
         for (response of throughBody ? group : within) {
           const { client } = this.responses[response]!.request;
           if (name === client.bodyParses.bodyProperty) {
-            this.findParseOn(skipWrappersUp(member), this.responses[response]!, FETCH_LIKE_BODY, push);
+            this.findParseOn(
+              skipWrappersUp(member),
+              this.responses[response]!,
+              FETCH_LIKE_BODY,
+              push,
+            );
             continue;
           }
           if (inWrite && !inWrite.has(response)) continue;
-          this.findParseCall(member, name, top, this.responses[response]!, client.bodyParses.onResponse, push);
+          this.findParseCall(
+            member,
+            name,
+            top,
+            this.responses[response]!,
+            client.bodyParses.onResponse,
+            push,
+          );
         }
       }
     }
@@ -685,7 +835,10 @@ export class RequestAnalysis {
       const { bodyProperty } = tracked.request.client.bodyParses;
       if (bodyProperty) this.findDestructuredBodyParses(tracked, bodyProperty, push);
     }
-    found.sort((a, b) => a.parse.node.range[0] - b.parse.node.range[0] || a.response - b.response || a.seq - b.seq);
+    found.sort(
+      (a, b) =>
+        a.parse.node.range[0] - b.parse.node.range[0] || a.response - b.response || a.seq - b.seq,
+    );
     for (const { parse } of found) this.bodyParses.push(parse);
   }
 
@@ -712,7 +865,12 @@ export class RequestAnalysis {
     return within.sort((a, b) => a - b);
   }
 
-  private findParseOn(receiver: Node, response: TrackedResponse, parses: Readonly<Record<string, 'throws' | 'safe'>>, push: (parse: BodyParse) => void): void {
+  private findParseOn(
+    receiver: Node,
+    response: TrackedResponse,
+    parses: Readonly<Record<string, 'throws' | 'safe'>>,
+    push: (parse: BodyParse) => void,
+  ): void {
     const member = receiver.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver) return;
     const name = memberName(member);
@@ -720,17 +878,33 @@ export class RequestAnalysis {
   }
 
   /** undici: `const { statusCode, body } = await request(u); await body.json()`. */
-  private findDestructuredBodyParses(response: TrackedResponse, bodyProperty: string, push: (parse: BodyParse) => void): void {
+  private findDestructuredBodyParses(
+    response: TrackedResponse,
+    bodyProperty: string,
+    push: (parse: BodyParse) => void,
+  ): void {
     const top = skipWrappersUp(response.origin);
-    const declarator = top.parent?.type === AST_NODE_TYPES.AwaitExpression ? skipWrappersUp(top.parent).parent : top.parent;
-    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return;
+    const declarator =
+      top.parent?.type === AST_NODE_TYPES.AwaitExpression
+        ? skipWrappersUp(top.parent).parent
+        : top.parent;
+    if (
+      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+      declarator.id.type !== AST_NODE_TYPES.ObjectPattern
+    )
+      return;
     for (const property of declarator.id.properties) {
-      if (property.type !== AST_NODE_TYPES.Property || memberKey(property) !== bodyProperty) continue;
-      const target = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (property.type !== AST_NODE_TYPES.Property || memberKey(property) !== bodyProperty)
+        continue;
+      const target =
+        property.value.type === AST_NODE_TYPES.AssignmentPattern
+          ? property.value.left
+          : property.value;
       if (target.type !== AST_NODE_TYPES.Identifier) continue;
       const variable = this.file.variableOf(target);
       for (const reference of variable?.references ?? []) {
-        if (reference.isRead()) this.findParseOn(skipWrappersUp(reference.identifier), response, FETCH_LIKE_BODY, push);
+        if (reference.isRead())
+          this.findParseOn(skipWrappersUp(reference.identifier), response, FETCH_LIKE_BODY, push);
       }
     }
   }
@@ -744,13 +918,25 @@ export class RequestAnalysis {
     push: (parse: BodyParse) => void,
   ): void {
     const call = skipWrappersUp(member).parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member || call.arguments.length > 0) return;
+    if (
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      skipWrappers(call.callee) !== member ||
+      call.arguments.length > 0
+    )
+      return;
     const base = { receiver, request: response.request, response };
     if (name in parses) {
       push({ ...base, node: call, kind: 'json', throwsOnEmpty: parses[name] === 'throws' });
     } else if (name === 'text') {
       const jsonParse = this.jsonParseOf(call);
-      if (jsonParse) push({ ...base, node: jsonParse, kind: 'json-parse-text', textCall: call, throwsOnEmpty: true });
+      if (jsonParse)
+        push({
+          ...base,
+          node: jsonParse,
+          kind: 'json-parse-text',
+          textCall: call,
+          throwsOnEmpty: true,
+        });
     }
   }
 
@@ -759,13 +945,27 @@ export class RequestAnalysis {
     let value = skipWrappersUp(textCall);
     if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = skipWrappersUp(value.parent);
     const parent = value.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === value && isJsonParse(parent)) return parent;
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments[0] === value &&
+      isJsonParse(parent)
+    )
+      return parent;
+    if (
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === value &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
       const variable = this.file.variableOf(parent.id);
       for (const reference of variable?.references ?? []) {
         const use = skipWrappersUp(reference.identifier);
         const call = use.parent;
-        if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === use && isJsonParse(call)) return call;
+        if (
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.arguments[0] === use &&
+          isJsonParse(call)
+        )
+          return call;
       }
     }
     return undefined;
@@ -777,7 +977,11 @@ const FETCH_LIKE_BODY = { json: 'throws' } as const;
 let bodyPropertyNames: ReadonlySet<string> | undefined;
 /** Every client's body property (undici's `body`). */
 function bodyProperties(): ReadonlySet<string> {
-  return (bodyPropertyNames ??= new Set(HTTP_CLIENTS.flatMap((client) => (client.bodyParses.bodyProperty ? [client.bodyParses.bodyProperty] : []))));
+  return (bodyPropertyNames ??= new Set(
+    HTTP_CLIENTS.flatMap((client) =>
+      client.bodyParses.bodyProperty ? [client.bodyParses.bodyProperty] : [],
+    ),
+  ));
 }
 
 function clientTrace(client: HttpClient): Record<string | symbol, unknown> {
@@ -797,12 +1001,19 @@ function mergeMethods(a: RequestMethod, b: RequestMethod, keepFirstNode: boolean
 
 function isStringLike(node: Node): boolean {
   const inner = skipWrappers(node);
-  return inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral || inner.type === AST_NODE_TYPES.BinaryExpression;
+  return (
+    inner.type === AST_NODE_TYPES.Literal ||
+    inner.type === AST_NODE_TYPES.TemplateLiteral ||
+    inner.type === AST_NODE_TYPES.BinaryExpression
+  );
 }
 
 function memberKey(property: TSESTree.Property): string | undefined {
-  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? property.key.value : undefined;
+  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier)
+    return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string'
+    ? property.key.value
+    : undefined;
 }
 
 function isJsonParse(call: TSESTree.CallExpression): boolean {
@@ -815,7 +1026,10 @@ function isJsonParse(call: TSESTree.CallExpression): boolean {
   );
 }
 
-function findAncestor<T extends Node['type']>(node: Node, type: T): Extract<Node, { type: T }> | undefined {
+function findAncestor<T extends Node['type']>(
+  node: Node,
+  type: T,
+): Extract<Node, { type: T }> | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === type) return current as Extract<Node, { type: T }>;
   }
@@ -824,7 +1038,9 @@ function findAncestor<T extends Node['type']>(node: Node, type: T): Extract<Node
 
 /** The callback a response was bound in (`.then(res => …)`): returning from it is not a helper. */
 function isCallbackOf(fn: FunctionNode, response: TrackedResponse): boolean {
-  return fn.params.some((param) => response.subject.holderVariables.some((v) => v.defs.some((d) => d.name === param)));
+  return fn.params.some((param) =>
+    response.subject.holderVariables.some((v) => v.defs.some((d) => d.name === param)),
+  );
 }
 
 /** The variables through which a function can be called: its name, or the `const` it is assigned to. */
@@ -834,7 +1050,11 @@ function functionVariables(file: AnalyzedFile, fn: FunctionNode): TSESLint.Scope
   }
   const top = skipWrappersUp(fn);
   const parent = top.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === top &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
     return file.scopeManager.getDeclaredVariables(parent);
   }
   return [];
@@ -844,20 +1064,40 @@ function functionVariables(file: AnalyzedFile, fn: FunctionNode): TSESLint.Scope
  * The array pattern that receives the awaited result of `Promise.all(array)` (the global
  * `Promise`): `const [a, b] = await Promise.all([…])` or `[a, b] = await Promise.all([…])`.
  */
-function promiseAllPattern(file: AnalyzedFile, array: TSESTree.ArrayExpression): TSESTree.ArrayPattern | undefined {
+function promiseAllPattern(
+  file: AnalyzedFile,
+  array: TSESTree.ArrayExpression,
+): TSESTree.ArrayPattern | undefined {
   const argument = skipWrappersUp(array);
   const call = argument.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== argument) return undefined;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== argument)
+    return undefined;
   const callee = skipWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'all') return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'all')
+    return undefined;
   const promise = skipWrappers(callee.object);
-  if (promise.type !== AST_NODE_TYPES.Identifier || promise.name !== 'Promise' || (file.variableOf(promise)?.defs.length ?? 0) > 0) return undefined;
+  if (
+    promise.type !== AST_NODE_TYPES.Identifier ||
+    promise.name !== 'Promise' ||
+    (file.variableOf(promise)?.defs.length ?? 0) > 0
+  )
+    return undefined;
   const awaited = skipWrappersUp(call).parent;
   if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
   const value = skipWrappersUp(awaited);
   const holder = value.parent;
-  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value && holder.id.type === AST_NODE_TYPES.ArrayPattern) return holder.id;
-  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.operator === '=' && holder.right === value && holder.left.type === AST_NODE_TYPES.ArrayPattern) {
+  if (
+    holder?.type === AST_NODE_TYPES.VariableDeclarator &&
+    holder.init === value &&
+    holder.id.type === AST_NODE_TYPES.ArrayPattern
+  )
+    return holder.id;
+  if (
+    holder?.type === AST_NODE_TYPES.AssignmentExpression &&
+    holder.operator === '=' &&
+    holder.right === value &&
+    holder.left.type === AST_NODE_TYPES.ArrayPattern
+  ) {
     return holder.left;
   }
   return undefined;

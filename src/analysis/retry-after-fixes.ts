@@ -38,10 +38,15 @@ export function quoteOf(sourceCode: SourceCode): string {
 }
 
 /** `res.headers.get('retry-after')`, `error.response?.headers['retry-after']`. */
-export function headerReadText(source: HeaderSource, quote: string, header = 'retry-after'): string {
+export function headerReadText(
+  source: HeaderSource,
+  quote: string,
+  header = 'retry-after',
+): string {
   const name = `${quote}${header}${quote}`;
   let headers: string;
-  if (source.viaErrorResponse) headers = `${source.holder}${source.optional ? '?.' : '.'}response?.headers`;
+  if (source.viaErrorResponse)
+    headers = `${source.holder}${source.optional ? '?.' : '.'}response?.headers`;
   else headers = `${source.holder}${source.optional ? '?.' : '.'}headers`;
   return source.style === 'get' ? `${headers}.get(${name})` : `${headers}[${name}]`;
 }
@@ -100,7 +105,12 @@ function parenthesesOf(sourceCode: SourceCode, node: Node): [number, number] | u
  * `Number(<read>) * 1000 || ` before it (and parentheses around it when needed), keeping
  * its text and comments.
  */
-export function fixDelay(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, node: Node, read: string): TSESLint.RuleFix[] {
+export function fixDelay(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  node: Node,
+  read: string,
+): TSESLint.RuleFix[] {
   const prefix = `Number(${read}) * 1000 || `;
   const parens = parenthesesOf(sourceCode, node);
   if (parens) return [fixer.insertTextBeforeRange(parens, prefix)];
@@ -109,13 +119,22 @@ export function fixDelay(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, node
 }
 
 /** Replaces the delay expression with the full form, keeping the old delay as fallback. */
-export function fixDelayFullForm(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, node: Node, read: string): TSESLint.RuleFix {
+export function fixDelayFullForm(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  node: Node,
+  read: string,
+): TSESLint.RuleFix {
   const range = parenthesesOf(sourceCode, node) ?? node.range;
   return fixer.replaceTextRange(range, fullWaitText(read, fallbackText(sourceCode, node)));
 }
 
 /** Removes an object property with its comma, as if it had never been written. */
-export function removeProperty(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, property: Node): TSESLint.RuleFix {
+export function removeProperty(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  property: Node,
+): TSESLint.RuleFix {
   const after = sourceCode.getTokenAfter(property);
   if (after?.value === ',') {
     const next = sourceCode.getTokenAfter(after, { includeComments: true });
@@ -136,11 +155,20 @@ export interface DelayCallbackShape {
 }
 
 /** fetch-retry: `retryDelay(attempt, error, response)`; `response` is null after a network error. */
-export const FETCH_RETRY_DELAY: DelayCallbackShape = { parameters: ['attempt', 'error', 'response'], source: { style: 'get', optional: true } };
+export const FETCH_RETRY_DELAY: DelayCallbackShape = {
+  parameters: ['attempt', 'error', 'response'],
+  source: { style: 'get', optional: true },
+};
 /** ofetch: `retryDelay(context)`, the response in `context.response`. */
-export const OFETCH_DELAY: DelayCallbackShape = { parameters: ['context'], source: { style: 'get', viaErrorResponse: true } };
+export const OFETCH_DELAY: DelayCallbackShape = {
+  parameters: ['context'],
+  source: { style: 'get', viaErrorResponse: true },
+};
 /** axios-retry: `retryDelay(retryCount, error)`, an AxiosError. */
-export const AXIOS_RETRY_DELAY: DelayCallbackShape = { parameters: ['retryCount', 'error'], source: { style: 'index', viaErrorResponse: true } };
+export const AXIOS_RETRY_DELAY: DelayCallbackShape = {
+  parameters: ['retryCount', 'error'],
+  source: { style: 'index', viaErrorResponse: true },
+};
 
 /**
  * A delay callback that reads the server's wait and falls back to the old delay `old`
@@ -160,7 +188,11 @@ export function delayCallbackText(
   const used = identifierNames(sourceCode, old);
   const inner = skipWrappers(old);
   if (kind === 'number' || kind === 'default') {
-    const names = freshNames(shape.parameters, kind === 'default' ? new Set() : used, shape.parameters.length - 1);
+    const names = freshNames(
+      shape.parameters,
+      kind === 'default' ? new Set() : used,
+      shape.parameters.length - 1,
+    );
     const holder = names.at(-1)!;
     const read = headerReadText({ ...shape.source, holder }, quote);
     return `(${names.join(', ')}) => ${secondsWaitText(read, kind === 'default' ? defaultDelay : fallbackText(sourceCode, old))}`;
@@ -181,11 +213,17 @@ export function delayCallbackText(
       params.push(i < shape.parameters.length - 1 ? `_${names[i]!.replace(/^_/, '')}` : names[i]!);
     }
     const holderParam = inner.params[shape.parameters.length - 1];
-    const holder = holderParam?.type === AST_NODE_TYPES.Identifier ? holderParam.name : params.at(-1)!;
+    const holder =
+      holderParam?.type === AST_NODE_TYPES.Identifier ? holderParam.name : params.at(-1)!;
     const read = headerReadText({ ...shape.source, holder }, quote);
     return `(${params.join(', ')}) => ${secondsWaitText(read, fallbackText(sourceCode, inner.body))}`;
   }
-  if (!isFunction(inner) && inner.type !== AST_NODE_TYPES.Identifier && inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (
+    !isFunction(inner) &&
+    inner.type !== AST_NODE_TYPES.Identifier &&
+    inner.type !== AST_NODE_TYPES.MemberExpression
+  )
+    return undefined;
   const names = freshNames(shape.parameters, used, -1);
   const holder = names.at(-1)!;
   const read = headerReadText({ ...shape.source, holder }, quote);
@@ -194,7 +232,11 @@ export function delayCallbackText(
 }
 
 /** Parameter names that do not shadow a name the old code uses; unused leading ones get `_`. */
-function freshNames(defaults: readonly string[], used: ReadonlySet<string>, firstUsed: number): string[] {
+function freshNames(
+  defaults: readonly string[],
+  used: ReadonlySet<string>,
+  firstUsed: number,
+): string[] {
   return defaults.map((name, index) => {
     let candidate = index < firstUsed ? `_${name}` : name;
     while (used.has(candidate)) candidate = `${candidate}_`;
@@ -204,10 +246,13 @@ function freshNames(defaults: readonly string[], used: ReadonlySet<string>, firs
 
 function identifierNames(sourceCode: SourceCode, node: Node): Set<string> {
   const names = new Set<string>();
-  for (const token of sourceCode.getTokens(node)) if (token.type === 'Identifier') names.add(token.value);
+  for (const token of sourceCode.getTokens(node))
+    if (token.type === 'Identifier') names.add(token.value);
   return names;
 }
 
 function commentsOnlyIn(sourceCode: SourceCode, outer: Node, parts: readonly Node[]): boolean {
-  return sourceCode.getCommentsInside(outer).every((comment) => parts.some((part) => contains(part, comment as unknown as Node)));
+  return sourceCode
+    .getCommentsInside(outer)
+    .every((comment) => parts.some((part) => contains(part, comment as unknown as Node)));
 }

@@ -13,7 +13,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 
 import type { FunctionNode, Node } from './ast';
-import { calledMemberName, contains, enclosingFunction, isFunction, memberName, skipWrappers, skipWrappersUp } from './ast';
+import {
+  calledMemberName,
+  contains,
+  enclosingFunction,
+  isFunction,
+  memberName,
+  skipWrappers,
+  skipWrappersUp,
+} from './ast';
 import type { ClientId } from './libraries';
 import type { HttpModel } from './model';
 import type { HeaderSource } from './retry-after-fixes';
@@ -23,7 +31,12 @@ import { escapeRegExp } from './text-anchors';
 export const RETRY_AFTER_HEADER = 'retry-after';
 
 /** Other headers that carry "when to come back", understood by default. */
-export const DEFAULT_WAIT_HEADERS: readonly string[] = ['retry-after-ms', 'ratelimit-reset', 'x-ratelimit-reset', 'x-ratelimit-retry-after'];
+export const DEFAULT_WAIT_HEADERS: readonly string[] = [
+  'retry-after-ms',
+  'ratelimit-reset',
+  'x-ratelimit-reset',
+  'x-ratelimit-retry-after',
+];
 
 /**
  * Names of helpers and properties that stand for the server's wait: `retryAfter`,
@@ -58,7 +71,10 @@ export class ServerWaitReads {
     private readonly model: HttpModel,
     headers: readonly string[],
   ) {
-    const names = new Set([RETRY_AFTER_HEADER, ...headers.map((header) => header.trim().toLowerCase()).filter((header) => header !== '')]);
+    const names = new Set([
+      RETRY_AFTER_HEADER,
+      ...headers.map((header) => header.trim().toLowerCase()).filter((header) => header !== ''),
+    ]);
     const reads: ServerWaitRead[] = [];
     const seen = new Set<Node>();
     const add = (node: Node, kind: ServerWaitReadKind): boolean => {
@@ -71,7 +87,10 @@ export class ServerWaitReads {
     const namesHeader = (text: string): boolean => {
       const lower = text.trim().toLowerCase();
       // `'Retry-After'`, or a path to it: `_.get(err, 'response.headers.retry-after')`.
-      return names.has(lower) || (/[.[\]'"]/.test(lower) && lower.split(/[.[\]'"]/).some((part) => names.has(part)));
+      return (
+        names.has(lower) ||
+        (/[.[\]'"]/.test(lower) && lower.split(/[.[\]'"]/).some((part) => names.has(part)))
+      );
     };
     // A string naming a header, and a name for the wait, are written in the text (an escape such
     // as `'Retry\u002dAfter'` is missed): most files with a retry have neither, and skip the node lists.
@@ -81,22 +100,29 @@ export class ServerWaitReads {
         if (typeof literal.value === 'string' && namesHeader(literal.value)) add(literal, 'header');
       }
       for (const template of file.nodesOfType(AST_NODE_TYPES.TemplateLiteral)) {
-        const cooked = template.expressions.length === 0 ? template.quasis[0]?.value.cooked : undefined;
+        const cooked =
+          template.expressions.length === 0 ? template.quasis[0]?.value.cooked : undefined;
         if (cooked != null && namesHeader(cooked)) add(template, 'header');
       }
     }
     if (WAIT_NAME.test(text)) {
       for (const call of file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
         const name = calleeName(call);
-        if (name !== undefined && WAIT_NAME.test(name) && !call.arguments.every(isPlainLiteral)) add(call, 'named');
+        if (name !== undefined && WAIT_NAME.test(name) && !call.arguments.every(isPlainLiteral))
+          add(call, 'named');
       }
       for (const member of file.nodesOfType(AST_NODE_TYPES.MemberExpression)) {
         const name = memberName(member);
         const parent = skipWrappersUp(member).parent;
         // `err.retryAfter`, `error.retryAfterMs` — not a call, which is judged above, nor a write.
         if (name === undefined || !WAIT_NAME.test(name)) continue;
-        if (parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member) continue;
-        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) continue;
+        if (
+          parent?.type === AST_NODE_TYPES.CallExpression &&
+          skipWrappers(parent.callee) === member
+        )
+          continue;
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member)
+          continue;
         add(member, 'named');
       }
       const namedVariables = new Set<TSESLint.Scope.Variable>();
@@ -107,8 +133,17 @@ export class ServerWaitReads {
         const variable = file.variableOf(identifier);
         if (!variable || namedVariables.has(variable) || variable.defs.length === 0) continue;
         namedVariables.add(variable);
-        if (variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'ClassName' || def.type === 'ImportBinding')) continue;
-        for (const reference of variable.references) if (reference.isRead()) add(reference.identifier, 'named');
+        if (
+          variable.defs.some(
+            (def) =>
+              def.type === 'FunctionName' ||
+              def.type === 'ClassName' ||
+              def.type === 'ImportBinding',
+          )
+        )
+          continue;
+        for (const reference of variable.references)
+          if (reference.isRead()) add(reference.identifier, 'named');
       }
     }
 
@@ -120,7 +155,8 @@ export class ServerWaitReads {
         const variable = this.assignedVariable(read.node);
         if (variable) {
           for (const reference of variable.references) {
-            if (reference.isRead() && add(reference.identifier, 'variable')) next.push(reads.at(-1)!);
+            if (reference.isRead() && add(reference.identifier, 'variable'))
+              next.push(reads.at(-1)!);
           }
         }
         const fn = enclosingFunction(read.node);
@@ -183,7 +219,8 @@ export class ServerWaitReads {
         return this.model.file.variableOf(parent.id) ?? undefined;
       }
       if (parent.type === AST_NODE_TYPES.AssignmentExpression) {
-        if (parent.right !== child || parent.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+        if (parent.right !== child || parent.left.type !== AST_NODE_TYPES.Identifier)
+          return undefined;
         return this.model.file.variableOf(parent.left) ?? undefined;
       }
       if (isFunction(parent) || isStatementLike(parent)) return undefined;
@@ -195,7 +232,10 @@ export class ServerWaitReads {
 const CACHE_KEY = {};
 
 /** The file's reads of the server's wait, with `headers` understood besides `Retry-After`. */
-export function serverWaitReads(model: HttpModel, headers: readonly string[] = DEFAULT_WAIT_HEADERS): ServerWaitReads {
+export function serverWaitReads(
+  model: HttpModel,
+  headers: readonly string[] = DEFAULT_WAIT_HEADERS,
+): ServerWaitReads {
   const byHeaders = model.extension(CACHE_KEY, () => new Map<string, ServerWaitReads>());
   const key = headers.map((header) => header.toLowerCase()).join('\n');
   let reads = byHeaders.get(key);
@@ -211,11 +251,18 @@ function calleeName(call: TSESTree.CallExpression): string | undefined {
 
 function isPlainLiteral(node: TSESTree.CallExpressionArgument): boolean {
   const inner = skipWrappers(node);
-  return inner.type === AST_NODE_TYPES.Literal || (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0);
+  return (
+    inner.type === AST_NODE_TYPES.Literal ||
+    (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0)
+  );
 }
 
 function isStatementLike(node: Node): boolean {
-  return node.type.endsWith('Statement') || node.type.endsWith('Declaration') || node.type === AST_NODE_TYPES.Program;
+  return (
+    node.type.endsWith('Statement') ||
+    node.type.endsWith('Declaration') ||
+    node.type === AST_NODE_TYPES.Program
+  );
 }
 
 /** References through which a function is called or passed on: its name or the `const` holding it. */
@@ -223,26 +270,56 @@ function functionReferences(model: HttpModel, fn: FunctionNode): Node[] {
   const { scopeManager } = model.file;
   let variables: TSESLint.Scope.Variable[] = [];
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-    variables = scopeManager.getDeclaredVariables(fn).filter((variable) => variable.name === fn.id?.name);
+    variables = scopeManager
+      .getDeclaredVariables(fn)
+      .filter((variable) => variable.name === fn.id?.name);
   } else {
     const top = skipWrappersUp(fn);
     const parent = top.parent;
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === top &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
       variables = scopeManager.getDeclaredVariables(parent);
-    } else if (parent?.type === AST_NODE_TYPES.MethodDefinition || (parent?.type === AST_NODE_TYPES.Property && parent.value === top)) {
+    } else if (
+      parent?.type === AST_NODE_TYPES.MethodDefinition ||
+      (parent?.type === AST_NODE_TYPES.Property && parent.value === top)
+    ) {
       // `this.delayFor(res)`, `helpers.delayFor(res)`: calls of a method by its name, in the file.
-      const name = parent.key.type === AST_NODE_TYPES.Identifier && !parent.computed ? parent.key.name : undefined;
+      const name =
+        parent.key.type === AST_NODE_TYPES.Identifier && !parent.computed
+          ? parent.key.name
+          : undefined;
       if (name === undefined) return [];
       return model.file
         .nodesOfType(AST_NODE_TYPES.MemberExpression)
-        .filter((member) => memberName(member) === name && !(member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member));
+        .filter(
+          (member) =>
+            memberName(member) === name &&
+            !(
+              member.parent.type === AST_NODE_TYPES.AssignmentExpression &&
+              member.parent.left === member
+            ),
+        );
     }
   }
-  return variables.flatMap((variable) => variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier));
+  return variables.flatMap((variable) =>
+    variable.references
+      .filter((reference) => reference.isRead())
+      .map((reference) => reference.identifier),
+  );
 }
 
 /** Clients whose request rejects on an error status with an error that carries `response`. */
-const ERROR_CARRIES_RESPONSE = new Set<ClientId>(['axios', 'got', 'ky', 'ofetch', 'wretch', 'superagent']);
+const ERROR_CARRIES_RESPONSE = new Set<ClientId>([
+  'axios',
+  'got',
+  'ky',
+  'ofetch',
+  'wretch',
+  'superagent',
+]);
 
 /**
  * How the code can read the headers the server sent, through `variable`, at `at`: a tracked
@@ -250,7 +327,11 @@ const ERROR_CARRIES_RESPONSE = new Set<ClientId>(['axios', 'got', 'ky', 'ofetch'
  * caught around requests of clients whose errors carry the response (`error.response?.headers[…]`).
  * Undefined when the variable is not visible at `at` or its headers cannot be known.
  */
-export function headerSourceFor(model: HttpModel, variable: TSESLint.Scope.Variable, at: Node): HeaderSource | undefined {
+export function headerSourceFor(
+  model: HttpModel,
+  variable: TSESLint.Scope.Variable,
+  at: Node,
+): HeaderSource | undefined {
   const visible = ASTUtils.findVariable(model.file.scopeOf(at), variable.name);
   if (visible !== variable) return undefined;
   const response = model.responseHeldBy(variable);
@@ -262,7 +343,11 @@ export function headerSourceFor(model: HttpModel, variable: TSESLint.Scope.Varia
   else if (def.type === 'Parameter' && isFunction(def.node)) region = rejectedPromiseOf(def.node);
   if (!region) return undefined;
   const requests = model.requests.filter((request) => contains(region, request.node));
-  if (requests.length === 0 || !requests.every((request) => ERROR_CARRIES_RESPONSE.has(request.client.id))) return undefined;
+  if (
+    requests.length === 0 ||
+    !requests.every((request) => ERROR_CARRIES_RESPONSE.has(request.client.id))
+  )
+    return undefined;
   const styles = new Set(requests.map((request) => request.client.headerStyle));
   if (styles.size !== 1) return undefined;
   return { holder: variable.name, style: [...styles][0]!, viaErrorResponse: true };
@@ -273,7 +358,12 @@ function rejectedPromiseOf(fn: FunctionNode): Node | undefined {
   if (fn.params[0]?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const top = skipWrappersUp(fn);
   const call = top.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== top || calledMemberName(call) !== 'catch') return undefined;
+  if (
+    call?.type !== AST_NODE_TYPES.CallExpression ||
+    call.arguments[0] !== top ||
+    calledMemberName(call) !== 'catch'
+  )
+    return undefined;
   const callee = skipWrappers(call.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
 }
@@ -299,7 +389,8 @@ export function namedDelays(model: HttpModel): readonly NamedDelay[] {
     const delays: NamedDelay[] = [];
     for (const call of model.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
       const first = call.arguments[0];
-      if (!first || first.type === AST_NODE_TYPES.SpreadElement || call.arguments.length > 2) continue;
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement || call.arguments.length > 2)
+        continue;
       const top = skipWrappersUp(call);
       if (top.parent?.type !== AST_NODE_TYPES.AwaitExpression) continue;
       const callee = skipWrappers(call.callee);
@@ -308,7 +399,10 @@ export function namedDelays(model: HttpModel): readonly NamedDelay[] {
       if (callee.type === AST_NODE_TYPES.Identifier) {
         const variable = model.file.variableOf(callee);
         const def = variable?.defs[0];
-        const elsewhere = !def || def.type === 'ImportBinding' || (def.type === 'Variable' && isRequireLike(def.node.init));
+        const elsewhere =
+          !def ||
+          def.type === 'ImportBinding' ||
+          (def.type === 'Variable' && isRequireLike(def.node.init));
         if (!elsewhere) continue;
       } else if (callee.type !== AST_NODE_TYPES.MemberExpression) {
         continue;
@@ -343,7 +437,8 @@ export function readabilityAt(variable: TSESLint.Scope.Variable, at: Node): Read
   const def = variable.defs[0];
   if (!def || variable.defs.length > 1) return 'unknown';
   const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
-  if (def.type === 'CatchClause' || def.type === 'Parameter') return writes.length === 0 ? 'safe' : 'unknown';
+  if (def.type === 'CatchClause' || def.type === 'Parameter')
+    return writes.length === 0 ? 'safe' : 'unknown';
   if (def.type !== 'Variable') return 'unknown';
   const home = enclosingFunction(def.node);
   const write = dominatingWrite(variable, at);
@@ -352,18 +447,27 @@ export function readabilityAt(variable: TSESLint.Scope.Variable, at: Node): Read
     return def.name.range[0] > at.range[0] && enclosingFunction(at) === home ? 'unsafe' : 'unknown';
   }
   const others = variable.references.filter(
-    (reference) => reference.isWrite() && !contains(write.node, reference.identifier) && reference.identifier !== def.name,
+    (reference) =>
+      reference.isWrite() &&
+      !contains(write.node, reference.identifier) &&
+      reference.identifier !== def.name,
   );
   for (const other of others) {
     // Another assignment may run between: after the dominating one, or in a loop around `at` that does not hold it.
-    if (other.identifier.range[0] > write.node.range[1] && other.identifier.range[0] < at.range[0]) return 'unknown';
+    if (other.identifier.range[0] > write.node.range[1] && other.identifier.range[0] < at.range[0])
+      return 'unknown';
     if (enclosingFunction(other.identifier) !== home) return 'unknown';
     for (let loop = at.parent; loop && loop !== home; loop = loop.parent) {
-      if (isLoopNode(loop) && contains(loop, other.identifier) && !contains(loop, write.node)) return 'unknown';
+      if (isLoopNode(loop) && contains(loop, other.identifier) && !contains(loop, write.node))
+        return 'unknown';
     }
   }
   // `at` in a function created after the assignment: it runs later, when later writes may have happened.
-  if (enclosingFunction(at) !== home && others.some((other) => other.identifier.range[0] > write.node.range[1])) return 'unknown';
+  if (
+    enclosingFunction(at) !== home &&
+    others.some((other) => other.identifier.range[0] > write.node.range[1])
+  )
+    return 'unknown';
   return isNullish(write.value) ? 'unsafe' : 'safe';
 }
 
@@ -371,13 +475,18 @@ export function readabilityAt(variable: TSESLint.Scope.Variable, at: Node): Read
  * The last statement before `at`, in a block around it (in `variable`'s function), that assigns
  * `variable` whatever path leads to `at`: `const res = …`, `let res;` (undefined), `res = …;`.
  */
-function dominatingWrite(variable: TSESLint.Scope.Variable, at: Node): { node: Node; value: Node | null } | undefined {
+function dominatingWrite(
+  variable: TSESLint.Scope.Variable,
+  at: Node,
+): { node: Node; value: Node | null } | undefined {
   const def = variable.defs[0]!;
   const home = enclosingFunction(def.node);
   let child: Node = at;
   for (let parent = at.parent; parent; child = parent, parent = parent.parent) {
     const list =
-      parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock
+      parent.type === AST_NODE_TYPES.BlockStatement ||
+      parent.type === AST_NODE_TYPES.Program ||
+      parent.type === AST_NODE_TYPES.StaticBlock
         ? parent.body
         : parent.type === AST_NODE_TYPES.SwitchCase
           ? parent.consequent
@@ -393,18 +502,27 @@ function dominatingWrite(variable: TSESLint.Scope.Variable, at: Node): { node: N
   return undefined;
 }
 
-function definiteWrite(statement: TSESTree.Statement, variable: TSESLint.Scope.Variable): { node: Node; value: Node | null } | undefined {
+function definiteWrite(
+  statement: TSESTree.Statement,
+  variable: TSESLint.Scope.Variable,
+): { node: Node; value: Node | null } | undefined {
   if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
     for (const declarator of statement.declarations) {
-      if (variable.defs.some((def) => def.node === declarator)) return { node: declarator, value: declarator.init };
+      if (variable.defs.some((def) => def.node === declarator))
+        return { node: declarator, value: declarator.init };
     }
     return undefined;
   }
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
   const expression = skipWrappers(statement.expression);
-  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return undefined;
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=')
+    return undefined;
   const left = skipWrappers(expression.left);
-  if (left.type !== AST_NODE_TYPES.Identifier || !variable.references.some((reference) => reference.identifier === left)) return undefined;
+  if (
+    left.type !== AST_NODE_TYPES.Identifier ||
+    !variable.references.some((reference) => reference.identifier === left)
+  )
+    return undefined;
   return { node: expression, value: expression.right };
 }
 
@@ -450,7 +568,10 @@ export function testedForNull(variable: TSESLint.Scope.Variable): boolean {
         return parent.test === top;
       case AST_NODE_TYPES.BinaryExpression: {
         const other = skipWrappers(parent.left === top ? parent.right : parent.left);
-        return (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+        return (
+          (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
+          (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined')
+        );
       }
       case AST_NODE_TYPES.MemberExpression:
         return parent.object === top && parent.optional;

@@ -26,14 +26,19 @@ import { StatusSet } from './status-set';
 import { StatusSubject } from './subject';
 
 /** Headers by which a server says "rate limited, come back later". */
-const RATE_LIMIT_HEADER = /^(?:retry-after(?:-ms)?|x-ratelimit-[\w-]+|x-rate-limit-[\w-]+|ratelimit(?:-[\w-]+)?)$/i;
+const RATE_LIMIT_HEADER =
+  /^(?:retry-after(?:-ms)?|x-ratelimit-[\w-]+|x-rate-limit-[\w-]+|ratelimit(?:-[\w-]+)?)$/i;
 /** Headers by which a server says whether to retry this response (Stainless-generated SDKs read `x-should-retry`). */
 const RETRY_DIRECTIVE_HEADERS: ReadonlySet<string> = new Set(['x-should-retry']);
 const MAX_DERIVED_DEPTH = 2;
 
 /** The first filter on the retry path the analysis cannot evaluate, if any. */
 /** `statuses`: those the caller would report (default: all the path carries); a filter may keep one of them out. */
-export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: StatusSet = site.statuses): Node | undefined {
+export function unevaluatedFilter(
+  model: HttpModel,
+  site: RetrySite,
+  statuses: StatusSet = site.statuses,
+): Node | undefined {
   const file = model.file;
   // A predicate whose answer reads no status still has its parameters: the error it is given.
   const subject = site.subject ?? new StatusSubject(file);
@@ -44,10 +49,16 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: S
     fn.params.forEach((param, index) => {
       // fetch-retry's `attempt`: not the error nor the response.
       if (roles?.[index] === 'other') return;
-      for (const variable of file.scopeManager.getDeclaredVariables(fn)) if (variable.defs.some((d) => contains(param, d.name))) parameters.push(variable);
+      for (const variable of file.scopeManager.getDeclaredVariables(fn))
+        if (variable.defs.some((d) => contains(param, d.name))) parameters.push(variable);
     });
   }
-  const watched = new Set<TSESLint.Scope.Variable>([...subject.holderVariables, ...subject.statusVariables, ...catchParametersOf(model, site), ...parameters]);
+  const watched = new Set<TSESLint.Scope.Variable>([
+    ...subject.holderVariables,
+    ...subject.statusVariables,
+    ...catchParametersOf(model, site),
+    ...parameters,
+  ]);
   const derived = new Map<TSESLint.Scope.Variable, boolean>();
 
   /** A variable that holds the response, the error, or a value read from them (`const msg = e.message`). */
@@ -58,7 +69,8 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: S
     derived.set(variable, false);
     const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
     const init = def?.type === 'Variable' ? def.node.init : undefined;
-    const result = init !== null && init !== undefined && depth < MAX_DERIVED_DEPTH && reads(init, depth + 1);
+    const result =
+      init !== null && init !== undefined && depth < MAX_DERIVED_DEPTH && reads(init, depth + 1);
     derived.set(variable, result);
     return result;
   };
@@ -71,13 +83,23 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: S
     });
   const isGuard = (node: Node): boolean => {
     const inner = skipWrappers(node);
-    if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'instanceof') return reads(inner.left);
+    if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'instanceof')
+      return reads(inner.left);
     if (inner.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipWrappers(inner.callee);
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
-      return name !== undefined && /^is\w*Error$/.test(name) && inner.arguments[0] !== undefined && reads(inner.arguments[0]);
+      return (
+        name !== undefined &&
+        /^is\w*Error$/.test(name) &&
+        inner.arguments[0] !== undefined &&
+        reads(inner.arguments[0])
+      );
     }
-    return inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'response' && reads(inner.object);
+    return (
+      inner.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(inner) === 'response' &&
+      reads(inner.object)
+    );
   };
   /** `res`, `!res`, `res == null`, `err.response`: whether there is a response at all. */
   const isPresence = (node: Node): boolean => {
@@ -91,8 +113,11 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: S
       const other = inner.left === node ? inner.right : inner.left;
       const value = skipWrappers(other);
       return (
-        isPresence(inner.left.type === AST_NODE_TYPES.PrivateIdentifier ? inner.right : inner.left) &&
-        ((value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined'))
+        isPresence(
+          inner.left.type === AST_NODE_TYPES.PrivateIdentifier ? inner.right : inner.left,
+        ) &&
+        ((value.type === AST_NODE_TYPES.Literal && value.value === null) ||
+          (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined'))
       );
     }
     return false;
@@ -104,7 +129,8 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: S
    */
   const surely = (condition: Node, want: boolean): StatusSet => {
     const inner = skipWrappers(condition);
-    if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') return surely(inner.argument, !want);
+    if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!')
+      return surely(inner.argument, !want);
     if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '??') {
       const left = surely(inner.left, want);
       const right = surely(inner.right, want);
@@ -117,12 +143,14 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: S
   const bad = statuses;
   for (const condition of site.conditions) {
     if (condition.node.type === AST_NODE_TYPES.SwitchCase) continue;
-    if (!bad.isSubsetOf(surely(condition.node, condition.branch !== 'false'))) return condition.node;
+    if (!bad.isSubsetOf(surely(condition.node, condition.branch !== 'false')))
+      return condition.node;
   }
   // Tests on the way that narrow nothing the narrowing reads (`if (n && (await this.decide(res)))`);
   // a predicate's own returns are read by its evaluation.
   for (const { test, want } of site.kind === 'predicate' ? [] : enclosingTests(site)) {
-    if (!site.conditions.some((c) => c.node === test) && !bad.isSubsetOf(surely(test, want))) return test;
+    if (!site.conditions.some((c) => c.node === test) && !bad.isSubsetOf(surely(test, want)))
+      return test;
   }
   for (const exit of exitsBefore(site)) {
     // `if (e instanceof HttpError) return …`: what goes on is not an HTTP error.
@@ -135,12 +163,21 @@ export function unevaluatedFilter(model: HttpModel, site: RetrySite, statuses: S
 export function readsRateLimitHeader(model: HttpModel, site: RetrySite): boolean {
   const file = model.file;
   const isHeaderName = (n: Node): boolean =>
-    (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && (RATE_LIMIT_HEADER.test(n.value) || RETRY_DIRECTIVE_HEADERS.has(n.value.toLowerCase()))) ||
-    (n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier && /^retryAfter$/i.test(n.property.name));
+    (n.type === AST_NODE_TYPES.Literal &&
+      typeof n.value === 'string' &&
+      (RATE_LIMIT_HEADER.test(n.value) || RETRY_DIRECTIVE_HEADERS.has(n.value.toLowerCase()))) ||
+    (n.type === AST_NODE_TYPES.MemberExpression &&
+      !n.computed &&
+      n.property.type === AST_NODE_TYPES.Identifier &&
+      /^retryAfter$/i.test(n.property.name));
   const innermost = site.conditions.find((c) => c.node.type !== AST_NODE_TYPES.SwitchCase)?.node;
   if (innermost) {
     const end = site.node === site.container ? site.container.range[1] : site.node.range[1];
-    if (end > innermost.range[0] && file.nodesOfTypeIn(AST_NODE_TYPES.Literal, innermost.range[0], end).some(isHeaderName)) return true;
+    if (
+      end > innermost.range[0] &&
+      file.nodesOfTypeIn(AST_NODE_TYPES.Literal, innermost.range[0], end).some(isHeaderName)
+    )
+      return true;
   }
   for (const condition of site.conditions) {
     const found = some(condition.node, (n) => {
@@ -164,7 +201,8 @@ export function hostRateLimitStatuses(model: HttpModel, site: RetrySite): Status
   let result: StatusSet | undefined;
   for (const request of site.requests) {
     const url = urlPrefix(model, request.node.arguments[0]);
-    const host = url === undefined ? undefined : /^https?:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase();
+    const host =
+      url === undefined ? undefined : /^https?:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase();
     const row = RATE_LIMIT_STATUS_HOSTS.find((r) => r.host === host);
     if (!row) return StatusSet.EMPTY;
     const statuses = StatusSet.of(...row.statuses);
@@ -177,12 +215,15 @@ export function hostRateLimitStatuses(model: HttpModel, site: RetrySite): Status
 function urlPrefix(model: HttpModel, argument: Node | undefined, depth = 0): string | undefined {
   if (!argument) return undefined;
   const inner = skipWrappers(argument);
-  if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === 'string' ? inner.value : undefined;
-  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return inner.quasis[0]?.value.cooked ?? undefined;
+  if (inner.type === AST_NODE_TYPES.Literal)
+    return typeof inner.value === 'string' ? inner.value : undefined;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral)
+    return inner.quasis[0]?.value.cooked ?? undefined;
   if (inner.type === AST_NODE_TYPES.Identifier && depth < MAX_DERIVED_DEPTH) {
     const variable = model.file.variableOf(inner);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type === 'Variable' && def.node.init && def.parent.kind === 'const') return urlPrefix(model, def.node.init, depth + 1);
+    if (def?.type === 'Variable' && def.node.init && def.parent.kind === 'const')
+      return urlPrefix(model, def.node.init, depth + 1);
   }
   return undefined;
 }
@@ -192,11 +233,23 @@ function enclosingTests(site: RetrySite): Array<{ test: Node; want: boolean }> {
   const tests: Array<{ test: Node; want: boolean }> = [];
   if (site.node === site.container) return tests;
   let child: Node = site.node;
-  for (let parent = child.parent; parent && parent !== site.container; child = parent, parent = parent.parent) {
+  for (
+    let parent = child.parent;
+    parent && parent !== site.container;
+    child = parent, parent = parent.parent
+  ) {
     if (isFunction(parent)) break;
-    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
-      if (child !== parent.test) tests.push({ test: parent.test, want: child === parent.consequent });
-    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '??' && child === parent.right) {
+    if (
+      parent.type === AST_NODE_TYPES.IfStatement ||
+      parent.type === AST_NODE_TYPES.ConditionalExpression
+    ) {
+      if (child !== parent.test)
+        tests.push({ test: parent.test, want: child === parent.consequent });
+    } else if (
+      parent.type === AST_NODE_TYPES.LogicalExpression &&
+      parent.operator !== '??' &&
+      child === parent.right
+    ) {
       tests.push({ test: parent.left, want: parent.operator === '&&' });
     }
   }
@@ -209,33 +262,61 @@ function exitsBefore(site: RetrySite): TSESTree.IfStatement[] {
   const collect = (statements: readonly TSESTree.Statement[], before: Node | undefined): void => {
     for (const statement of statements) {
       if (before && statement.range[0] >= before.range[0]) break;
-      if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent)) exits.push(statement);
+      if (
+        statement.type === AST_NODE_TYPES.IfStatement &&
+        !statement.alternate &&
+        alwaysExits(statement.consequent)
+      )
+        exits.push(statement);
     }
   };
   const from = site.node === site.container ? undefined : site.node;
   if (from) {
     let child: Node = from;
-    for (let parent = from.parent; parent && parent !== site.container; child = parent, parent = parent.parent) {
+    for (
+      let parent = from.parent;
+      parent && parent !== site.container;
+      child = parent, parent = parent.parent
+    ) {
       if (isFunction(parent)) break;
       if (parent.type === AST_NODE_TYPES.BlockStatement) collect(parent.body, child);
     }
   }
   // Falling to the end of the loop: the statements after the request are on the path.
-  const anchor = site.response ? (site.response.helperCall ?? site.response.request.node) : undefined;
+  const anchor = site.response
+    ? (site.response.helperCall ?? site.response.request.node)
+    : undefined;
   // (Not for a `catch` retry: the throws after the request lead to it.)
   if (!from && anchor && site.kind !== 'catch' && contains(site.container, anchor)) {
     let child: Node = anchor;
-    for (let parent: Node | undefined = anchor.parent; parent && parent !== site.container; child = parent, parent = parent.parent) {
+    for (
+      let parent: Node | undefined = anchor.parent;
+      parent && parent !== site.container;
+      child = parent, parent = parent.parent
+    ) {
       if (isFunction(parent)) break;
       const after = child.range[1];
-      if (parent.type === AST_NODE_TYPES.BlockStatement) collect(parent.body.filter((s) => s.range[0] >= after), undefined);
+      if (parent.type === AST_NODE_TYPES.BlockStatement)
+        collect(
+          parent.body.filter((s) => s.range[0] >= after),
+          undefined,
+        );
     }
   }
   // A `catch` that falls to the end of the loop: its whole body is on the path.
   if (site.kind === 'catch' && !from) {
     for (const request of site.requests) {
-      for (let current: Node | undefined = request.node.parent; current && current !== site.container; current = current.parent) {
-        if (current.type === AST_NODE_TYPES.TryStatement && current.handler && contains(current.block, request.node)) collect(current.handler.body.body, undefined);
+      for (
+        let current: Node | undefined = request.node.parent;
+        current && current !== site.container;
+        current = current.parent
+      ) {
+        if (
+          current.type === AST_NODE_TYPES.TryStatement &&
+          current.handler &&
+          contains(current.block, request.node)
+        )
+          collect(current.handler.body.body, undefined);
       }
     }
   }
@@ -248,15 +329,25 @@ function catchParametersOf(model: HttpModel, site: RetrySite): TSESLint.Scope.Va
   const parameters: TSESLint.Scope.Variable[] = [];
   const add = (handler: TSESTree.CatchClause | null): void => {
     const param = handler?.param;
-    const variable = param?.type === AST_NODE_TYPES.Identifier ? model.file.variableOf(param) : null;
+    const variable =
+      param?.type === AST_NODE_TYPES.Identifier ? model.file.variableOf(param) : null;
     if (variable) parameters.push(variable);
   };
-  for (let current: Node | undefined = site.node.parent; current && current !== site.container; current = current.parent) {
+  for (
+    let current: Node | undefined = site.node.parent;
+    current && current !== site.container;
+    current = current.parent
+  ) {
     if (current.type === AST_NODE_TYPES.CatchClause) add(current);
   }
   for (const request of site.requests) {
-    for (let current: Node | undefined = request.node.parent; current && current !== site.container; current = current.parent) {
-      if (current.type === AST_NODE_TYPES.TryStatement && contains(current.block, request.node)) add(current.handler);
+    for (
+      let current: Node | undefined = request.node.parent;
+      current && current !== site.container;
+      current = current.parent
+    ) {
+      if (current.type === AST_NODE_TYPES.TryStatement && contains(current.block, request.node))
+        add(current.handler);
     }
   }
   return parameters;
@@ -273,7 +364,8 @@ function some(root: Node, test: (node: Node) => boolean): boolean {
       if (key === 'parent') continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       for (const item of Array.isArray(value) ? value : [value]) {
-        if (item && typeof item === 'object' && typeof (item as Node).type === 'string') stack.push(item as Node);
+        if (item && typeof item === 'object' && typeof (item as Node).type === 'string')
+          stack.push(item as Node);
       }
     }
   }

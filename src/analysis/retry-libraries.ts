@@ -105,7 +105,9 @@ export interface RetryConfigLibrary {
   /** Options that run before a retry and may change the request (`hooks.beforeRetry`), as paths from the options object given at the site. */
   readonly beforeRetry: ReadonlyArray<readonly string[]>;
   /** How a callback stops retrying: p-retry `AbortError`, async-retry `bail`. */
-  readonly stop?: { readonly kind: 'abort-error'; readonly exportName: string } | { readonly kind: 'bail'; readonly parameter: number };
+  readonly stop?:
+    | { readonly kind: 'abort-error'; readonly exportName: string }
+    | { readonly kind: 'bail'; readonly parameter: number };
   /** Whether the library waits for Retry-After on its own with its default delay. */
   readonly honoursRetryAfter: boolean;
   /** The delay between attempts, in milliseconds, when the code gives none (fetch-retry 1000, ofetch 0). */
@@ -122,8 +124,22 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     modules: ['ky'],
     sites: [
       { kind: 'request', client: 'ky', optionsPath: ['retry'] },
-      { kind: 'call', source: 'ky', exportName: 'default', path: ['create'], argument: 0, optionsPath: ['retry'] },
-      { kind: 'call', source: 'ky', exportName: 'default', path: ['extend'], argument: 0, optionsPath: ['retry'] },
+      {
+        kind: 'call',
+        source: 'ky',
+        exportName: 'default',
+        path: ['create'],
+        argument: 0,
+        optionsPath: ['retry'],
+      },
+      {
+        kind: 'call',
+        source: 'ky',
+        exportName: 'default',
+        path: ['extend'],
+        argument: 0,
+        optionsPath: ['retry'],
+      },
     ],
     statusCodes: { name: 'statusCodes', format: 'list' },
     afterStatusCodes: 'afterStatusCodes',
@@ -138,7 +154,14 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     modules: ['got'],
     sites: [
       { kind: 'request', client: 'got', optionsPath: ['retry'] },
-      { kind: 'call', source: 'got', exportName: 'default', path: ['extend'], argument: 0, optionsPath: ['retry'] },
+      {
+        kind: 'call',
+        source: 'got',
+        exportName: 'default',
+        path: ['extend'],
+        argument: 0,
+        optionsPath: ['retry'],
+      },
     ],
     statusCodes: { name: 'statusCodes', format: 'list' },
     predicates: [],
@@ -152,8 +175,22 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     modules: ['ofetch'],
     sites: [
       { kind: 'request', client: 'ofetch', optionsPath: [] },
-      { kind: 'call', source: 'ofetch', exportName: 'ofetch', path: ['create'], argument: 0, optionsPath: [] },
-      { kind: 'call', source: 'ofetch', exportName: '$fetch', path: ['create'], argument: 0, optionsPath: [] },
+      {
+        kind: 'call',
+        source: 'ofetch',
+        exportName: 'ofetch',
+        path: ['create'],
+        argument: 0,
+        optionsPath: [],
+      },
+      {
+        kind: 'call',
+        source: 'ofetch',
+        exportName: '$fetch',
+        path: ['create'],
+        argument: 0,
+        optionsPath: [],
+      },
     ],
     markers: ['retry', 'retryStatusCodes', 'retryDelay'],
     statusCodes: { name: 'retryStatusCodes', format: 'list' },
@@ -178,8 +215,22 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     id: 'wretch',
     modules: ['wretch/middlewares', 'wretch/middlewares/retry'],
     sites: [
-      { kind: 'call', source: 'wretch/middlewares', exportName: 'retry', path: [], argument: 0, optionsPath: [] },
-      { kind: 'call', source: 'wretch/middlewares/retry', exportName: 'retry', path: [], argument: 0, optionsPath: [] },
+      {
+        kind: 'call',
+        source: 'wretch/middlewares',
+        exportName: 'retry',
+        path: [],
+        argument: 0,
+        optionsPath: [],
+      },
+      {
+        kind: 'call',
+        source: 'wretch/middlewares/retry',
+        exportName: 'retry',
+        path: [],
+        argument: 0,
+        optionsPath: [],
+      },
     ],
     predicates: [{ name: 'until', parameters: ['response', 'error'], stopWhenTrue: true }],
     delayOptions: ['delayTimer', 'delayRamp'],
@@ -190,7 +241,16 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
   {
     id: 'axios-retry',
     modules: ['axios-retry'],
-    sites: [{ kind: 'call', source: 'axios-retry', exportName: 'default', path: [], argument: 1, optionsPath: [] }],
+    sites: [
+      {
+        kind: 'call',
+        source: 'axios-retry',
+        exportName: 'default',
+        path: [],
+        argument: 1,
+        optionsPath: [],
+      },
+    ],
     predicates: [{ name: 'retryCondition', parameters: ERROR }],
     delayOptions: ['retryDelay'],
     beforeRetry: [['onRetry']],
@@ -212,7 +272,15 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     id: 'fetch-retry',
     modules: ['fetch-retry'],
     sites: [
-      { kind: 'call', source: 'fetch-retry', exportName: 'default', path: [], argument: 1, optionsPath: [], resultCallArgument: 1 },
+      {
+        kind: 'call',
+        source: 'fetch-retry',
+        exportName: 'default',
+        path: [],
+        argument: 1,
+        optionsPath: [],
+        resultCallArgument: 1,
+      },
     ],
     markers: ['retries', 'retryOn', 'retryDelay'],
     statusCodes: { name: 'retryOn', format: 'list' },
@@ -228,9 +296,30 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     id: 'undici-retry',
     modules: ['undici'],
     sites: [
-      { kind: 'new', source: 'undici', exportName: 'RetryAgent', path: [], argument: 1, optionsPath: [] },
-      { kind: 'new', source: 'undici', exportName: 'RetryHandler', path: [], argument: 0, optionsPath: ['retryOptions'] },
-      { kind: 'call', source: 'undici', exportName: 'interceptors', path: ['retry'], argument: 0, optionsPath: [] },
+      {
+        kind: 'new',
+        source: 'undici',
+        exportName: 'RetryAgent',
+        path: [],
+        argument: 1,
+        optionsPath: [],
+      },
+      {
+        kind: 'new',
+        source: 'undici',
+        exportName: 'RetryHandler',
+        path: [],
+        argument: 0,
+        optionsPath: ['retryOptions'],
+      },
+      {
+        kind: 'call',
+        source: 'undici',
+        exportName: 'interceptors',
+        path: ['retry'],
+        argument: 0,
+        optionsPath: [],
+      },
     ],
     statusCodes: { name: 'statusCodes', format: 'list' },
     predicates: [],
@@ -253,7 +342,17 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
   {
     id: 'p-retry',
     modules: ['p-retry'],
-    sites: [{ kind: 'call', source: 'p-retry', exportName: 'default', path: [], argument: 1, optionsPath: [], callback: 0 }],
+    sites: [
+      {
+        kind: 'call',
+        source: 'p-retry',
+        exportName: 'default',
+        path: [],
+        argument: 1,
+        optionsPath: [],
+        callback: 0,
+      },
+    ],
     predicates: [{ name: 'shouldRetry', parameters: ['context'] }],
     delayOptions: ['minTimeout', 'maxTimeout', 'factor', 'randomize'],
     beforeRetry: [['onFailedAttempt']],
@@ -264,7 +363,17 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
   {
     id: 'async-retry',
     modules: ['async-retry'],
-    sites: [{ kind: 'call', source: 'async-retry', exportName: 'default', path: [], argument: 1, optionsPath: [], callback: 0 }],
+    sites: [
+      {
+        kind: 'call',
+        source: 'async-retry',
+        exportName: 'default',
+        path: [],
+        argument: 1,
+        optionsPath: [],
+        callback: 0,
+      },
+    ],
     predicates: [],
     delayOptions: ['minTimeout', 'maxTimeout', 'factor', 'randomize'],
     beforeRetry: [['onRetry']],
@@ -275,7 +384,17 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
   {
     id: 'exponential-backoff',
     modules: ['exponential-backoff'],
-    sites: [{ kind: 'call', source: 'exponential-backoff', exportName: 'backOff', path: [], argument: 1, optionsPath: [], callback: 0 }],
+    sites: [
+      {
+        kind: 'call',
+        source: 'exponential-backoff',
+        exportName: 'backOff',
+        path: [],
+        argument: 1,
+        optionsPath: [],
+        callback: 0,
+      },
+    ],
     predicates: [{ name: 'retry', parameters: ['error', 'other'] }],
     delayOptions: ['startingDelay', 'maxDelay', 'timeMultiple', 'jitter'],
     beforeRetry: [],
@@ -319,7 +438,9 @@ export const COCKATIEL_FILTERS: Readonly<Record<string, PredicateParameter>> = {
  * otherwise: their resolved response is always 2xx, and a retry that catches the rejection
  * sees the status on the error.
  */
-export const THROWING_CLIENTS: Readonly<Partial<Record<ClientId, { readonly disabledBy: readonly string[] }>>> = {
+export const THROWING_CLIENTS: Readonly<
+  Partial<Record<ClientId, { readonly disabledBy: readonly string[] }>>
+> = {
   axios: { disabledBy: ['validateStatus'] },
   ky: { disabledBy: ['throwHttpErrors'] },
   got: { disabledBy: ['throwHttpErrors'] },
@@ -329,10 +450,15 @@ export const THROWING_CLIENTS: Readonly<Partial<Record<ClientId, { readonly disa
 };
 
 /** Names of functions that define a retry predicate: the code says what they decide. */
-export const RETRY_PREDICATE_NAME = /^(?:should|can|may)Retry(?:Request|Error|Response|Status)?$|^is(?:Retryable|Retriable|RetryAble)(?:Error|Status|Response|Request)?$|^retry(?:Condition|On|If|When|able|Predicate)$/i;
+export const RETRY_PREDICATE_NAME =
+  /^(?:should|can|may)Retry(?:Request|Error|Response|Status)?$|^is(?:Retryable|Retriable|RetryAble)(?:Error|Status|Response|Request)?$|^retry(?:Condition|On|If|When|able|Predicate)$/i;
 
 /** Modules whose exports wait: `await setTimeout(ms)` from 'node:timers/promises', `delay(ms)`. */
-export const DELAY_MODULES: ReadonlyArray<{ readonly source: string; readonly exportName: string; readonly argument: number }> = [
+export const DELAY_MODULES: ReadonlyArray<{
+  readonly source: string;
+  readonly exportName: string;
+  readonly argument: number;
+}> = [
   { source: 'timers/promises', exportName: 'setTimeout', argument: 0 },
   { source: 'node:timers/promises', exportName: 'setTimeout', argument: 0 },
   { source: 'delay', exportName: 'default', argument: 0 },

@@ -70,8 +70,19 @@ import { resolveNumber } from './constants';
 import type { HttpModel } from './model';
 import type { ConditionSets } from './narrowing';
 import type { HttpRequest, TrackedResponse } from './requests';
-import type { PredicateParameter, RetryConfigLibrary, RetryConfigSite, RetryPredicateOption } from './retry-libraries';
-import { COCKATIEL_FILTERS, DELAY_MODULES, RETRY_CONFIG_LIBRARIES, RETRY_PREDICATE_NAME, THROWING_CLIENTS } from './retry-libraries';
+import type {
+  PredicateParameter,
+  RetryConfigLibrary,
+  RetryConfigSite,
+  RetryPredicateOption,
+} from './retry-libraries';
+import {
+  COCKATIEL_FILTERS,
+  DELAY_MODULES,
+  RETRY_CONFIG_LIBRARIES,
+  RETRY_PREDICATE_NAME,
+  THROWING_CLIENTS,
+} from './retry-libraries';
 import { StatusSet } from './status-set';
 import { retryPredicateNameOffsets } from './text-anchors';
 import { StatusSubject } from './subject';
@@ -83,17 +94,22 @@ function declaredValue(named: Node): { name: string | undefined; value: Node } |
     case AST_NODE_TYPES.FunctionDeclaration:
       return parent.id === named ? { name: parent.id.name, value: parent } : undefined;
     case AST_NODE_TYPES.VariableDeclarator:
-      return parent.id === named && parent.id.type === AST_NODE_TYPES.Identifier && parent.init ? { name: parent.id.name, value: parent.init } : undefined;
+      return parent.id === named && parent.id.type === AST_NODE_TYPES.Identifier && parent.init
+        ? { name: parent.id.name, value: parent.init }
+        : undefined;
     case AST_NODE_TYPES.Property:
     case AST_NODE_TYPES.MethodDefinition:
     case AST_NODE_TYPES.PropertyDefinition:
-      return parent.key === named && parent.value ? { name: propertyKeyName(parent), value: parent.value } : undefined;
+      return parent.key === named && parent.value
+        ? { name: propertyKeyName(parent), value: parent.value }
+        : undefined;
     default:
       return undefined;
   }
 }
 
-export type RetryKind = 'loop' | 'recursion' | 'timer' | 'catch' | 'library-callback' | 'library-config' | 'predicate';
+export type RetryKind =
+  'loop' | 'recursion' | 'timer' | 'catch' | 'library-callback' | 'library-config' | 'predicate';
 
 /** A condition on a retry path and which of its outcomes leads to the retry. */
 export interface RetryCondition {
@@ -219,7 +235,9 @@ function isLoop(node: Node): node is Loop {
 }
 
 function loopTest(loop: Loop): Node | undefined {
-  return loop.type === AST_NODE_TYPES.ForInStatement || loop.type === AST_NODE_TYPES.ForOfStatement ? undefined : (loop.test ?? undefined);
+  return loop.type === AST_NODE_TYPES.ForInStatement || loop.type === AST_NODE_TYPES.ForOfStatement
+    ? undefined
+    : (loop.test ?? undefined);
 }
 
 /** The innermost loop around `node` inside its own function (the node within the loop's body). */
@@ -238,7 +256,13 @@ class RetryBuilder {
   private readonly predicateFunctions = new Set<Node>();
   private readonly delays = new Map<Node, RetryDelay | undefined>();
   private readonly sleepArguments = new Map<TSESLint.Scope.Variable, number>();
-  private readonly narrowed = new Map<Node, Map<StatusSubject, Map<Node, ({ statuses: StatusSet; conditions: readonly RetryCondition[] } | undefined)[]>>>();
+  private readonly narrowed = new Map<
+    Node,
+    Map<
+      StatusSubject,
+      Map<Node, ({ statuses: StatusSet; conditions: readonly RetryCondition[] } | undefined)[]>
+    >
+  >();
   private readonly loopDelays = new Map<Node, readonly RetryDelay[]>();
   // Asked once per request or retry config: kept per function and library, not searched again.
   private readonly recursiveCallsOf = new Map<FunctionNode, TSESTree.CallExpression[]>();
@@ -269,7 +293,11 @@ class RetryBuilder {
    * Other operands keep the shared narrowing's reading (`if (refreshed && status === 401) return`
    * says nothing about the statuses that go on).
    */
-  private conditionsOf(constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>, subject: StatusSubject, throwing = false): RetryCondition[] {
+  private conditionsOf(
+    constraints: ReadonlyArray<{ node: Node; allowed: StatusSet }>,
+    subject: StatusSubject,
+    throwing = false,
+  ): RetryCondition[] {
     const result: RetryCondition[] = [];
     for (const { node, allowed: given } of constraints) {
       if (node.type === AST_NODE_TYPES.SwitchCase) {
@@ -279,9 +307,21 @@ class RetryBuilder {
       const shared = this.model.conditionSets(node, subject);
       // A throw on `!res.ok || data.error` goes to the retrying catch on every failure at least:
       // operands that do not read the status only add to it.
-      const either = throwing && skipWrappers(node).type === AST_NODE_TYPES.LogicalExpression && (skipWrappers(node) as TSESTree.LogicalExpression).operator === '||';
-      const sets = neutralConditionSets(this.model, node, subject, either ? undefined : (operand) => isErrorGuard(operand, subject)) ?? shared;
-      const branch = shared && given.equals(shared.whenFalse) && !given.equals(shared.whenTrue) ? 'false' : 'true';
+      const either =
+        throwing &&
+        skipWrappers(node).type === AST_NODE_TYPES.LogicalExpression &&
+        (skipWrappers(node) as TSESTree.LogicalExpression).operator === '||';
+      const sets =
+        neutralConditionSets(
+          this.model,
+          node,
+          subject,
+          either ? undefined : (operand) => isErrorGuard(operand, subject),
+        ) ?? shared;
+      const branch =
+        shared && given.equals(shared.whenFalse) && !given.equals(shared.whenTrue)
+          ? 'false'
+          : 'true';
       const allowed = sets ? (branch === 'true' ? sets.whenTrue : sets.whenFalse) : given;
       if (allowed.isAll) continue;
       result.push({ node, branch, allowed, sets });
@@ -290,13 +330,21 @@ class RetryBuilder {
   }
 
   /** Statuses at `point` for `subject`, with the conditions that narrowed them. */
-  private narrow(point: Node, subject: StatusSubject, stopAt: Node, throwing = false): { statuses: StatusSet; conditions: RetryCondition[] } {
+  private narrow(
+    point: Node,
+    subject: StatusSubject,
+    stopAt: Node,
+    throwing = false,
+  ): { statuses: StatusSet; conditions: RetryCondition[] } {
     // Responses assigned to one variable share a subject: each `continue` is narrowed once for all.
     const cached = this.narrowed.get(point)?.get(subject)?.get(stopAt)?.[Number(throwing)];
     if (cached) return { statuses: cached.statuses, conditions: [...cached.conditions] };
     const narrowing = this.model.statusesAt(point, subject, stopAt);
     const conditions = this.conditionsOf(narrowing.constraints, subject, throwing);
-    const result = { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
+    const result = {
+      statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL),
+      conditions,
+    };
     let bySubject = this.narrowed.get(point);
     if (!bySubject) this.narrowed.set(point, (bySubject = new Map()));
     let byStop = bySubject.get(subject);
@@ -314,7 +362,8 @@ class RetryBuilder {
       const anchor = response.helperCall ?? response.request.node;
       const client = THROWING_CLIENTS[response.request.client.id];
       // A throwing client's response is always 2xx: its statuses reach a retry only through a catch.
-      const throwing = client !== undefined && !this.disablesThrowing(response.request, client.disabledBy);
+      const throwing =
+        client !== undefined && !this.disablesThrowing(response.request, client.disabledBy);
       const loop = enclosingLoop(anchor);
       if (loop && !throwing) this.loopSites(response, anchor, loop);
       const fn = enclosingFunction(anchor);
@@ -339,15 +388,41 @@ class RetryBuilder {
     const poll = this.repeatsAfterBody([response], loop);
     // `continue` statements after the request.
     for (const statement of this.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, loop.body)) {
-      if (statement.range[0] < anchor.range[1] || !contains(loop.body, statement) || continueTarget(statement) !== loop) continue;
+      if (
+        statement.range[0] < anchor.range[1] ||
+        !contains(loop.body, statement) ||
+        continueTarget(statement) !== loop
+      )
+        continue;
       if (insideCatchOf(statement, anchor)) continue;
       const { statuses, conditions } = this.narrow(statement, subject, loop);
       if (poll && pollsOn(statuses)) continue;
-      this.addPathSite('loop', requests, statement, loop, subject, statuses, conditions, anchor, response);
+      this.addPathSite(
+        'loop',
+        requests,
+        statement,
+        loop,
+        subject,
+        statuses,
+        conditions,
+        anchor,
+        response,
+      );
     }
     // Falling to the end of the body, then the loop condition.
     const end = this.toLoopEnd(anchor, loop, subject);
-    if (end && !(poll && pollsOn(end.statuses))) this.addPathSite('loop', requests, loop, loop, subject, end.statuses, end.conditions, anchor, response);
+    if (end && !(poll && pollsOn(end.statuses)))
+      this.addPathSite(
+        'loop',
+        requests,
+        loop,
+        loop,
+        subject,
+        end.statuses,
+        end.conditions,
+        anchor,
+        response,
+      );
   }
 
   /**
@@ -358,9 +433,22 @@ class RetryBuilder {
   private repeatsAfterBody(responses: readonly TrackedResponse[], loop: Loop): boolean {
     if (responses.length === 0) return false;
     const requests = new Set(responses.map((r) => r.request));
-    return itemsWithin(this.model.bodyParses, (p) => p.node, loop.body.range[0], loop.body.range[1]).some((parse) => {
-      if (!requests.has(parse.request) || enclosingLoop(parse.node) !== loop || exitsAround(parse.node, loop)) return false;
-      return this.toLoopEnd(parse.node, loop, parse.response?.subject ?? responses[0]!.subject) !== undefined;
+    return itemsWithin(
+      this.model.bodyParses,
+      (p) => p.node,
+      loop.body.range[0],
+      loop.body.range[1],
+    ).some((parse) => {
+      if (
+        !requests.has(parse.request) ||
+        enclosingLoop(parse.node) !== loop ||
+        exitsAround(parse.node, loop)
+      )
+        return false;
+      return (
+        this.toLoopEnd(parse.node, loop, parse.response?.subject ?? responses[0]!.subject) !==
+        undefined
+      );
     });
   }
 
@@ -379,9 +467,14 @@ class RetryBuilder {
     // A path no status condition narrows is not a retry of statuses (polling, a loop over work).
     if (conditions.length === 0 || statuses.isEmpty) return;
     // Waiting for a server to come up (`/health` until 200, `localhost`): a poll, not a retry.
-    if (requests.length > 0 && requests.every((request) => pollsReadiness(this.file, request))) return;
+    if (requests.length > 0 && requests.every((request) => pollsReadiness(this.file, request)))
+      return;
     // Only 401/407 after an awaited call: a refresh, the next request differs.
-    if (statuses.isSubsetOf(AUTH_STATUSES) && (this.awaitsOtherThanDelay(container, from, node) || this.callsBefore(node))) return;
+    if (
+      statuses.isSubsetOf(AUTH_STATUSES) &&
+      (this.awaitsOtherThanDelay(container, from, node) || this.callsBefore(node))
+    )
+      return;
     this.sites.push({
       kind,
       requests,
@@ -400,7 +493,11 @@ class RetryBuilder {
    * The statuses with which execution falls from `start` to the end of the loop body and goes
    * round again; undefined when it cannot.
    */
-  private toLoopEnd(start: Node, loop: Loop, subject: StatusSubject): { statuses: StatusSet; conditions: RetryCondition[] } | undefined {
+  private toLoopEnd(
+    start: Node,
+    loop: Loop,
+    subject: StatusSubject,
+  ): { statuses: StatusSet; conditions: RetryCondition[] } | undefined {
     const narrowing = this.model.statusesAt(start, subject, loop);
     const constraints: Array<{ node: Node; allowed: StatusSet }> = [...narrowing.constraints];
     const apply = (node: Node, allowed: StatusSet): void => {
@@ -424,12 +521,21 @@ class RetryBuilder {
     // From the start of a block (a catch body): every statement of it is on the path.
     if (start.type === AST_NODE_TYPES.BlockStatement && exitsAfter(start.body)) return undefined;
     let child: Node = start;
-    for (let parent = start.parent; parent && parent !== loop; child = parent, parent = parent.parent) {
-      if (isFunction(parent) || isLoop(parent) || parent.type === AST_NODE_TYPES.SwitchCase) return undefined;
+    for (
+      let parent = start.parent;
+      parent && parent !== loop;
+      child = parent, parent = parent.parent
+    ) {
+      if (isFunction(parent) || isLoop(parent) || parent.type === AST_NODE_TYPES.SwitchCase)
+        return undefined;
       if (parent.type === AST_NODE_TYPES.BlockStatement) {
         const index = parent.body.indexOf(child as TSESTree.Statement);
         if (exitsAfter(parent.body.slice(index + 1))) return undefined;
-      } else if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer && alwaysExits(parent.finalizer)) {
+      } else if (
+        parent.type === AST_NODE_TYPES.TryStatement &&
+        parent.finalizer &&
+        alwaysExits(parent.finalizer)
+      ) {
         return undefined;
       }
     }
@@ -440,10 +546,18 @@ class RetryBuilder {
       if (sets && !constraints.some((c) => c.node === test)) apply(test, sets.whenTrue);
     }
     const conditions = this.conditionsOf(constraints, subject);
-    return { statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL), conditions };
+    return {
+      statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL),
+      conditions,
+    };
   }
 
-  private recursionSites(response: TrackedResponse, anchor: Node, fn: FunctionNode, throwing: boolean): void {
+  private recursionSites(
+    response: TrackedResponse,
+    anchor: Node,
+    fn: FunctionNode,
+    throwing: boolean,
+  ): void {
     const subject = response.subject;
     for (const call of this.recursiveCalls(fn)) {
       if (call.range[0] < anchor.range[1]) continue;
@@ -452,7 +566,17 @@ class RetryBuilder {
       if (throwing || insideCatchOf(call, anchor)) continue;
       const timer = timerCallOf(call, fn);
       const { statuses, conditions } = this.narrow(call, subject, fn);
-      this.addPathSite(timer ? 'timer' : 'recursion', [response.request], timer ?? call, fn, subject, statuses, conditions, anchor, response);
+      this.addPathSite(
+        timer ? 'timer' : 'recursion',
+        [response.request],
+        timer ?? call,
+        fn,
+        subject,
+        statuses,
+        conditions,
+        anchor,
+        response,
+      );
     }
   }
 
@@ -468,14 +592,30 @@ class RetryBuilder {
     }
   }
 
-  private catchCallbackSite(request: HttpRequest, anchor: Node, fn: FunctionNode, call: Node, callback: FunctionNode): void {
+  private catchCallbackSite(
+    request: HttpRequest,
+    anchor: Node,
+    fn: FunctionNode,
+    call: Node,
+    callback: FunctionNode,
+  ): void {
     const parameter = callback.params[0];
     if (parameter?.type !== AST_NODE_TYPES.Identifier) return;
     const variable = this.file.variableOf(parameter);
     if (!variable) return;
     const subject = this.model.subjectOfVariable(variable);
     const { statuses, conditions } = this.narrow(call, subject, callback);
-    this.addPathSite('catch', [request], timerCallOf(call, fn) ?? call, fn, subject, statuses, conditions, anchor, undefined);
+    this.addPathSite(
+      'catch',
+      [request],
+      timerCallOf(call, fn) ?? call,
+      fn,
+      subject,
+      statuses,
+      conditions,
+      anchor,
+      undefined,
+    );
   }
 
   /** Calls of `fn` from inside itself: by name, by its `const`, or `this.method(…)` in a method. */
@@ -491,18 +631,33 @@ class RetryBuilder {
       for (const reference of variable.references) {
         const top = skipWrappersUp(reference.identifier);
         const call = top.parent;
-        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === top && contains(fn, call)) calls.push(call);
+        if (
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.callee === top &&
+          contains(fn, call)
+        )
+          calls.push(call);
       }
     }
     const method = fn.parent;
     if (method?.type === AST_NODE_TYPES.MethodDefinition && method.value === fn) {
       const name = methodKey(method);
-      for (const member of itemsWithin(this.thisMembers(), (m) => m, fn.body.range[0], fn.body.range[1])) {
+      for (const member of itemsWithin(
+        this.thisMembers(),
+        (m) => m,
+        fn.body.range[0],
+        fn.body.range[1],
+      )) {
         // The same method: `this.#load()` in `#load()`, not `this.#other()` (nor a computed `this[k]()`).
         if (name === undefined || memberKey(member) !== name) continue;
         const top = skipWrappersUp(member);
         const call = top.parent;
-        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === top && thisBindsTo(member, fn)) calls.push(call);
+        if (
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.callee === top &&
+          thisBindsTo(member, fn)
+        )
+          calls.push(call);
       }
     }
     return calls;
@@ -537,7 +692,8 @@ class RetryBuilder {
         if (this.isSharedMutable(variable, fn)) return false;
         const def = variable.defs[0];
         if (def?.type === 'Variable' && contains(fn, def.node)) {
-          if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
+          if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name))
+            return false;
           if (def.node.init && depth < MAX_DEPTH && !check(def.node.init, depth + 1)) return false;
         }
       }
@@ -547,7 +703,9 @@ class RetryBuilder {
   }
 
   private isReassigned(variable: TSESLint.Scope.Variable, fn: FunctionNode): boolean {
-    return variable.references.some((r) => r.isWrite() && contains(fn.body, r.identifier) && !r.init);
+    return variable.references.some(
+      (r) => r.isWrite() && contains(fn.body, r.identifier) && !r.init,
+    );
   }
 
   // ---- same request -------------------------------------------------------------------------
@@ -557,7 +715,8 @@ class RetryBuilder {
     const result: TSESLint.Scope.Variable[] = [];
     const visit = (scope: TSESLint.Scope.Scope): void => {
       for (const reference of scope.references) {
-        if (reference.resolved && contains(node, reference.identifier) && reference.isRead()) result.push(reference.resolved);
+        if (reference.resolved && contains(node, reference.identifier) && reference.isRead())
+          result.push(reference.resolved);
       }
       for (const child of scope.childScopes) if (contains(node, child.block)) visit(child);
     };
@@ -577,7 +736,12 @@ class RetryBuilder {
         if (!def) continue;
         // Declared by the loop head (`for (const url of urls)`, `for (let page = 1; …; page++)`).
         const declaredInHead = contains(loop, def.name) && !contains(loop.body, def.name);
-        if (declaredInHead && (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement)) return true;
+        if (
+          declaredInHead &&
+          (loop.type === AST_NODE_TYPES.ForOfStatement ||
+            loop.type === AST_NODE_TYPES.ForInStatement)
+        )
+          return true;
         // Options built afresh in each attempt (`let opts = {…}; opts.headers = …` before the
         // request): the same request when what they are built from is the same.
         if (def.type === 'Variable' && contains(loop.body, def.node) && depth < MAX_DEPTH) {
@@ -586,13 +750,21 @@ class RetryBuilder {
           if (builtFrom.some((value) => check(value, depth + 1))) return true;
         } else {
           const writesInLoop = variable.references.some(
-            (r) => r.isWrite() && contains(loop, r.identifier) && !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
+            (r) =>
+              r.isWrite() &&
+              contains(loop, r.identifier) &&
+              !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
           );
           if (writesInLoop) return true;
           if (this.mutatedIn(variable, loop, anchor)) return true;
         }
         if (this.isSharedMutable(variable, fn)) return true;
-        if (def.type === 'Variable' && contains(loop.body, def.node) && def.node.init && depth < MAX_DEPTH) {
+        if (
+          def.type === 'Variable' &&
+          contains(loop.body, def.node) &&
+          def.node.init &&
+          depth < MAX_DEPTH
+        ) {
           if (check(def.node.init, depth + 1)) return true;
         }
       }
@@ -606,7 +778,11 @@ class RetryBuilder {
    * request put in it (`opts = {…}`, `opts.headers = h`, `headers.set('X', v)`); undefined when
    * one is not understood, or runs after the request or in a nested function.
    */
-  private buildingValues(variable: TSESLint.Scope.Variable, loop: Loop, anchor: Node): Node[] | undefined {
+  private buildingValues(
+    variable: TSESLint.Scope.Variable,
+    loop: Loop,
+    anchor: Node,
+  ): Node[] | undefined {
     const values: Node[] = [];
     const fn = enclosingFunction(anchor);
     for (const reference of variable.references) {
@@ -615,7 +791,12 @@ class RetryBuilder {
       const before = identifier.range[1] <= anchor.range[0] && enclosingFunction(identifier) === fn;
       if (reference.isWrite()) {
         const assignment = identifier.parent;
-        if (!before || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== identifier) return undefined;
+        if (
+          !before ||
+          assignment?.type !== AST_NODE_TYPES.AssignmentExpression ||
+          assignment.left !== identifier
+        )
+          return undefined;
         values.push(assignment.right);
         continue;
       }
@@ -627,15 +808,27 @@ class RetryBuilder {
       }
       const parent = top.parent;
       if (!parent) continue;
-      const assigns = member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top;
+      const assigns =
+        member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top;
       const mutates =
-        (member && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top && MUTATORS.has(memberName(top) ?? '')) ||
-        (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top && memberName(skipWrappers(parent.callee)) === 'assign');
-      const other = (member && (parent.type === AST_NODE_TYPES.UpdateExpression || (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')));
+        (member &&
+          parent.type === AST_NODE_TYPES.CallExpression &&
+          parent.callee === top &&
+          MUTATORS.has(memberName(top) ?? '')) ||
+        (parent.type === AST_NODE_TYPES.CallExpression &&
+          parent.arguments[0] === top &&
+          memberName(skipWrappers(parent.callee)) === 'assign');
+      const other =
+        member &&
+        (parent.type === AST_NODE_TYPES.UpdateExpression ||
+          (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete'));
       if (!assigns && !mutates && !other) continue;
       if (!before || other) return undefined;
       if (assigns) values.push(parent.right);
-      else values.push(...(parent as TSESTree.CallExpression).arguments.filter((argument) => argument !== top));
+      else
+        values.push(
+          ...(parent as TSESTree.CallExpression).arguments.filter((argument) => argument !== top),
+        );
     }
     return values;
   }
@@ -653,23 +846,29 @@ class RetryBuilder {
       }
       const parent = top.parent;
       if (!parent) continue;
-      if (member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) return true;
+      if (member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top)
+        return true;
       if (member && parent.type === AST_NODE_TYPES.UpdateExpression) return true;
-      if (member && parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return true;
+      if (member && parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')
+        return true;
       if (member && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top) {
         const name = top.type === AST_NODE_TYPES.MemberExpression ? memberName(top) : undefined;
         if (name && MUTATORS.has(name)) return true;
       }
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top) {
         const callee = skipWrappers(parent.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'assign') return true;
+        if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'assign')
+          return true;
       }
     }
     return false;
   }
 
   /** A `let`/`var` of an outer function or the module that some code reassigns: shared state. */
-  private isSharedMutable(variable: TSESLint.Scope.Variable, fn: FunctionNode | undefined): boolean {
+  private isSharedMutable(
+    variable: TSESLint.Scope.Variable,
+    fn: FunctionNode | undefined,
+  ): boolean {
     const def = variable.defs[0];
     if (!def || def.type !== 'Variable' || def.parent?.kind === 'const') return false;
     if (fn && contains(fn, def.name)) return false;
@@ -680,7 +879,9 @@ class RetryBuilder {
   private readsReassignedThis(node: Node): boolean {
     const reassigned = (this.reassignedThis ??= this.findReassignedThis());
     if (reassigned.size === 0) return false;
-    return itemsWithin(this.thisMembers(), (member) => member, node.range[0], node.range[1]).some((member) => reassigned.has(memberName(member) ?? ''));
+    return itemsWithin(this.thisMembers(), (member) => member, node.range[0], node.range[1]).some(
+      (member) => reassigned.has(memberName(member) ?? ''),
+    );
   }
 
   private reassignedThis: Set<string> | undefined;
@@ -688,17 +889,27 @@ class RetryBuilder {
 
   /** Every `this.x` member of the file, found once, in source order (`itemsWithin` searches it). */
   private thisMembers(): TSESTree.MemberExpression[] {
-    return (this.thisMemberList ??= this.file.nodesOfType(AST_NODE_TYPES.MemberExpression).filter((m) => m.object.type === AST_NODE_TYPES.ThisExpression));
+    return (this.thisMemberList ??= this.file
+      .nodesOfType(AST_NODE_TYPES.MemberExpression)
+      .filter((m) => m.object.type === AST_NODE_TYPES.ThisExpression));
   }
 
   private findReassignedThis(): Set<string> {
     const names = new Set<string>();
     for (const assignment of this.file.nodesOfType(AST_NODE_TYPES.AssignmentExpression)) {
       const left = assignment.left;
-      if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+      if (
+        left.type !== AST_NODE_TYPES.MemberExpression ||
+        left.object.type !== AST_NODE_TYPES.ThisExpression
+      )
+        continue;
       const name = memberName(left);
       const method = enclosingFunction(assignment)?.parent;
-      if (!name || (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor')) continue;
+      if (
+        !name ||
+        (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor')
+      )
+        continue;
       names.add(name);
     }
     return names;
@@ -713,10 +924,13 @@ class RetryBuilder {
       if (previous === statement) break;
       if (previous.type !== AST_NODE_TYPES.ExpressionStatement) continue;
       let expression = skipWrappers(previous.expression);
-      if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipWrappers(expression.argument);
-      if (expression.type !== AST_NODE_TYPES.CallExpression || this.isDelayCall(expression)) continue;
+      if (expression.type === AST_NODE_TYPES.AwaitExpression)
+        expression = skipWrappers(expression.argument);
+      if (expression.type !== AST_NODE_TYPES.CallExpression || this.isDelayCall(expression))
+        continue;
       const callee = skipWrappers(expression.callee);
-      const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : undefined;
+      const object =
+        callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : undefined;
       if (object?.type === AST_NODE_TYPES.Identifier && object.name === 'console') continue;
       return true;
     }
@@ -728,7 +942,13 @@ class RetryBuilder {
     const end = to === container ? container.range[1] : to.range[0];
     return this.file
       .nodesOfTypeIn(AST_NODE_TYPES.AwaitExpression, start, end)
-      .some((a) => a.range[0] >= start && a.range[1] <= end && contains(container, a) && !this.isDelay(skipWrappers(a.argument)));
+      .some(
+        (a) =>
+          a.range[0] >= start &&
+          a.range[1] <= end &&
+          contains(container, a) &&
+          !this.isDelay(skipWrappers(a.argument)),
+      );
   }
 
   // ---- catch ----------------------------------------------------------------------------------
@@ -736,12 +956,16 @@ class RetryBuilder {
   /** The `try` statements whose block holds a request or the call that brings a response. */
   private tryStatementsAroundRequests(): TSESTree.TryStatement[] {
     const statements = new Set<TSESTree.TryStatement>();
-    const anchors = [...this.model.requests.map((r) => r.node), ...this.model.responses.map((r) => r.helperCall ?? r.request.node)];
+    const anchors = [
+      ...this.model.requests.map((r) => r.node),
+      ...this.model.responses.map((r) => r.helperCall ?? r.request.node),
+    ];
     for (const anchor of anchors) {
       let child: Node = anchor;
       while (child.parent) {
         const parent: Node = child.parent;
-        if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child) statements.add(parent);
+        if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child)
+          statements.add(parent);
         child = parent;
       }
     }
@@ -753,8 +977,15 @@ class RetryBuilder {
   /** The responses whose request (or helper call) lies in `node`, in the model's order: a binary search, not a scan. */
   private responsesWithin(node: Node): TrackedResponse[] {
     const { responses } = this.model;
-    this.responsesByPosition ??= responses.map((r, index) => ({ node: r.helperCall ?? r.request.node, index })).sort((a, b) => a.node.range[0] - b.node.range[0]);
-    return itemsWithin(this.responsesByPosition, (entry) => entry.node, node.range[0], node.range[1])
+    this.responsesByPosition ??= responses
+      .map((r, index) => ({ node: r.helperCall ?? r.request.node, index }))
+      .sort((a, b) => a.node.range[0] - b.node.range[0]);
+    return itemsWithin(
+      this.responsesByPosition,
+      (entry) => entry.node,
+      node.range[0],
+      node.range[1],
+    )
       .sort((a, b) => a.index - b.index)
       .map((entry) => responses[entry.index]!);
   }
@@ -766,23 +997,46 @@ class RetryBuilder {
       const responses = this.responsesWithin(statement.block);
       const requests = [
         ...new Set(
-          itemsWithin(this.model.requests, (r) => r.node, statement.block.range[0], statement.block.range[1])
+          itemsWithin(
+            this.model.requests,
+            (r) => r.node,
+            statement.block.range[0],
+            statement.block.range[1],
+          )
             .filter((r) => enclosingFunction(r.node) === enclosingFunction(statement))
             .concat(responses.map((r) => r.request)),
         ),
       ];
       if (requests.length === 0) continue;
-      const anchors = responses.map((r) => r.helperCall ?? r.request.node).concat(requests.map((r) => r.node));
+      const anchors = responses
+        .map((r) => r.helperCall ?? r.request.node)
+        .concat(requests.map((r) => r.node));
       const parameter = handler.param;
-      const variable = parameter?.type === AST_NODE_TYPES.Identifier ? this.file.variableOf(parameter) : null;
+      const variable =
+        parameter?.type === AST_NODE_TYPES.Identifier ? this.file.variableOf(parameter) : null;
       // Without a parameter nothing in the catch reads a status.
-      const errorSubject = variable ? this.model.subjectOfVariable(variable) : new StatusSubject(this.file);
-      const points: Array<{ node: Node; container: Node; fromCatch: { statuses: StatusSet; conditions: RetryCondition[] } }> = [];
+      const errorSubject = variable
+        ? this.model.subjectOfVariable(variable)
+        : new StatusSubject(this.file);
+      const points: Array<{
+        node: Node;
+        container: Node;
+        fromCatch: { statuses: StatusSet; conditions: RetryCondition[] };
+      }> = [];
       const loop = enclosingLoop(statement);
       // A poll's catch that goes round again after any error is part of the poll.
-      if (loop && !anchors.some((a) => this.varies(a, loop)) && !this.repeatsAfterBody(responses, loop)) {
+      if (
+        loop &&
+        !anchors.some((a) => this.varies(a, loop)) &&
+        !this.repeatsAfterBody(responses, loop)
+      ) {
         for (const c of this.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, handler.body)) {
-          if (contains(handler.body, c) && continueTarget(c) === loop) points.push({ node: c, container: loop, fromCatch: this.narrow(c, errorSubject, handler) });
+          if (contains(handler.body, c) && continueTarget(c) === loop)
+            points.push({
+              node: c,
+              container: loop,
+              fromCatch: this.narrow(c, errorSubject, handler),
+            });
         }
         const end = this.toLoopEnd(handler.body, loop, errorSubject);
         if (end) points.push({ node: loop, container: loop, fromCatch: end });
@@ -790,24 +1044,66 @@ class RetryBuilder {
       const fn = enclosingFunction(statement);
       if (fn) {
         for (const call of this.recursiveCalls(fn)) {
-          if (!contains(handler.body, call) || !anchors.every((a) => this.sameArguments(a, fn, call))) continue;
-          points.push({ node: timerCallOf(call, fn) ?? call, container: fn, fromCatch: this.narrow(call, errorSubject, handler) });
+          if (
+            !contains(handler.body, call) ||
+            !anchors.every((a) => this.sameArguments(a, fn, call))
+          )
+            continue;
+          points.push({
+            node: timerCallOf(call, fn) ?? call,
+            container: fn,
+            fromCatch: this.narrow(call, errorSubject, handler),
+          });
         }
       }
       for (const point of points) {
         const { fromCatch } = point;
         if (fromCatch.conditions.length > 0) {
-          this.addPathSite('catch', requests, point.node, point.container, errorSubject, fromCatch.statuses, fromCatch.conditions, handler, undefined);
+          this.addPathSite(
+            'catch',
+            requests,
+            point.node,
+            point.container,
+            errorSubject,
+            fromCatch.statuses,
+            fromCatch.conditions,
+            handler,
+            undefined,
+          );
           continue;
         }
         // The catch does not read a status: the throws in the try that do.
-        for (const thrown of this.file.nodesOfTypeIn(AST_NODE_TYPES.ThrowStatement, statement.block)) {
-          if (!contains(statement.block, thrown) || enclosingFunction(thrown) !== enclosingFunction(statement) || caughtBefore(thrown, statement)) continue;
+        for (const thrown of this.file.nodesOfTypeIn(
+          AST_NODE_TYPES.ThrowStatement,
+          statement.block,
+        )) {
+          if (
+            !contains(statement.block, thrown) ||
+            enclosingFunction(thrown) !== enclosingFunction(statement) ||
+            caughtBefore(thrown, statement)
+          )
+            continue;
           for (const response of responses) {
             const anchor = response.helperCall ?? response.request.node;
             if (anchor.range[1] > thrown.range[0]) continue;
-            const { statuses, conditions } = this.narrow(thrown, response.subject, statement.block, true);
-            this.addPathSite('catch', requests, point.node, point.container, response.subject, statuses, conditions, anchor, response, { thrownAt: thrown });
+            const { statuses, conditions } = this.narrow(
+              thrown,
+              response.subject,
+              statement.block,
+              true,
+            );
+            this.addPathSite(
+              'catch',
+              requests,
+              point.node,
+              point.container,
+              response.subject,
+              statuses,
+              conditions,
+              anchor,
+              response,
+              { thrownAt: thrown },
+            );
           }
         }
       }
@@ -820,12 +1116,18 @@ class RetryBuilder {
     // Every wait in a loop body runs between two attempts.
     if (isLoop(container)) {
       let delays = this.loopDelays.get(container);
-      if (!delays) this.loopDelays.set(container, (delays = this.delaysIn(container.body.range[0], container.body.range[1])));
+      if (!delays)
+        this.loopDelays.set(
+          container,
+          (delays = this.delaysIn(container.body.range[0], container.body.range[1])),
+        );
       return delays.filter((d) => resumesRetry(d, to));
     }
     const start = from.range[0];
     const end = to === container ? container.range[1] : to.range[1];
-    return this.delaysIn(start, end).filter((d) => contains(container, d.node) && resumesRetry(d, to));
+    return this.delaysIn(start, end).filter(
+      (d) => contains(container, d.node) && resumesRetry(d, to),
+    );
   }
 
   /** Every wait in the file: `setTimeout(fn, ms)`, promise timers, local sleep helpers, `timers/promises`. */
@@ -834,7 +1136,8 @@ class RetryBuilder {
   /** The tracked responses in source order of the call that brings each one. */
   private responsesInOrder(): TrackedResponse[] {
     return (this.responsesByAnchor ??= [...this.model.responses].sort(
-      (a, b) => (a.helperCall ?? a.request.node).range[0] - (b.helperCall ?? b.request.node).range[0],
+      (a, b) =>
+        (a.helperCall ?? a.request.node).range[0] - (b.helperCall ?? b.request.node).range[0],
     ));
   }
 
@@ -868,7 +1171,8 @@ class RetryBuilder {
       if (callee.type === AST_NODE_TYPES.Identifier) {
         const variable = this.file.variableOf(callee);
         if (!variable || variable.defs.length === 0) {
-          if (callee.name === 'setTimeout' && !isTimerOfPromise(node)) delay = { node, kind: 'timer', duration: node.arguments[1] };
+          if (callee.name === 'setTimeout' && !isTimerOfPromise(node))
+            delay = { node, kind: 'timer', duration: node.arguments[1] };
         } else {
           const argument = this.sleepArgumentOf(variable);
           if (argument >= 0) delay = { node, kind: 'sleep', duration: node.arguments[argument] };
@@ -878,7 +1182,6 @@ class RetryBuilder {
     this.delays.set(node, delay);
     return delay;
   }
-
 
   /**
    * Whether a call waits: `setTimeout(…)` (not the one a
@@ -891,7 +1194,10 @@ class RetryBuilder {
 
   /** Whether an awaited value is a wait. */
   private isDelay(node: Node): boolean {
-    return (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && this.delayOf(node) !== undefined;
+    return (
+      (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) &&
+      this.delayOf(node) !== undefined
+    );
   }
 
   private sleepArgumentOf(variable: TSESLint.Scope.Variable): number {
@@ -916,7 +1222,9 @@ class RetryBuilder {
             ? specifier.imported.name
             : specifier.imported.value
           : 'default';
-      const known = DELAY_MODULES.find((m) => m.source === declaration.source.value && m.exportName === imported);
+      const known = DELAY_MODULES.find(
+        (m) => m.source === declaration.source.value && m.exportName === imported,
+      );
       return known ? known.argument : -1;
     }
     let fn: Node | undefined;
@@ -934,7 +1242,13 @@ class RetryBuilder {
     const timer = inner?.type === AST_NODE_TYPES.NewExpression ? promiseTimer(inner) : undefined;
     const duration = timer?.arguments[1] && skipWrappers(timer.arguments[1]);
     if (duration?.type !== AST_NODE_TYPES.Identifier) return timer ? 0 : -1;
-    const index = fn.params.findIndex((p) => (p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p).type === AST_NODE_TYPES.Identifier && ((p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p) as TSESTree.Identifier).name === duration.name);
+    const index = fn.params.findIndex(
+      (p) =>
+        (p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p).type ===
+          AST_NODE_TYPES.Identifier &&
+        ((p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p) as TSESTree.Identifier).name ===
+          duration.name,
+    );
     return index >= 0 ? index : 0;
   }
 
@@ -968,46 +1282,70 @@ class RetryBuilder {
     }
     if (!traced) return;
     const tracker = new ReferenceTracker(this.file.trackerScope() as never);
-    const found = [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(cjs as never)];
+    const found = [
+      ...tracker.iterateEsmReferences(esm as never),
+      ...tracker.iterateCjsReferences(cjs as never),
+    ];
     // `require` is undeclared when the config has no Node globals: trace its calls too.
     if (!this.file.scopeManager.globalScope?.set.get('require')) {
       for (const call of this.file.requireCalls()) {
         const module = cjs[(call.arguments[0] as TSESTree.StringLiteral).value];
-        if (module) found.push(...tracker.iteratePropertyReferences(call as never, module as never));
+        if (module)
+          found.push(...tracker.iteratePropertyReferences(call as never, module as never));
       }
     }
     const seen = new Set<Node>();
     for (const { node, info } of found) {
       const call = node as unknown as Node;
-      if ((call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) || seen.has(call)) continue;
+      if (
+        (call.type !== AST_NODE_TYPES.CallExpression &&
+          call.type !== AST_NODE_TYPES.NewExpression) ||
+        seen.has(call)
+      )
+        continue;
       seen.add(call);
-      const { library, site } = info as { library: RetryConfigLibrary; site: Extract<RetryConfigSite, { kind: 'call' | 'new' }> };
+      const { library, site } = info as {
+        library: RetryConfigLibrary;
+        site: Extract<RetryConfigSite, { kind: 'call' | 'new' }>;
+      };
       this.configFromCall(library, site, call);
     }
     this.configs.sort((a, b) => a.site.range[0] - b.site.range[0]);
   }
 
-  private configFromRequest(library: RetryConfigLibrary, site: Extract<RetryConfigSite, { kind: 'request' }>, request: HttpRequest): void {
+  private configFromRequest(
+    library: RetryConfigLibrary,
+    site: Extract<RetryConfigSite, { kind: 'request' }>,
+    request: HttpRequest,
+  ): void {
     const args = request.node.arguments;
-    const optionsArgument = args.length >= 2 ? args[1] : args[0] && this.objectOf(args[0]) ? args[0] : undefined;
+    const optionsArgument =
+      args.length >= 2 ? args[1] : args[0] && this.objectOf(args[0]) ? args[0] : undefined;
     const options = optionsArgument && this.objectOf(optionsArgument);
     if (!options) return;
     this.addConfig(library, request.node, options, site.optionsPath, request);
   }
 
-  private configFromChain(library: RetryConfigLibrary, site: Extract<RetryConfigSite, { kind: 'chain' }>, request: HttpRequest): void {
+  private configFromChain(
+    library: RetryConfigLibrary,
+    site: Extract<RetryConfigSite, { kind: 'chain' }>,
+    request: HttpRequest,
+  ): void {
     let current: Node = skipWrappersUp(request.node);
     for (let i = 0; i < 12; i++) {
       const member = current.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return;
       const call = skipWrappersUp(member).parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member) return;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member)
+        return;
       if (memberName(member) === site.method) {
         const predicate = call.arguments[site.predicateArgument];
         const fn = predicate && this.functionOf(predicate);
         const option = library.predicates[0];
         const predicates = fn ? [{ function: fn, property: undefined, option }] : [];
-        const config = this.pushConfig(library, call, undefined, undefined, request, { predicates });
+        const config = this.pushConfig(library, call, undefined, undefined, request, {
+          predicates,
+        });
         for (const p of predicates) this.predicateSite(p.function, option, config, request);
         return;
       }
@@ -1015,44 +1353,81 @@ class RetryBuilder {
     }
   }
 
-  private configsFromKey(library: RetryConfigLibrary, site: Extract<RetryConfigSite, { kind: 'key' }>): void {
+  private configsFromKey(
+    library: RetryConfigLibrary,
+    site: Extract<RetryConfigSite, { kind: 'key' }>,
+  ): void {
     for (const property of this.file.nodesOfType(AST_NODE_TYPES.Property)) {
-      if (property.parent.type !== AST_NODE_TYPES.ObjectExpression || propertyKeyName(property) !== site.key) continue;
+      if (
+        property.parent.type !== AST_NODE_TYPES.ObjectExpression ||
+        propertyKeyName(property) !== site.key
+      )
+        continue;
       const object = this.objectOf(property.value);
       if (object) this.addConfig(library, property, object, site.optionsPath, undefined);
     }
     for (const assignment of this.file.nodesOfType(AST_NODE_TYPES.AssignmentExpression)) {
-      if (assignment.left.type !== AST_NODE_TYPES.MemberExpression || memberName(assignment.left) !== site.key) continue;
+      if (
+        assignment.left.type !== AST_NODE_TYPES.MemberExpression ||
+        memberName(assignment.left) !== site.key
+      )
+        continue;
       const object = this.objectOf(assignment.right);
       if (object) this.addConfig(library, assignment, object, site.optionsPath, undefined);
     }
   }
 
-  private configFromCall(library: RetryConfigLibrary, site: Extract<RetryConfigSite, { kind: 'call' | 'new' }>, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  private configFromCall(
+    library: RetryConfigLibrary,
+    site: Extract<RetryConfigSite, { kind: 'call' | 'new' }>,
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+  ): void {
     const argument = call.arguments[site.argument];
     const options = argument ? this.objectOf(argument) : undefined;
-    const callbackArgument = site.callback === undefined ? undefined : call.arguments[site.callback];
+    const callbackArgument =
+      site.callback === undefined ? undefined : call.arguments[site.callback];
     const callback = callbackArgument ? this.functionOf(callbackArgument) : undefined;
-    const filter = site.filterArgument === undefined ? undefined : this.policyFilter(call.arguments[site.filterArgument]);
+    const filter =
+      site.filterArgument === undefined
+        ? undefined
+        : this.policyFilter(call.arguments[site.filterArgument]);
     const config = options
       ? this.addConfig(library, call, options, site.optionsPath, undefined, callback, filter)
-      : this.pushConfig(library, call, undefined, undefined, undefined, { callback, ...(filter ? { predicates: filter.predicates, filtered: filter.filtered } : {}) });
-    if (config && !options) for (const p of config.predicates) this.predicateSite(p.function, p.option, config, undefined);
+      : this.pushConfig(library, call, undefined, undefined, undefined, {
+          callback,
+          ...(filter ? { predicates: filter.predicates, filtered: filter.filtered } : {}),
+        });
+    if (config && !options)
+      for (const p of config.predicates)
+        this.predicateSite(p.function, p.option, config, undefined);
     if (config?.callback) this.callbackSites(config, config.callback);
     // fetch-retry: `const fetchWithRetry = fetchRetry(fetch); fetchWithRetry(url, { retryOn: [...] })`.
     if (site.resultCallArgument !== undefined || site.resultMethodCallback !== undefined) {
       const top = skipWrappersUp(call);
       const declarator = top.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== top || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
+      if (
+        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.init !== top ||
+        declarator.id.type !== AST_NODE_TYPES.Identifier
+      )
+        return;
       const variable = this.file.variableOf(declarator.id);
       for (const reference of variable?.references ?? []) {
         const use = skipWrappersUp(reference.identifier);
-        if (site.resultCallArgument !== undefined && use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) {
+        if (
+          site.resultCallArgument !== undefined &&
+          use.parent?.type === AST_NODE_TYPES.CallExpression &&
+          use.parent.callee === use
+        ) {
           const perCall = use.parent.arguments[site.resultCallArgument];
           const object = perCall && this.objectOf(perCall);
           if (object) this.addConfig(library, use.parent, object, site.optionsPath, undefined);
         }
-        if (site.resultMethodCallback !== undefined && use.parent?.type === AST_NODE_TYPES.MemberExpression && memberName(use.parent) === site.resultMethodCallback) {
+        if (
+          site.resultMethodCallback !== undefined &&
+          use.parent?.type === AST_NODE_TYPES.MemberExpression &&
+          memberName(use.parent) === site.resultMethodCallback
+        ) {
           const execute = skipWrappersUp(use.parent).parent;
           if (execute?.type !== AST_NODE_TYPES.CallExpression) continue;
           const fn = execute.arguments[0] && this.functionOf(execute.arguments[0]);
@@ -1072,7 +1447,12 @@ class RetryBuilder {
     filter?: { predicates: RetryPredicate[]; filtered: boolean },
   ): RetryConfig | undefined {
     // Options objects that carry no retry option are not retry configurations (an ofetch call with headers).
-    if (optionsPath.length === 0 && library.markers && !library.markers.some((name) => findProperty(given, name))) return undefined;
+    if (
+      optionsPath.length === 0 &&
+      library.markers &&
+      !library.markers.some((name) => findProperty(given, name))
+    )
+      return undefined;
     let options: TSESTree.ObjectExpression | undefined = given;
     let value: Node | undefined;
     for (const key of optionsPath) {
@@ -1086,8 +1466,14 @@ class RetryBuilder {
       }
       options = object;
     }
-    const statusCodes = library.statusCodes && options ? this.statusList(options, library.statusCodes.name, library.statusCodes.format) : undefined;
-    const afterStatusCodes = library.afterStatusCodes && options ? this.statusList(options, library.afterStatusCodes, 'list') : undefined;
+    const statusCodes =
+      library.statusCodes && options
+        ? this.statusList(options, library.statusCodes.name, library.statusCodes.format)
+        : undefined;
+    const afterStatusCodes =
+      library.afterStatusCodes && options
+        ? this.statusList(options, library.afterStatusCodes, 'list')
+        : undefined;
     const predicates: RetryPredicate[] = [...(filter?.predicates ?? [])];
     for (const option of library.predicates) {
       const property = options && findProperty(options, option.name);
@@ -1097,12 +1483,15 @@ class RetryBuilder {
     const delays: RetryDelay[] = [];
     for (const name of library.delayOptions) {
       const property = options && findProperty(options, name);
-      if (property) delays.push({ node: property, kind: 'library-option', duration: property.value });
+      if (property)
+        delays.push({ node: property, kind: 'library-option', duration: property.value });
     }
     const beforeRetry: Node[] = [];
     for (const path of library.beforeRetry) {
       // Hooks sit next to the retry options (ky `hooks`) or inside them (axios-retry `onRetry`).
-      const value = this.valueAt(given, path) ?? (options && options !== given ? this.valueAt(options, path) : undefined);
+      const value =
+        this.valueAt(given, path) ??
+        (options && options !== given ? this.valueAt(options, path) : undefined);
       if (!value) continue;
       const inner = skipWrappers(value);
       if (inner.type === AST_NODE_TYPES.ArrayExpression) {
@@ -1127,9 +1516,16 @@ class RetryBuilder {
       filtered,
     });
     // An emptied exclusion list (`doNotRetry: []`) retries every status it used to exclude.
-    if (statusCodes && (statusCodes.entries.length > 0 || (statusCodes.format === 'exclude' && statusCodes.complete && statusCodes.array))) {
+    if (
+      statusCodes &&
+      (statusCodes.entries.length > 0 ||
+        (statusCodes.format === 'exclude' && statusCodes.complete && statusCodes.array))
+    ) {
       let statuses = statusCodes.listed;
-      if (statusCodes.format === 'exclude') statuses = StatusSet.range(400, 599).minus(statusCodes.listed).intersect(OCTOKIT_DO_NOT_RETRY.union(StatusSet.range(500, 599)));
+      if (statusCodes.format === 'exclude')
+        statuses = StatusSet.range(400, 599)
+          .minus(statusCodes.listed)
+          .intersect(OCTOKIT_DO_NOT_RETRY.union(StatusSet.range(500, 599)));
       if (!config.changesRequest) {
         this.sites.push({
           kind: 'library-config',
@@ -1152,7 +1548,9 @@ class RetryBuilder {
   }
 
   /** cockatiel's policy argument: `handleAll` retries everything, `handleWhen(fn)` what `fn` accepts. */
-  private policyFilter(argument: Node | undefined): { predicates: RetryPredicate[]; filtered: boolean } | undefined {
+  private policyFilter(
+    argument: Node | undefined,
+  ): { predicates: RetryPredicate[]; filtered: boolean } | undefined {
     if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
     const inner = skipWrappers(argument);
     const name = (node: Node): string | undefined => {
@@ -1164,7 +1562,17 @@ class RetryBuilder {
       const filterName = name(inner.callee);
       const role = filterName === undefined ? undefined : COCKATIEL_FILTERS[filterName];
       const fn = role && inner.arguments[0] ? this.functionOf(inner.arguments[0]) : undefined;
-      if (role && fn) return { predicates: [{ function: fn, property: undefined, option: { name: filterName!, parameters: [role] } }], filtered: true };
+      if (role && fn)
+        return {
+          predicates: [
+            {
+              function: fn,
+              property: undefined,
+              option: { name: filterName!, parameters: [role] },
+            },
+          ],
+          filtered: true,
+        };
     }
     return { predicates: [], filtered: true };
   }
@@ -1211,7 +1619,11 @@ class RetryBuilder {
   /** A function (or a reference to one) whose body throws. */
   private canThrow(hook: Node): boolean {
     const fn = this.functionOf(hook);
-    if (!fn) return skipWrappers(hook).type !== AST_NODE_TYPES.Identifier || (skipWrappers(hook) as TSESTree.Identifier).name !== 'undefined';
+    if (!fn)
+      return (
+        skipWrappers(hook).type !== AST_NODE_TYPES.Identifier ||
+        (skipWrappers(hook) as TSESTree.Identifier).name !== 'undefined'
+      );
     return this.file.nodesOfTypeIn(AST_NODE_TYPES.ThrowStatement, fn.body).length > 0;
   }
 
@@ -1219,7 +1631,9 @@ class RetryBuilder {
   private hookChangesRequest(hook: Node): boolean {
     const fn = this.functionOf(hook);
     if (!fn) return false;
-    const variables = this.file.scopeManager.getDeclaredVariables(fn).filter((v) => v.defs.some((d) => d.type === 'Parameter'));
+    const variables = this.file.scopeManager
+      .getDeclaredVariables(fn)
+      .filter((v) => v.defs.some((d) => d.type === 'Parameter'));
     for (const variable of variables) {
       for (const reference of variable.references) {
         let top: Node = skipWrappersUp(reference.identifier);
@@ -1229,18 +1643,37 @@ class RetryBuilder {
           member = true;
         }
         const parent = top.parent;
-        if (member && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top) return true;
-        if (member && parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === top && MUTATORS.has(memberName(top) ?? '')) return true;
+        if (member && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top)
+          return true;
+        if (
+          member &&
+          parent?.type === AST_NODE_TYPES.CallExpression &&
+          parent.callee === top &&
+          MUTATORS.has(memberName(top) ?? '')
+        )
+          return true;
       }
     }
     return false;
   }
 
-  private statusList(options: TSESTree.ObjectExpression, name: string, format: 'list' | 'ranges' | 'exclude'): StatusList | undefined {
+  private statusList(
+    options: TSESTree.ObjectExpression,
+    name: string,
+    format: 'list' | 'ranges' | 'exclude',
+  ): StatusList | undefined {
     const property = findProperty(options, name);
     if (!property) return undefined;
     const array = this.arrayOf(property.value);
-    if (!array) return { property, array: undefined, format, entries: [], complete: false, listed: StatusSet.EMPTY };
+    if (!array)
+      return {
+        property,
+        array: undefined,
+        format,
+        entries: [],
+        complete: false,
+        listed: StatusSet.EMPTY,
+      };
     const entries: StatusListEntry[] = [];
     let complete = true;
     for (const element of array.elements) {
@@ -1250,8 +1683,14 @@ class RetryBuilder {
       }
       if (format === 'ranges') {
         const pair = skipWrappers(element);
-        const low = pair.type === AST_NODE_TYPES.ArrayExpression && pair.elements[0] ? resolveNumber(this.file, pair.elements[0]) : undefined;
-        const high = pair.type === AST_NODE_TYPES.ArrayExpression && pair.elements[1] ? resolveNumber(this.file, pair.elements[1]) : undefined;
+        const low =
+          pair.type === AST_NODE_TYPES.ArrayExpression && pair.elements[0]
+            ? resolveNumber(this.file, pair.elements[0])
+            : undefined;
+        const high =
+          pair.type === AST_NODE_TYPES.ArrayExpression && pair.elements[1]
+            ? resolveNumber(this.file, pair.elements[1])
+            : undefined;
         if (low === undefined || high === undefined) {
           complete = false;
           continue;
@@ -1274,11 +1713,17 @@ class RetryBuilder {
 
   /** Throws in the function a retry library runs: each retries the statuses its condition lets through. */
   private callbackSites(config: RetryConfig, fn: FunctionNode): void {
-    const responses = itemsWithin(this.responsesInOrder(), (r) => r.helperCall ?? r.request.node, fn.range[0], fn.range[1]);
+    const responses = itemsWithin(
+      this.responsesInOrder(),
+      (r) => r.helperCall ?? r.request.node,
+      fn.range[0],
+      fn.range[1],
+    );
     if (responses.length === 0) return;
     const abortNames = this.abortErrorNames(config.library);
     for (const thrown of this.file.nodesOfTypeIn(AST_NODE_TYPES.ThrowStatement, fn.body)) {
-      if (!contains(fn.body, thrown) || !this.runsIn(thrown, fn) || caughtBefore(thrown, fn)) continue;
+      if (!contains(fn.body, thrown) || !this.runsIn(thrown, fn) || caughtBefore(thrown, fn))
+        continue;
       if (isAbortError(thrown, abortNames)) continue;
       for (const response of responses) {
         const anchor = response.helperCall ?? response.request.node;
@@ -1286,7 +1731,18 @@ class RetryBuilder {
         const client = THROWING_CLIENTS[response.request.client.id];
         if (client && !this.disablesThrowing(response.request, client.disabledBy)) continue;
         const { statuses, conditions } = this.narrow(thrown, response.subject, fn);
-        this.addPathSite('library-callback', [response.request], thrown, fn, response.subject, statuses, conditions, anchor, response, { config });
+        this.addPathSite(
+          'library-callback',
+          [response.request],
+          thrown,
+          fn,
+          response.subject,
+          statuses,
+          conditions,
+          anchor,
+          response,
+          { config },
+        );
       }
     }
   }
@@ -1310,10 +1766,17 @@ class RetryBuilder {
     if (library.stop?.kind !== 'abort-error') return names;
     const exportName = library.stop.exportName;
     for (const declaration of this.file.moduleStatements()) {
-      if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !library.modules.includes(declaration.source.value)) continue;
+      if (
+        declaration.type !== AST_NODE_TYPES.ImportDeclaration ||
+        !library.modules.includes(declaration.source.value)
+      )
+        continue;
       for (const specifier of declaration.specifiers) {
         if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-          const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          const imported =
+            specifier.imported.type === AST_NODE_TYPES.Identifier
+              ? specifier.imported.name
+              : specifier.imported.value;
           if (imported === exportName) names.add(specifier.local.name);
         }
       }
@@ -1330,23 +1793,39 @@ class RetryBuilder {
     // (Comments and uses lead elsewhere.)
     for (const offset of retryPredicateNameOffsets(this.file.sourceCode.text)) {
       const named = this.file.nodeAt(offset);
-      if (!named || (named.type !== AST_NODE_TYPES.Identifier && named.type !== AST_NODE_TYPES.Literal)) continue;
+      if (
+        !named ||
+        (named.type !== AST_NODE_TYPES.Identifier && named.type !== AST_NODE_TYPES.Literal)
+      )
+        continue;
       const value = declaredValue(named);
       if (!value) continue;
       const fn = skipWrappers(value.value);
-      if (!value.name || !RETRY_PREDICATE_NAME.test(value.name) || !isFunction(fn) || this.predicateFunctions.has(fn)) continue;
+      if (
+        !value.name ||
+        !RETRY_PREDICATE_NAME.test(value.name) ||
+        !isFunction(fn) ||
+        this.predicateFunctions.has(fn)
+      )
+        continue;
       this.predicateSite(fn, undefined, undefined, undefined);
     }
   }
 
   /** The statuses for which a predicate answers "retry", one site per answering return. */
-  private predicateSite(fn: FunctionNode, option: RetryPredicateOption | undefined, config: RetryConfig | undefined, request: HttpRequest | undefined): void {
+  private predicateSite(
+    fn: FunctionNode,
+    option: RetryPredicateOption | undefined,
+    config: RetryConfig | undefined,
+    request: HttpRequest | undefined,
+  ): void {
     if (this.predicateFunctions.has(fn)) return;
     this.predicateFunctions.add(fn);
     const subjects = this.predicateSubjects(fn, option?.parameters);
     const stopWhenTrue = option?.stopWhenTrue === true;
     const returns: Array<{ node: Node; value: Node }> = [];
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returns.push({ node: fn.body, value: fn.body });
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement)
+      returns.push({ node: fn.body, value: fn.body });
     else {
       for (const statement of returnStatementsOf(fn)) {
         if (statement.argument) returns.push({ node: statement, value: statement.argument });
@@ -1354,10 +1833,14 @@ class RetryBuilder {
     }
     for (const { node, value } of returns) {
       const literal = skipWrappers(value);
-      const literalValue = literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'boolean' ? literal.value : undefined;
+      const literalValue =
+        literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'boolean'
+          ? literal.value
+          : undefined;
       // `return false` (for wretch `until`, `return true`) says "do not retry".
       if (literalValue === stopWhenTrue) continue;
-      let found: { subject: StatusSubject; statuses: StatusSet; conditions: RetryCondition[] } | undefined;
+      let found:
+        { subject: StatusSubject; statuses: StatusSet; conditions: RetryCondition[] } | undefined;
       for (const subject of subjects) {
         let { statuses, conditions } = this.narrow(node, subject, fn);
         if (literalValue === undefined) {
@@ -1365,7 +1848,10 @@ class RetryBuilder {
           if (!sets) continue;
           const allowed = stopWhenTrue ? sets.whenFalse : sets.whenTrue;
           statuses = statuses.intersect(allowed);
-          conditions = [{ node: value, branch: stopWhenTrue ? 'false' : 'true', allowed, sets }, ...conditions];
+          conditions = [
+            { node: value, branch: stopWhenTrue ? 'false' : 'true', allowed, sets },
+            ...conditions,
+          ];
         }
         if (conditions.length > 0) {
           found = { subject, statuses, conditions };
@@ -1395,7 +1881,10 @@ class RetryBuilder {
   }
 
   /** Status subjects for a predicate's parameters: holders (`err.response.status`) or statuses. */
-  private predicateSubjects(fn: FunctionNode, parameters: readonly PredicateParameter[] | undefined): StatusSubject[] {
+  private predicateSubjects(
+    fn: FunctionNode,
+    parameters: readonly PredicateParameter[] | undefined,
+  ): StatusSubject[] {
     const subjects: StatusSubject[] = [];
     fn.params.forEach((param, index) => {
       const role = parameters?.[index];
@@ -1407,7 +1896,8 @@ class RetryBuilder {
         for (const property of target.properties) {
           if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
           const key = propertyKeyName(property);
-          if (key === 'error' || key === 'response' || key === 'err') subject.bindHolderPattern(property.value);
+          if (key === 'error' || key === 'response' || key === 'err')
+            subject.bindHolderPattern(property.value);
           if (key === 'status' || key === 'statusCode') subject.bindHolderPattern(target);
         }
         subjects.push(subject);
@@ -1421,7 +1911,11 @@ class RetryBuilder {
         const subject = new StatusSubject(this.file);
         for (const reference of variable.references) {
           const member = skipWrappersUp(reference.identifier).parent;
-          if (member?.type === AST_NODE_TYPES.MemberExpression && (memberName(member) === 'error' || memberName(member) === 'response')) subject.addHolderExpression(member);
+          if (
+            member?.type === AST_NODE_TYPES.MemberExpression &&
+            (memberName(member) === 'error' || memberName(member) === 'response')
+          )
+            subject.addHolderExpression(member);
         }
         subject.addHolderVariable(variable);
         subjects.push(subject);
@@ -1450,7 +1944,8 @@ class RetryBuilder {
       }
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top) {
         const callee = skipWrappers(parent.callee);
-        const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        const name =
+          callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
         return name === 'includes' || name === 'has';
       }
       return false;
@@ -1467,7 +1962,8 @@ class RetryBuilder {
   private arrayOf(node: Node): TSESTree.ArrayExpression | undefined {
     let inner = this.resolveConst(node);
     // `new Set([...])`
-    if (inner?.type === AST_NODE_TYPES.NewExpression && inner.arguments[0]) inner = this.resolveConst(inner.arguments[0]);
+    if (inner?.type === AST_NODE_TYPES.NewExpression && inner.arguments[0])
+      inner = this.resolveConst(inner.arguments[0]);
     return inner?.type === AST_NODE_TYPES.ArrayExpression ? inner : undefined;
   }
 
@@ -1477,7 +1973,8 @@ class RetryBuilder {
     if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.file.variableOf(inner);
     const def = variable?.defs[0];
-    if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+    if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration)
+      return def.node;
     const init = variable ? constInitializer(variable) : undefined;
     const fn = init && skipWrappers(init);
     return fn && isFunction(fn) ? fn : undefined;
@@ -1507,7 +2004,8 @@ function pollsOn(statuses: StatusSet): boolean {
  * `http://localhost:3000/…`. Polled until a server that was just started answers; no rate limit
  * to honour.
  */
-const READINESS_URL = /^[a-z][\w+.-]*:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)|\/(?:health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping)(?:[/?#]|$)/i;
+const READINESS_URL =
+  /^[a-z][\w+.-]*:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)|\/(?:health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping)(?:[/?#]|$)/i;
 
 /** Whether the request's URL, as written, is one `READINESS_URL` describes. */
 function pollsReadiness(file: HttpModel['file'], request: HttpRequest): boolean {
@@ -1519,8 +2017,10 @@ function pollsReadiness(file: HttpModel['file'], request: HttpRequest): boolean 
       if (value) value = skipWrappers(value);
     }
     let text: string | undefined;
-    if (value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') text = value.value;
-    else if (value?.type === AST_NODE_TYPES.TemplateLiteral) text = value.quasis.map((quasi) => quasi.value.cooked ?? '').join('x');
+    if (value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'string')
+      text = value.value;
+    else if (value?.type === AST_NODE_TYPES.TemplateLiteral)
+      text = value.quasis.map((quasi) => quasi.value.cooked ?? '').join('x');
     if (text !== undefined && READINESS_URL.test(text)) return true;
   }
   return false;
@@ -1529,7 +2029,12 @@ function pollsReadiness(file: HttpModel['file'], request: HttpRequest): boolean 
 /** Whether a `return`, `throw` or `break` statement holds `node` before the loop: it leaves, not goes round. */
 function exitsAround(node: Node, loop: Node): boolean {
   for (let current = node.parent; current && current !== loop; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ReturnStatement || current.type === AST_NODE_TYPES.ThrowStatement || current.type === AST_NODE_TYPES.BreakStatement) return true;
+    if (
+      current.type === AST_NODE_TYPES.ReturnStatement ||
+      current.type === AST_NODE_TYPES.ThrowStatement ||
+      current.type === AST_NODE_TYPES.BreakStatement
+    )
+      return true;
   }
   return false;
 }
@@ -1562,9 +2067,15 @@ export function neutralConditionSets(
     }
     if (!left || !right) return left ?? right;
     if (node.operator === '&&') {
-      return { whenTrue: left.whenTrue.intersect(right.whenTrue), whenFalse: left.whenFalse.union(right.whenFalse) };
+      return {
+        whenTrue: left.whenTrue.intersect(right.whenTrue),
+        whenFalse: left.whenFalse.union(right.whenFalse),
+      };
     }
-    return { whenTrue: left.whenTrue.union(right.whenTrue), whenFalse: left.whenFalse.intersect(right.whenFalse) };
+    return {
+      whenTrue: left.whenTrue.union(right.whenTrue),
+      whenFalse: left.whenFalse.intersect(right.whenFalse),
+    };
   }
   return model.conditionSets(node, subject);
 }
@@ -1574,7 +2085,10 @@ type SiteOf<K extends RetryConfigSite['kind']> = Extract<RetryConfigSite, { kind
 
 interface LibrarySiteIndex {
   /** Options passed with a request (`ky(u, { retry })`) or chained on it: by the request's client. */
-  readonly requestSites: ReadonlyArray<{ library: RetryConfigLibrary; site: SiteOf<'request' | 'chain'> }>;
+  readonly requestSites: ReadonlyArray<{
+    library: RetryConfigLibrary;
+    site: SiteOf<'request' | 'chain'>;
+  }>;
   /** Option keys read wherever a library is imported. */
   readonly keySites: ReadonlyArray<{ library: RetryConfigLibrary; site: SiteOf<'key'> }>;
   /** ReferenceTracker maps of the libraries' configuring calls, by module. */
@@ -1586,7 +2100,8 @@ let cachedLibrarySiteIndex: LibrarySiteIndex | undefined;
 /** The retry libraries' table, indexed once so a file pays only for the modules it imports. */
 function librarySiteIndex(): LibrarySiteIndex {
   if (cachedLibrarySiteIndex) return cachedLibrarySiteIndex;
-  const requestSites: Array<{ library: RetryConfigLibrary; site: SiteOf<'request' | 'chain'> }> = [];
+  const requestSites: Array<{ library: RetryConfigLibrary; site: SiteOf<'request' | 'chain'> }> =
+    [];
   const keySites: Array<{ library: RetryConfigLibrary; site: SiteOf<'key'> }> = [];
   const callTraces = new Map<string, { esm: TraceMap; cjs: TraceMap }>();
   for (const library of RETRY_CONFIG_LIBRARIES) {
@@ -1618,16 +2133,27 @@ function librarySiteIndex(): LibrarySiteIndex {
   return (cachedLibrarySiteIndex = { requestSites, keySites, callTraces });
 }
 
-function mergeTrace(target: Record<string | symbol, unknown>, key: string, trace: Record<string | symbol, unknown>): void {
+function mergeTrace(
+  target: Record<string | symbol, unknown>,
+  key: string,
+  trace: Record<string | symbol, unknown>,
+): void {
   const existing = target[key] as Record<string | symbol, unknown> | undefined;
   if (existing) mergeInto(existing, trace);
   else target[key] = { ...trace };
 }
 
-function mergeInto(target: Record<string | symbol, unknown>, trace: Record<string | symbol, unknown>): void {
+function mergeInto(
+  target: Record<string | symbol, unknown>,
+  trace: Record<string | symbol, unknown>,
+): void {
   for (const key of [...Object.keys(trace), ...Object.getOwnPropertySymbols(trace)]) {
     const value = trace[key];
-    if (typeof key === 'string' && target[key] && typeof value === 'object') mergeInto(target[key] as Record<string | symbol, unknown>, value as Record<string | symbol, unknown>);
+    if (typeof key === 'string' && target[key] && typeof value === 'object')
+      mergeInto(
+        target[key] as Record<string | symbol, unknown>,
+        value as Record<string | symbol, unknown>,
+      );
     else target[key] = value;
   }
 }
@@ -1635,16 +2161,27 @@ function mergeInto(target: Record<string | symbol, unknown>, trace: Record<strin
 /** `axios.isAxiosError(e)`, `isHTTPError(e)`, `e instanceof HTTPError`, `e.response`, `!res`: only asks whether there is an HTTP error or response. */
 function isErrorGuard(operand: Node, subject: StatusSubject): boolean {
   let node = skipWrappers(operand);
-  while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') node = skipWrappers(node.argument);
+  while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!')
+    node = skipWrappers(node.argument);
   // `!res || res.status === 429`: whether there is a response at all says nothing of its status.
   if (node.type === AST_NODE_TYPES.Identifier) return subject.isHolder(node);
-  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'instanceof') return subject.isHolder(node.left);
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'instanceof')
+    return subject.isHolder(node.left);
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipWrappers(node.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
-    return name !== undefined && /^is\w*Error$/.test(name) && node.arguments[0] !== undefined && subject.isHolder(node.arguments[0]);
+    return (
+      name !== undefined &&
+      /^is\w*Error$/.test(name) &&
+      node.arguments[0] !== undefined &&
+      subject.isHolder(node.arguments[0])
+    );
   }
-  return node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'response' && subject.isHolder(node.object);
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(node) === 'response' &&
+    subject.isHolder(node.object)
+  );
 }
 
 /** The loop a `continue` goes back to. */
@@ -1654,7 +2191,11 @@ function continueTarget(statement: TSESTree.ContinueStatement): Node | undefined
     if (!isLoop(current)) continue;
     if (!statement.label) return current;
     const labeled = current.parent;
-    if (labeled?.type === AST_NODE_TYPES.LabeledStatement && labeled.label.name === statement.label.name) return current;
+    if (
+      labeled?.type === AST_NODE_TYPES.LabeledStatement &&
+      labeled.label.name === statement.label.name
+    )
+      return current;
   }
   return undefined;
 }
@@ -1662,7 +2203,8 @@ function continueTarget(statement: TSESTree.ContinueStatement): Node | undefined
 /** Whether `node` is in the catch clause of a try whose block holds `anchor`. */
 function insideCatchOf(node: Node, anchor: Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.CatchClause && contains(current.parent.block, anchor)) return true;
+    if (current.type === AST_NODE_TYPES.CatchClause && contains(current.parent.block, anchor))
+      return true;
     if (isFunction(current) && !isPromiseCallback(current)) return false;
   }
   return false;
@@ -1671,8 +2213,18 @@ function insideCatchOf(node: Node, anchor: Node): boolean {
 /** Whether a throw is caught by a try between it and `boundary` (one whose `catch` ends by rethrowing lets it through). */
 function caughtBefore(thrown: Node, boundary: Node): boolean {
   let child: Node = thrown;
-  for (let current = thrown.parent; current && current !== boundary; child = current, current = current.parent) {
-    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler && !rethrows(current.handler)) return true;
+  for (
+    let current = thrown.parent;
+    current && current !== boundary;
+    child = current, current = current.parent
+  ) {
+    if (
+      current.type === AST_NODE_TYPES.TryStatement &&
+      current.block === child &&
+      current.handler &&
+      !rethrows(current.handler)
+    )
+      return true;
   }
   return false;
 }
@@ -1680,7 +2232,11 @@ function caughtBefore(thrown: Node, boundary: Node): boolean {
 /** `catch (error) { log(error); throw error; }`. */
 function rethrows(handler: TSESTree.CatchClause): boolean {
   const last = handler.body.body.at(-1);
-  if (last?.type !== AST_NODE_TYPES.ThrowStatement || handler.param?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (
+    last?.type !== AST_NODE_TYPES.ThrowStatement ||
+    handler.param?.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
   const argument = skipWrappers(last.argument);
   return argument.type === AST_NODE_TYPES.Identifier && argument.name === handler.param.name;
 }
@@ -1698,7 +2254,12 @@ function isPromiseCallback(fn: FunctionNode): boolean {
   const parent = skipWrappersUp(fn).parent;
   if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(parent.callee);
-  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  const name =
+    callee.type === AST_NODE_TYPES.MemberExpression
+      ? memberName(callee)
+      : callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : undefined;
   return name === 'then' || name === 'catch' || name === 'finally' || name === 'setTimeout';
 }
 
@@ -1709,7 +2270,8 @@ function isPromiseCallback(fn: FunctionNode): boolean {
  */
 function resumesRetry(delay: RetryDelay, to: Node): boolean {
   if (delay.kind !== 'timer' || delay.node === to) return true;
-  const callback = delay.node.type === AST_NODE_TYPES.CallExpression ? delay.node.arguments[0] : undefined;
+  const callback =
+    delay.node.type === AST_NODE_TYPES.CallExpression ? delay.node.arguments[0] : undefined;
   return callback !== undefined && contains(callback, to);
 }
 
@@ -1735,7 +2297,11 @@ function promiseCatchCallbackOf(node: Node, fn: FunctionNode): FunctionNode | un
     if (call?.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = skipWrappers(call.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-    if ((name === 'catch' && call.arguments[0] === top) || (name === 'then' && call.arguments[1] === top)) return current;
+    if (
+      (name === 'catch' && call.arguments[0] === top) ||
+      (name === 'then' && call.arguments[1] === top)
+    )
+      return current;
   }
   return undefined;
 }
@@ -1752,17 +2318,23 @@ function isTimerOfPromise(call: TSESTree.CallExpression): boolean {
 }
 
 function promiseTimer(expression: TSESTree.NewExpression): TSESTree.CallExpression | undefined {
-  if (expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'Promise') return undefined;
+  if (expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'Promise')
+    return undefined;
   const executor = expression.arguments[0];
   if (!executor || !isFunction(executor)) return undefined;
   let body: Node | undefined = executor.body;
   if (body.type === AST_NODE_TYPES.BlockStatement) {
-    body = body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ExpressionStatement ? body.body[0].expression : undefined;
+    body =
+      body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ExpressionStatement
+        ? body.body[0].expression
+        : undefined;
   }
   const call = body && skipWrappers(body);
   if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = skipWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout' ? call : undefined;
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout'
+    ? call
+    : undefined;
 }
 
 /** A method's name as `this.x` calls it: `load`, `#load` for a private one; undefined when computed. */
@@ -1779,13 +2351,20 @@ function memberKey(member: TSESTree.MemberExpression): string | undefined {
 /** Whether `this` in `member` is the `this` of `fn` (no non-arrow function in between). */
 function thisBindsTo(member: Node, fn: FunctionNode): boolean {
   for (let current = member.parent; current && current !== fn; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+    if (
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+    )
+      return false;
   }
   return true;
 }
 
 /** The variables through which a function can be called: its name, or the `const` it is assigned to. */
-function functionVariables(scopeManager: TSESLint.Scope.ScopeManager, fn: FunctionNode): TSESLint.Scope.Variable[] {
+function functionVariables(
+  scopeManager: TSESLint.Scope.ScopeManager,
+  fn: FunctionNode,
+): TSESLint.Scope.Variable[] {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
     return scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
   }
@@ -1796,9 +2375,18 @@ function functionVariables(scopeManager: TSESLint.Scope.ScopeManager, fn: Functi
   let top = skipWrappersUp(fn);
   // `const load = useCallback(async () => { … load() … }, deps)`: React keeps the same function.
   const hook = top.parent;
-  if (hook?.type === AST_NODE_TYPES.CallExpression && hook.arguments[0] === top && calleeName(hook) === 'useCallback') top = skipWrappersUp(hook);
+  if (
+    hook?.type === AST_NODE_TYPES.CallExpression &&
+    hook.arguments[0] === top &&
+    calleeName(hook) === 'useCallback'
+  )
+    top = skipWrappersUp(hook);
   const parent = top.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === top &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
     return scopeManager.getDeclaredVariables(parent);
   }
   return [];

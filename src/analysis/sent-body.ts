@@ -27,7 +27,13 @@ export function bodyPresence(file: AnalyzedFile, send: ServerSend): BodyPresence
   return presence(file, send.body, send.encoding, send.bodyOnNullStatus === 'throws', 0);
 }
 
-function presence(file: AnalyzedFile, node: Node, encoding: ServerSend['encoding'], emptyIsBody: boolean, depth: number): BodyPresence {
+function presence(
+  file: AnalyzedFile,
+  node: Node,
+  encoding: ServerSend['encoding'],
+  emptyIsBody: boolean,
+  depth: number,
+): BodyPresence {
   const inner = skipWrappers(node);
   const otherwise: BodyPresence = encoding === 'json' ? 'yes' : 'unknown';
   switch (inner.type) {
@@ -45,7 +51,11 @@ function presence(file: AnalyzedFile, node: Node, encoding: ServerSend['encoding
       return inner.operator === 'void' ? 'no' : 'yes';
     case AST_NODE_TYPES.TemplateLiteral:
       if (inner.quasis.some((quasi) => quasi.value.cooked !== '')) return 'yes';
-      return emptyIsBody || encoding === 'json' ? 'yes' : inner.expressions.length === 0 ? 'no' : 'unknown';
+      return emptyIsBody || encoding === 'json'
+        ? 'yes'
+        : inner.expressions.length === 0
+          ? 'no'
+          : 'unknown';
     case AST_NODE_TYPES.ObjectExpression:
     case AST_NODE_TYPES.ArrayExpression:
     case AST_NODE_TYPES.NewExpression:
@@ -61,12 +71,15 @@ function presence(file: AnalyzedFile, node: Node, encoding: ServerSend['encoding
     case AST_NODE_TYPES.CallExpression: {
       // `JSON.stringify(v)` is a string unless `v` is `undefined`.
       const value = stringifiedValue(inner);
-      if (value) return presence(file, value, 'json', emptyIsBody, depth + 1) === 'yes' ? 'yes' : 'unknown';
+      if (value)
+        return presence(file, value, 'json', emptyIsBody, depth + 1) === 'yes' ? 'yes' : 'unknown';
       return otherwise;
     }
     case AST_NODE_TYPES.ConditionalExpression: {
       const whenTrue = presence(file, inner.consequent, encoding, emptyIsBody, depth + 1);
-      return whenTrue === presence(file, inner.alternate, encoding, emptyIsBody, depth + 1) ? whenTrue : 'unknown';
+      return whenTrue === presence(file, inner.alternate, encoding, emptyIsBody, depth + 1)
+        ? whenTrue
+        : 'unknown';
     }
     default:
       return otherwise;
@@ -94,7 +107,11 @@ export function isReadOnly(node: Node): boolean {
     case AST_NODE_TYPES.UnaryExpression:
       return inner.operator !== 'delete' && isReadOnly(inner.argument);
     case AST_NODE_TYPES.ArrayExpression:
-      return inner.elements.every((element) => element === null || (element.type !== AST_NODE_TYPES.SpreadElement && isReadOnly(element)));
+      return inner.elements.every(
+        (element) =>
+          element === null ||
+          (element.type !== AST_NODE_TYPES.SpreadElement && isReadOnly(element)),
+      );
     case AST_NODE_TYPES.ObjectExpression:
       return inner.properties.every(
         (property) =>
@@ -105,7 +122,12 @@ export function isReadOnly(node: Node): boolean {
       );
     case AST_NODE_TYPES.CallExpression: {
       const value = stringifiedValue(inner);
-      return value !== undefined && inner.arguments.length === 1 && memberName(skipWrappers(inner.callee)) === 'stringify' && isReadOnly(value);
+      return (
+        value !== undefined &&
+        inner.arguments.length === 1 &&
+        memberName(skipWrappers(inner.callee)) === 'stringify' &&
+        isReadOnly(value)
+      );
     }
     default:
       return false;
@@ -116,14 +138,24 @@ export function isReadOnly(node: Node): boolean {
  * The send's body removal, when it keeps every comment: `certain` when it changes nothing but
  * the response (the body only reads, the value keeps its type).
  */
-export function bodyRemovalOf(file: AnalyzedFile, send: ServerSend): { readonly fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]; readonly certain: boolean } | undefined {
+export function bodyRemovalOf(
+  file: AnalyzedFile,
+  send: ServerSend,
+):
+  | { readonly fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]; readonly certain: boolean }
+  | undefined {
   const removal: BodyRemoval | undefined = send.removeBody;
   if (!removal) return undefined;
   const comments = file.sourceCode.getAllComments();
-  const dropsComment = removal.replacements.some(({ range }) => comments.some((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]));
+  const dropsComment = removal.replacements.some(({ range }) =>
+    comments.some((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]),
+  );
   if (dropsComment) return undefined;
   return {
-    fix: (fixer) => removal.replacements.map(({ range, text }) => fixer.replaceTextRange([range[0], range[1]], text)),
+    fix: (fixer) =>
+      removal.replacements.map(({ range, text }) =>
+        fixer.replaceTextRange([range[0], range[1]], text),
+      ),
     // A bodiless form of a guessed framework (Express's `res.end()` on a Fastify reply) may not exist.
     certain: !removal.changesType && isReadOnly(send.body) && !send.frameworkGuessed,
   };

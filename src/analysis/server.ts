@@ -3,13 +3,37 @@ import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint
 import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode, Node } from './ast';
-import { alwaysExits, constInitializer as constInitializerOf, enclosingFunction, findProperty, isFunction, literalString, memberName, propertyKeyName, returnStatementsOf, skipWrappers, skipWrappersUp } from './ast';
+import {
+  alwaysExits,
+  constInitializer as constInitializerOf,
+  enclosingFunction,
+  findProperty,
+  isFunction,
+  literalString,
+  memberName,
+  propertyKeyName,
+  returnStatementsOf,
+  skipWrappers,
+  skipWrappersUp,
+} from './ast';
 import { importPathOf, resolveNumber } from './constants';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
 import { AnalyzedFile } from './file';
-import type { AcceptedStatuses, AccessPath, BodyOnNullStatus, ResponseFactory, ServerFramework, StatusCall } from './libraries';
-import { HTTP_RESPONSE_METHODS, HTTP_STATUSES, SERVER_FRAMEWORKS, TYPE_TEST_MODULES } from './libraries';
+import type {
+  AcceptedStatuses,
+  AccessPath,
+  BodyOnNullStatus,
+  ResponseFactory,
+  ServerFramework,
+  StatusCall,
+} from './libraries';
+import {
+  HTTP_RESPONSE_METHODS,
+  HTTP_STATUSES,
+  SERVER_FRAMEWORKS,
+  TYPE_TEST_MODULES,
+} from './libraries';
 import { resultObjectNeedles, shortestNeedles } from './text-anchors';
 import { STATUS_BY_NAME } from './status-names';
 import type { HttpModel } from './model';
@@ -33,7 +57,10 @@ export type StatusFixer = (fixer: TSESLint.RuleFixer, status: number) => TSESLin
 /** Edits that send the same status without a body: `res.status(204).end()`, `c.body(null, 204)`, `new Response(null, init)`. */
 export interface BodyRemoval {
   /** The text ranges the edit replaces, with their replacements. */
-  readonly replacements: ReadonlyArray<{ readonly range: readonly [number, number]; readonly text: string }>;
+  readonly replacements: ReadonlyArray<{
+    readonly range: readonly [number, number];
+    readonly text: string;
+  }>;
   /** The send's value changes type (`json(b, 204)` → `new Response(null, …)`): typed code around it may not accept it. */
   readonly changesType: boolean;
 }
@@ -89,18 +116,29 @@ export interface ServerAnalysis {
 }
 
 const KEY = {};
-const NO_SENDS: ServerAnalysis = { sends: [], statusArguments: [], errorBranchOf: () => undefined, errorBodyOf: () => undefined };
+const NO_SENDS: ServerAnalysis = {
+  sends: [],
+  statusArguments: [],
+  errorBranchOf: () => undefined,
+  errorBodyOf: () => undefined,
+};
 
 /** The server sends of the model's file, built once per file. */
 export function getServerAnalysis(model: HttpModel): ServerAnalysis {
-  return model.hasAnchor ? model.extension(KEY, (m) => (isTypeTest(m.file) ? NO_SENDS : new ServerSends(m.file))) : NO_SENDS;
+  return model.hasAnchor
+    ? model.extension(KEY, (m) => (isTypeTest(m.file) ? NO_SENDS : new ServerSends(m.file)))
+    : NO_SENDS;
 }
 
 /** A type test (imports tstyche, tsd, expect-type): checked by the compiler, never run, so it sends nothing. */
 function isTypeTest(file: AnalyzedFile): boolean {
-  return file.moduleStatements().some(
-    (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && TYPE_TEST_MODULES.has(statement.source.value),
-  );
+  return file
+    .moduleStatements()
+    .some(
+      (statement) =>
+        statement.type === AST_NODE_TYPES.ImportDeclaration &&
+        TYPE_TEST_MODULES.has(statement.source.value),
+    );
 }
 
 // ---- tracing framework imports ---------------------------------------------------------------
@@ -108,26 +146,56 @@ function isTypeTest(file: AnalyzedFile): boolean {
 type TraceInfo =
   | { readonly kind: 'app'; readonly framework: ServerFramework }
   | { readonly kind: 'handler-factory'; readonly framework: ServerFramework }
-  | { readonly kind: 'response-factory'; readonly framework: ServerFramework; readonly factory: ResponseFactory }
+  | {
+      readonly kind: 'response-factory';
+      readonly framework: ServerFramework;
+      readonly factory: ResponseFactory;
+    }
   | { readonly kind: 'status-function'; readonly framework: ServerFramework }
-  | { readonly kind: 'status-call'; readonly framework: ServerFramework; readonly call: StatusCall };
+  | {
+      readonly kind: 'status-call';
+      readonly framework: ServerFramework;
+      readonly call: StatusCall;
+    };
 
 type TraceMap = Record<string | symbol, unknown>;
 
-function addTrace(map: TraceMap, path: readonly string[], kind: typeof CALL | typeof CONSTRUCT, info: TraceInfo): void {
+function addTrace(
+  map: TraceMap,
+  path: readonly string[],
+  kind: typeof CALL | typeof CONSTRUCT,
+  info: TraceInfo,
+): void {
   let node = map;
   for (const key of path) node = (node[key] ??= {}) as TraceMap;
   node[kind] = info;
 }
 
 /** The trace maps of every framework's exports, built once (ReferenceTracker does not change them). */
-let cachedTraceMaps: { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap; globalNames: readonly string[] } | undefined;
-function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, TraceMap>; globals: TraceMap; globalNames: readonly string[] } {
+let cachedTraceMaps:
+  | {
+      esm: Record<string, TraceMap>;
+      cjs: Record<string, TraceMap>;
+      globals: TraceMap;
+      globalNames: readonly string[];
+    }
+  | undefined;
+function traceMaps(): {
+  esm: Record<string, TraceMap>;
+  cjs: Record<string, TraceMap>;
+  globals: TraceMap;
+  globalNames: readonly string[];
+} {
   if (cachedTraceMaps) return cachedTraceMaps;
   const esm: Record<string, TraceMap> = {};
   const cjs: Record<string, TraceMap> = {};
   const globals: TraceMap = {};
-  const add = (framework: ServerFramework, path: readonly string[], kind: typeof CALL | typeof CONSTRUCT, info: TraceInfo): void => {
+  const add = (
+    framework: ServerFramework,
+    path: readonly string[],
+    kind: typeof CALL | typeof CONSTRUCT,
+    info: TraceInfo,
+  ): void => {
     for (const source of framework.sources) {
       const e = (esm[source] ??= { [ESM]: true });
       const c = (cjs[source] ??= {});
@@ -142,11 +210,18 @@ function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, Trace
       add(framework, path, CALL, { kind: 'app', framework });
       add(framework, path, CONSTRUCT, { kind: 'app', framework });
     }
-    for (const path of framework.handlerFactories ?? []) add(framework, path, CALL, { kind: 'handler-factory', framework });
-    for (const name of framework.statusFunctions ?? []) add(framework, [name], CALL, { kind: 'status-function', framework });
-    for (const call of framework.statusCalls ?? []) add(framework, call.path, CALL, { kind: 'status-call', framework, call });
+    for (const path of framework.handlerFactories ?? [])
+      add(framework, path, CALL, { kind: 'handler-factory', framework });
+    for (const name of framework.statusFunctions ?? [])
+      add(framework, [name], CALL, { kind: 'status-function', framework });
+    for (const call of framework.statusCalls ?? [])
+      add(framework, call.path, CALL, { kind: 'status-call', framework, call });
     for (const factory of framework.responseFactories ?? []) {
-      add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, { kind: 'response-factory', framework, factory });
+      add(framework, factory.path, factory.construct ? CONSTRUCT : CALL, {
+        kind: 'response-factory',
+        framework,
+        factory,
+      });
     }
   }
   return (cachedTraceMaps = { esm, cjs, globals, globalNames: Object.keys(globals) });
@@ -155,18 +230,25 @@ function traceMaps(): { esm: Record<string, TraceMap>; cjs: Record<string, Trace
 /** Auto-imported handler factories (Nuxt, Nitro) by name, with the frameworks they belong to. */
 const GLOBAL_HANDLER_FACTORIES = new Map<string, ServerFramework[]>();
 for (const framework of SERVER_FRAMEWORKS) {
-  for (const name of framework.globalHandlerFactories ?? []) GLOBAL_HANDLER_FACTORIES.set(name, [...(GLOBAL_HANDLER_FACTORIES.get(name) ?? []), framework]);
+  for (const name of framework.globalHandlerFactories ?? [])
+    GLOBAL_HANDLER_FACTORIES.set(name, [...(GLOBAL_HANDLER_FACTORIES.get(name) ?? []), framework]);
 }
 
 /** The names of every global the trace follows: a file without them has no such use. */
-const GLOBAL_NEEDLES: readonly string[] = shortestNeedles([...Object.keys(traceMaps().globals), ...GLOBAL_HANDLER_FACTORIES.keys()]);
+const GLOBAL_NEEDLES: readonly string[] = shortestNeedles([
+  ...Object.keys(traceMaps().globals),
+  ...GLOBAL_HANDLER_FACTORIES.keys(),
+]);
 
 /** Every framework's route registration methods. */
-const ROUTE_METHOD_NAMES = new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []));
+const ROUTE_METHOD_NAMES = new Set(
+  SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []),
+);
 /** The frameworks a module specifier belongs to. */
 const FRAMEWORKS_BY_SOURCE = new Map<string, ServerFramework[]>();
 for (const framework of SERVER_FRAMEWORKS) {
-  for (const source of framework.sources) FRAMEWORKS_BY_SOURCE.set(source, [...(FRAMEWORKS_BY_SOURCE.get(source) ?? []), framework]);
+  for (const source of framework.sources)
+    FRAMEWORKS_BY_SOURCE.set(source, [...(FRAMEWORKS_BY_SOURCE.get(source) ?? []), framework]);
 }
 const FRAMEWORK_BY_ID = new Map(SERVER_FRAMEWORKS.map((framework) => [framework.id, framework]));
 const NO_MODULES: ReadonlySet<string> = new Set();
@@ -196,10 +278,46 @@ const MAX_ROOTS = 8;
 const MOCK_METHOD = /^(?:mock[A-Z]\w*|resolves|returns|callsFake|fn)$/;
 /** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
 const REQUEST_MEMBERS = new Set([
-  'body', 'params', 'query', 'headers', 'user', 'method', 'url', 'originalUrl', 'path', 'cookies', 'signedCookies',
-  'session', 'file', 'files', 'ip', 'ips', 'hostname', 'protocol', 'get', 'header', 'is', 'accepts', 'raw', 'id',
-  'log', 'routeOptions', 'socket', 'auth', 'baseUrl', 'secure', 'xhr', 'app', 'logout', 'login', 'isAuthenticated',
-  'flash', 'validatedBody', 'userId', 'on', 'pipe',
+  'body',
+  'params',
+  'query',
+  'headers',
+  'user',
+  'method',
+  'url',
+  'originalUrl',
+  'path',
+  'cookies',
+  'signedCookies',
+  'session',
+  'file',
+  'files',
+  'ip',
+  'ips',
+  'hostname',
+  'protocol',
+  'get',
+  'header',
+  'is',
+  'accepts',
+  'raw',
+  'id',
+  'log',
+  'routeOptions',
+  'socket',
+  'auth',
+  'baseUrl',
+  'secure',
+  'xhr',
+  'app',
+  'logout',
+  'login',
+  'isAuthenticated',
+  'flash',
+  'validatedBody',
+  'userId',
+  'on',
+  'pipe',
 ]);
 const HTTP_STATUS_LIKE = (value: number | undefined): value is number =>
   value !== undefined && Number.isInteger(value) && value >= 100 && value <= 599;
@@ -211,7 +329,10 @@ class ServerSends implements ServerAnalysis {
   /** Status functions auto-imported with a global handler factory (Nuxt), by name. */
   private readonly globalStatusFunctions = new Map<string, ServerFramework>();
   /** Status calls auto-imported the same way (`createError`). */
-  private readonly globalStatusCalls = new Map<string, { framework: ServerFramework; call: StatusCall }>();
+  private readonly globalStatusCalls = new Map<
+    string,
+    { framework: ServerFramework; call: StatusCall }
+  >();
   readonly statusArguments: StatusArgument[] = [];
   private readonly notedStatuses = new Set<Node>();
   private readonly branches = new Map<ServerSend, ErrorBranch | undefined>();
@@ -248,7 +369,12 @@ class ServerSends implements ServerAnalysis {
       const text = send.factory?.body === 'string' && !stringifiedValue(send.body);
       let body = text ? undefined : classifyErrorBody(this.file, send.body, branch);
       // Fastify hands a sent Error to its error handler: not a 2xx.
-      if (body?.reason === 'caught-error' && body.node === skipWrappers(send.body) && send.framework.errorObjectsAreErrors) body = undefined;
+      if (
+        body?.reason === 'caught-error' &&
+        body.node === skipWrappers(send.body) &&
+        send.framework.errorObjectsAreErrors
+      )
+        body = undefined;
       this.bodies.set(send, body);
     }
     return this.bodies.get(send);
@@ -269,13 +395,19 @@ class ServerSends implements ServerAnalysis {
     const { esm, cjs, globals, globalNames } = traceMaps();
     const globalScope = this.file.scopeManager.globalScope!;
     let trackerOfFile: ReferenceTracker | undefined;
-    const tracker = (): ReferenceTracker => (trackerOfFile ??= new ReferenceTracker(this.file.trackerScope() as never));
+    const tracker = (): ReferenceTracker =>
+      (trackerOfFile ??= new ReferenceTracker(this.file.trackerScope() as never));
     const importsFramework = this.importedFrameworks.length > 0 || this.file.mayImport(NO_MODULES);
     const found: Array<{ node: unknown; info: unknown }> = [];
-    if (importsFramework) found.push(...tracker().iterateEsmReferences(esm as never), ...tracker().iterateCjsReferences(cjs as never));
+    if (importsFramework)
+      found.push(
+        ...tracker().iterateEsmReferences(esm as never),
+        ...tracker().iterateCjsReferences(cjs as never),
+      );
     // Every use of a global (`Response`, Nuxt's `defineEventHandler`) names it.
     const namesGlobal = this.file.textIncludes(...GLOBAL_NEEDLES);
-    if (namesGlobal && this.file.mayUseDeclaredGlobal(globalNames)) found.push(...tracker().iterateGlobalReferences(globals as never));
+    if (namesGlobal && this.file.mayUseDeclaredGlobal(globalNames))
+      found.push(...tracker().iterateGlobalReferences(globals as never));
     const handlerFactoryCalls: Array<[TSESTree.CallExpression, readonly ServerFramework[]]> = [];
     for (const reference of namesGlobal || importsFramework ? globalScope.through : []) {
       const { identifier } = reference;
@@ -283,7 +415,10 @@ class ServerSends implements ServerAnalysis {
       // Globals the config does not declare (`Response` without `globals.browser`) stay unresolved.
       if (Object.hasOwn(globals, name)) {
         // A type (`: Response`) is no use of the global.
-        if (!globalScope.set.has(name) && !isTypeOnly(reference)) found.push(...tracker().iteratePropertyReferences(identifier as never, globals[name] as never));
+        if (!globalScope.set.has(name) && !isTypeOnly(reference))
+          found.push(
+            ...tracker().iteratePropertyReferences(identifier as never, globals[name] as never),
+          );
         continue;
       }
       const call = identifier.parent;
@@ -291,7 +426,8 @@ class ServerSends implements ServerAnalysis {
       // `require` without Node globals declared stays unresolved: trace its calls too.
       if (name === 'require' && importsFramework && !globalScope.set.has('require')) {
         const source = call.arguments[0] && literalString(call.arguments[0]);
-        if (source !== undefined && Object.hasOwn(cjs, source)) found.push(...tracker().iteratePropertyReferences(call as never, cjs[source] as never));
+        if (source !== undefined && Object.hasOwn(cjs, source))
+          found.push(...tracker().iteratePropertyReferences(call as never, cjs[source] as never));
         continue;
       }
       // Nuxt and Nitro auto-import h3's handler factories and status setters.
@@ -302,14 +438,18 @@ class ServerSends implements ServerAnalysis {
     for (const [call, frameworks] of handlerFactoryCalls) {
       for (const framework of frameworks) {
         this.onTraced(call, { kind: 'handler-factory', framework });
-        for (const statusFunction of framework.statusFunctions ?? []) this.globalStatusFunctions.set(statusFunction, framework);
-        for (const call of framework.statusCalls ?? []) if (call.path.length === 1) this.globalStatusCalls.set(call.path[0]!, { framework, call });
+        for (const statusFunction of framework.statusFunctions ?? [])
+          this.globalStatusFunctions.set(statusFunction, framework);
+        for (const call of framework.statusCalls ?? [])
+          if (call.path.length === 1)
+            this.globalStatusCalls.set(call.path[0]!, { framework, call });
       }
     }
     if (this.globalStatusFunctions.size > 0 || this.globalStatusCalls.size > 0) {
       for (const reference of globalScope.through) {
         const call = reference.identifier.parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier)
+          continue;
         const name = reference.identifier.name;
         const framework = this.globalStatusFunctions.get(name);
         if (framework) this.onTraced(call, { kind: 'status-function', framework });
@@ -332,13 +472,18 @@ class ServerSends implements ServerAnalysis {
       case 'status-function':
         this.statusFunctionCalls.add(node);
         // `setResponseStatus(event, status)`
-        if (node.type === AST_NODE_TYPES.CallExpression) this.noteStatus(node.arguments[1], info.framework, acceptedBy(info.framework));
+        if (node.type === AST_NODE_TYPES.CallExpression)
+          this.noteStatus(node.arguments[1], info.framework, acceptedBy(info.framework));
         return;
       case 'status-call':
-        if (node.type === AST_NODE_TYPES.CallExpression) this.noteStatusCall(node, info.framework, info.call);
+        if (node.type === AST_NODE_TYPES.CallExpression)
+          this.noteStatusCall(node, info.framework, info.call);
         return;
       case 'response-factory':
-        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+        if (
+          node.type === AST_NODE_TYPES.CallExpression ||
+          node.type === AST_NODE_TYPES.NewExpression
+        ) {
           this.noteFactoryStatus(node, info.framework, info.factory);
           this.addFactorySend(node, info.framework, info.factory);
         }
@@ -355,7 +500,12 @@ class ServerSends implements ServerAnalysis {
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === top) {
       const name = memberName(parent);
       const call = skipWrappersUp(parent).parent;
-      if (name === undefined || call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== parent) return;
+      if (
+        name === undefined ||
+        call?.type !== AST_NODE_TYPES.CallExpression ||
+        skipWrappers(call.callee) !== parent
+      )
+        return;
       if (framework.routeMethods?.includes(name)) {
         this.addRegistration(call, framework, depth);
         // Registrations chain: `app.get(…).post(…)`.
@@ -366,19 +516,32 @@ class ServerSends implements ServerAnalysis {
         // Fastify plugins: `app.register(async (instance) => { instance.get(…) })`.
         for (const argument of call.arguments) {
           const fn = skipWrappers(argument);
-          if (isFunction(fn) && fn.params[0]?.type === AST_NODE_TYPES.Identifier) this.followVariableOf(fn.params[0], framework, depth + 1);
+          if (isFunction(fn) && fn.params[0]?.type === AST_NODE_TYPES.Identifier)
+            this.followVariableOf(fn.params[0], framework, depth + 1);
         }
       }
       return;
     }
-    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === top && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (
+      parent.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === top &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
       this.followVariableOf(parent.id, framework, depth + 1);
-    } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === top && parent.left.type === AST_NODE_TYPES.Identifier) {
+    } else if (
+      parent.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.right === top &&
+      parent.left.type === AST_NODE_TYPES.Identifier
+    ) {
       this.followVariableOf(parent.left, framework, depth + 1);
     }
   }
 
-  private followVariableOf(identifier: TSESTree.Identifier, framework: ServerFramework, depth: number): void {
+  private followVariableOf(
+    identifier: TSESTree.Identifier,
+    framework: ServerFramework,
+    depth: number,
+  ): void {
     const variable = this.file.variableOf(identifier);
     if (!variable) return;
     for (const reference of variable.references) {
@@ -388,7 +551,11 @@ class ServerSends implements ServerAnalysis {
   }
 
   /** `app.get(path, …handlers)`, `fastify.route({ handler })`: every function argument is a handler. */
-  private addRegistration(call: TSESTree.CallExpression, framework: ServerFramework, depth: number): void {
+  private addRegistration(
+    call: TSESTree.CallExpression,
+    framework: ServerFramework,
+    depth: number,
+  ): void {
     for (const argument of call.arguments) {
       const inner = skipWrappers(argument);
       if (inner.type === AST_NODE_TYPES.ObjectExpression) {
@@ -417,8 +584,10 @@ class ServerSends implements ServerAnalysis {
     const variable = this.file.variableOf(inner);
     const def = variable?.defs[0];
     if (variable?.defs.length !== 1 || !def) return;
-    if (def.type === 'FunctionName' && isFunction(def.node)) this.addHandlerValue(def.node, framework, depth + 1);
-    else if (def.type === 'Variable' && def.node.init && def.parent?.kind === 'const') this.addHandlerValue(def.node.init, framework, depth + 1);
+    if (def.type === 'FunctionName' && isFunction(def.node))
+      this.addHandlerValue(def.node, framework, depth + 1);
+    else if (def.type === 'Variable' && def.node.init && def.parent?.kind === 'const')
+      this.addHandlerValue(def.node.init, framework, depth + 1);
   }
 
   /**
@@ -444,16 +613,24 @@ class ServerSends implements ServerAnalysis {
   /** The framework of a handler registered on an untraced router: `router.get('/path', fn)`. */
   private registeredFramework(fn: FunctionNode): ServerFramework | undefined {
     const call = skipWrappersUp(fn).parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    if (
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.arguments.length < 2 ||
+      call.callee.type !== AST_NODE_TYPES.MemberExpression
+    )
+      return undefined;
     const name = memberName(call.callee);
     if (name === undefined || !ROUTE_METHOD_NAMES.has(name)) return undefined;
     const path = literalString(call.arguments[0]!);
-    if (path === undefined || !/^[/*]/.test(path) || skipWrappers(call.arguments[0]!) === fn) return undefined;
+    if (path === undefined || !/^[/*]/.test(path) || skipWrappers(call.arguments[0]!) === fn)
+      return undefined;
     return this.inferFramework(fn, true);
   }
 
   /** The framework of a handler defined on its own: typed, or a module-level `(req, res)` function that sends. */
-  private standaloneFramework(scope: TSESLint.Scope.Scope & { block: FunctionNode }): ServerFramework | undefined {
+  private standaloneFramework(
+    scope: TSESLint.Scope.Scope & { block: FunctionNode },
+  ): ServerFramework | undefined {
     const fn = scope.block;
     const count = fn.params.length;
     if (count === 0 || count > 4) return undefined;
@@ -487,13 +664,26 @@ class ServerSends implements ServerAnalysis {
       if (typeName.type === AST_NODE_TYPES.Identifier) {
         const path = importPathOf(this.file, typeName);
         if (path?.path.length === 1) imported = { source: path.source, name: path.path[0]! };
-      } else if (typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier) {
+      } else if (
+        typeName.type === AST_NODE_TYPES.TSQualifiedName &&
+        typeName.left.type === AST_NODE_TYPES.Identifier
+      ) {
         const path = importPathOf(this.file, typeName.left);
         if (path?.path.length === 0) imported = { source: path.source, name: typeName.right.name };
       }
-      if (!imported || !framework.sources.includes(imported.source) || !framework.responseTypes.includes(imported.name)) continue;
+      if (
+        !imported ||
+        !framework.sources.includes(imported.source) ||
+        !framework.responseTypes.includes(imported.name)
+      )
+        continue;
       // A context-style helper `(ctx: Context, message)` is not a handler; `(ctx, next)` is.
-      if (framework.responseParameter === 0 && fn.params.length > 1 && !(fn.params.length === 2 && this.isNextParameter(fn.params[1]!))) continue;
+      if (
+        framework.responseParameter === 0 &&
+        fn.params.length > 1 &&
+        !(fn.params.length === 2 && this.isNextParameter(fn.params[1]!))
+      )
+        continue;
       if (framework.responseParameter === 1 && !this.isRequestParameter(fn.params[0])) continue;
       return framework;
     }
@@ -507,12 +697,23 @@ class ServerSends implements ServerAnalysis {
   private isRequestParameter(param: TSESTree.Parameter | undefined): boolean {
     if (!param) return false;
     if (param.type === AST_NODE_TYPES.ObjectPattern) {
-      return param.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && REQUEST_MEMBERS.has(p.key.name));
+      return param.properties.some(
+        (p) =>
+          p.type === AST_NODE_TYPES.Property &&
+          !p.computed &&
+          p.key.type === AST_NODE_TYPES.Identifier &&
+          REQUEST_MEMBERS.has(p.key.name),
+      );
     }
     if (param.type !== AST_NODE_TYPES.Identifier) return false;
     const type = param.typeAnnotation?.typeAnnotation;
     if (type?.type === AST_NODE_TYPES.TSTypeReference) {
-      const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : '';
+      const name =
+        type.typeName.type === AST_NODE_TYPES.Identifier
+          ? type.typeName.name
+          : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
+            ? type.typeName.right.name
+            : '';
       if (/Request$/.test(name)) return true;
     }
     const variable = this.variableOfParameter(param);
@@ -522,13 +723,19 @@ class ServerSends implements ServerAnalysis {
     if (this.responseUsage(param).sends) return false;
     return reads.some((reference) => {
       const member = skipWrappersUp(reference.identifier).parent;
-      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === skipWrappersUp(reference.identifier)) {
+      if (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === skipWrappersUp(reference.identifier)
+      ) {
         const name = memberName(member);
         return name !== undefined && REQUEST_MEMBERS.has(name);
       }
       // Passed on, as in `passport.authenticate(…)(req, res, next)`.
       const parent = skipWrappersUp(reference.identifier).parent;
-      return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(reference.identifier as TSESTree.Identifier);
+      return (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.arguments.includes(reference.identifier as TSESTree.Identifier)
+      );
     });
   }
 
@@ -536,33 +743,62 @@ class ServerSends implements ServerAnalysis {
   private returnsBody(fn: FunctionNode): boolean {
     const isBody = (value: Node): boolean => {
       const inner = skipWrappers(value);
-      if (inner.type === AST_NODE_TYPES.ObjectExpression || inner.type === AST_NODE_TYPES.ArrayExpression) return true;
-      if (inner.type === AST_NODE_TYPES.AwaitExpression) return isBody(inner.argument) || inner.argument.type === AST_NODE_TYPES.CallExpression && !this.callsParameter(inner.argument, fn);
+      if (
+        inner.type === AST_NODE_TYPES.ObjectExpression ||
+        inner.type === AST_NODE_TYPES.ArrayExpression
+      )
+        return true;
+      if (inner.type === AST_NODE_TYPES.AwaitExpression)
+        return (
+          isBody(inner.argument) ||
+          (inner.argument.type === AST_NODE_TYPES.CallExpression &&
+            !this.callsParameter(inner.argument, fn))
+        );
       return false;
     };
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isBody(fn.body);
-    return returnStatementsOf(fn).some((statement) => statement.argument != null && isBody(statement.argument));
+    return returnStatementsOf(fn).some(
+      (statement) => statement.argument != null && isBody(statement.argument),
+    );
   }
 
   /** `res.json(…)`, `next(err)`: a call rooted at one of the function's parameters. */
   private callsParameter(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
     let root: Node = skipWrappers(call.callee);
-    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
-      root = skipWrappers(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+    while (
+      root.type === AST_NODE_TYPES.MemberExpression ||
+      root.type === AST_NODE_TYPES.CallExpression
+    ) {
+      root = skipWrappers(
+        root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee,
+      );
     }
-    return root.type === AST_NODE_TYPES.Identifier && fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === root.name);
+    return (
+      root.type === AST_NODE_TYPES.Identifier &&
+      fn.params.some(
+        (param) => param.type === AST_NODE_TYPES.Identifier && param.name === root.name,
+      )
+    );
   }
 
   /** `next` in `(ctx, next)`: a parameter the function calls, or typed `Next`. */
   private isNextParameter(param: TSESTree.Parameter): boolean {
     if (param.type !== AST_NODE_TYPES.Identifier) return false;
     const type = param.typeAnnotation?.typeAnnotation;
-    if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'Next') return true;
+    if (
+      type?.type === AST_NODE_TYPES.TSTypeReference &&
+      type.typeName.type === AST_NODE_TYPES.Identifier &&
+      type.typeName.name === 'Next'
+    )
+      return true;
     const variable = this.variableOfParameter(param);
     return (
       variable?.references.some((reference) => {
         const parent = skipWrappersUp(reference.identifier).parent;
-        return parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === reference.identifier;
+        return (
+          parent?.type === AST_NODE_TYPES.CallExpression &&
+          skipWrappers(parent.callee) === reference.identifier
+        );
       }) ?? false
     );
   }
@@ -581,7 +817,10 @@ class ServerSends implements ServerAnalysis {
     return this.guessedHandlers.has(fn) ? HTTP_STATUSES : acceptedBy(framework);
   }
 
-  private inferFrameworkFromUsage(fn: FunctionNode, registered: boolean): ServerFramework | undefined {
+  private inferFrameworkFromUsage(
+    fn: FunctionNode,
+    registered: boolean,
+  ): ServerFramework | undefined {
     const responseLike = this.importedFrameworks.filter((f) => f.style === 'response');
     const pick = (id: ServerFramework['id']): ServerFramework => FRAMEWORK_BY_ID.get(id)!;
     if (fn.params.length >= 2) {
@@ -596,20 +835,27 @@ class ServerSends implements ServerAnalysis {
       const returnsBody = registered && index === 1 && this.returnsBody(fn);
       if (!usage.sends && !returnsBody) return undefined;
       if (!this.isRequestParameter(request)) return undefined;
-      if (usage.methods.has('code') || returnsBody || responseLike.some((f) => f.id === 'fastify')) return pick('fastify');
+      if (usage.methods.has('code') || returnsBody || responseLike.some((f) => f.id === 'fastify'))
+        return pick('fastify');
       if (responseLike.length > 0) return responseLike[0];
       return pick('express');
     }
     const context = fn.params[0];
     if (context?.type !== AST_NODE_TYPES.Identifier) return undefined;
     const usage = this.responseUsage(context);
-    if (usage.methods.has('json') && this.importedFrameworks.some((f) => f.id === 'hono')) return pick('hono');
-    if (usage.assigned.has('body') && this.importedFrameworks.some((f) => f.id === 'koa')) return pick('koa');
+    if (usage.methods.has('json') && this.importedFrameworks.some((f) => f.id === 'hono'))
+      return pick('hono');
+    if (usage.assigned.has('body') && this.importedFrameworks.some((f) => f.id === 'koa'))
+      return pick('koa');
     return undefined;
   }
 
   /** How a parameter is used: the methods called on it and the properties assigned. */
-  private responseUsage(param: TSESTree.Identifier): { methods: Set<string>; assigned: Set<string>; sends: boolean } {
+  private responseUsage(param: TSESTree.Identifier): {
+    methods: Set<string>;
+    assigned: Set<string>;
+    sends: boolean;
+  } {
     const methods = new Set<string>();
     const assigned = new Set<string>();
     const variable = this.variableOfParameter(param);
@@ -626,7 +872,9 @@ class ServerSends implements ServerAnalysis {
   private variableOfParameter(param: Node): TSESLint.Scope.Variable | undefined {
     const fn = param.parent;
     if (!fn) return undefined;
-    return this.file.scopeManager.getDeclaredVariables(fn).find((variable) => variable.defs.some((def) => def.name === param));
+    return this.file.scopeManager
+      .getDeclaredVariables(fn)
+      .find((variable) => variable.defs.some((def) => def.name === param));
   }
 
   // ---- sends of a handler -----------------------------------------------------------------
@@ -643,10 +891,20 @@ class ServerSends implements ServerAnalysis {
     } else if (bare?.type === AST_NODE_TYPES.ObjectPattern) {
       // Elysia `({ body, set }) => …`
       for (const property of bare.properties) {
-        if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
-        const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (
+          property.type !== AST_NODE_TYPES.Property ||
+          property.computed ||
+          property.key.type !== AST_NODE_TYPES.Identifier
+        )
+          continue;
+        const value =
+          property.value.type === AST_NODE_TYPES.AssignmentPattern
+            ? property.value.left
+            : property.value;
         if (value.type !== AST_NODE_TYPES.Identifier) continue;
-        const variable = this.file.scopeManager.getDeclaredVariables(fn).find((v) => v.defs.some((def) => def.name === value));
+        const variable = this.file.scopeManager
+          .getDeclaredVariables(fn)
+          .find((v) => v.defs.some((def) => def.name === value));
         if (variable) roots.push({ variable, prefix: [property.key.name] });
       }
     }
@@ -669,48 +927,80 @@ class ServerSends implements ServerAnalysis {
           roots.length < MAX_ROOTS
         ) {
           const alias = this.file.variableOf(parent.id);
-          if (alias && !roots.some((root) => root.variable === alias) && constInitializerOf(alias) === parent.init) roots.push({ variable: alias, prefix });
+          if (
+            alias &&
+            !roots.some((root) => root.variable === alias) &&
+            constInitializerOf(alias) === parent.init
+          )
+            roots.push({ variable: alias, prefix });
           continue;
         }
         // Assignments: `res.statusCode = n`, `ctx.status = n`, `ctx.body = b`, `set.status = n`.
-        if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top && parent.operator === '=') {
+        if (
+          parent.type === AST_NODE_TYPES.AssignmentExpression &&
+          parent.left === top &&
+          parent.operator === '='
+        ) {
           if (matchesPath(framework.statusPaths, path)) {
             setters.push({ node: parent, value: parent.right });
             this.noteStatus(parent.right, framework, this.acceptedIn(framework, fn));
-          } else if (matchesPath(framework.bodyPaths, path) && top.type === AST_NODE_TYPES.MemberExpression) {
+          } else if (
+            matchesPath(framework.bodyPaths, path) &&
+            top.type === AST_NODE_TYPES.MemberExpression
+          ) {
             const receiver = top.object;
             pending.push({
               node: parent,
               framework,
               body: parent.right,
               handler: fn,
-              make: (status) => (status.kind === 'default' ? this.insertStatement(parent, `${this.text(receiver)}.status = ${'%s'};`) : undefined),
+              make: (status) =>
+                status.kind === 'default'
+                  ? this.insertStatement(parent, `${this.text(receiver)}.status = ${'%s'};`)
+                  : undefined,
             });
           }
           continue;
         }
         // Elysia `status(404, b)` from the context, destructured (`({ status }) => …`) or not (`ctx.status(…)`).
-        const called = top.type === AST_NODE_TYPES.MemberExpression ? skipWrappersUp(top).parent : parent;
-        if (called?.type === AST_NODE_TYPES.CallExpression && skipWrappers(called.callee) === top && matchesPath(framework.statusBodyFunctions, path)) {
+        const called =
+          top.type === AST_NODE_TYPES.MemberExpression ? skipWrappersUp(top).parent : parent;
+        if (
+          called?.type === AST_NODE_TYPES.CallExpression &&
+          skipWrappers(called.callee) === top &&
+          matchesPath(framework.statusBodyFunctions, path)
+        ) {
           this.addStatusBodyCall(called, framework, fn, pending);
-          if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!)) this.noteStatus(called.arguments[0], framework, this.acceptedIn(framework, fn));
+          if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!))
+            this.noteStatus(called.arguments[0], framework, this.acceptedIn(framework, fn));
           continue;
         }
         // Elysia `status(404, body)`, `ctx.status(404)`: a context function that takes the status first.
         if (path.length === 1 && framework.contextStatusCalls?.includes(path[0]!)) {
           const call = skipWrappersUp(top).parent;
-          if (call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === skipWrappers(top)) this.noteStatus(call.arguments[0], framework, this.acceptedIn(framework, fn));
+          if (
+            call?.type === AST_NODE_TYPES.CallExpression &&
+            skipWrappers(call.callee) === skipWrappers(top)
+          )
+            this.noteStatus(call.arguments[0], framework, this.acceptedIn(framework, fn));
           continue;
         }
         // Calls: `res.status(n).json(b)`, `c.json(b, n)`, `setResponseStatus(event, n)`.
-        if (path.length === prefix.length && parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(top as TSESTree.Expression)) {
-          if (this.statusFunctionCalls.has(parent) && parent.arguments[0] === top) setters.push({ node: parent, value: parent.arguments[1] });
+        if (
+          path.length === prefix.length &&
+          parent.type === AST_NODE_TYPES.CallExpression &&
+          parent.arguments.includes(top as TSESTree.Expression)
+        ) {
+          if (this.statusFunctionCalls.has(parent) && parent.arguments[0] === top)
+            setters.push({ node: parent, value: parent.arguments[1] });
           else if (framework.opaqueWhenPassed) setters.push({ node: parent, value: undefined });
           continue;
         }
-        if (path.length !== prefix.length + 1 || top.type !== AST_NODE_TYPES.MemberExpression) continue;
+        if (path.length !== prefix.length + 1 || top.type !== AST_NODE_TYPES.MemberExpression)
+          continue;
         const call = skipWrappersUp(top).parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== top) continue;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== top)
+          continue;
         this.followChain(call, path[path.length - 1]!, top.object, framework, fn, setters, pending);
       }
     }
@@ -724,12 +1014,16 @@ class ServerSends implements ServerAnalysis {
       else if (send.status0) resolved = send.status0;
       else resolved = this.statusFromSetters(send.node, fn, setters, framework);
       const setter =
-        resolved.kind === 'constant' ? (fixer: TSESLint.RuleFixer, code: number) => [fixer.replaceText(resolved.node, this.statusText(resolved.node, code))] : undefined;
+        resolved.kind === 'constant'
+          ? (fixer: TSESLint.RuleFixer, code: number) => [
+              fixer.replaceText(resolved.node, this.statusText(resolved.node, code)),
+            ]
+          : undefined;
       const made = send.make(resolved);
       const setStatus: StatusFixer | undefined =
         resolved.kind === 'unknown'
           ? undefined
-          : setter ?? (made ? (fixer, code) => made(fixer, code) : undefined);
+          : (setter ?? (made ? (fixer, code) => made(fixer, code) : undefined));
       this.sends.push({
         node: send.node,
         framework,
@@ -773,7 +1067,12 @@ class ServerSends implements ServerAnalysis {
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) break;
       const next = skipWrappersUp(member).parent;
       const nextName = memberName(member);
-      if (next?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(next.callee) !== member || nextName === undefined) break;
+      if (
+        next?.type !== AST_NODE_TYPES.CallExpression ||
+        skipWrappers(next.callee) !== member ||
+        nextName === undefined
+      )
+        break;
       call = next;
       name = nextName;
     }
@@ -798,9 +1097,19 @@ class ServerSends implements ServerAnalysis {
     if (framework.style === 'context-json') {
       // Hono `c.json(body, status?, headers?)`, `c.json(body, { status, headers })`
       const init = args[1];
-      const base = { node: call, framework, body: first, handler: fn, encoding, removeBody } as const;
+      const base = {
+        node: call,
+        framework,
+        body: first,
+        handler: fn,
+        encoding,
+        removeBody,
+      } as const;
       if (!init) {
-        pending.push({ ...base, make: () => (fixer, code) => [fixer.insertTextAfter(first, `, ${code}`)] });
+        pending.push({
+          ...base,
+          make: () => (fixer, code) => [fixer.insertTextAfter(first, `, ${code}`)],
+        });
         return;
       }
       const initNode = skipWrappers(init);
@@ -816,7 +1125,16 @@ class ServerSends implements ServerAnalysis {
     }
     // `res.end(data, encoding)`: only the data is the body.
     if (name === 'end') {
-      pending.push({ node: call, framework, body: first, handler: fn, chainStatus, make: this.chainFix(receiver, framework), encoding, removeBody });
+      pending.push({
+        node: call,
+        framework,
+        body: first,
+        handler: fn,
+        chainStatus,
+        make: this.chainFix(receiver, framework),
+        encoding,
+        removeBody,
+      });
       return;
     }
     if (args.length >= 2 && framework.id === 'express') {
@@ -824,40 +1142,108 @@ class ServerSends implements ServerAnalysis {
       const second = args[1]!;
       const firstNumber = this.isNumeric(first);
       if (firstNumber) {
-        pending.push({ node: call, framework, body: second, handler: fn, legacyStatus: first, make: () => undefined, encoding });
+        pending.push({
+          node: call,
+          framework,
+          body: second,
+          handler: fn,
+          legacyStatus: first,
+          make: () => undefined,
+          encoding,
+        });
         return;
       }
-      pending.push({ node: call, framework, body: first, handler: fn, legacyStatus: second, make: () => undefined, encoding });
+      pending.push({
+        node: call,
+        framework,
+        body: first,
+        handler: fn,
+        legacyStatus: second,
+        make: () => undefined,
+        encoding,
+      });
       return;
     }
-    pending.push({ node: call, framework, body: first, handler: fn, chainStatus, make: this.chainFix(receiver, framework), encoding, removeBody });
+    pending.push({
+      node: call,
+      framework,
+      body: first,
+      handler: fn,
+      chainStatus,
+      make: this.chainFix(receiver, framework),
+      encoding,
+      removeBody,
+    });
   }
 
   /** Elysia `status(404, body)`: the status and the body in one call. */
-  private addStatusBodyCall(call: TSESTree.CallExpression, framework: ServerFramework, fn: FunctionNode, pending: PendingSend[]): void {
+  private addStatusBodyCall(
+    call: TSESTree.CallExpression,
+    framework: ServerFramework,
+    fn: FunctionNode,
+    pending: PendingSend[],
+  ): void {
     const [status, body] = call.arguments;
-    if (!status || !body || status.type === AST_NODE_TYPES.SpreadElement || body.type === AST_NODE_TYPES.SpreadElement) return;
+    if (
+      !status ||
+      !body ||
+      status.type === AST_NODE_TYPES.SpreadElement ||
+      body.type === AST_NODE_TYPES.SpreadElement
+    )
+      return;
     // `status(204, body)` → `status(204)`
-    const removeBody = call.arguments.length === 2 ? { replacements: [{ range: [status.range[1], body.range[1]] as const, text: '' }], changesType: false } : undefined;
-    pending.push({ node: call, framework, body, handler: fn, legacyStatus: status, make: () => undefined, encoding: 'raw', removeBody });
+    const removeBody =
+      call.arguments.length === 2
+        ? {
+            replacements: [{ range: [status.range[1], body.range[1]] as const, text: '' }],
+            changesType: false,
+          }
+        : undefined;
+    pending.push({
+      node: call,
+      framework,
+      body,
+      handler: fn,
+      legacyStatus: status,
+      make: () => undefined,
+      encoding: 'raw',
+      removeBody,
+    });
   }
 
   /**
    * The same send without its body, in the framework's form (`bodylessSend`): `res.status(204).json(b)` →
    * `res.status(204).end()`, `c.json(b, 204)` → `c.body(null, 204)`. None when other arguments would go too.
    */
-  private bodylessMethodSend(call: TSESTree.CallExpression, framework: ServerFramework): BodyRemoval | undefined {
+  private bodylessMethodSend(
+    call: TSESTree.CallExpression,
+    framework: ServerFramework,
+  ): BodyRemoval | undefined {
     const bodyless = framework.bodylessSend;
     const callee = skipWrappers(call.callee);
     const first = call.arguments[0];
-    if (!bodyless || !first || call.optional || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional) return undefined;
+    if (
+      !bodyless ||
+      !first ||
+      call.optional ||
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      callee.computed ||
+      callee.optional
+    )
+      return undefined;
     const start = callee.property.range[0];
     if (bodyless.body === 'omit') {
       // `res.end(data, callback)`: the callback would go too.
       if (call.arguments.length !== 1) return undefined;
-      return { replacements: [{ range: [start, call.range[1]], text: `${bodyless.method}()` }], changesType: false };
+      return {
+        replacements: [{ range: [start, call.range[1]], text: `${bodyless.method}()` }],
+        changesType: false,
+      };
     }
-    return { replacements: [{ range: [start, first.range[1]], text: `${bodyless.method}(null` }], changesType: false };
+    return {
+      replacements: [{ range: [start, first.range[1]], text: `${bodyless.method}(null` }],
+      changesType: false,
+    };
   }
 
   private isNumeric(node: Node): boolean {
@@ -872,15 +1258,24 @@ class ServerSends implements ServerAnalysis {
     // Before the `.`, `?.` or `[` that follows the receiver (and its closing parentheses): a member
     // access always has one. Looked up when the fix is made: a token lookup per send cost more
     // than the rest of the send's analysis.
-    const access = (): TSESTree.Token => this.file.sourceCode.getTokenAfter(receiver, { filter: (token) => token.value !== ')' })!;
-    return (status) => (status.kind === 'default' && method ? (fixer, code) => [fixer.insertTextBefore(access(), `.${method}(${code})`)] : undefined);
+    const access = (): TSESTree.Token =>
+      this.file.sourceCode.getTokenAfter(receiver, { filter: (token) => token.value !== ')' })!;
+    return (status) =>
+      status.kind === 'default' && method
+        ? (fixer, code) => [fixer.insertTextBefore(access(), `.${method}(${code})`)]
+        : undefined;
   }
 
   /** Returns of a handler whose return value is the body (Fastify, Elysia, h3). */
-  private collectReturns(handler: Handler, roots: ReadonlyArray<{ variable: TSESLint.Scope.Variable; prefix: AccessPath }>, pending: PendingSend[]): void {
+  private collectReturns(
+    handler: Handler,
+    roots: ReadonlyArray<{ variable: TSESLint.Scope.Variable; prefix: AccessPath }>,
+    pending: PendingSend[],
+  ): void {
     const { fn, framework } = handler;
     const values: Array<{ value: Node; statement: TSESTree.ReturnStatement | undefined }> = [];
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) values.push({ value: fn.body, statement: undefined });
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement)
+      values.push({ value: fn.body, statement: undefined });
     else {
       for (const statement of returnStatementsOf(fn)) {
         if (statement.argument) values.push({ value: statement.argument, statement });
@@ -892,8 +1287,13 @@ class ServerSends implements ServerAnalysis {
       if (inner.type === AST_NODE_TYPES.AwaitExpression) continue;
       // `return reply.send(b)`, `return reply`: the reply is the send.
       let root: Node = inner;
-      while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
-        root = skipWrappers(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+      while (
+        root.type === AST_NODE_TYPES.MemberExpression ||
+        root.type === AST_NODE_TYPES.CallExpression
+      ) {
+        root = skipWrappers(
+          root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee,
+        );
       }
       if (root.type === AST_NODE_TYPES.Identifier) {
         const variable = this.file.variableOf(root);
@@ -904,7 +1304,10 @@ class ServerSends implements ServerAnalysis {
         framework,
         body: value,
         handler: fn,
-        make: (status) => (status.kind === 'default' && statement ? this.returnFix(handler, roots, statement) : undefined),
+        make: (status) =>
+          status.kind === 'default' && statement
+            ? this.returnFix(handler, roots, statement)
+            : undefined,
       });
     }
   }
@@ -918,13 +1321,26 @@ class ServerSends implements ServerAnalysis {
     const { framework } = handler;
     const whole = roots.find((root) => root.prefix.length === 0);
     if (framework.style === 'response' && whole && framework.statusMethods?.[0]) {
-      return this.insertStatement(statement, `${whole.variable.name}.${framework.statusMethods[0]}(%s);`);
+      return this.insertStatement(
+        statement,
+        `${whole.variable.name}.${framework.statusMethods[0]}(%s);`,
+      );
     }
     const statusPath = framework.statusPaths?.[0];
     if (framework.id === 'elysia' && statusPath) {
-      const viaPrefix = roots.find((root) => root.prefix.length === 1 && root.prefix[0] === statusPath[0]);
-      if (viaPrefix) return this.insertStatement(statement, `${viaPrefix.variable.name}.${statusPath.slice(1).join('.')} = %s;`);
-      if (whole) return this.insertStatement(statement, `${whole.variable.name}.${statusPath.join('.')} = %s;`);
+      const viaPrefix = roots.find(
+        (root) => root.prefix.length === 1 && root.prefix[0] === statusPath[0],
+      );
+      if (viaPrefix)
+        return this.insertStatement(
+          statement,
+          `${viaPrefix.variable.name}.${statusPath.slice(1).join('.')} = %s;`,
+        );
+      if (whole)
+        return this.insertStatement(
+          statement,
+          `${whole.variable.name}.${statusPath.join('.')} = %s;`,
+        );
       return undefined;
     }
     const statusFunction = framework.statusFunctions?.[0];
@@ -941,7 +1357,11 @@ class ServerSends implements ServerAnalysis {
       const variable = scope.set.get(name);
       if (variable) {
         const def = variable.defs[0];
-        return def?.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration && framework.sources.includes(def.parent.source.value);
+        return (
+          def?.type === 'ImportBinding' &&
+          def.parent.type === AST_NODE_TYPES.ImportDeclaration &&
+          framework.sources.includes(def.parent.source.value)
+        );
       }
     }
     return this.globalStatusFunctions.has(name);
@@ -955,11 +1375,18 @@ class ServerSends implements ServerAnalysis {
 
   private constantOrUnknown(node: Node): SendStatus {
     const value = this.resolve(node);
-    return HTTP_STATUS_LIKE(value) ? { kind: 'constant', value, node: skipWrappers(node) } : { kind: 'unknown' };
+    return HTTP_STATUS_LIKE(value)
+      ? { kind: 'constant', value, node: skipWrappers(node) }
+      : { kind: 'unknown' };
   }
 
   /** The status set on the response before the send (or after it, for Koa) on every path. */
-  private statusFromSetters(send: Node, fn: FunctionNode, setters: readonly Setter[], framework: ServerFramework): SendStatus {
+  private statusFromSetters(
+    send: Node,
+    fn: FunctionNode,
+    setters: readonly Setter[],
+    framework: ServerFramework,
+  ): SendStatus {
     let dominating: Setter | undefined;
     let after: Setter | undefined;
     const maybe: Setter[] = [];
@@ -976,28 +1403,40 @@ class ServerSends implements ServerAnalysis {
       }
     }
     if (after) return after.value ? this.constantOrUnknown(after.value) : { kind: 'unknown' };
-    if (maybe.some((setter) => !dominating || setter.node.range[0] > dominating.node.range[0])) return { kind: 'unknown' };
-    if (dominating) return dominating.value ? this.constantOrUnknown(dominating.value) : { kind: 'unknown' };
+    if (maybe.some((setter) => !dominating || setter.node.range[0] > dominating.node.range[0]))
+      return { kind: 'unknown' };
+    if (dominating)
+      return dominating.value ? this.constantOrUnknown(dominating.value) : { kind: 'unknown' };
     return { kind: 'default', value: framework.defaultStatus ?? 200 };
   }
 
   /** `{ status: 200, headers }` → the status and how to change it. */
-  private initStatus(init: TSESTree.ObjectExpression): { status: SendStatus; make: StatusFixerFactory } {
+  private initStatus(init: TSESTree.ObjectExpression): {
+    status: SendStatus;
+    make: StatusFixerFactory;
+  } {
     const property = findProperty(init, 'status');
     if (property) {
       // `{ status: 200, ...init }`: a later spread may override it.
-      if (spreadAfter(init, property)) return { status: { kind: 'unknown' }, make: () => undefined };
+      if (spreadAfter(init, property))
+        return { status: { kind: 'unknown' }, make: () => undefined };
       const status = this.constantOrUnknown(property.value);
       return { status, make: () => undefined };
     }
-    if (init.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { status: { kind: 'unknown' }, make: () => undefined };
+    if (init.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement))
+      return { status: { kind: 'unknown' }, make: () => undefined };
     return {
       status: { kind: 'default', value: 200 },
       make: () => (fixer, code) => [this.insertStatusProperty(fixer, init, 'status', code)],
     };
   }
 
-  private insertStatusProperty(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, key: string, code: number): TSESLint.RuleFix {
+  private insertStatusProperty(
+    fixer: TSESLint.RuleFixer,
+    object: TSESTree.ObjectExpression,
+    key: string,
+    code: number,
+  ): TSESLint.RuleFix {
     const first = object.properties[0];
     if (!first) return fixer.replaceText(object, `{ ${key}: ${code} }`);
     const open = this.file.sourceCode.getFirstToken(object)!;
@@ -1008,38 +1447,60 @@ class ServerSends implements ServerAnalysis {
 
   // ---- statuses given to APIs ----------------------------------------------------------------
 
-  private noteStatus(node: Node | undefined, framework: ServerFramework, accepts: AcceptedStatuses, place: StatusArgument['place'] = 'status'): void {
+  private noteStatus(
+    node: Node | undefined,
+    framework: ServerFramework,
+    accepts: AcceptedStatuses,
+    place: StatusArgument['place'] = 'status',
+  ): void {
     if (!node || node.type === AST_NODE_TYPES.SpreadElement || this.notedStatuses.has(node)) return;
     this.notedStatuses.add(node);
     this.statusArguments.push({ node, framework, accepts, place });
   }
 
   /** `{ status: 404 }`, unless a later spread may override it. */
-  private noteInitStatus(init: TSESTree.ObjectExpression, framework: ServerFramework, accepts: AcceptedStatuses, keys: readonly string[] = ['status']): void {
+  private noteInitStatus(
+    init: TSESTree.ObjectExpression,
+    framework: ServerFramework,
+    accepts: AcceptedStatuses,
+    keys: readonly string[] = ['status'],
+  ): void {
     if (accepts.uncheckedWith?.some((key) => findProperty(init, key))) return;
     for (const key of keys) {
       const property = findProperty(init, key);
-      if (property && !spreadAfter(init, property)) this.noteStatus(property.value, framework, accepts);
+      if (property && !spreadAfter(init, property))
+        this.noteStatus(property.value, framework, accepts);
     }
   }
 
   /** The init of `new Response(b, init)`, `Response.json(b, init)`: `{ status }`, or a status where the factory takes one. */
-  private noteFactoryStatus(call: TSESTree.CallExpression | TSESTree.NewExpression, framework: ServerFramework, factory: ResponseFactory): void {
+  private noteFactoryStatus(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    framework: ServerFramework,
+    factory: ResponseFactory,
+  ): void {
     const init = call.arguments[1];
     if (!init || init.type === AST_NODE_TYPES.SpreadElement) return;
     const inner = skipWrappers(init);
-    if (inner.type === AST_NODE_TYPES.ObjectExpression) this.noteInitStatus(inner, framework, factory.statuses);
+    if (inner.type === AST_NODE_TYPES.ObjectExpression)
+      this.noteInitStatus(inner, framework, factory.statuses);
     else if (factory.init === 'init-or-status') this.noteStatus(init, framework, factory.statuses);
-    else if (this.resolve(inner) !== undefined) this.noteStatus(init, framework, factory.statuses, 'init');
+    else if (this.resolve(inner) !== undefined)
+      this.noteStatus(init, framework, factory.statuses, 'init');
   }
 
   /** `Response.redirect(url, 301)`, SvelteKit `error(404, body)`, h3 `createError({ statusCode })`. */
-  private noteStatusCall(call: TSESTree.CallExpression, framework: ServerFramework, statusCall: StatusCall): void {
+  private noteStatusCall(
+    call: TSESTree.CallExpression,
+    framework: ServerFramework,
+    statusCall: StatusCall,
+  ): void {
     const argument = call.arguments[statusCall.argument];
     if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
     const inner = skipWrappers(argument);
     if (inner.type === AST_NODE_TYPES.ObjectExpression) {
-      if (statusCall.form !== 'value') this.noteInitStatus(inner, framework, statusCall.statuses, statusCall.properties);
+      if (statusCall.form !== 'value')
+        this.noteInitStatus(inner, framework, statusCall.statuses, statusCall.properties);
     } else if (statusCall.form !== 'options') {
       this.noteStatus(argument, framework, statusCall.statuses);
     }
@@ -1048,7 +1509,11 @@ class ServerSends implements ServerAnalysis {
   // ---- response factories and result objects -------------------------------------------------
 
   /** `Response.json(b, init)`, `new Response(JSON.stringify(b), init)`, `NextResponse.json`, SvelteKit `json`, Remix `json`, RR `data`. */
-  private addFactorySend(call: TSESTree.CallExpression | TSESTree.NewExpression, framework: ServerFramework, factory: ResponseFactory): void {
+  private addFactorySend(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    framework: ServerFramework,
+    factory: ResponseFactory,
+  ): void {
     if (isInTestDouble(call)) return;
     const body = call.arguments[0];
     if (!body || body.type === AST_NODE_TYPES.SpreadElement) return;
@@ -1093,25 +1558,57 @@ class ServerSends implements ServerAnalysis {
    * `Response.json(b, init)` → `new Response(null, init)`, SvelteKit `json(b, init)` or Remix
    * `json(b, 204)` → `new Response(null, { status: 204 })` where the global `Response` is declared.
    */
-  private bodylessFactorySend(call: TSESTree.CallExpression | TSESTree.NewExpression, factory: ResponseFactory, body: Node, init: Node | undefined): BodyRemoval | undefined {
-    if (factory.construct) return { replacements: [{ range: body.range, text: 'null' }], changesType: false };
+  private bodylessFactorySend(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    factory: ResponseFactory,
+    body: Node,
+    init: Node | undefined,
+  ): BodyRemoval | undefined {
+    if (factory.construct)
+      return { replacements: [{ range: body.range, text: 'null' }], changesType: false };
     if (init?.type === AST_NODE_TYPES.SpreadElement || call.arguments.length > 2) return undefined;
-    const initText = !init ? '' : skipWrappers(init).type === AST_NODE_TYPES.ObjectExpression || !this.isNumeric(init) ? `, ${this.text(init)}` : `, { status: ${this.text(init)} }`;
+    const initText = !init
+      ? ''
+      : skipWrappers(init).type === AST_NODE_TYPES.ObjectExpression || !this.isNumeric(init)
+        ? `, ${this.text(init)}`
+        : `, { status: ${this.text(init)} }`;
     const callee = skipWrappers(call.callee);
     if (factory.classMethod) {
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional || (call.type === AST_NODE_TYPES.CallExpression && call.optional)) return undefined;
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        callee.computed ||
+        callee.optional ||
+        (call.type === AST_NODE_TYPES.CallExpression && call.optional)
+      )
+        return undefined;
       const owner = callee.object;
-      if (owner.type !== AST_NODE_TYPES.Identifier && owner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      if (
+        owner.type !== AST_NODE_TYPES.Identifier &&
+        owner.type !== AST_NODE_TYPES.MemberExpression
+      )
+        return undefined;
       const typeArguments = call.typeArguments ? this.text(call.typeArguments) : '';
-      return { replacements: [{ range: call.range, text: `new ${this.text(owner)}${typeArguments}(null${initText})` }], changesType: false };
+      return {
+        replacements: [
+          { range: call.range, text: `new ${this.text(owner)}${typeArguments}(null${initText})` },
+        ],
+        changesType: false,
+      };
     }
     if (!this.isDeclaredGlobal('Response', call)) return undefined;
-    return { replacements: [{ range: call.range, text: `new Response(null${initText})` }], changesType: true };
+    return {
+      replacements: [{ range: call.range, text: `new Response(null${initText})` }],
+      changesType: true,
+    };
   }
 
   /** Whether `name` at `at` is a global the configuration declares (so writing it adds no `no-undef`). */
   private isDeclaredGlobal(name: string, at: Node): boolean {
-    for (let scope: TSESLint.Scope.Scope | null = this.file.scopeOf(at); scope; scope = scope.upper) {
+    for (
+      let scope: TSESLint.Scope.Scope | null = this.file.scopeOf(at);
+      scope;
+      scope = scope.upper
+    ) {
       if (scope.set.has(name)) return scope.type === 'global';
     }
     return false;
@@ -1126,10 +1623,12 @@ class ServerSends implements ServerAnalysis {
     for (const { resultObject: shape } of rows) {
       if (shape!.body === 'string') {
         // The references to `JSON` are fewer than the characters of the text.
-        for (const object of this.objectsWithStringifiedProperty(shape!.bodyKey)) candidates.add(object);
+        for (const object of this.objectsWithStringifiedProperty(shape!.bodyKey))
+          candidates.add(object);
       } else if (resultObjectNeedles(shape!).every((needle) => this.file.textIncludes(needle))) {
         // The keys must be written: text searches cost less than a look at every object.
-        for (const object of this.file.nodesOfType(AST_NODE_TYPES.ObjectExpression)) candidates.add(object);
+        for (const object of this.file.nodesOfType(AST_NODE_TYPES.ObjectExpression))
+          candidates.add(object);
       }
     }
     for (const object of [...candidates].sort((a, b) => a.range[0] - b.range[0])) {
@@ -1156,7 +1655,9 @@ class ServerSends implements ServerAnalysis {
           status = { kind: 'unknown' };
         } else {
           status = { kind: 'default', value: framework.defaultStatus ?? 200 };
-          setStatus = (fixer, code) => [this.insertStatusProperty(fixer, object, shape.statusKey, code)];
+          setStatus = (fixer, code) => [
+            this.insertStatusProperty(fixer, object, shape.statusKey, code),
+          ];
         }
         this.sends.push({
           node: object,
@@ -1179,12 +1680,23 @@ class ServerSends implements ServerAnalysis {
     const objects: TSESTree.ObjectExpression[] = [];
     for (const { identifier } of this.file.referencesNamed('JSON')) {
       const member = identifier.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) continue;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier)
+        continue;
       const call = skipWrappersUp(member).parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member || !stringifiedValue(call)) continue;
+      if (
+        call?.type !== AST_NODE_TYPES.CallExpression ||
+        skipWrappers(call.callee) !== member ||
+        !stringifiedValue(call)
+      )
+        continue;
       const value = skipWrappersUp(call);
       const property = value.parent;
-      if (property?.type === AST_NODE_TYPES.Property && property.value === value && property.parent.type === AST_NODE_TYPES.ObjectExpression && propertyKeyName(property) === key) {
+      if (
+        property?.type === AST_NODE_TYPES.Property &&
+        property.value === value &&
+        property.parent.type === AST_NODE_TYPES.ObjectExpression &&
+        propertyKeyName(property) === key
+      ) {
         objects.push(property.parent);
       }
     }
@@ -1200,7 +1712,12 @@ class ServerSends implements ServerAnalysis {
   private statusText(replaced: Node, code: number): string {
     const inner = skipWrappers(replaced);
     const name = memberName(inner);
-    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && name !== undefined && STATUS_BY_NAME[name.replace(/^HTTP_STATUS_/, '')] !== undefined) {
+    if (
+      inner.type === AST_NODE_TYPES.MemberExpression &&
+      !inner.computed &&
+      name !== undefined &&
+      STATUS_BY_NAME[name.replace(/^HTTP_STATUS_/, '')] !== undefined
+    ) {
       const prefix = name.startsWith('HTTP_STATUS_') ? 'HTTP_STATUS_' : '';
       const newName = Object.keys(STATUS_BY_NAME).find((key) => STATUS_BY_NAME[key] === code);
       if (newName) return `${this.text(inner.object)}.${prefix}${newName}`;
@@ -1218,8 +1735,16 @@ class ServerSends implements ServerAnalysis {
    */
   private insertStatement(node: Node, template: string): StatusFixer | undefined {
     let statement: Node = node;
-    while (statement.parent && statement.type !== AST_NODE_TYPES.ExpressionStatement && statement.type !== AST_NODE_TYPES.ReturnStatement) {
-      if (statement.parent.type !== AST_NODE_TYPES.ExpressionStatement && statement.parent.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+    while (
+      statement.parent &&
+      statement.type !== AST_NODE_TYPES.ExpressionStatement &&
+      statement.type !== AST_NODE_TYPES.ReturnStatement
+    ) {
+      if (
+        statement.parent.type !== AST_NODE_TYPES.ExpressionStatement &&
+        statement.parent.type !== AST_NODE_TYPES.AwaitExpression
+      )
+        return undefined;
       statement = statement.parent;
     }
     const parent = statement.parent;
@@ -1229,7 +1754,9 @@ class ServerSends implements ServerAnalysis {
       const lineStart = source.text.lastIndexOf('\n', statement.range[0] - 1) + 1;
       const before = source.text.slice(lineStart, statement.range[0]);
       const separator = /^\s*$/.test(before) ? `\n${before}` : ' ';
-      return (fixer, code) => [fixer.insertTextBefore(statement, `${template.replace('%s', String(code))}${separator}`)];
+      return (fixer, code) => [
+        fixer.insertTextBefore(statement, `${template.replace('%s', String(code))}${separator}`),
+      ];
     }
     if (parent.type === AST_NODE_TYPES.IfStatement || isLoop(parent)) {
       return (fixer, code) => [
@@ -1278,7 +1805,9 @@ function isInTestDouble(node: Node): boolean {
 
 /** Whether a spread follows a property in its object literal (and may override it). */
 function spreadAfter(object: TSESTree.ObjectExpression, property: TSESTree.Property): boolean {
-  return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && p.range[0] > property.range[0]);
+  return object.properties.some(
+    (p) => p.type === AST_NODE_TYPES.SpreadElement && p.range[0] > property.range[0],
+  );
 }
 
 function isLoop(node: Node): boolean {
@@ -1300,7 +1829,9 @@ function isTypeOnly(reference: TSESLint.Scope.Reference): boolean {
 }
 
 function sendsThrough(variable: TSESLint.Scope.Variable): boolean {
-  return someMemberUse(variable, (name, use) => (use === 'call' ? sendsWithCall(name) : name === 'statusCode'));
+  return someMemberUse(variable, (name, use) =>
+    use === 'call' ? sendsWithCall(name) : name === 'statusCode',
+  );
 }
 
 /** `send` alone is any socket's or process's: only HTTP-specific methods make a response. */
@@ -1312,7 +1843,10 @@ function sendsWithCall(method: string): boolean {
  * Whether `test` holds for one of the variable's member uses: `v.name(arg, …)` (a call with
  * arguments) or `v.name = …` (an assignment). Stops at the first that does.
  */
-function someMemberUse(variable: TSESLint.Scope.Variable, test: (name: string, use: 'call' | 'assign') => boolean): boolean {
+function someMemberUse(
+  variable: TSESLint.Scope.Variable,
+  test: (name: string, use: 'call' | 'assign') => boolean,
+): boolean {
   for (const reference of variable.references) {
     const top = skipWrappersUp(reference.identifier);
     const member = top.parent;
@@ -1320,8 +1854,19 @@ function someMemberUse(variable: TSESLint.Scope.Variable, test: (name: string, u
     const name = memberName(member);
     if (name === undefined) continue;
     const parent = skipWrappersUp(member).parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member && parent.arguments.length > 0 && test(name, 'call')) return true;
-    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && test(name, 'assign')) return true;
+    if (
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      skipWrappers(parent.callee) === member &&
+      parent.arguments.length > 0 &&
+      test(name, 'call')
+    )
+      return true;
+    if (
+      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.left === member &&
+      test(name, 'assign')
+    )
+      return true;
   }
   return false;
 }
@@ -1333,11 +1878,16 @@ function responseIndex(fn: FunctionNode, framework: ServerFramework): number {
 }
 
 function matchesPath(paths: readonly AccessPath[] | undefined, path: readonly string[]): boolean {
-  return paths?.some((p) => p.length === path.length && p.every((key, i) => key === path[i])) ?? false;
+  return (
+    paths?.some((p) => p.length === path.length && p.every((key, i) => key === path[i])) ?? false
+  );
 }
 
 /** The member path read from an identifier (`ctx.response.body` → `['response', 'body']`), after a destructuring prefix. */
-function accessPath(identifier: TSESTree.Identifier, prefix: AccessPath): { path: string[]; top: Node } {
+function accessPath(
+  identifier: TSESTree.Identifier,
+  prefix: AccessPath,
+): { path: string[]; top: Node } {
   const path = [...prefix];
   let top: Node = skipWrappersUp(identifier);
   for (;;) {
@@ -1381,7 +1931,8 @@ function relationOf(setter: Node, send: Node, boundary: FunctionNode): Relation 
     if (STATEMENT_LISTS.has(parent.type)) {
       const list = statementsOf(parent);
       const index = list.indexOf(child);
-      if (list.slice(index).some((statement) => alwaysExits(statement as TSESTree.Statement))) exits = true;
+      if (list.slice(index).some((statement) => alwaysExits(statement as TSESTree.Statement)))
+        exits = true;
     }
     if (
       parent.type !== AST_NODE_TYPES.ExpressionStatement &&
@@ -1406,10 +1957,20 @@ function relationOf(setter: Node, send: Node, boundary: FunctionNode): Relation 
       if (direct) return 'before';
       return exits ? 'exclusive' : 'maybe';
     }
-    if (list.slice(sendIndex, setterIndex).some((statement) => alwaysExits(statement as TSESTree.Statement))) return 'exclusive';
+    if (
+      list
+        .slice(sendIndex, setterIndex)
+        .some((statement) => alwaysExits(statement as TSESTree.Statement))
+    )
+      return 'exclusive';
     return direct ? 'after' : exits ? 'exclusive' : 'after-maybe';
   }
-  if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test && sendSide !== parent.test) {
+  if (
+    (parent.type === AST_NODE_TYPES.IfStatement ||
+      parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+    child !== parent.test &&
+    sendSide !== parent.test
+  ) {
     return 'exclusive';
   }
   if (parent.type === AST_NODE_TYPES.SwitchStatement && isBefore && exits) return 'exclusive';
@@ -1418,7 +1979,11 @@ function relationOf(setter: Node, send: Node, boundary: FunctionNode): Relation 
 
 function statementsOf(node: Node): readonly Node[] {
   if (node.type === AST_NODE_TYPES.SwitchCase) return node.consequent;
-  if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.StaticBlock) {
+  if (
+    node.type === AST_NODE_TYPES.BlockStatement ||
+    node.type === AST_NODE_TYPES.Program ||
+    node.type === AST_NODE_TYPES.StaticBlock
+  ) {
     return node.body;
   }
   return [];

@@ -84,7 +84,15 @@ export const STATUS_BY_NAME: Readonly<Record<string, number>> = {
 const STATUS_TEXT = new Map<number, string>();
 for (const [name, status] of Object.entries(STATUS_BY_NAME)) {
   if (!STATUS_TEXT.has(status)) {
-    STATUS_TEXT.set(status, name.toLowerCase().replace(/(^|_)([a-z])/g, (_, space: string, letter: string) => `${space ? ' ' : ''}${letter.toUpperCase()}`));
+    STATUS_TEXT.set(
+      status,
+      name
+        .toLowerCase()
+        .replace(
+          /(^|_)([a-z])/g,
+          (_, space: string, letter: string) => `${space ? ' ' : ''}${letter.toUpperCase()}`,
+        ),
+    );
   }
 }
 

@@ -27,7 +27,8 @@ export class StatusSet {
   static of(...statuses: readonly number[]): StatusSet {
     const bits = new Uint32Array(WORDS);
     for (const status of statuses) {
-      if (Number.isInteger(status) && status >= MIN_STATUS && status <= MAX_STATUS) setBit(bits, status);
+      if (Number.isInteger(status) && status >= MIN_STATUS && status <= MAX_STATUS)
+        setBit(bits, status);
     }
     return new StatusSet(bits);
   }
@@ -106,7 +107,8 @@ export class StatusSet {
 
   /** Every status, ascending. */
   *[Symbol.iterator](): IterableIterator<number> {
-    for (let status = MIN_STATUS; status <= MAX_STATUS; status++) if (this.has(status)) yield status;
+    for (let status = MIN_STATUS; status <= MAX_STATUS; status++)
+      if (this.has(status)) yield status;
   }
 
   /** Maximal runs of consecutive statuses, ascending: `[[429, 429], [500, 599]]`. */

@@ -28,7 +28,8 @@ export function acceptsStatus(accepts: AcceptedStatuses, value: number): boolean
 
 /** `100–599`, `301, 302, 303, 307 or 308`. */
 export function describeAccepted(accepts: AcceptedStatuses): string {
-  if (accepts.values) return `${accepts.values.slice(0, -1).join(', ')} or ${accepts.values[accepts.values.length - 1]}`;
+  if (accepts.values)
+    return `${accepts.values.slice(0, -1).join(', ')} or ${accepts.values[accepts.values.length - 1]}`;
   const [from, to] = accepts.range ?? [100, 599];
   return `${from}–${to}`;
 }
@@ -46,13 +47,20 @@ export function likelyMeantStatuses(value: number, accepts?: AcceptedStatuses): 
   const consider = (text: string): void => {
     if (text.length !== 3 || text.startsWith('0')) return;
     const status = Number(text);
-    if (NAMED_STATUSES.has(status) && (!accepts || acceptsStatus(accepts, status)) && !found.includes(status)) found.push(status);
+    if (
+      NAMED_STATUSES.has(status) &&
+      (!accepts || acceptsStatus(accepts, status)) &&
+      !found.includes(status)
+    )
+      found.push(status);
   };
   // A digit too many (repeated or stray), the last position first: `4040` was more often `404`.
-  for (let at = digits.length - 1; at >= 0; at--) consider(digits.slice(0, at) + digits.slice(at + 1));
+  for (let at = digits.length - 1; at >= 0; at--)
+    consider(digits.slice(0, at) + digits.slice(at + 1));
   // A digit missing.
   for (let at = digits.length; at >= 0; at--) {
-    for (let digit = 0; digit <= 9; digit++) consider(digits.slice(0, at) + String(digit) + digits.slice(at));
+    for (let digit = 0; digit <= 9; digit++)
+      consider(digits.slice(0, at) + String(digit) + digits.slice(at));
   }
   return found.length <= MAX_TYPO_CANDIDATES ? found : [];
 }
@@ -79,7 +87,9 @@ export interface StatusComparison {
   readonly value: Node;
   readonly operator: ComparisonOperator;
   /** What the value is: a string, or a number. */
-  readonly constant: { readonly kind: 'string'; readonly value: string } | { readonly kind: 'number'; readonly value: number };
+  readonly constant:
+    | { readonly kind: 'string'; readonly value: string }
+    | { readonly kind: 'number'; readonly value: number };
   /**
    * Whether the status is certainly a number or undefined: a response of a known client, not a
    * caught error (whose `status` may be any error's).
@@ -106,7 +116,8 @@ function findComparisons(model: HttpModel): StatusComparison[] {
     }
   };
   for (const response of model.responses) collect(response.subject, true);
-  for (const variable of caughtErrorsOfRequests(model)) collect(model.subjectOfVariable(variable), false);
+  for (const variable of caughtErrorsOfRequests(model))
+    collect(model.subjectOfVariable(variable), false);
   return comparisons.sort((a, b) => a.value.range[0] - b.value.range[0]);
 }
 
@@ -115,15 +126,25 @@ function isSingleValued(model: HttpModel, read: Node): boolean {
   const inner = skipWrappers(read);
   if (inner.type !== AST_NODE_TYPES.Identifier) return true;
   const variable = model.file.variableOf(inner);
-  return variable !== null && variable.references.filter((reference) => reference.isWrite()).length <= 1;
+  return (
+    variable !== null && variable.references.filter((reference) => reference.isWrite()).length <= 1
+  );
 }
 
-function comparisonOf(model: HttpModel, read: Node, numeric: boolean): StatusComparison[] | undefined {
+function comparisonOf(
+  model: HttpModel,
+  read: Node,
+  numeric: boolean,
+): StatusComparison[] | undefined {
   const top = skipWrappersUp(read);
   const parent = top.parent;
-  if (parent?.type === AST_NODE_TYPES.BinaryExpression && (parent.left === top || parent.right === top)) {
+  if (
+    parent?.type === AST_NODE_TYPES.BinaryExpression &&
+    (parent.left === top || parent.right === top)
+  ) {
     const operator = parent.operator;
-    if (operator !== '===' && operator !== '!==' && operator !== '==' && operator !== '!=') return undefined;
+    if (operator !== '===' && operator !== '!==' && operator !== '==' && operator !== '!=')
+      return undefined;
     const other = parent.left === top ? parent.right : parent.left;
     const constant = constantOf(model, other);
     return constant ? [{ status: read, value: other, operator, constant, numeric }] : undefined;
@@ -133,7 +154,8 @@ function comparisonOf(model: HttpModel, read: Node, numeric: boolean): StatusCom
     for (const switchCase of parent.cases) {
       if (!switchCase.test) continue;
       const constant = constantOf(model, switchCase.test);
-      if (constant) found.push({ status: read, value: switchCase.test, operator: 'case', constant, numeric });
+      if (constant)
+        found.push({ status: read, value: switchCase.test, operator: 'case', constant, numeric });
     }
     return found;
   }
@@ -155,11 +177,21 @@ function caughtErrorsOfRequests(model: HttpModel): TSESLint.Scope.Variable[] {
   for (const request of model.requests) {
     const fn = enclosingFunction(request.node);
     let child: Node = request.node;
-    for (let parent: Node | undefined = child.parent; parent && parent !== fn && !isFunction(parent); child = parent, parent = parent.parent) {
-      if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== child || handled.has(parent)) continue;
+    for (
+      let parent: Node | undefined = child.parent;
+      parent && parent !== fn && !isFunction(parent);
+      child = parent, parent = parent.parent
+    ) {
+      if (
+        parent.type !== AST_NODE_TYPES.TryStatement ||
+        parent.block !== child ||
+        handled.has(parent)
+      )
+        continue;
       handled.add(parent);
       const param = (parent as TSESTree.TryStatement).handler?.param;
-      const variable = param?.type === AST_NODE_TYPES.Identifier ? model.file.variableOf(param) : null;
+      const variable =
+        param?.type === AST_NODE_TYPES.Identifier ? model.file.variableOf(param) : null;
       if (variable) variables.add(variable);
     }
   }

@@ -32,14 +32,20 @@ export class StatusSubject {
     if (inner.type === AST_NODE_TYPES.Identifier) return this.statusReferences.has(inner);
     if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
     const name = memberName(inner);
-    return name !== undefined && STATUS_PROPERTIES.has(name) && this.isHolderOrItsResponse(inner.object);
+    return (
+      name !== undefined && STATUS_PROPERTIES.has(name) && this.isHolderOrItsResponse(inner.object)
+    );
   }
 
   /** Whether `node` evaluates to this subject's `ok` (true for 2xx). */
   isOk(node: Node): boolean {
     const inner = skipWrappers(node);
     if (inner.type === AST_NODE_TYPES.Identifier) return this.okReferences.has(inner);
-    return inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'ok' && this.isHolderOrItsResponse(inner.object);
+    return (
+      inner.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(inner) === 'ok' &&
+      this.isHolderOrItsResponse(inner.object)
+    );
   }
 
   /** Whether `node` evaluates to the holder itself (the response or the error). */
@@ -63,7 +69,11 @@ export class StatusSubject {
     for (const holder of this.holderNodes()) {
       let top = skipWrappersUp(holder);
       let member = top.parent;
-      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === top && memberName(member) === 'response') {
+      if (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === top &&
+        memberName(member) === 'response'
+      ) {
         top = skipWrappersUp(member);
         member = top.parent;
       }
@@ -83,7 +93,11 @@ export class StatusSubject {
     const inner = skipWrappers(node);
     if (this.isHolder(inner)) return true;
     // `error.response.status`, `error.response?.status`
-    return inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'response' && this.isHolder(inner.object);
+    return (
+      inner.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(inner) === 'response' &&
+      this.isHolder(inner.object)
+    );
   }
 
   addHolderExpression(node: Node): void {
@@ -116,7 +130,8 @@ export class StatusSubject {
   addOkVariable(variable: TSESLint.Scope.Variable): void {
     if (this.seen.has(variable)) return;
     this.seen.add(variable);
-    for (const reference of variable.references) if (reference.isRead()) this.okReferences.add(reference.identifier);
+    for (const reference of variable.references)
+      if (reference.isRead()) this.okReferences.add(reference.identifier);
   }
 
   /** Binds a pattern that receives the holder: `res`, `{ status, ok }`, `{ response: { status } }`. */
@@ -133,7 +148,8 @@ export class StatusSubject {
       case AST_NODE_TYPES.ObjectPattern:
         for (const property of pattern.properties) {
           if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
-          const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+          const key =
+            property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
           if (key === 'status' || key === 'statusCode') this.bindLeaf(property.value, 'status');
           else if (key === 'ok') this.bindLeaf(property.value, 'ok');
           else if (key === 'response') this.bindHolderPattern(property.value);
@@ -163,7 +179,11 @@ export class StatusSubject {
     let copied: 'holder' | 'status' = kind;
     const parent = current.parent;
     // `res.status` / `err.response.status` copied out
-    if (kind === 'holder' && parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
+    if (
+      kind === 'holder' &&
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === current
+    ) {
       const name = memberName(parent);
       if (name !== undefined && STATUS_PROPERTIES.has(name)) {
         current = skipWrappersUp(parent);

@@ -18,7 +18,10 @@ import { RETRY_CONFIG_LIBRARIES, RETRY_PREDICATE_NAME } from './retry-libraries'
 export const KNOWN_MODULES: ReadonlySet<string> = new Set([
   ...HTTP_CLIENTS.flatMap((client) => client.modules.map((module) => module.source)),
   ...SERVER_FRAMEWORKS.flatMap((framework) => framework.sources),
-  ...RETRY_CONFIG_LIBRARIES.flatMap((library) => [...library.modules, ...library.sites.flatMap((site) => ('source' in site ? [site.source] : []))]),
+  ...RETRY_CONFIG_LIBRARIES.flatMap((library) => [
+    ...library.modules,
+    ...library.sites.flatMap((site) => ('source' in site ? [site.source] : [])),
+  ]),
 ]);
 
 /** `text` as a regular expression that matches it literally. */
@@ -33,7 +36,9 @@ export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|
 function fromRarestStart(word: string): string {
   let start = word.slice(1).search(/[A-Z]/) + 1;
   if (start === 0) start = word.slice(1).search(/[bgjkqvwxyz]/) + 1;
-  return start > 0 ? `${escapeRegExp(word.slice(start))}(?<=${escapeRegExp(word)})` : escapeRegExp(word);
+  return start > 0
+    ? `${escapeRegExp(word.slice(start))}(?<=${escapeRegExp(word)})`
+    : escapeRegExp(word);
 }
 const QUOTE = `['"\`]`;
 /** A module specifier's quotes: an import takes no template literal (and docs write `` `next` ``). */
@@ -66,7 +71,10 @@ const TRACED_GLOBALS = [
   ...new Set(
     [
       ...HTTP_CLIENTS.flatMap((client) => (client.global ? [client.global] : [])),
-      ...SERVER_FRAMEWORKS.flatMap((framework) => [...(framework.global ? [framework.global] : []), ...(framework.globalHandlerFactories ?? [])]),
+      ...SERVER_FRAMEWORKS.flatMap((framework) => [
+        ...(framework.global ? [framework.global] : []),
+        ...(framework.globalHandlerFactories ?? []),
+      ]),
     ].map((name) => name.replace(/^\$+/, '')), // `\bfetch` finds `$fetch` too
   ),
 ];
@@ -91,7 +99,9 @@ const GLOBAL_USE = `(?:${TRACED_GLOBALS.map(fromRarestStart).join('|')})\\b(?:${
  */
 const RESPONSE_METHOD_CALL = `(?:\\.\\s*|\\[\\s*${QUOTE})(?:${[...HTTP_RESPONSE_METHODS].join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?${TYPE_ARGUMENTS}\\(\\s*(?:[^\\s)]|$)`;
 const STATUS_CODE_ASSIGNMENT = `${fromRarestStart('statusCode')}(?:${QUOTE}\\s*\\])?\\s*[^\\s\\w=!)<>]*=(?!=)`;
-const ROUTE_METHODS = [...new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []))];
+const ROUTE_METHODS = [
+  ...new Set(SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? [])),
+];
 // Found at the path's opening quote and `/` or `*` (rarer than a `(`), with the call behind it;
 // the handler ahead is looked for in the whole text (`ROUTE_HANDLER_AHEAD`), comments and all.
 const ROUTE_PATH_ARGUMENT = `${QUOTE}[/*](?<=\\b(?:${ROUTE_METHODS.join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?\\(\\s*\\(?\\s*${QUOTE}[/*])`;
@@ -110,10 +120,14 @@ export function shortestNeedles(names: readonly string[]): string[] {
  * (`statusCode`) unless the status is optional, and `stringify` for a string body. The rarest first.
  */
 export function resultObjectNeedles(shape: ResultObject): readonly string[] {
-  return [...(shape.body === 'string' ? ['stringify'] : []), ...(shape.statusOptional ? [] : [shape.statusKey]), shape.bodyKey];
+  return [
+    ...(shape.body === 'string' ? ['stringify'] : []),
+    ...(shape.statusOptional ? [] : [shape.statusKey]),
+    shape.bodyKey,
+  ];
 }
-const RESULT_OBJECT_NEEDLES: ReadonlyArray<readonly string[]> = SERVER_FRAMEWORKS.flatMap((framework) =>
-  framework.resultObject ? [resultObjectNeedles(framework.resultObject)] : [],
+const RESULT_OBJECT_NEEDLES: ReadonlyArray<readonly string[]> = SERVER_FRAMEWORKS.flatMap(
+  (framework) => (framework.resultObject ? [resultObjectNeedles(framework.resultObject)] : []),
 );
 
 function mayHaveResultObject(text: string): boolean {
@@ -144,19 +158,28 @@ const ANCHOR = new RegExp(
  * used, a response sent or a route registered, a serverless result, a retry predicate named.
  * Without one, the file has no request, handler, retry or send for any rule to check.
  */
-export function hasHttpAnchor(text: string, comments: ReadonlyArray<{ readonly range: readonly [number, number] }> = []): boolean {
+export function hasHttpAnchor(
+  text: string,
+  comments: ReadonlyArray<{ readonly range: readonly [number, number] }> = [],
+): boolean {
   // Comments are skipped: an example in a doc comment (`await fetch(url)`) anchors nothing.
   const state = { resultChecked: false };
   let start = 0;
   for (const { range } of comments) {
-    if (range[0] > start && hasAnchorIn(text.slice(start, range[0]), start, text, state)) return true;
+    if (range[0] > start && hasAnchorIn(text.slice(start, range[0]), start, text, state))
+      return true;
     start = Math.max(start, range[1]);
   }
   return hasAnchorIn(start === 0 ? text : text.slice(start), start, text, state);
 }
 
 /** Whether `code`, the text from `offset` to the next comment, has an anchor. */
-function hasAnchorIn(code: string, offset: number, text: string, state: { resultChecked: boolean }): boolean {
+function hasAnchorIn(
+  code: string,
+  offset: number,
+  text: string,
+  state: { resultChecked: boolean },
+): boolean {
   ANCHOR.lastIndex = 0;
   for (let match = ANCHOR.exec(code); match; match = ANCHOR.exec(code)) {
     const { result, retry, route } = match.groups!;
@@ -203,5 +226,12 @@ function wordAround(text: string, at: number, length: number): { start: number; 
 
 /** `[A-Za-z0-9_$]` and any non-ASCII character: a character an identifier may have. */
 function isIdentifierCharacter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code > 127;
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 36 ||
+    code > 127
+  );
 }

@@ -29,7 +29,11 @@ export function dereferences(parent: Node, value: Node): boolean {
       return parent.init === value && parent.id.type !== AST_NODE_TYPES.Identifier;
     case AST_NODE_TYPES.AssignmentExpression:
     case AST_NODE_TYPES.AssignmentPattern:
-      return parent.right === value && parent.left.type !== AST_NODE_TYPES.Identifier && parent.left.type !== AST_NODE_TYPES.MemberExpression;
+      return (
+        parent.right === value &&
+        parent.left.type !== AST_NODE_TYPES.Identifier &&
+        parent.left.type !== AST_NODE_TYPES.MemberExpression
+      );
     case AST_NODE_TYPES.ForOfStatement:
     case AST_NODE_TYPES.ForInStatement:
       return parent.right === value;
@@ -47,10 +51,21 @@ export function dereferences(parent: Node, value: Node): boolean {
 /** The variable a value is stored in: `const x = value`, `x = value`. */
 function storedIn(file: AnalyzedFile, value: Node): TSESLint.Scope.Variable | undefined {
   const parent = value.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
-    return file.scopeManager.getDeclaredVariables(parent).find((v) => v.name === (parent.id as TSESTree.Identifier).name);
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === value &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
+    return file.scopeManager
+      .getDeclaredVariables(parent)
+      .find((v) => v.name === (parent.id as TSESTree.Identifier).name);
   }
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === value && parent.left.type === AST_NODE_TYPES.Identifier) {
+  if (
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.operator === '=' &&
+    parent.right === value &&
+    parent.left.type === AST_NODE_TYPES.Identifier
+  ) {
     return file.variableOf(parent.left) ?? undefined;
   }
   return undefined;
@@ -59,9 +74,11 @@ function storedIn(file: AnalyzedFile, value: Node): TSESLint.Scope.Variable | un
 /** The function whose result the value is: `return value`, an arrow's expression body. */
 function returnedFrom(value: Node): FunctionNode | undefined {
   const parent = value.parent;
-  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) return parent;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value)
+    return parent;
   if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
-  for (let current: Node | undefined = parent.parent; current; current = current.parent) if (isFunction(current)) return current;
+  for (let current: Node | undefined = parent.parent; current; current = current.parent)
+    if (isFunction(current)) return current;
   return undefined;
 }
 
@@ -69,7 +86,11 @@ function returnedFrom(value: Node): FunctionNode | undefined {
 function promiseCallOf(fn: FunctionNode): TSESTree.CallExpression | undefined {
   const top = skipWrappersUp(fn);
   const call = top.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(top as TSESTree.CallExpressionArgument)) return undefined;
+  if (
+    call?.type !== AST_NODE_TYPES.CallExpression ||
+    !call.arguments.includes(top as TSESTree.CallExpressionArgument)
+  )
+    return undefined;
   const name = calledMemberName(call);
   return name !== undefined && PROMISE_CALLBACK_METHODS.has(name) ? call : undefined;
 }
@@ -81,19 +102,29 @@ function promiseCallOf(fn: FunctionNode): TSESTree.CallExpression | undefined {
  */
 export function isDereferencedLater(file: AnalyzedFile, value: Node): boolean {
   const variable = storedIn(file, value);
-  if (variable) return variable.references.some((reference) => reference.isRead() && readDereferences(reference.identifier));
+  if (variable)
+    return variable.references.some(
+      (reference) => reference.isRead() && readDereferences(reference.identifier),
+    );
   const fn = returnedFrom(value);
   const call = fn && promiseCallOf(fn);
   if (!call) return false;
   const next = skipWrappersUp(call).parent;
-  const nextCall = next?.type === AST_NODE_TYPES.MemberExpression && next.object === skipWrappersUp(call) ? skipWrappersUp(next).parent : undefined;
-  if (nextCall?.type !== AST_NODE_TYPES.CallExpression || calledMemberName(nextCall) !== 'then') return false;
+  const nextCall =
+    next?.type === AST_NODE_TYPES.MemberExpression && next.object === skipWrappersUp(call)
+      ? skipWrappersUp(next).parent
+      : undefined;
+  if (nextCall?.type !== AST_NODE_TYPES.CallExpression || calledMemberName(nextCall) !== 'then')
+    return false;
   const callback = nextCall.arguments[0];
   if (!callback || !isFunction(callback)) return false;
   const param = callback.params[0];
   if (!param) return false;
-  if (param.type !== AST_NODE_TYPES.Identifier) return param.type !== AST_NODE_TYPES.AssignmentPattern;
-  const parameter = file.scopeManager.getDeclaredVariables(callback).find((v) => v.name === param.name);
+  if (param.type !== AST_NODE_TYPES.Identifier)
+    return param.type !== AST_NODE_TYPES.AssignmentPattern;
+  const parameter = file.scopeManager
+    .getDeclaredVariables(callback)
+    .find((v) => v.name === param.name);
   return parameter?.references.some((reference) => readDereferences(reference.identifier)) ?? false;
 }
 
@@ -112,7 +143,8 @@ export function nullFitsDeclaredType(file: AnalyzedFile, value: Node): boolean {
   const variable = storedIn(file, value);
   if (variable) {
     const name = variable.defs[0]?.name;
-    const annotation = name && 'typeAnnotation' in name ? name.typeAnnotation?.typeAnnotation : undefined;
+    const annotation =
+      name && 'typeAnnotation' in name ? name.typeAnnotation?.typeAnnotation : undefined;
     return annotation != null && admitsNull(annotation);
   }
   const fn = returnedFrom(value);
@@ -120,7 +152,11 @@ export function nullFitsDeclaredType(file: AnalyzedFile, value: Node): boolean {
   if (!fn || !annotation) return false;
   if (!fn.async) return admitsNull(annotation);
   // `async (): Promise<T | null>`
-  if (annotation.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier || annotation.typeName.name !== 'Promise') {
+  if (
+    annotation.type !== AST_NODE_TYPES.TSTypeReference ||
+    annotation.typeName.type !== AST_NODE_TYPES.Identifier ||
+    annotation.typeName.name !== 'Promise'
+  ) {
     return false;
   }
   const inner = annotation.typeArguments?.params[0];
@@ -152,7 +188,10 @@ export function parseValueAbsorbsNull(parse: TSESTree.CallExpression, value: Nod
   for (let node: Node = parse; node !== value; node = node.parent!) {
     const parent = node.parent!;
     // `satisfies` keeps the type of what it checks.
-    if (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSTypeAssertion) {
+    if (
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSTypeAssertion
+    ) {
       return false;
     }
     if (parent.type === AST_NODE_TYPES.AwaitExpression) awaited = true;

@@ -9,7 +9,10 @@ import requireRetryAfter from './require-retry-after';
 import validStatusCode from './valid-status-code';
 
 // Keep sorted: one line a rule.
-export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], HttpStatusRuleDocs>> = {
+export const rules: Record<
+  string,
+  TSESLint.RuleModule<string, readonly unknown[], HttpStatusRuleDocs>
+> = {
   'no-body-with-null-body-status': noBodyWithNullBodyStatus,
   'no-error-body-with-success-status': noErrorBodyWithSuccessStatus,
   'no-json-on-no-content': noJsonOnNoContent,

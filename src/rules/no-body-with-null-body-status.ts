@@ -11,7 +11,9 @@ export type MessageIds = 'bodyThrows' | 'bodyDropped' | 'removeBody' | 'sendOk';
 /** Statuses whose responses have no body (RFC 9110 §15.2, §15.3.5, §15.3.6, §15.4.5); Node answers 100 Continue itself. */
 const NULL_BODY_STATUSES = [101, 103, 204, 205, 304];
 
-const statusesOf = perOptions((options: Options[0]) => new Set(options.statuses ?? NULL_BODY_STATUSES));
+const statusesOf = perOptions(
+  (options: Options[0]) => new Set(options.statuses ?? NULL_BODY_STATUSES),
+);
 
 export default createRule<Options, MessageIds>({
   name: 'no-body-with-null-body-status',
@@ -60,7 +62,8 @@ export default createRule<Options, MessageIds>({
       const removal = bodyRemovalOf(model.file, send);
       const setStatus = send.setStatus;
       const suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> = [];
-      if (removal && !removal.certain) suggest.push({ messageId: 'removeBody', data, fix: removal.fix });
+      if (removal && !removal.certain)
+        suggest.push({ messageId: 'removeBody', data, fix: removal.fix });
       if (setStatus) suggest.push({ messageId: 'sendOk', fix: (fixer) => setStatus(fixer, 200) });
       context.report({
         node: send.body,

@@ -50,7 +50,10 @@ export default createRule<Options, MessageIds>({
       if (!body) continue;
       const branch = analysis.errorBranchOf(send);
       const setStatus = send.setStatus;
-      const data = { status: status.kind === 'default' ? `${status.value}, the default` : `status ${status.value}` };
+      const data = {
+        status:
+          status.kind === 'default' ? `${status.value}, the default` : `status ${status.value}`,
+      };
       if (!setStatus) {
         context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data });
         continue;
@@ -61,7 +64,8 @@ export default createRule<Options, MessageIds>({
       const guessed = branch && !textsPointToClientError(body.texts) ? 500 : undefined;
       const first = stated ?? guessed;
       const choices = likelyErrorStatuses(model.file, send.node, body, branch, send.handler);
-      const ordered = first === undefined ? choices : [first, ...choices.filter((s) => s !== first)];
+      const ordered =
+        first === undefined ? choices : [first, ...choices.filter((s) => s !== first)];
       const suggestion = (code: number): TSESLint.SuggestionReportDescriptor<MessageIds> => ({
         messageId: 'sendStatus',
         data: { status: describeStatus(code) },
@@ -72,7 +76,12 @@ export default createRule<Options, MessageIds>({
         stated === undefined
           ? { suggest: ordered.map(suggestion) }
           : // `autofix: false` asks for suggestions even where the status is stated.
-            fixOrSuggest((fixer) => setStatus(fixer, stated), { messageId: 'sendStatus', data: { status: describeStatus(stated) } }, [!autofix && 'stated'], others);
+            fixOrSuggest(
+              (fixer) => setStatus(fixer, stated),
+              { messageId: 'sendStatus', data: { status: describeStatus(stated) } },
+              [!autofix && 'stated'],
+              others,
+            );
       context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data, ...fixes });
     }
   },

@@ -1,12 +1,28 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
 
-import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../analysis/body';
+import {
+  isBodyPresenceChecked,
+  isParseFailureHandled,
+  readsAttributedResponse,
+} from '../analysis/body';
 import { methodAtParse } from '../analysis/call-site-method';
 import type { BodyParse, Node } from '../analysis';
-import { literalString, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../analysis';
+import {
+  literalString,
+  memberName,
+  propertyKeyName,
+  skipWrappers,
+  skipWrappersUp,
+} from '../analysis';
 import { admitsNoContent, NO_CONTENT } from '../analysis/no-content';
-import { dereferences, isDereferencedLater, isTypeScriptFile, nullFitsDeclaredType, parseValueAbsorbsNull } from '../analysis/value-use';
+import {
+  dereferences,
+  isDereferencedLater,
+  isTypeScriptFile,
+  nullFitsDeclaredType,
+  parseValueAbsorbsNull,
+} from '../analysis/value-use';
 import { createRule, perOptions } from '../util/create-rule';
 import type { FixCondition } from '../util/fix-or-suggest';
 import { fixOrSuggest } from '../util/fix-or-suggest';
@@ -50,19 +66,24 @@ const LOOSE_CONTEXTS = new Set<string>([
  */
 function guardTarget(parse: BodyParse): Node | undefined {
   let target: Node = skipWrappersUp(parse.node);
-  if (target.parent?.type === AST_NODE_TYPES.AwaitExpression) target = skipWrappersUp(target.parent);
+  if (target.parent?.type === AST_NODE_TYPES.AwaitExpression)
+    target = skipWrappersUp(target.parent);
   const parent = target.parent;
   return parent && !dereferences(parent, target) ? target : undefined;
 }
 
-const reportedMethodsOf = perOptions((options: Options[0]) => new Set((options.methods ?? ['DELETE']).map((method) => method.toUpperCase())));
+const reportedMethodsOf = perOptions(
+  (options: Options[0]) =>
+    new Set((options.methods ?? ['DELETE']).map((method) => method.toUpperCase())),
+);
 
 export default createRule<Options, MessageIds>({
   name: 'no-json-on-no-content',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow parsing a response body as JSON when the response may be 204 No Content',
+      description:
+        'Disallow parsing a response body as JSON when the response may be 204 No Content',
       recommended: 'recommended',
     },
     fixable: 'code',
@@ -74,7 +95,8 @@ export default createRule<Options, MessageIds>({
         properties: {
           methods: {
             type: 'array',
-            description: 'HTTP methods whose responses may be 204 No Content, in upper case; parses of their responses must handle 204 (the code may spell the method in any case).',
+            description:
+              'HTTP methods whose responses may be 204 No Content, in upper case; parses of their responses must handle 204 (the code may spell the method in any case).',
             items: { type: 'string', pattern: '^[A-Z]+$' },
             minItems: 1,
             uniqueItems: true,
@@ -121,7 +143,12 @@ export default createRule<Options, MessageIds>({
 
     /** Reports the parse if the response may have no body there; returns whether it reported. */
     function checkParse(parse: BodyParse): boolean {
-      if (!parse.throwsOnEmpty || !readsAttributedResponse(model.file, parse) || isParseFailureHandled(parse)) return false;
+      if (
+        !parse.throwsOnEmpty ||
+        !readsAttributedResponse(model.file, parse) ||
+        isParseFailureHandled(parse)
+      )
+        return false;
       const parseName = parse.kind === 'json' ? '.json()' : 'JSON.parse()';
       const { method, calls } = methodAtParse(model, parse);
 
@@ -142,29 +169,55 @@ export default createRule<Options, MessageIds>({
       if (isBodyPresenceChecked(model.file, parse)) return false;
 
       const { fix, suggest } = fixesOf(parse);
-      const fromCall = calls.find((c) => c.method.methods && [...c.method.methods].some((m) => reportedMethods.has(m)));
-      const hit = method.methods ? [...method.methods].find((m) => reportedMethods.has(m)) : undefined;
+      const fromCall = calls.find(
+        (c) => c.method.methods && [...c.method.methods].some((m) => reportedMethods.has(m)),
+      );
+      const hit = method.methods
+        ? [...method.methods].find((m) => reportedMethods.has(m))
+        : undefined;
       if (fromCall) {
         const callMethod = [...fromCall.method.methods!].find((m) => reportedMethods.has(m))!;
         context.report({
           node: parse.node,
           messageId: 'methodFromCaller',
-          data: { method: callMethod, parse: parseName, line: String(fromCall.call.loc.start.line) },
+          data: {
+            method: callMethod,
+            parse: parseName,
+            line: String(fromCall.call.loc.start.line),
+          },
           fix,
           suggest,
         });
         return true;
       }
       if (hit) {
-        context.report({ node: parse.node, messageId: 'method', data: { method: hit, parse: parseName }, fix, suggest });
+        context.report({
+          node: parse.node,
+          messageId: 'method',
+          data: { method: hit, parse: parseName },
+          fix,
+          suggest,
+        });
         return true;
       }
       if (!method.methods && method.forwarded && checkDynamicMethods && reportedMethods.size > 0) {
-        context.report({ node: parse.node, messageId: 'dynamic', data: { method: [...reportedMethods].join(' or '), parse: parseName }, fix, suggest });
+        context.report({
+          node: parse.node,
+          messageId: 'dynamic',
+          data: { method: [...reportedMethods].join(' or '), parse: parseName },
+          fix,
+          suggest,
+        });
         return true;
       }
       if (subject && admitsNoContent(model, parse.node, subject)) {
-        context.report({ node: parse.node, messageId: 'admitsNoContent', data: { parse: parseName }, fix, suggest });
+        context.report({
+          node: parse.node,
+          messageId: 'admitsNoContent',
+          data: { parse: parseName },
+          fix,
+          suggest,
+        });
         return true;
       }
       return false;
@@ -174,7 +227,9 @@ export default createRule<Options, MessageIds>({
      * The guard as an autofix where it leaves working code working (CONTRIBUTING.md, "Autofix or
      * suggestion"), else as a suggestion; for ky's `.json()` on the request, a text-then-parse suggestion.
      */
-    function fixesOf(parse: BodyParse): Pick<TSESLint.ReportDescriptor<MessageIds>, 'fix' | 'suggest'> {
+    function fixesOf(
+      parse: BodyParse,
+    ): Pick<TSESLint.ReportDescriptor<MessageIds>, 'fix' | 'suggest'> {
       const guard = guardEdit(parse);
       if (!guard) {
         const suggestion = parseTextSuggestion(parse);
@@ -189,10 +244,19 @@ export default createRule<Options, MessageIds>({
      * `JSON.parse(text || 'null')`; the statement `await res.json();`, whose value is unused, →
      * `if (res.status !== 204) await res.json();`. With what the edit cannot show from the code.
      */
-    function guardEdit(parse: BodyParse): { edit: TSESLint.ReportFixFunction; unshown: FixCondition[]; statement: boolean } | undefined {
+    function guardEdit(
+      parse: BodyParse,
+    ):
+      | { edit: TSESLint.ReportFixFunction; unshown: FixCondition[]; statement: boolean }
+      | undefined {
       if (parse.kind === 'json-parse-text') {
         const argument = parse.node.arguments[0];
-        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || parse.node.arguments.length > 1) return undefined;
+        if (
+          !argument ||
+          argument.type === AST_NODE_TYPES.SpreadElement ||
+          parse.node.arguments.length > 1
+        )
+          return undefined;
         const inner = skipWrappers(argument);
         const simple =
           ASTUtils.isParenthesized(argument, sourceCode) ||
@@ -202,7 +266,9 @@ export default createRule<Options, MessageIds>({
         const text = sourceCode.getText(argument);
         // `JSON.parse` returns `any` either way; only what is done with the null can break.
         const value = skipWrappersUp(parse.node);
-        const used = value.parent != null && (dereferences(value.parent, value) || isDereferencedLater(model.file, value));
+        const used =
+          value.parent != null &&
+          (dereferences(value.parent, value) || isDereferencedLater(model.file, value));
         return {
           edit: (fixer) => fixer.replaceText(argument, `${simple ? text : `(${text})`} || 'null'`),
           unshown: used ? ['value-safe'] : [],
@@ -222,7 +288,11 @@ export default createRule<Options, MessageIds>({
         // The value is unused: a ternary would be an unused expression. Its only effect on a 204 is the throw.
         const statementText = sourceCode.getText(parent);
         return {
-          edit: (fixer) => withStatus(fixer, fixer.replaceText(parent, `if (${statusText} !== ${NO_CONTENT}) ${statementText}`)),
+          edit: (fixer) =>
+            withStatus(
+              fixer,
+              fixer.replaceText(parent, `if (${statusText} !== ${NO_CONTENT}) ${statementText}`),
+            ),
           unshown: ['lint-clean'],
           statement: true,
         };
@@ -230,11 +300,19 @@ export default createRule<Options, MessageIds>({
       const guarded = `${statusText} === ${NO_CONTENT} ? null : ${sourceCode.getText(target)}`;
       const loose =
         ASTUtils.isParenthesized(target, sourceCode) ||
-        (LOOSE_CONTEXTS.has(parent.type) && !(parent.type === AST_NODE_TYPES.Property && parent.key === target));
-      const typeSafe = !isTypeScript() || parseValueAbsorbsNull(parse.node, target) || nullFitsDeclaredType(model.file, target);
+        (LOOSE_CONTEXTS.has(parent.type) &&
+          !(parent.type === AST_NODE_TYPES.Property && parent.key === target));
+      const typeSafe =
+        !isTypeScript() ||
+        parseValueAbsorbsNull(parse.node, target) ||
+        nullFitsDeclaredType(model.file, target);
       return {
-        edit: (fixer) => withStatus(fixer, fixer.replaceText(target, loose ? guarded : `(${guarded})`)),
-        unshown: [!typeSafe && 'type-safe', isDereferencedLater(model.file, target) && 'value-safe'].filter((c): c is FixCondition => c !== false),
+        edit: (fixer) =>
+          withStatus(fixer, fixer.replaceText(target, loose ? guarded : `(${guarded})`)),
+        unshown: [
+          !typeSafe && 'type-safe',
+          isDereferencedLater(model.file, target) && 'value-safe',
+        ].filter((c): c is FixCondition => c !== false),
         statement: false,
       };
     }
@@ -248,19 +326,31 @@ export default createRule<Options, MessageIds>({
       const response = parse.response;
       const bodyProperty = response?.request.client.bodyParses.bodyProperty;
       const receiver = skipWrappers(parse.receiver);
-      if (!response || !bodyProperty || receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
+      if (!response || !bodyProperty || receiver.type !== AST_NODE_TYPES.Identifier)
+        return undefined;
       const variable = model.file.variableOf(receiver);
       const def = variable?.defs[0];
-      if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return undefined;
+      if (
+        def?.type !== 'Variable' ||
+        def.node.id.type !== AST_NODE_TYPES.ObjectPattern ||
+        !def.node.init
+      )
+        return undefined;
       let init: Node = skipWrappers(def.node.init);
       if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipWrappers(init.argument);
       if (init !== response.request.node && !response.subject.isHolder(init)) return undefined;
       const pattern = def.node.id;
-      if (pattern.properties.some((p) => p.type === AST_NODE_TYPES.RestElement || propertyKeyName(p) === STATUS_CODE)) return undefined;
+      if (
+        pattern.properties.some(
+          (p) => p.type === AST_NODE_TYPES.RestElement || propertyKeyName(p) === STATUS_CODE,
+        )
+      )
+        return undefined;
       // `statusCode` must be free where it is declared and where it is read.
       const declared = sourceCode.getScope(def.node);
       const clash = (scope: TSESLint.Scope.Scope): boolean =>
-        ASTUtils.findVariable(scope, STATUS_CODE) != null || scope.through.some((r) => r.identifier.name === STATUS_CODE);
+        ASTUtils.findVariable(scope, STATUS_CODE) != null ||
+        scope.through.some((r) => r.identifier.name === STATUS_CODE);
       if (clash(declared) || clash(sourceCode.getScope(parse.node))) return undefined;
       return pattern.properties[0];
     }
@@ -269,16 +359,27 @@ export default createRule<Options, MessageIds>({
      * `ky.delete(u).json()` → `ky.delete(u).text().then((text) => (text ? JSON.parse(text) : null))`, where no
      * guard can be written. A suggestion: ky's `.json()` also sets `Accept: application/json`.
      */
-    function parseTextSuggestion(parse: BodyParse): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
+    function parseTextSuggestion(
+      parse: BodyParse,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
       if (parse.kind !== 'json' || !guardTarget(parse)) return undefined;
       const callee = skipWrappers(parse.node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional || parse.node.optional) return undefined;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional || parse.node.optional)
+        return undefined;
       const typeArguments = parse.node.typeArguments;
-      const returnType = typeArguments?.params.length === 1 ? `: ${sourceCode.getText(typeArguments.params[0])} | null` : '';
+      const returnType =
+        typeArguments?.params.length === 1
+          ? `: ${sourceCode.getText(typeArguments.params[0])} | null`
+          : '';
       const object = sourceCode.getText(callee.object);
-      const objectText = ASTUtils.isParenthesized(callee.object, sourceCode) ? `(${object})` : object;
+      const objectText = ASTUtils.isParenthesized(callee.object, sourceCode)
+        ? `(${object})`
+        : object;
       const replacement = `${objectText}.text().then((text)${returnType} => (text ? JSON.parse(text) : null))`;
-      return { messageId: 'suggestParseText', fix: (fixer) => fixer.replaceText(parse.node, replacement) };
+      return {
+        messageId: 'suggestParseText',
+        fix: (fixer) => fixer.replaceText(parse.node, replacement),
+      };
     }
 
     /** The expression that reads the status at the parse: `res.status`, or undici's destructured `statusCode`. */
@@ -291,33 +392,63 @@ export default createRule<Options, MessageIds>({
         // `res?.json()` → `res?.status`; `res!.json()` → `res!.status`.
         const callee = skipWrappers(parse.node.callee);
         const optional = callee.type === AST_NODE_TYPES.MemberExpression && callee.optional;
-        const nonNull = parse.receiver.type === AST_NODE_TYPES.TSNonNullExpression && parse.receiver.expression === receiver;
+        const nonNull =
+          parse.receiver.type === AST_NODE_TYPES.TSNonNullExpression &&
+          parse.receiver.expression === receiver;
         return `${receiver.name}${nonNull ? '!' : ''}${optional ? '?.' : '.'}${property}`;
       }
       const bodyProperty = response.request.client.bodyParses.bodyProperty;
       if (!bodyProperty) return undefined;
       // undici: `res.body.json()`
-      if (receiver.type === AST_NODE_TYPES.MemberExpression && memberName(receiver) === bodyProperty) {
+      if (
+        receiver.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(receiver) === bodyProperty
+      ) {
         const holder = skipWrappers(receiver.object);
-        return holder.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(holder) ? `${holder.name}.${property}` : undefined;
+        return holder.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(holder)
+          ? `${holder.name}.${property}`
+          : undefined;
       }
       // undici: `const { statusCode, body } = await request(u)` … `body.json()`
       return response.subject.statusVariables
         .map((variable) => variable.name)
         .find((name) => {
           const found = ASTUtils.findVariable(sourceCode.getScope(parse.node), name);
-          return found != null && response.subject.statusVariables.includes(found) && found.defs[0]?.node.type === AST_NODE_TYPES.VariableDeclarator;
+          return (
+            found != null &&
+            response.subject.statusVariables.includes(found) &&
+            found.defs[0]?.node.type === AST_NODE_TYPES.VariableDeclarator
+          );
         });
     }
 
-    function headSuggestions(parse: BodyParse): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
+    function headSuggestions(
+      parse: BodyParse,
+    ): Array<TSESLint.SuggestionReportDescriptor<MessageIds>> {
       const suggestions: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> = [];
       const response = parse.response;
-      const receiver = skipWrappers(parse.kind === 'json' ? parse.receiver : (parse.textCall?.callee as Node));
-      const holder = parse.kind === 'json' ? receiver : receiver.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(receiver.object) : undefined;
-      if (response && holder?.type === AST_NODE_TYPES.Identifier && response.subject.isHolder(holder)) {
-        const headers = response.request.client.headerStyle === 'get' ? `Object.fromEntries(${holder.name}.headers)` : `${holder.name}.headers`;
-        suggestions.push({ messageId: 'suggestHeaders', fix: (fixer) => fixer.replaceText(parse.node, headers) });
+      const receiver = skipWrappers(
+        parse.kind === 'json' ? parse.receiver : (parse.textCall?.callee as Node),
+      );
+      const holder =
+        parse.kind === 'json'
+          ? receiver
+          : receiver.type === AST_NODE_TYPES.MemberExpression
+            ? skipWrappers(receiver.object)
+            : undefined;
+      if (
+        response &&
+        holder?.type === AST_NODE_TYPES.Identifier &&
+        response.subject.isHolder(holder)
+      ) {
+        const headers =
+          response.request.client.headerStyle === 'get'
+            ? `Object.fromEntries(${holder.name}.headers)`
+            : `${holder.name}.headers`;
+        suggestions.push({
+          messageId: 'suggestHeaders',
+          fix: (fixer) => fixer.replaceText(parse.node, headers),
+        });
       }
       const getFix = headToGet(parse);
       if (getFix) suggestions.push({ messageId: 'suggestGet', fix: getFix });
@@ -332,10 +463,18 @@ export default createRule<Options, MessageIds>({
         const text = literalString(value);
         if (text?.toUpperCase() !== 'HEAD') return undefined;
         const raw = sourceCode.getText(value);
-        return (fixer) => fixer.replaceText(value, `${raw[0]}${text === text.toLowerCase() ? 'get' : 'GET'}${raw.at(-1)}`);
+        return (fixer) =>
+          fixer.replaceText(
+            value,
+            `${raw[0]}${text === text.toLowerCase() ? 'get' : 'GET'}${raw.at(-1)}`,
+          );
       }
       const callee = skipWrappers(parse.request.node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && memberName(callee) === 'head') {
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        !callee.computed &&
+        memberName(callee) === 'head'
+      ) {
         const property = callee.property as TSESTree.Identifier;
         return (fixer) => fixer.replaceText(property, 'get');
       }

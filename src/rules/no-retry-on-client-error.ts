@@ -5,7 +5,11 @@ import type { Node } from '../analysis/ast';
 import { contains, isFunction, skipWrappers, skipWrappersUp } from '../analysis/ast';
 import type { RetryCondition, RetrySite, StatusList, StatusListEntry } from '../analysis/retry';
 import { getRetries, neutralConditionSets } from '../analysis/retry';
-import { hostRateLimitStatuses, readsRateLimitHeader, unevaluatedFilter } from '../analysis/retry-filters';
+import {
+  hostRateLimitStatuses,
+  readsRateLimitHeader,
+  unevaluatedFilter,
+} from '../analysis/retry-filters';
 import { StatusSet } from '../analysis/status-set';
 import type { StatusSubject } from '../analysis/subject';
 import { createRule, perOptions } from '../util/create-rule';
@@ -51,7 +55,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow retrying requests that failed with a 4xx client error other than 408, 425 and 429',
+      description:
+        'Disallow retrying requests that failed with a 4xx client error other than 408, 425 and 429',
       recommended: 'recommended',
     },
     fixable: 'code',
@@ -63,7 +68,8 @@ export default createRule<Options, MessageIds>({
         properties: {
           retryable: {
             type: 'array',
-            description: 'The 4xx statuses that may be retried. Defaults to 408 Request Timeout (RFC 9110 lets the client repeat the request), 425 Too Early (RFC 8470) and 429 Too Many Requests.',
+            description:
+              'The 4xx statuses that may be retried. Defaults to 408 Request Timeout (RFC 9110 lets the client repeat the request), 425 Too Early (RFC 8470) and 429 Too Many Requests.',
             items: { type: 'integer', minimum: 400, maximum: 499 },
             uniqueItems: true,
           },
@@ -78,8 +84,10 @@ export default createRule<Options, MessageIds>({
         'Retrying {{status}} cannot succeed: a 4xx means the request itself is wrong, and sending it again gets the same answer. Retry only {{retryable}}.',
       unlistsClientError:
         '`doNotRetry` leaves out {{statuses}}, so octokit retries them: a 4xx means the request itself is wrong, and sending it again gets the same answer.',
-      suggestRetryOnly: 'Retry only {{retryable}} here (the other statuses then take the path after the retry: check that it handles them).',
-      suggestRemoveRetry: 'Remove this retry ({{statuses}} then take the path after it: check that it handles them).',
+      suggestRetryOnly:
+        'Retry only {{retryable}} here (the other statuses then take the path after the retry: check that it handles them).',
+      suggestRemoveRetry:
+        'Remove this retry ({{statuses}} then take the path after it: check that it handles them).',
       suggestStopRetrying: 'Stop retrying {{statuses}}.',
       suggestEarlyExit: 'Throw before the retry on a 4xx other than {{allowed}}.',
       suggestRethrow: 'Rethrow a 4xx other than {{allowed}} before the retry.',
@@ -90,7 +98,9 @@ export default createRule<Options, MessageIds>({
   check(context, model, options) {
     const { sites } = getRetries(model);
     if (sites.length === 0) return;
-    const { retryable, retryableSet, unlistedDefaults, retryableText, allowedText } = settingsOf(options()[0]);
+    const { retryable, retryableSet, unlistedDefaults, retryableText, allowedText } = settingsOf(
+      options()[0],
+    );
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
     for (const site of sites) {
@@ -116,13 +126,21 @@ export default createRule<Options, MessageIds>({
     function fixOrSuggestion(
       statuses: StatusSet,
       fix: TSESLint.ReportFixFunction,
-    ): { fix: TSESLint.ReportFixFunction } | { suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> } {
+    ):
+      | { fix: TSESLint.ReportFixFunction }
+      | { suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> } {
       if (statuses.intersect(unlistedDefaults).isEmpty) return { fix };
-      return { suggest: [{ messageId: 'suggestStopRetrying', data: { statuses: describe(statuses) }, fix }] };
+      return {
+        suggest: [
+          { messageId: 'suggestStopRetrying', data: { statuses: describe(statuses) }, fix },
+        ],
+      };
     }
 
     function describe(statuses: StatusSet): string {
-      return statuses.equals(CLIENT_ERRORS.minus(retryableSet)) ? `any 4xx${retryable.length > 0 ? ` other than ${retryable.join(', ')}` : ''}` : statuses.toString();
+      return statuses.equals(CLIENT_ERRORS.minus(retryableSet))
+        ? `any 4xx${retryable.length > 0 ? ` other than ${retryable.join(', ')}` : ''}`
+        : statuses.toString();
     }
 
     function once(node: Node, messageId: MessageIds): boolean {
@@ -139,24 +157,32 @@ export default createRule<Options, MessageIds>({
       const terms = target.ranges().flatMap(([low, high]) => {
         if (high === 599 && low < 599) return [`${status} >= ${low}`];
         // Short runs read better as equalities: `s === 502 || s === 503`.
-        if (high - low < 3) return Array.from({ length: high - low + 1 }, (_, i) => `${status} === ${low + i}`);
+        if (high - low < 3)
+          return Array.from({ length: high - low + 1 }, (_, i) => `${status} === ${low + i}`);
         const upper = (high + 1) % 100 === 0 ? `${status} < ${high + 1}` : `${status} <= ${high}`;
         return [`${status} >= ${low} && ${upper}`];
       });
       if (terms.length === 0) return 'false';
-      return terms.length === 1 ? terms[0]! : terms.map((t) => (t.includes('&&') ? `(${t})` : t)).join(' || ');
+      return terms.length === 1
+        ? terms[0]!
+        : terms.map((t) => (t.includes('&&') ? `(${t})` : t)).join(' || ');
     }
 
     /** `s >= 400 && s < 500 && s !== 429`: a non-retryable client error. */
     function clientErrorCondition(status: string): string {
-      return [`${status} >= 400`, `${status} < 500`, ...retryable.map((r) => `${status} !== ${r}`)].join(' && ');
+      return [
+        `${status} >= 400`,
+        `${status} < 500`,
+        ...retryable.map((r) => `${status} !== ${r}`),
+      ].join(' && ');
     }
 
     // ---- reading conditions -------------------------------------------------------------------
 
     function walk(node: Node, visit: (node: Node) => boolean): Node | undefined {
       if (visit(node)) return node;
-      const keys = (sourceCode.visitorKeys as Record<string, readonly string[] | undefined>)[node.type] ?? [];
+      const keys =
+        (sourceCode.visitorKeys as Record<string, readonly string[] | undefined>)[node.type] ?? [];
       for (const key of keys) {
         const child = (node as unknown as Record<string, unknown>)[key];
         for (const item of Array.isArray(child) ? child : [child]) {
@@ -170,7 +196,11 @@ export default createRule<Options, MessageIds>({
     }
 
     /** How the code reads the subject's status: `res.status`, `error.response?.status`, `status`. */
-    function statusText(subject: StatusSubject, within: readonly Node[], statusProperty: string): string | undefined {
+    function statusText(
+      subject: StatusSubject,
+      within: readonly Node[],
+      statusProperty: string,
+    ): string | undefined {
       for (const root of within) {
         const read = walk(root, (n) => subject.isStatus(n) && !isFunction(n));
         if (read) return sourceCode.getText(read);
@@ -189,9 +219,14 @@ export default createRule<Options, MessageIds>({
     /** A condition made only of tests of the subject's status (no other operand). */
     function isPureStatusTest(node: Node, subject: StatusSubject): boolean {
       const inner = skipWrappers(node);
-      if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') return isPureStatusTest(inner.argument, subject);
+      if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!')
+        return isPureStatusTest(inner.argument, subject);
       if (inner.type === AST_NODE_TYPES.LogicalExpression) {
-        return inner.operator !== '??' && isPureStatusTest(inner.left, subject) && isPureStatusTest(inner.right, subject);
+        return (
+          inner.operator !== '??' &&
+          isPureStatusTest(inner.left, subject) &&
+          isPureStatusTest(inner.right, subject)
+        );
       }
       if (!model.conditionSets(inner, subject)) return false;
       return walk(inner, (n) => subject.isStatus(n) || subject.isOk(n)) !== undefined;
@@ -203,12 +238,16 @@ export default createRule<Options, MessageIds>({
       const sets = neutralConditionSets(model, inner, subject);
       if (!sets || !sets.whenTrue.intersects(bad)) return undefined;
       if (isPureStatusTest(inner, subject)) return node;
-      if (inner.type !== AST_NODE_TYPES.LogicalExpression || inner.operator === '??') return undefined;
+      if (inner.type !== AST_NODE_TYPES.LogicalExpression || inner.operator === '??')
+        return undefined;
       const left = neutralConditionSets(model, inner.left, subject);
       const right = neutralConditionSets(model, inner.right, subject);
       if (inner.operator === '||' && left && right) return undefined;
-      if (inner.operator === '&&' && left && right) return rewriteTarget(inner.left, subject, bad) ?? rewriteTarget(inner.right, subject, bad);
-      return left ? rewriteTarget(inner.left, subject, bad) : rewriteTarget(inner.right, subject, bad);
+      if (inner.operator === '&&' && left && right)
+        return rewriteTarget(inner.left, subject, bad) ?? rewriteTarget(inner.right, subject, bad);
+      return left
+        ? rewriteTarget(inner.left, subject, bad)
+        : rewriteTarget(inner.right, subject, bad);
     }
 
     function needsParentheses(node: Node, text: string): boolean {
@@ -253,7 +292,9 @@ export default createRule<Options, MessageIds>({
                 // The token before `]` ends the last element, parentheses included, or is a trailing comma.
                 const before = sourceCode.getTokenBefore(closing)!;
                 if (array.elements.length === 0) return fixer.insertTextBefore(closing, added);
-                return before.value === ',' ? fixer.insertTextAfter(before, ` ${added},`) : fixer.insertTextAfter(before, `, ${added}`);
+                return before.value === ','
+                  ? fixer.insertTextAfter(before, ` ${added},`)
+                  : fixer.insertTextAfter(before, `, ${added}`);
               }
             : null,
         });
@@ -261,11 +302,18 @@ export default createRule<Options, MessageIds>({
       }
       const array = list.array;
       const offenders = list.entries.filter((entry) => !entry.statuses.intersect(bad).isEmpty);
-      if (array && offenders.length > 1 && offenders.every((entry) => array.elements.includes(entry.node as TSESTree.Expression))) {
+      if (
+        array &&
+        offenders.length > 1 &&
+        offenders.every((entry) => array.elements.includes(entry.node as TSESTree.Expression))
+      ) {
         // One report and one fix for the list: fixes of neighbouring elements touch, and oxlint
         // applies only one of two touching fixes per run (ESLint merges them).
         if (!once(array, 'listsClientError')) return;
-        const offending = offenders.reduce((all, entry) => all.union(entry.statuses.intersect(bad)), StatusSet.EMPTY);
+        const offending = offenders.reduce(
+          (all, entry) => all.union(entry.statuses.intersect(bad)),
+          StatusSet.EMPTY,
+        );
         context.report({
           node: array,
           loc: { start: offenders[0]!.node.loc.start, end: offenders.at(-1)!.node.loc.end },
@@ -283,13 +331,21 @@ export default createRule<Options, MessageIds>({
           messageId: 'listsClientError',
           data: { status: describe(offending), retryable: retryableText },
           ...(list.array
-            ? fixOrSuggestion(offending, (fixer) => (entry.range ? splitRange(fixer, list.array!, entry.node, entry.statuses.minus(bad)) : removeElement(fixer, list.array!, entry.node)))
+            ? fixOrSuggestion(offending, (fixer) =>
+                entry.range
+                  ? splitRange(fixer, list.array!, entry.node, entry.statuses.minus(bad))
+                  : removeElement(fixer, list.array!, entry.node),
+              )
             : {}),
         });
       }
     }
 
-    function removeElement(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, element: Node): TSESLint.RuleFix | null {
+    function removeElement(
+      fixer: TSESLint.RuleFixer,
+      array: TSESTree.ArrayExpression,
+      element: Node,
+    ): TSESLint.RuleFix | null {
       const elements = array.elements;
       const index = elements.indexOf(element as TSESTree.Expression);
       if (index < 0) return null;
@@ -310,17 +366,26 @@ export default createRule<Options, MessageIds>({
       const lineStart = text.lastIndexOf('\n', first.range[0] - 1) + 1;
       const end = next.value === ',' ? next.range[1] : last.range[1];
       const lineEnd = text.indexOf('\n', end);
-      if (lineEnd >= 0 && elements.length > 1 && text.slice(lineStart, first.range[0]).trim() === '' && text.slice(end, lineEnd).trim() === '') {
+      if (
+        lineEnd >= 0 &&
+        elements.length > 1 &&
+        text.slice(lineStart, first.range[0]).trim() === '' &&
+        text.slice(end, lineEnd).trim() === ''
+      ) {
         // Alone on its line (with its comma): remove the line.
         range = [lineStart, lineEnd + 1];
       } else if (next.value === ',' && index < elements.length - 1) {
-        range = [first.range[0], sourceCode.getTokenAfter(next, { includeComments: true })!.range[0]];
+        range = [
+          first.range[0],
+          sourceCode.getTokenAfter(next, { includeComments: true })!.range[0],
+        ];
       } else if (previous.value === ',') {
         range = [previous.range[0], last.range[1]];
       } else {
         range = [first.range[0], next.value === ',' ? next.range[1] : last.range[1]];
       }
-      if (sourceCode.getAllComments().some((c) => c.range[0] < range[1] && c.range[1] > range[0])) return null;
+      if (sourceCode.getAllComments().some((c) => c.range[0] < range[1] && c.range[1] > range[0]))
+        return null;
       return fixer.removeRange(range);
     }
 
@@ -329,7 +394,12 @@ export default createRule<Options, MessageIds>({
      * entry keeps the statuses that are not `bad`), as the element-by-element fixes would leave
      * it, written as one edit so that no host has to merge touching fixes.
      */
-    function fixList(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, offenders: readonly StatusListEntry[], bad: StatusSet): TSESLint.RuleFix | null {
+    function fixList(
+      fixer: TSESLint.RuleFixer,
+      array: TSESTree.ArrayExpression,
+      offenders: readonly StatusListEntry[],
+      bad: StatusSet,
+    ): TSESLint.RuleFix | null {
       const elements = array.elements as readonly Node[];
       const text = sourceCode.text;
       const edits: Array<{ range: [number, number]; text: string }> = [];
@@ -339,7 +409,13 @@ export default createRule<Options, MessageIds>({
         if (kept.isEmpty) removed.add(elements.indexOf(entry.node));
         else {
           if (sourceCode.getCommentsInside(entry.node).length > 0) return null;
-          edits.push({ range: [entry.node.range[0], entry.node.range[1]], text: kept.ranges().map(([low, high]) => `[${low}, ${high}]`).join(', ') });
+          edits.push({
+            range: [entry.node.range[0], entry.node.range[1]],
+            text: kept
+              .ranges()
+              .map(([low, high]) => `[${low}, ${high}]`)
+              .join(', '),
+          });
         }
       }
       // An element with its parentheses: `(ok ? 200 : 500)`.
@@ -361,7 +437,11 @@ export default createRule<Options, MessageIds>({
         const lineStart = text.lastIndexOf('\n', first.range[0] - 1) + 1;
         const end = next.value === ',' ? next.range[1] : last.range[1];
         const lineEnd = text.indexOf('\n', end);
-        return lineEnd >= 0 && text.slice(lineStart, first.range[0]).trim() === '' && text.slice(end, lineEnd).trim() === '' ? [lineStart, lineEnd + 1] : undefined;
+        return lineEnd >= 0 &&
+          text.slice(lineStart, first.range[0]).trim() === '' &&
+          text.slice(end, lineEnd).trim() === ''
+          ? [lineStart, lineEnd + 1]
+          : undefined;
       };
       const indices = [...removed].sort((a, b) => a - b);
       const lines = removed.size < elements.length ? indices.map(aloneOnLine) : [];
@@ -381,7 +461,13 @@ export default createRule<Options, MessageIds>({
           // Up to the next element: the element, its comma and the space after it.
           const [first, last] = bounds(elements[index]!);
           const comma = sourceCode.getTokenAfter(last)!;
-          edits.push({ range: [first.range[0], sourceCode.getTokenAfter(comma, { includeComments: true })!.range[0]], text: '' });
+          edits.push({
+            range: [
+              first.range[0],
+              sourceCode.getTokenAfter(comma, { includeComments: true })!.range[0],
+            ],
+            text: '',
+          });
         }
         if (indices.at(-1)! > lastKept) {
           // The elements after the last one kept, with the comma before them (or every element).
@@ -391,14 +477,32 @@ export default createRule<Options, MessageIds>({
             edits.push({ range: [comma.range[0], last.range[1]], text: '' });
           } else {
             const after = sourceCode.getTokenAfter(last)!;
-            edits.push({ range: [bounds(elements[0]!)[0].range[0], after.value === ',' ? after.range[1] : last.range[1]], text: '' });
+            edits.push({
+              range: [
+                bounds(elements[0]!)[0].range[0],
+                after.value === ',' ? after.range[1] : last.range[1],
+              ],
+              text: '',
+            });
           }
         }
       }
       edits.sort((a, b) => a.range[0] - b.range[0]);
       const start = edits[0]!.range[0];
       const end = edits.at(-1)!.range[1];
-      if (sourceCode.getAllComments().some((c) => c.range[0] < end && c.range[1] > start && edits.some((e) => e.text === '' && c.range[0] < e.range[1] && c.range[1] > e.range[0]))) return null;
+      if (
+        sourceCode
+          .getAllComments()
+          .some(
+            (c) =>
+              c.range[0] < end &&
+              c.range[1] > start &&
+              edits.some(
+                (e) => e.text === '' && c.range[0] < e.range[1] && c.range[1] > e.range[0],
+              ),
+          )
+      )
+        return null;
       let replacement = '';
       let at = start;
       for (const edit of edits) {
@@ -408,10 +512,21 @@ export default createRule<Options, MessageIds>({
       return fixer.replaceTextRange([start, end], replacement);
     }
 
-    function splitRange(fixer: TSESLint.RuleFixer, array: TSESTree.ArrayExpression, element: Node, kept: StatusSet): TSESLint.RuleFix | null {
+    function splitRange(
+      fixer: TSESLint.RuleFixer,
+      array: TSESTree.ArrayExpression,
+      element: Node,
+      kept: StatusSet,
+    ): TSESLint.RuleFix | null {
       if (kept.isEmpty) return removeElement(fixer, array, element);
       if (sourceCode.getCommentsInside(element).length > 0) return null;
-      return fixer.replaceText(element, kept.ranges().map(([low, high]) => `[${low}, ${high}]`).join(', '));
+      return fixer.replaceText(
+        element,
+        kept
+          .ranges()
+          .map(([low, high]) => `[${low}, ${high}]`)
+          .join(', '),
+      );
     }
 
     function reportPath(site: RetrySite, bad: StatusSet): void {
@@ -434,9 +549,19 @@ export default createRule<Options, MessageIds>({
             context.report({ node: target, messageId: 'retriesClientError', data, fix: edit.fix });
             return;
           }
-          if (edit) rewrite = { messageId: edit.messageId, data: { ...data, allowed: allowedText }, fix: edit.fix };
+          if (edit)
+            rewrite = {
+              messageId: edit.messageId,
+              data: { ...data, allowed: allowedText },
+              fix: edit.fix,
+            };
           const more = suggestions(site, subject, statusProperty);
-          context.report({ node: target, messageId: 'retriesClientError', data, suggest: rewrite ? [rewrite, ...more] : more });
+          context.report({
+            node: target,
+            messageId: 'retriesClientError',
+            data,
+            suggest: rewrite ? [rewrite, ...more] : more,
+          });
           return;
         }
       }
@@ -468,9 +593,16 @@ export default createRule<Options, MessageIds>({
     ): { fix: TSESLint.ReportFixFunction; safe: boolean; messageId: MessageIds } | undefined {
       const kept = neutralConditionSets(model, target, subject)!.whenTrue.minus(bad);
       const branch = retryBranch(condition.node, site);
-      const onlyRetries = branch === 'value' || branch === 'loop' || (branch !== undefined && branchOnlyRetries(branch, site));
+      const onlyRetries =
+        branch === 'value' ||
+        branch === 'loop' ||
+        (branch !== undefined && branchOnlyRetries(branch, site));
       const fallsThrough =
-        site.kind === 'predicate' || bad.isSubsetOf(model.conditionSets(condition.node, subject)?.whenFalse ?? StatusSet.EMPTY) || throwsNext(condition.node);
+        site.kind === 'predicate' ||
+        bad.isSubsetOf(
+          model.conditionSets(condition.node, subject)?.whenFalse ?? StatusSet.EMPTY,
+        ) ||
+        throwsNext(condition.node);
       const safe = onlyRetries && fallsThrough;
       // `status !== 202` holds for 200 too: a rewrite to error statuses would send them elsewhere
       // (a predicate is asked about failed requests only).
@@ -480,31 +612,60 @@ export default createRule<Options, MessageIds>({
         if (!status || sourceCode.getCommentsInside(target).length > 0) return undefined;
         let text = statusCondition(status, kept);
         if (needsParentheses(target, text)) text = `(${text})`;
-        return { fix: (fixer) => fixer.replaceText(target, text), safe, messageId: 'suggestRetryOnly' };
+        return {
+          fix: (fixer) => fixer.replaceText(target, text),
+          safe,
+          messageId: 'suggestRetryOnly',
+        };
       }
       // No status is left to test: `other || status === 404` keeps `other`.
       const parent = target.parent;
       if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '||') {
         if (sourceCode.getCommentsInside(parent).length > 0) return undefined;
         const other = sourceCode.getText(parent.left === target ? parent.right : parent.left);
-        return { fix: (fixer) => fixer.replaceText(parent, other), safe, messageId: 'suggestRetryOnly' };
+        return {
+          fix: (fixer) => fixer.replaceText(parent, other),
+          safe,
+          messageId: 'suggestRetryOnly',
+        };
       }
       // The whole condition is false for every status (`status === 404 && n < 3`): the `if` goes.
       for (let node: Node = target; node !== condition.node; node = node.parent!) {
         const up = node.parent;
-        if (!up || (up.type === AST_NODE_TYPES.LogicalExpression && up.operator !== '&&')) return undefined;
+        if (!up || (up.type === AST_NODE_TYPES.LogicalExpression && up.operator !== '&&'))
+          return undefined;
       }
       const statement = skipWrappersUp(condition.node).parent;
-      if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate || statement.parent.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+      if (
+        statement?.type !== AST_NODE_TYPES.IfStatement ||
+        statement.alternate ||
+        statement.parent.type !== AST_NODE_TYPES.BlockStatement
+      )
+        return undefined;
       if (sourceCode.getCommentsInside(statement).length > 0) return undefined;
-      const sideEffects = walk(statement.test, (n) => n.type === AST_NODE_TYPES.UpdateExpression || n.type === AST_NODE_TYPES.AssignmentExpression || n.type === AST_NODE_TYPES.AwaitExpression);
-      return { fix: (fixer) => removeStatement(fixer, statement), safe: safe && !sideEffects, messageId: 'suggestRemoveRetry' };
+      const sideEffects = walk(
+        statement.test,
+        (n) =>
+          n.type === AST_NODE_TYPES.UpdateExpression ||
+          n.type === AST_NODE_TYPES.AssignmentExpression ||
+          n.type === AST_NODE_TYPES.AwaitExpression,
+      );
+      return {
+        fix: (fixer) => removeStatement(fixer, statement),
+        safe: safe && !sideEffects,
+        messageId: 'suggestRemoveRetry',
+      };
     }
 
     /** `if (…) retry; throw err;`: what the condition no longer lets through fails. */
     function throwsNext(condition: Node): boolean {
       const statement = skipWrappersUp(condition).parent;
-      if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.alternate || statement.parent.type !== AST_NODE_TYPES.BlockStatement) return false;
+      if (
+        statement?.type !== AST_NODE_TYPES.IfStatement ||
+        statement.alternate ||
+        statement.parent.type !== AST_NODE_TYPES.BlockStatement
+      )
+        return false;
       const body = statement.parent.body;
       return body[body.indexOf(statement) + 1]?.type === AST_NODE_TYPES.ThrowStatement;
     }
@@ -514,11 +675,24 @@ export default createRule<Options, MessageIds>({
       const top = skipWrappersUp(condition);
       const parent = top.parent;
       if (!parent) return undefined;
-      if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === top) return parent.consequent;
+      if (
+        (parent.type === AST_NODE_TYPES.IfStatement ||
+          parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+        parent.test === top
+      )
+        return parent.consequent;
       const loopTest =
-        parent.type === AST_NODE_TYPES.WhileStatement || parent.type === AST_NODE_TYPES.DoWhileStatement || parent.type === AST_NODE_TYPES.ForStatement ? parent.test : undefined;
+        parent.type === AST_NODE_TYPES.WhileStatement ||
+        parent.type === AST_NODE_TYPES.DoWhileStatement ||
+        parent.type === AST_NODE_TYPES.ForStatement
+          ? parent.test
+          : undefined;
       if (loopTest === top) return 'loop';
-      if (site.kind === 'predicate' && (parent.type === AST_NODE_TYPES.ReturnStatement || isFunction(parent))) return 'value';
+      if (
+        site.kind === 'predicate' &&
+        (parent.type === AST_NODE_TYPES.ReturnStatement || isFunction(parent))
+      )
+        return 'value';
       return undefined;
     }
 
@@ -532,7 +706,8 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.ReturnStatement: {
           const argument = node.argument && skipWrappers(node.argument);
           if (!argument) return false;
-          if (site.kind === 'predicate') return argument.type === AST_NODE_TYPES.Literal && argument.value === true;
+          if (site.kind === 'predicate')
+            return argument.type === AST_NODE_TYPES.Literal && argument.value === true;
           return contains(argument, site.node);
         }
         case AST_NODE_TYPES.ExpressionStatement:
@@ -554,17 +729,25 @@ export default createRule<Options, MessageIds>({
       const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
       const lineEnd = text.indexOf('\n', statement.range[1]);
       const end = lineEnd < 0 ? text.length : lineEnd;
-      if (text.slice(lineStart, statement.range[0]).trim() === '' && text.slice(statement.range[1], end).trim() === '') {
+      if (
+        text.slice(lineStart, statement.range[0]).trim() === '' &&
+        text.slice(statement.range[1], end).trim() === ''
+      ) {
         return fixer.removeRange([lineStart, lineEnd < 0 ? end : lineEnd + 1]);
       }
       const next = sourceCode.getTokenAfter(statement, { includeComments: true });
-      return fixer.removeRange([statement.range[0], next && next.loc.start.line === statement.loc.end.line ? next.range[0] : statement.range[1]]);
+      return fixer.removeRange([
+        statement.range[0],
+        next && next.loc.start.line === statement.loc.end.line ? next.range[0] : statement.range[1],
+      ]);
     }
 
     function reportNode(site: RetrySite): Node {
       const condition: RetryCondition | undefined = site.conditions[0];
       if (!condition) return site.node;
-      return condition.node.type === AST_NODE_TYPES.SwitchCase ? (condition.node.test ?? site.node) : condition.node;
+      return condition.node.type === AST_NODE_TYPES.SwitchCase
+        ? (condition.node.test ?? site.node)
+        : condition.node;
     }
 
     function isLoopNode(node: Node): boolean {
@@ -584,9 +767,17 @@ export default createRule<Options, MessageIds>({
 
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
-    function suggestions(site: RetrySite, subject: StatusSubject, statusProperty: string): Suggestion[] {
+    function suggestions(
+      site: RetrySite,
+      subject: StatusSubject,
+      statusProperty: string,
+    ): Suggestion[] {
       const data = { allowed: allowedText };
-      const status = statusText(subject, site.conditions.map((c) => c.node), statusProperty);
+      const status = statusText(
+        subject,
+        site.conditions.map((c) => c.node),
+        statusProperty,
+      );
       if (!status) return [];
       const condition = clientErrorCondition(status);
       if (site.kind === 'library-callback') {
@@ -602,7 +793,13 @@ export default createRule<Options, MessageIds>({
               messageId: 'suggestAbortError',
               data,
               fix: (fixer) => {
-                const fixes = [insertBefore(fixer, before, `if (${condition}) throw new ${name.local}(\`Request failed with status \${${status}}\`);`)];
+                const fixes = [
+                  insertBefore(
+                    fixer,
+                    before,
+                    `if (${condition}) throw new ${name.local}(\`Request failed with status \${${status}}\`);`,
+                  ),
+                ];
                 if (name.addImport) fixes.push(name.addImport(fixer));
                 return fixes;
               },
@@ -614,13 +811,20 @@ export default createRule<Options, MessageIds>({
         const param = callback.params[stop.parameter];
         if (param && param.type !== AST_NODE_TYPES.Identifier) return [];
         const bail = param ? param.name : 'bail';
-        if (!param && (callback.params.length !== stop.parameter || scopeHas(callback, 'bail'))) return [];
+        if (!param && (callback.params.length !== stop.parameter || scopeHas(callback, 'bail')))
+          return [];
         return [
           {
             messageId: 'suggestBail',
             data,
             fix: (fixer) => {
-              const fixes = [insertBefore(fixer, before, `if (${condition}) { ${bail}(new Error(\`Request failed with status \${${status}}\`)); return; }`)];
+              const fixes = [
+                insertBefore(
+                  fixer,
+                  before,
+                  `if (${condition}) { ${bail}(new Error(\`Request failed with status \${${status}}\`)); return; }`,
+                ),
+              ];
               if (!param) {
                 const opening = callback.params.length === 0 ? openingParen(callback) : undefined;
                 if (!opening) return [];
@@ -644,7 +848,10 @@ export default createRule<Options, MessageIds>({
             fix: (fixer) =>
               first
                 ? insertBefore(fixer, first, `if (${condition}) throw ${param.name};`)
-                : fixer.insertTextAfter(sourceCode.getFirstToken(handler.body)!, ` if (${condition}) throw ${param.name}; `),
+                : fixer.insertTextAfter(
+                    sourceCode.getFirstToken(handler.body)!,
+                    ` if (${condition}) throw ${param.name}; `,
+                  ),
           },
         ];
       }
@@ -655,7 +862,12 @@ export default createRule<Options, MessageIds>({
         {
           messageId: 'suggestEarlyExit',
           data,
-          fix: (fixer) => insertBefore(fixer, before, `if (${condition}) throw new Error(\`Request failed with status \${${status}}\`);`),
+          fix: (fixer) =>
+            insertBefore(
+              fixer,
+              before,
+              `if (${condition}) throw new Error(\`Request failed with status \${${status}}\`);`,
+            ),
         },
       ];
     }
@@ -665,11 +877,20 @@ export default createRule<Options, MessageIds>({
      * outermost condition of the retry path, after the response is known.
      */
     function statementBefore(site: RetrySite, fallback: Node): TSESTree.Statement | undefined {
-      const anchor = site.response ? (site.response.helperCall ?? site.response.request.node) : undefined;
+      const anchor = site.response
+        ? (site.response.helperCall ?? site.response.request.node)
+        : undefined;
       const outermost = site.conditions.at(-1)?.node ?? fallback;
-      for (let current: Node | undefined = outermost; current && current !== site.container; current = current.parent) {
+      for (
+        let current: Node | undefined = outermost;
+        current && current !== site.container;
+        current = current.parent
+      ) {
         const parent: Node | undefined = current.parent;
-        if (parent?.type === AST_NODE_TYPES.BlockStatement && (!anchor || anchor.range[1] <= current.range[0])) {
+        if (
+          parent?.type === AST_NODE_TYPES.BlockStatement &&
+          (!anchor || anchor.range[1] <= current.range[0])
+        ) {
           return current as TSESTree.Statement;
         }
         if (parent && isFunction(parent)) return undefined;
@@ -678,10 +899,17 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Inserts a statement before another: on its own line when the other starts a line. */
-    function insertBefore(fixer: TSESLint.RuleFixer, statement: Node, text: string): TSESLint.RuleFix {
+    function insertBefore(
+      fixer: TSESLint.RuleFixer,
+      statement: Node,
+      text: string,
+    ): TSESLint.RuleFix {
       const line = sourceCode.lines[statement.loc.start.line - 1] ?? '';
       const startsLine = line.slice(0, statement.loc.start.column).trim() === '';
-      return fixer.insertTextBefore(statement, startsLine ? `${text}\n${indentOf(statement)}` : `${text} `);
+      return fixer.insertTextBefore(
+        statement,
+        startsLine ? `${text}\n${indentOf(statement)}` : `${text} `,
+      );
     }
 
     function indentOf(node: Node): string {
@@ -699,12 +927,15 @@ export default createRule<Options, MessageIds>({
     }
 
     function enclosingCatch(node: Node | undefined): TSESTree.CatchClause | undefined {
-      for (let current = node; current; current = current.parent) if (current.type === AST_NODE_TYPES.CatchClause) return current;
+      for (let current = node; current; current = current.parent)
+        if (current.type === AST_NODE_TYPES.CatchClause) return current;
       return undefined;
     }
 
     /** The local name of p-retry's `AbortError`, and the import change that brings it in when missing. */
-    function abortErrorName(site: RetrySite): { local: string; addImport?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
+    function abortErrorName(
+      site: RetrySite,
+    ): { local: string; addImport?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
       const callSite = site.config?.site;
       if (callSite?.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const callee = skipWrappers(callSite.callee);
@@ -715,16 +946,31 @@ export default createRule<Options, MessageIds>({
         const declaration = def.parent;
         for (const specifier of declaration.specifiers) {
           if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
-          const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          const imported =
+            specifier.imported.type === AST_NODE_TYPES.Identifier
+              ? specifier.imported.name
+              : specifier.imported.value;
           if (imported === 'AbortError') return { local: specifier.local.name };
         }
         if (ASTUtils.findVariable(sourceCode.getScope(site.node), 'AbortError')) return undefined;
-        const named = declaration.specifiers.filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier);
+        const named = declaration.specifiers.filter(
+          (s) => s.type === AST_NODE_TYPES.ImportSpecifier,
+        );
         const last = named.at(-1);
-        if (last) return { local: 'AbortError', addImport: (fixer) => fixer.insertTextAfter(last, ', AbortError') };
+        if (last)
+          return {
+            local: 'AbortError',
+            addImport: (fixer) => fixer.insertTextAfter(last, ', AbortError'),
+          };
         const only = declaration.specifiers[0];
-        if (declaration.specifiers.length === 1 && only?.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
-          return { local: 'AbortError', addImport: (fixer) => fixer.insertTextAfter(only, ', { AbortError }') };
+        if (
+          declaration.specifiers.length === 1 &&
+          only?.type === AST_NODE_TYPES.ImportDefaultSpecifier
+        ) {
+          return {
+            local: 'AbortError',
+            addImport: (fixer) => fixer.insertTextAfter(only, ', { AbortError }'),
+          };
         }
         return undefined;
       }
@@ -732,6 +978,5 @@ export default createRule<Options, MessageIds>({
       if (def?.type === 'Variable') return { local: `${callee.name}.AbortError` };
       return undefined;
     }
-
   },
 });

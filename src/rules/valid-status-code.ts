@@ -5,7 +5,14 @@ import { literalString, skipWrappers } from '../analysis/ast';
 import { AST_NODE_TYPES } from '../analysis/estree';
 import { getServerAnalysis } from '../analysis/server';
 import type { StatusComparison } from '../analysis/status-values';
-import { acceptsStatus, describeAccepted, getStatusComparisons, integerOfString, isNeverAStatus, likelyMeantStatuses } from '../analysis/status-values';
+import {
+  acceptsStatus,
+  describeAccepted,
+  getStatusComparisons,
+  integerOfString,
+  isNeverAStatus,
+  likelyMeantStatuses,
+} from '../analysis/status-values';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ autofix?: boolean }];
@@ -35,7 +42,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow status codes the runtime rejects, and status comparisons that can never be true',
+      description:
+        'Disallow status codes the runtime rejects, and status comparisons that can never be true',
       recommended: 'recommended',
     },
     fixable: 'code',
@@ -56,10 +64,14 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ autofix: true }],
     messages: {
       statusNotAccepted: '{{api}} takes {{accepted}} as a status: {{value}} is not one.',
-      stringStatus: 'The status {{value}} is a string: {{api}} throws on a status that is not an integer.',
-      statusForInit: 'The second argument of {{api}} is an init object, not a status: a bare {{value}} is rejected or ignored. Pass `{ status: {{value}} }`.',
-      comparedWithString: '{{status}} is compared with the string {{value}}, and an HTTP status is a number: {{outcome}}.',
-      comparedWithNonStatus: '{{value}} is no HTTP status (a status has three digits): {{outcome}}.',
+      stringStatus:
+        'The status {{value}} is a string: {{api}} throws on a status that is not an integer.',
+      statusForInit:
+        'The second argument of {{api}} is an init object, not a status: a bare {{value}} is rejected or ignored. Pass `{ status: {{value}} }`.',
+      comparedWithString:
+        '{{status}} is compared with the string {{value}}, and an HTTP status is a number: {{outcome}}.',
+      comparedWithNonStatus:
+        '{{value}} is no HTTP status (a status has three digits): {{outcome}}.',
       useStatus: 'Use {{status}}.',
       useNumber: 'Use the number {{status}}.',
       useInit: 'Pass `{ status: {{value}} }`.',
@@ -69,7 +81,10 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     let autofix: boolean | undefined;
     /** A certain fix: applied by `--fix`, or offered as the one suggestion when `autofix` is off. */
-    const certain = (fix: TSESLint.ReportFixFunction, suggestion: { messageId: MessageIds; data: Record<string, unknown> }) => {
+    const certain = (
+      fix: TSESLint.ReportFixFunction,
+      suggestion: { messageId: MessageIds; data: Record<string, unknown> },
+    ) => {
       autofix ??= options()[0].autofix !== false;
       return autofix ? { fix, suggest: [] } : { fix: null, suggest: [{ ...suggestion, fix }] };
     };
@@ -79,36 +94,54 @@ export default createRule<Options, MessageIds>({
 
     for (const { node, accepts, place } of getServerAnalysis(model).statusArguments) {
       const api = accepts.api;
-      const accepted = accepts.values ? describeAccepted(accepts) : `an integer in ${describeAccepted(accepts)}`;
+      const accepted = accepts.values
+        ? describeAccepted(accepts)
+        : `an integer in ${describeAccepted(accepts)}`;
       if (place === 'init') {
         const value = model.resolveStatus(node);
         if (value === undefined) continue;
         const data = { api, value: written(node) };
-        const fix = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => fixer.replaceText(node, `{ status: ${text(node)} }`);
-        context.report({ node, messageId: 'statusForInit', data, ...(acceptsStatus(accepts, value) ? certain(fix, { messageId: 'useInit', data: { value: text(node) } }) : {}) });
+        const fix = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix =>
+          fixer.replaceText(node, `{ status: ${text(node)} }`);
+        context.report({
+          node,
+          messageId: 'statusForInit',
+          data,
+          ...(acceptsStatus(accepts, value)
+            ? certain(fix, { messageId: 'useInit', data: { value: text(node) } })
+            : {}),
+        });
         continue;
       }
       const string = literalString(node);
       if (string !== undefined) {
         const integer = integerOfString(string);
         if (accepts.strings === 'throw') {
-          const fix = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => fixer.replaceText(skipWrappers(node), String(integer));
+          const fix = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix =>
+            fixer.replaceText(skipWrappers(node), String(integer));
           context.report({
             node,
             messageId: 'stringStatus',
             data: { api, value: written(node) },
-            ...(integer !== undefined && acceptsStatus(accepts, integer) ? certain(fix, { messageId: 'useNumber', data: { status: integer } }) : {}),
+            ...(integer !== undefined && acceptsStatus(accepts, integer)
+              ? certain(fix, { messageId: 'useNumber', data: { status: integer } })
+              : {}),
           });
         } else if (integer !== undefined && !acceptsStatus(accepts, integer)) {
           // Converted to a number, which the API then rejects. Other strings (a status name) are not judged.
-          context.report({ node, messageId: 'statusNotAccepted', data: { api, value: written(node), accepted } });
+          context.report({
+            node,
+            messageId: 'statusNotAccepted',
+            data: { api, value: written(node), accepted },
+          });
         }
         continue;
       }
       const value = model.resolveStatus(node);
       if (value === undefined || acceptsStatus(accepts, value)) continue;
       // A typo is guessed only for a number with no status's digits (`4040`); `{ status: 101 }` was meant.
-      const meant = isNumberLiteral(node) && isNeverAStatus(value) ? likelyMeantStatuses(value, accepts) : [];
+      const meant =
+        isNumberLiteral(node) && isNeverAStatus(value) ? likelyMeantStatuses(value, accepts) : [];
       context.report({
         node,
         messageId: 'statusNotAccepted',
@@ -123,7 +156,11 @@ export default createRule<Options, MessageIds>({
 
     for (const comparison of getStatusComparisons(model)) {
       const { value: node, operator, constant, numeric } = comparison;
-      const data = { status: text(comparison.status), value: written(node), outcome: outcomeOf(comparison) };
+      const data = {
+        status: text(comparison.status),
+        value: written(node),
+        outcome: outcomeOf(comparison),
+      };
       if (constant.kind === 'number') {
         if (!isNeverAStatus(constant.value)) continue;
         const meant = isNumberLiteral(node) ? likelyMeantStatuses(constant.value) : [];
@@ -134,7 +171,8 @@ export default createRule<Options, MessageIds>({
           suggest: meant.map((status) => ({
             messageId: 'useStatus' as const,
             data: { status },
-            fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(skipWrappers(node), String(status)),
+            fix: (fixer: TSESLint.RuleFixer) =>
+              fixer.replaceText(skipWrappers(node), String(status)),
           })),
         });
         continue;
@@ -149,13 +187,18 @@ export default createRule<Options, MessageIds>({
       // A caught error's `status` may be any error's: only a status spelled as a string is judged there.
       if (!numeric && integer === undefined) continue;
       const replaceable = integer !== undefined && !isNeverAStatus(integer);
-      const replace = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => fixer.replaceText(skipWrappers(node), String(integer));
+      const replace = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix =>
+        fixer.replaceText(skipWrappers(node), String(integer));
       const useNumber = { messageId: 'useNumber' as const, data: { status: integer } };
       context.report({
         node,
         messageId: 'comparedWithString',
         data,
-        ...(!replaceable ? {} : numeric ? certain(replace, useNumber) : { suggest: [{ ...useNumber, fix: replace }] }),
+        ...(!replaceable
+          ? {}
+          : numeric
+            ? certain(replace, useNumber)
+            : { suggest: [{ ...useNumber, fix: replace }] }),
       });
     }
   },

@@ -3,13 +3,17 @@
  * `applyDefault` does (an object option is merged deeply into the default object; any other
  * option given replaces its default). Neither argument is changed.
  */
-export function applyDefault<Options extends readonly unknown[]>(defaults: Readonly<Options>, given: readonly unknown[] | undefined): Options {
+export function applyDefault<Options extends readonly unknown[]>(
+  defaults: Readonly<Options>,
+  given: readonly unknown[] | undefined,
+): Options {
   const options: unknown[] = structuredClone([...defaults]);
   if (given == null) return options as unknown as Options;
   options.forEach((option, index) => {
     const value = given[index];
     if (value === undefined) return;
-    options[index] = isObjectNotArray(option) && isObjectNotArray(value) ? deepMerge(option, value) : value;
+    options[index] =
+      isObjectNotArray(option) && isObjectNotArray(value) ? deepMerge(option, value) : value;
   });
   return options as unknown as Options;
 }
@@ -28,7 +32,14 @@ function deepMerge(first: PlainObject, second: PlainObject): PlainObject {
     const inSecond = key in second;
     const a = first[key];
     const b = second[key];
-    merged[key] = inFirst && inSecond ? (isObjectNotArray(a) && isObjectNotArray(b) ? deepMerge(a, b) : b) : inFirst ? a : b;
+    merged[key] =
+      inFirst && inSecond
+        ? isObjectNotArray(a) && isObjectNotArray(b)
+          ? deepMerge(a, b)
+          : b
+        : inFirst
+          ? a
+          : b;
   }
   return merged;
 }

@@ -5,7 +5,8 @@ import type { HttpModel } from '../analysis/model';
 import { getHttpModel } from '../analysis/model';
 import { applyDefault } from './apply-default';
 
-export const REPOSITORY_URL = 'https://github.com/eslint-plugin-http-status/eslint-plugin-http-status';
+export const REPOSITORY_URL =
+  'https://github.com/eslint-plugin-http-status/eslint-plugin-http-status';
 
 /** Extra `meta.docs` fields every rule of this plugin declares. */
 export interface HttpStatusRuleDocs {
@@ -20,8 +21,10 @@ const docsUrl = (name: string): string => `${REPOSITORY_URL}/blob/main/docs/rule
 const MAX_CACHED_OPTIONS = 64;
 
 /** A rule of this plugin: as typescript-eslint's `RuleCreator` takes it, but it checks a file's HTTP model instead of creating listeners. */
-export interface HttpStatusRule<Options extends readonly unknown[], MessageIds extends string>
-  extends Omit<RuleWithMetaAndName<Options, MessageIds, HttpStatusRuleDocs>, 'create'> {
+export interface HttpStatusRule<
+  Options extends readonly unknown[],
+  MessageIds extends string,
+> extends Omit<RuleWithMetaAndName<Options, MessageIds, HttpStatusRuleDocs>, 'create'> {
   /**
    * Checks one file once ESLint has walked it (`Program:exit`), through the file's HTTP model,
    * shared by every rule. It is called only when the file's text has an anchor of the analyses
@@ -31,7 +34,11 @@ export interface HttpStatusRule<Options extends readonly unknown[], MessageIds e
    * one configuration (see `perOptions`). A rule asks for them once it has something to check:
    * reading ESLint's fresh copy of the options costs more than the rest of most files' work.
    */
-  check(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, model: HttpModel, options: () => Options): void;
+  check(
+    context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+    model: HttpModel,
+    options: () => Options,
+  ): void;
 }
 
 /**
@@ -45,13 +52,19 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   // What typescript-eslint's `RuleCreator` makes, written here: its package has a `typescript` peer,
   // which would install TypeScript into JavaScript-only projects.
   const { meta, name, defaultOptions } = rule;
-  const created = { meta: { ...meta, docs: { ...meta.docs, url: docsUrl(name) } }, name, defaultOptions };
+  const created = {
+    meta: { ...meta, docs: { ...meta.docs, url: docsUrl(name) } },
+    name,
+    defaultOptions,
+  };
   // ESLint 9.15+ merges `meta.defaultOptions` itself; other hosts (oxlint) may not, so merge here too.
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
   /** Options seen so far: what the host passed, and the options the rule gets for it. */
   const seen: Array<{ given: readonly unknown[]; options: Options }> = [];
   const optionsFor = (given: readonly unknown[]): Options => {
-    let entry = seen.find((candidate) => candidate.given === given || sameJson(candidate.given, given));
+    let entry = seen.find(
+      (candidate) => candidate.given === given || sameJson(candidate.given, given),
+    );
     if (!entry) {
       // ESLint 9.15+ has merged `meta.defaultOptions` already: use its options as they are.
       const options = hasEveryDefault(given, defaults)
@@ -81,14 +94,25 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 /** Deep equality of JSON values (rule options are JSON: the schema validates them). */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
+    return false;
   if (Array.isArray(a)) {
     const other = b as unknown[];
     return a.length === other.length && a.every((value, index) => sameJson(value, other[index]));
   }
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return keys.every(
+    (key) =>
+      Object.hasOwn(b, key) &&
+      sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
 
 /** Whether `options` sets every option `defaults` has: the host merged the defaults in. */
@@ -97,7 +121,9 @@ function hasEveryDefault(options: readonly unknown[], defaults: readonly unknown
     const given = options[index];
     if (given === undefined) return false;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
-    return typeof given === 'object' && given !== null && Object.keys(value).every((key) => key in given);
+    return (
+      typeof given === 'object' && given !== null && Object.keys(value).every((key) => key in given)
+    );
   });
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { isBodyPresenceChecked, isParseFailureHandled, readsAttributedResponse } from '../../src/analysis/body';
+import {
+  isBodyPresenceChecked,
+  isParseFailureHandled,
+  readsAttributedResponse,
+} from '../../src/analysis/body';
 import { methodAtParse } from '../../src/analysis/call-site-method';
 import { admitsNoContent } from '../../src/analysis/no-content';
 import type { BodyParse } from '../../src/analysis';
@@ -9,7 +13,16 @@ import { analyze, type Analyzed } from './helpers';
 const DELETE = `const res = await fetch('/x', { method: 'DELETE' });`;
 
 /** Runs `check` on the single body parse of `code`. */
-function onParse<T>(code: string, wrap: boolean, check: Parameters<typeof analyze>[1] extends (a: infer A) => void ? (analyzed: A, parse: A extends { model: { bodyParses: readonly (infer P)[] } } ? P : never) => T : never): T {
+function onParse<T>(
+  code: string,
+  wrap: boolean,
+  check: Parameters<typeof analyze>[1] extends (a: infer A) => void
+    ? (
+        analyzed: A,
+        parse: A extends { model: { bodyParses: readonly (infer P)[] } } ? P : never,
+      ) => T
+    : never,
+): T {
   let result: T | undefined;
   // Every case is the body of an async function (top-level `return` does not parse).
   analyze(wrap ? `async function f() { ${code} }` : code, (analyzed) => {
@@ -33,9 +46,14 @@ function onParseTs<T>(code: string, check: (analyzed: Analyzed, parse: BodyParse
   return result as T;
 }
 
-const presence = (code: string): boolean => onParse(code, true, ({ model }, parse) => isBodyPresenceChecked(model.file, parse));
-const handled = (code: string): boolean => onParse(code, true, (_, parse) => isParseFailureHandled(parse));
-const admits = (code: string): boolean => onParse(code, true, ({ model }, parse) => admitsNoContent(model, parse.node, parse.response!.subject));
+const presence = (code: string): boolean =>
+  onParse(code, true, ({ model }, parse) => isBodyPresenceChecked(model.file, parse));
+const handled = (code: string): boolean =>
+  onParse(code, true, (_, parse) => isParseFailureHandled(parse));
+const admits = (code: string): boolean =>
+  onParse(code, true, ({ model }, parse) =>
+    admitsNoContent(model, parse.node, parse.response!.subject),
+  );
 const method = (code: string): string[] | 'forwarded' | undefined =>
   onParse(code, false, ({ model }, parse) => {
     const { method: m } = methodAtParse(model, parse);
@@ -140,23 +158,67 @@ describe('methodAtParse', () => {
   });
 
   it('keeps a forwarded method when the helper is exported or escapes', () => {
-    expect(method(`export async function api(u, init) { const r = await fetch(u, init); return r.json(); }`)).toBe('forwarded');
-    expect(method(`async function api(u, init) { const r = await fetch(u, init); return r.json(); } module.exports = api;`)).toBe('forwarded');
-    expect(method(`async function api(u, init) { const r = await fetch(u, init); return r.json(); } register(api);`)).toBe('forwarded');
-    expect(method(`const o = { async api(u, init) { const r = await fetch(u, init); return r.json(); } };`)).toBe('forwarded');
+    expect(
+      method(
+        `export async function api(u, init) { const r = await fetch(u, init); return r.json(); }`,
+      ),
+    ).toBe('forwarded');
+    expect(
+      method(
+        `async function api(u, init) { const r = await fetch(u, init); return r.json(); } module.exports = api;`,
+      ),
+    ).toBe('forwarded');
+    expect(
+      method(
+        `async function api(u, init) { const r = await fetch(u, init); return r.json(); } register(api);`,
+      ),
+    ).toBe('forwarded');
+    expect(
+      method(
+        `const o = { async api(u, init) { const r = await fetch(u, init); return r.json(); } };`,
+      ),
+    ).toBe('forwarded');
   });
 
   it('resolves the method at every local call', () => {
-    expect(method(`async function api(u, init) { const r = await fetch(u, init); return r.json(); } api('/a'); api('/b', { method: 'PUT' });`)).toEqual(['GET', 'PUT']);
-    expect(method(`const send = async (m, u) => { const r = await fetch(u, { method: m.toUpperCase() }); return r.json(); }; send('delete', '/a');`)).toEqual(['DELETE']);
-    expect(method(`async function api(u, opts = { method: 'POST' }) { const r = await fetch(u, opts); return r.json(); } api('/a');`)).toEqual(['POST']);
-    expect(method(`async function api(u, { method, ...rest } = {}) { const r = await fetch(u, { method, ...rest }); return r.json(); } api('/a', { method: 'PATCH' });`)).toEqual(['PATCH']);
-    expect(method(`async function api(u, o) { const r = await fetch(u, { method: o.method }); return r.json(); } api('/a', { method: 'DELETE' });`)).toEqual(['DELETE']);
+    expect(
+      method(
+        `async function api(u, init) { const r = await fetch(u, init); return r.json(); } api('/a'); api('/b', { method: 'PUT' });`,
+      ),
+    ).toEqual(['GET', 'PUT']);
+    expect(
+      method(
+        `const send = async (m, u) => { const r = await fetch(u, { method: m.toUpperCase() }); return r.json(); }; send('delete', '/a');`,
+      ),
+    ).toEqual(['DELETE']);
+    expect(
+      method(
+        `async function api(u, opts = { method: 'POST' }) { const r = await fetch(u, opts); return r.json(); } api('/a');`,
+      ),
+    ).toEqual(['POST']);
+    expect(
+      method(
+        `async function api(u, { method, ...rest } = {}) { const r = await fetch(u, { method, ...rest }); return r.json(); } api('/a', { method: 'PATCH' });`,
+      ),
+    ).toEqual(['PATCH']);
+    expect(
+      method(
+        `async function api(u, o) { const r = await fetch(u, { method: o.method }); return r.json(); } api('/a', { method: 'DELETE' });`,
+      ),
+    ).toEqual(['DELETE']);
   });
 
   it('stays forwarded when a call forwards in turn', () => {
-    expect(method(`async function api(u, init) { const r = await fetch(u, init); return r.json(); } export function del(u, o) { return api(u, o); }`)).toBe('forwarded');
-    expect(method(`async function api(u, init) { const r = await fetch(u, init); return r.json(); } api(...args);`)).toBe('forwarded');
+    expect(
+      method(
+        `async function api(u, init) { const r = await fetch(u, init); return r.json(); } export function del(u, o) { return api(u, o); }`,
+      ),
+    ).toBe('forwarded');
+    expect(
+      method(
+        `async function api(u, init) { const r = await fetch(u, init); return r.json(); } api(...args);`,
+      ),
+    ).toBe('forwarded');
   });
 
   it('bounds a forwarded method by its TypeScript type when callers are out of sight', () => {
@@ -165,18 +227,50 @@ describe('methodAtParse', () => {
         const { method: m } = methodAtParse(model, parse);
         return m.methods ? [...m.methods].sort() : m.forwarded ? 'forwarded' : undefined;
       });
-    expect(typed(`export async function send(method: 'get' | 'POST', url: string) { const r = await fetch(url, { method }); return r.json(); }`)).toEqual(['GET', 'POST']);
-    expect(typed(`type M = 'GET' | 'DELETE'; export async function send(method: M, url: string) { const r = await fetch(url, { method }); return r.json(); }`)).toEqual(['DELETE', 'GET']);
-    expect(typed(`export async function get(url: string, init?: Omit<RequestInit, 'method'>) { const r = await fetch(url, init); return r.json(); }`)).toEqual(['GET']);
-    expect(typed(`export async function send(method: string, url: string) { const r = await fetch(url, { method }); return r.json(); }`)).toBe('forwarded');
-    expect(typed(`export async function api(url: string, init?: RequestInit) { const r = await fetch(url, init); return r.json(); }`)).toBe('forwarded');
+    expect(
+      typed(
+        `export async function send(method: 'get' | 'POST', url: string) { const r = await fetch(url, { method }); return r.json(); }`,
+      ),
+    ).toEqual(['GET', 'POST']);
+    expect(
+      typed(
+        `type M = 'GET' | 'DELETE'; export async function send(method: M, url: string) { const r = await fetch(url, { method }); return r.json(); }`,
+      ),
+    ).toEqual(['DELETE', 'GET']);
+    expect(
+      typed(
+        `export async function get(url: string, init?: Omit<RequestInit, 'method'>) { const r = await fetch(url, init); return r.json(); }`,
+      ),
+    ).toEqual(['GET']);
+    expect(
+      typed(
+        `export async function send(method: string, url: string) { const r = await fetch(url, { method }); return r.json(); }`,
+      ),
+    ).toBe('forwarded');
+    expect(
+      typed(
+        `export async function api(url: string, init?: RequestInit) { const r = await fetch(url, init); return r.json(); }`,
+      ),
+    ).toBe('forwarded');
     // call sites in sight win over the type
-    expect(typed(`async function send(method: 'GET' | 'DELETE', url: string) { const r = await fetch(url, { method }); return r.json(); } send('GET', '/a');`)).toEqual(['GET']);
+    expect(
+      typed(
+        `async function send(method: 'GET' | 'DELETE', url: string) { const r = await fetch(url, { method }); return r.json(); } send('GET', '/a');`,
+      ),
+    ).toEqual(['GET']);
   });
 
   it('resolves at the call of a helper that returns the response', () => {
-    expect(method(`function api(p, init) { return fetch(p, init); } async function g() { const r = await api('/x', { method: 'DELETE' }); return r.json(); }`)).toEqual(['DELETE']);
-    expect(method(`function api(p, init) { return fetch(p, init); } async function g() { const r = await api('/x'); return r.json(); }`)).toEqual(['GET']);
+    expect(
+      method(
+        `function api(p, init) { return fetch(p, init); } async function g() { const r = await api('/x', { method: 'DELETE' }); return r.json(); }`,
+      ),
+    ).toEqual(['DELETE']);
+    expect(
+      method(
+        `function api(p, init) { return fetch(p, init); } async function g() { const r = await api('/x'); return r.json(); }`,
+      ),
+    ).toEqual(['GET']);
   });
 });
 
@@ -190,8 +284,16 @@ describe('readsAttributedResponse', () => {
   };
 
   it('attributes a parse to the response assigned last before it', () => {
-    expect(reads(`let res = await fetch('/a', { method: 'DELETE' }); res = await fetch('/b'); return res.json();`)).toEqual([false, true]);
-    expect(reads(`let res = await fetch('/a', { method: 'DELETE' }); const a = await res.json(); res = await fetch('/b'); return [a, await res.json()];`)).toEqual([true, false, false, true]);
+    expect(
+      reads(
+        `let res = await fetch('/a', { method: 'DELETE' }); res = await fetch('/b'); return res.json();`,
+      ),
+    ).toEqual([false, true]);
+    expect(
+      reads(
+        `let res = await fetch('/a', { method: 'DELETE' }); const a = await res.json(); res = await fetch('/b'); return [a, await res.json()];`,
+      ),
+    ).toEqual([true, false, false, true]);
   });
 
   it('keeps single assignments and non-identifier receivers', () => {

@@ -1,7 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { classifyErrorBody, errorBranchAt, likelyErrorStatuses } from '../../src/analysis/error-body';
+import {
+  classifyErrorBody,
+  errorBranchAt,
+  likelyErrorStatuses,
+} from '../../src/analysis/error-body';
 import { analyze } from './helpers';
 
 /** Classifies the argument of the first call to `send(…)` in the code. */
@@ -10,11 +14,17 @@ function classify(code: string): { reason: string; code?: number } | undefined {
   analyze(code, ({ model }) => {
     const call = model.file
       .nodesOfType(AST_NODE_TYPES.CallExpression)
-      .find((node) => node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'send');
+      .find(
+        (node) => node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'send',
+      );
     if (!call) throw new Error('no send(…)');
     const branch = errorBranchAt(model.file, call, undefined);
     const body = classifyErrorBody(model.file, call.arguments[0]!, branch);
-    result = body && (body.code === undefined ? { reason: body.reason } : { reason: body.reason, code: body.code });
+    result =
+      body &&
+      (body.code === undefined
+        ? { reason: body.reason }
+        : { reason: body.reason, code: body.code });
   });
   return result;
 }
@@ -41,8 +51,14 @@ describe('error bodies', () => {
   });
 
   it('reads a 4xx/5xx code in the body', () => {
-    expect(classify('send({ status: 404, message: "x" })')).toEqual({ reason: 'status-code', code: 404 });
-    expect(classify('const CONFLICT = 409; send({ code: CONFLICT })')).toEqual({ reason: 'status-code', code: 409 });
+    expect(classify('send({ status: 404, message: "x" })')).toEqual({
+      reason: 'status-code',
+      code: 404,
+    });
+    expect(classify('const CONFLICT = 409; send({ code: CONFLICT })')).toEqual({
+      reason: 'status-code',
+      code: 409,
+    });
     expect(classify('send({ statusCode: 200, error: "x" })')).toEqual({ reason: 'error-property' });
   });
 
@@ -79,19 +95,39 @@ describe('error bodies', () => {
       analyze(code, ({ model }) => {
         const call = model.file
           .nodesOfType(AST_NODE_TYPES.CallExpression)
-          .find((node) => node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'send')!;
+          .find(
+            (node) => node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'send',
+          )!;
         const branch = errorBranchAt(model.file, call, undefined);
         const body = classifyErrorBody(model.file, call.arguments[0]!, branch)!;
         order = likelyErrorStatuses(model.file, call, body, branch, undefined);
       });
       return order;
     };
-    expect(orderOf('const { email } = req.body; if (!email) send({ error: "x" });')).toEqual([400, 401, 403, 404, 409, 422, 500]);
-    expect(orderOf('const user = await User.findOne(); if (!user) send({ error: "x" });')).toEqual([404, 400, 401, 403, 409, 422, 500]);
-    expect(orderOf('const user = await User.findOne(); if (!user) send({ error: "Invalid credentials" });')).toEqual([401, 404, 400, 403, 409, 422, 500]);
-    expect(orderOf('send({ error: "Email already in use" })')).toEqual([409, 400, 401, 403, 404, 422, 500]);
-    expect(orderOf('send({ error: "Access denied" })')).toEqual([403, 400, 401, 404, 409, 422, 500]);
-    expect(orderOf('try {} catch (e) { send({ error: "Could not save" }) }')).toEqual([500, 400, 401, 403, 404, 409, 422]);
-    expect(orderOf('const body = await request.json(); if (!body.name) send({ error: "Name is required" })')).toEqual([400, 401, 403, 404, 409, 422, 500]);
+    expect(orderOf('const { email } = req.body; if (!email) send({ error: "x" });')).toEqual([
+      400, 401, 403, 404, 409, 422, 500,
+    ]);
+    expect(orderOf('const user = await User.findOne(); if (!user) send({ error: "x" });')).toEqual([
+      404, 400, 401, 403, 409, 422, 500,
+    ]);
+    expect(
+      orderOf(
+        'const user = await User.findOne(); if (!user) send({ error: "Invalid credentials" });',
+      ),
+    ).toEqual([401, 404, 400, 403, 409, 422, 500]);
+    expect(orderOf('send({ error: "Email already in use" })')).toEqual([
+      409, 400, 401, 403, 404, 422, 500,
+    ]);
+    expect(orderOf('send({ error: "Access denied" })')).toEqual([
+      403, 400, 401, 404, 409, 422, 500,
+    ]);
+    expect(orderOf('try {} catch (e) { send({ error: "Could not save" }) }')).toEqual([
+      500, 400, 401, 403, 404, 409, 422,
+    ]);
+    expect(
+      orderOf(
+        'const body = await request.json(); if (!body.name) send({ error: "Name is required" })',
+      ),
+    ).toEqual([400, 401, 403, 404, 409, 422, 500]);
   });
 });

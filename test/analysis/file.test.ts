@@ -19,7 +19,9 @@ describe('AnalyzedFile anchors', () => {
     `;
     analyze(code, ({ model }) => {
       expect([...model.file.knownModuleSources()].sort()).toEqual(['express', 'got']);
-      expect(model.file.requireCalls().map((call) => model.file.sourceCode.getText(call))).toEqual(["require('got')"]);
+      expect(model.file.requireCalls().map((call) => model.file.sourceCode.getText(call))).toEqual([
+        "require('got')",
+      ]);
       // A computed name may be any module.
       expect(model.file.mayImport(new Set(['axios']))).toBe(true);
     });
@@ -27,11 +29,14 @@ describe('AnalyzedFile anchors', () => {
       expect(model.file.mayImport(new Set(['ky']))).toBe(true);
       expect(model.file.mayImport(new Set(['axios']))).toBe(false);
     });
-    analyze(`export { json } from 'body-parser'; const load = (name) => require(name);`, ({ model }) => {
-      // No known module named: a computed require is not one of them.
-      expect([...model.file.knownModuleSources()]).toEqual([]);
-      expect(model.file.mayImport(new Set(['axios']))).toBe(false);
-    });
+    analyze(
+      `export { json } from 'body-parser'; const load = (name) => require(name);`,
+      ({ model }) => {
+        // No known module named: a computed require is not one of them.
+        expect([...model.file.knownModuleSources()]).toEqual([]);
+        expect(model.file.mayImport(new Set(['axios']))).toBe(false);
+      },
+    );
     analyze(`const http = require("node:http"); export * from 'ky';`, ({ model }) => {
       expect([...model.file.knownModuleSources()].sort()).toEqual(['ky', 'node:http']);
     });
@@ -39,18 +44,28 @@ describe('AnalyzedFile anchors', () => {
 
   it('finds the innermost node at a text offset, as a walk over every node does', () => {
     const code = `const list = [1, , shouldRetry(a?.b!)];\nclass K { 'isRetryable'(e) { return e; } }\n// shouldRetry in a comment`;
-    analyze(code, ({ model }) => {
-      const { file } = model;
-      const all = Object.values(AST_NODE_TYPES).flatMap((type) => file.nodesOfType(type));
-      for (let offset = 0; offset < code.length; offset++) {
-        const containing = all.filter((node) => node.range[0] <= offset && offset < node.range[1]);
-        const innermost = containing.reduce<(typeof containing)[number] | undefined>((best, node) => (!best || node.range[1] - node.range[0] < best.range[1] - best.range[0] ? node : best), undefined);
-        expect(file.nodeAt(offset)?.range, `offset ${offset}`).toEqual(innermost?.range);
-      }
-      expect(file.nodeAt(code.indexOf('shouldRetry'))?.type).toBe(AST_NODE_TYPES.Identifier);
-      expect(file.nodeAt(code.indexOf("'isRetryable'") + 1)?.type).toBe(AST_NODE_TYPES.Literal);
-      expect(file.nodeAt(code.length + 5)).toBeUndefined();
-    }, { typescript: true });
+    analyze(
+      code,
+      ({ model }) => {
+        const { file } = model;
+        const all = Object.values(AST_NODE_TYPES).flatMap((type) => file.nodesOfType(type));
+        for (let offset = 0; offset < code.length; offset++) {
+          const containing = all.filter(
+            (node) => node.range[0] <= offset && offset < node.range[1],
+          );
+          const innermost = containing.reduce<(typeof containing)[number] | undefined>(
+            (best, node) =>
+              !best || node.range[1] - node.range[0] < best.range[1] - best.range[0] ? node : best,
+            undefined,
+          );
+          expect(file.nodeAt(offset)?.range, `offset ${offset}`).toEqual(innermost?.range);
+        }
+        expect(file.nodeAt(code.indexOf('shouldRetry'))?.type).toBe(AST_NODE_TYPES.Identifier);
+        expect(file.nodeAt(code.indexOf("'isRetryable'") + 1)?.type).toBe(AST_NODE_TYPES.Literal);
+        expect(file.nodeAt(code.length + 5)).toBeUndefined();
+      },
+      { typescript: true },
+    );
   });
 
   it('lists the scope of every function, as the node index finds the functions, and which lie in no other function', () => {
@@ -68,7 +83,9 @@ describe('AnalyzedFile anchors', () => {
       const scopes = model.file.functionScopes();
       expect(scopes.map((scope) => scope.block)).toEqual(fromIndex);
       expect(scopes).toHaveLength(8);
-      const topLevel = scopes.filter((scope) => AnalyzedFile.isTopLevelFunction(scope)).map((scope) => model.file.sourceCode.getText(scope.block).slice(0, 12));
+      const topLevel = scopes
+        .filter((scope) => AnalyzedFile.isTopLevelFunction(scope))
+        .map((scope) => model.file.sourceCode.getText(scope.block).slice(0, 12));
       expect(topLevel).toEqual(['function a(x', 'async (p, q)', 'function () ']);
     });
   });
@@ -77,7 +94,10 @@ describe('AnalyzedFile anchors', () => {
     const code = `const res = await fetch(url); if (res.ok) { const data = await res.json(); }`;
     analyze(code, ({ model, ast }) => {
       const calls = model.file.nodesOfType(AST_NODE_TYPES.CallExpression);
-      expect(calls.map((call) => model.file.sourceCode.getText(call))).toEqual(['fetch(url)', 'res.json()']);
+      expect(calls.map((call) => model.file.sourceCode.getText(call))).toEqual([
+        'fetch(url)',
+        'res.json()',
+      ]);
       expect(model.file.nodesOfType(AST_NODE_TYPES.Program)).toEqual([ast]);
     });
   });
@@ -95,7 +115,11 @@ describe('AnalyzedFile anchors', () => {
     `;
     analyze(code, ({ model }) => {
       const outer = model.file.functionScopes()[0]!.block as FunctionNode;
-      expect(returnStatementsOf(outer).map((statement) => model.file.sourceCode.getText(statement.argument!))).toEqual(['1', '2', '3', '4', '5', '6', '9']);
+      expect(
+        returnStatementsOf(outer).map((statement) =>
+          model.file.sourceCode.getText(statement.argument!),
+        ),
+      ).toEqual(['1', '2', '3', '4', '5', '6', '9']);
     });
   });
 
@@ -116,15 +140,20 @@ describe('AnalyzedFile anchors', () => {
       export default res;
     `;
     for (const typescript of [false, true]) {
-      analyze(code, ({ model }) => {
-        const identifiers = model.file.nodesOfType(AST_NODE_TYPES.Identifier);
-        expect(identifiers.length).toBeGreaterThan(25);
-        for (const identifier of identifiers) {
-          expect(model.file.variableOf(identifier), model.file.sourceCode.getText(identifier)).toBe(
-            ASTUtils.findVariable(model.file.scopeOf(identifier), identifier),
-          );
-        }
-      }, { typescript });
+      analyze(
+        code,
+        ({ model }) => {
+          const identifiers = model.file.nodesOfType(AST_NODE_TYPES.Identifier);
+          expect(identifiers.length).toBeGreaterThan(25);
+          for (const identifier of identifiers) {
+            expect(
+              model.file.variableOf(identifier),
+              model.file.sourceCode.getText(identifier),
+            ).toBe(ASTUtils.findVariable(model.file.scopeOf(identifier), identifier));
+          }
+        },
+        { typescript },
+      );
     }
   });
 
@@ -132,7 +161,10 @@ describe('AnalyzedFile anchors', () => {
     analyze(`if (a) x(); y(); if (b) z(); w(); if (c) v();`, ({ model, ast }) => {
       const [first, , second, last] = ast.body;
       expect(model.file.ifStatementsBefore(ast.body, first!)).toEqual([]);
-      expect(model.file.ifStatementsBefore(ast.body, last!).map((s) => s.range[0])).toEqual([first!.range[0], second!.range[0]]);
+      expect(model.file.ifStatementsBefore(ast.body, last!).map((s) => s.range[0])).toEqual([
+        first!.range[0],
+        second!.range[0],
+      ]);
       expect(model.file.ifStatementsBefore(ast.body, ast.body[4]!).length).toBe(2);
     });
   });

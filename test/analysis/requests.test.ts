@@ -31,18 +31,27 @@ function parsesOf(code: string, typescript = false): string[] {
   analyze(
     code,
     ({ model, text }) => {
-      result = model.bodyParses.map((parse) => `${text(parse.node)} [${parse.kind}${parse.throwsOnEmpty ? ', throws' : ''}]`);
+      result = model.bodyParses.map(
+        (parse) => `${text(parse.node)} [${parse.kind}${parse.throwsOnEmpty ? ', throws' : ''}]`,
+      );
     },
     { typescript },
   );
   return result;
 }
 
-const get = (call: string, client = 'fetch'): RequestSummary => ({ call, client, methods: ['GET'], forwarded: false });
+const get = (call: string, client = 'fetch'): RequestSummary => ({
+  call,
+  client,
+  methods: ['GET'],
+  forwarded: false,
+});
 
 describe('requests', () => {
   it('finds global fetch, also through globalThis, window and self', () => {
-    expect(requestsOf("fetch('/a'); globalThis.fetch('/b'); window.fetch('/c'); self.fetch('/d');")).toEqual([
+    expect(
+      requestsOf("fetch('/a'); globalThis.fetch('/b'); window.fetch('/c'); self.fetch('/d');"),
+    ).toEqual([
       get("fetch('/a')"),
       get("globalThis.fetch('/b')"),
       get("window.fetch('/c')"),
@@ -81,11 +90,17 @@ describe('requests', () => {
   });
 
   it('finds CommonJS requires', () => {
-    const code = "const fetch = require('node-fetch');\nconst axios = require('axios');\nconst { request } = require('undici');\nfetch('/a'); axios.delete('/b'); request('/c', { method: 'DELETE' });";
+    const code =
+      "const fetch = require('node-fetch');\nconst axios = require('axios');\nconst { request } = require('undici');\nfetch('/a'); axios.delete('/b'); request('/c', { method: 'DELETE' });";
     expect(requestsOf(code)).toEqual([
       get("fetch('/a')", 'node-fetch'),
       { call: "axios.delete('/b')", client: 'axios', methods: ['DELETE'], forwarded: false },
-      { call: "request('/c', { method: 'DELETE' })", client: 'undici-request', methods: ['DELETE'], forwarded: false },
+      {
+        call: "request('/c', { method: 'DELETE' })",
+        client: 'undici-request',
+        methods: ['DELETE'],
+        forwarded: false,
+      },
     ]);
   });
 
@@ -110,7 +125,8 @@ describe('requests', () => {
   });
 
   it('finds the verb call of a wretch chain', () => {
-    const code = "import wretch from 'wretch';\nconst api = wretch('/api');\napi.url('/a').delete().json();\nwretch('/b').get().json();";
+    const code =
+      "import wretch from 'wretch';\nconst api = wretch('/api');\napi.url('/a').delete().json();\nwretch('/b').get().json();";
     expect(requestsOf(code).map((r) => `${r.call} ${r.methods?.join()}`)).toEqual([
       "api.url('/a').delete() DELETE",
       "wretch('/b').get() GET",
@@ -130,7 +146,15 @@ describe('requests', () => {
       fetch('/6', init);
       fetch('/7', { ...init, headers: {} });
     `;
-    expect(requestsOf(code).map((r) => r.methods?.join())).toEqual(['DELETE', 'DELETE', 'DELETE', 'PUT,DELETE', 'HEAD', 'DELETE', 'DELETE']);
+    expect(requestsOf(code).map((r) => r.methods?.join())).toEqual([
+      'DELETE',
+      'DELETE',
+      'DELETE',
+      'PUT,DELETE',
+      'HEAD',
+      'DELETE',
+      'DELETE',
+    ]);
   });
 
   it('marks methods forwarded from parameters: method, init object, spread, ?? default', () => {
@@ -167,8 +191,15 @@ describe('requests', () => {
   });
 
   it('reads methods of superagent and axios verbs', () => {
-    const code = "import request from 'superagent';\nimport axios from 'axios';\nrequest.del('/a'); request('DELETE', '/b'); axios.head('/c'); axios({ method: 'delete', url: '/d' }); axios.request({ url: '/e' });";
-    expect(requestsOf(code).map((r) => r.methods?.join())).toEqual(['DELETE', 'DELETE', 'HEAD', 'DELETE', 'GET']);
+    const code =
+      "import request from 'superagent';\nimport axios from 'axios';\nrequest.del('/a'); request('DELETE', '/b'); axios.head('/c'); axios({ method: 'delete', url: '/d' }); axios.request({ url: '/e' });";
+    expect(requestsOf(code).map((r) => r.methods?.join())).toEqual([
+      'DELETE',
+      'DELETE',
+      'HEAD',
+      'DELETE',
+      'GET',
+    ]);
   });
 });
 
@@ -216,7 +247,10 @@ describe('responses and body parses', () => {
       async function b() { const res = await fetch('/b'); const text = await res.text(); return JSON.parse(text); }
       async function c() { const res = await fetch('/c'); return res.text(); }
     `;
-    expect(parsesOf(code)).toEqual(['JSON.parse(await res.text()) [json-parse-text, throws]', 'JSON.parse(text) [json-parse-text, throws]']);
+    expect(parsesOf(code)).toEqual([
+      'JSON.parse(await res.text()) [json-parse-text, throws]',
+      'JSON.parse(text) [json-parse-text, throws]',
+    ]);
   });
 
   it('knows which clients parse safely: got, axios, ofetch do; ky and undici body throw', () => {
@@ -260,14 +294,22 @@ describe('responses and body parses', () => {
       async function a(): Promise<User> { const res = (await fetch('/a'))!; return (await res.json()) as User; }
       async function b() { const res = await fetch('/b') satisfies Response; return res?.json(); }
     `;
-    expect(parsesOf(code, true)).toEqual(['res.json() [json, throws]', 'res?.json() [json, throws]']);
+    expect(parsesOf(code, true)).toEqual([
+      'res.json() [json, throws]',
+      'res?.json() [json, throws]',
+    ]);
   });
 
   it('attributes each parse of a reassigned variable to the response written last before it, once', () => {
-    const blocks = Array.from({ length: 40 }, (_, i) => `res = await fetch('/${i}'); body = await res.json();`).join('\n');
+    const blocks = Array.from(
+      { length: 40 },
+      (_, i) => `res = await fetch('/${i}'); body = await res.json();`,
+    ).join('\n');
     let attributed: string[] = [];
     analyze(`async function t() { let res; let body;\n${blocks}\n}`, ({ model, text }) => {
-      attributed = model.bodyParses.map((parse) => `${parse.node.loc.start.line}:${text(parse.request.node)}`);
+      attributed = model.bodyParses.map(
+        (parse) => `${parse.node.loc.start.line}:${text(parse.request.node)}`,
+      );
     });
     // One parse per block, not one per block and response (which made the file cost cubic time).
     expect(attributed).toEqual(Array.from({ length: 40 }, (_, i) => `${i + 2}:fetch('/${i}')`));
@@ -275,6 +317,10 @@ describe('responses and body parses', () => {
 
   it('keeps a parse of a reassigned variable in a closure attributed to every response', () => {
     const code = `async function t() { let res = await fetch('/a'); res = await fetch('/b'); res = await fetch('/c'); return () => res.json(); }`;
-    expect(parsesOf(code)).toEqual(['res.json() [json, throws]', 'res.json() [json, throws]', 'res.json() [json, throws]']);
+    expect(parsesOf(code)).toEqual([
+      'res.json() [json, throws]',
+      'res.json() [json, throws]',
+      'res.json() [json, throws]',
+    ]);
   });
 });

@@ -17,18 +17,33 @@ import { analyze } from './helpers';
 
 describe('header reads', () => {
   it('fetch Headers and node/axios objects', () => {
-    expect(headerReadText({ holder: 'res', style: 'get' }, "'")).toBe("res.headers.get('retry-after')");
-    expect(headerReadText({ holder: 'res', style: 'index' }, '"')).toBe('res.headers["retry-after"]');
-    expect(headerReadText({ holder: 'error', style: 'index', viaErrorResponse: true }, "'")).toBe("error.response?.headers['retry-after']");
-    expect(headerReadText({ holder: 'response', style: 'get', optional: true }, "'")).toBe("response?.headers.get('retry-after')");
+    expect(headerReadText({ holder: 'res', style: 'get' }, "'")).toBe(
+      "res.headers.get('retry-after')",
+    );
+    expect(headerReadText({ holder: 'res', style: 'index' }, '"')).toBe(
+      'res.headers["retry-after"]',
+    );
+    expect(headerReadText({ holder: 'error', style: 'index', viaErrorResponse: true }, "'")).toBe(
+      "error.response?.headers['retry-after']",
+    );
+    expect(headerReadText({ holder: 'response', style: 'get', optional: true }, "'")).toBe(
+      "response?.headers.get('retry-after')",
+    );
   });
 });
 
 describe('wait expressions', () => {
   // Evaluates the built expression against a header value, as the fixed code would.
-  const evaluate = (text: string, header: string | null, now = Date.parse('2026-01-01T00:00:00Z')): number => {
+  const evaluate = (
+    text: string,
+    header: string | null,
+    now = Date.parse('2026-01-01T00:00:00Z'),
+  ): number => {
     const read = 'headers.get("retry-after")';
-    const fn = new Function('headers', 'Date', `return ${text.replace('READ', read)};`) as (h: unknown, d: unknown) => number;
+    const fn = new Function('headers', 'Date', `return ${text.replace('READ', read)};`) as (
+      h: unknown,
+      d: unknown,
+    ) => number;
     const FakeDate = { parse: Date.parse, now: () => now };
     return fn({ get: () => header }, FakeDate);
   };
@@ -55,17 +70,34 @@ describe('wait expressions', () => {
 
 describe('fallback operands', () => {
   it('wraps only what `||` would otherwise capture or reject', () => {
-    analyze(`f(a ? b : c); f(a ?? b); f(a * b); f(a || b); f(x = 1); f(() => 1);`, ({ model, find }) => {
-      expect(needsParensAfterOr(find(AST_NODE_TYPES.ConditionalExpression, 'a ? b : c'))).toBe(true);
-      expect(needsParensAfterOr(find(AST_NODE_TYPES.LogicalExpression, 'a ?? b'))).toBe(true);
-      expect(needsParensAfterOr(find(AST_NODE_TYPES.BinaryExpression, 'a * b'))).toBe(false);
-      expect(needsParensAfterOr(find(AST_NODE_TYPES.LogicalExpression, 'a || b'))).toBe(false);
-      expect(fallbackText(model.file.sourceCode, find(AST_NODE_TYPES.ConditionalExpression, 'a ? b : c'))).toBe('(a ? b : c)');
-      expect(fallbackText(model.file.sourceCode, find(AST_NODE_TYPES.AssignmentExpression, 'x = 1'))).toBe('(x = 1)');
-    });
+    analyze(
+      `f(a ? b : c); f(a ?? b); f(a * b); f(a || b); f(x = 1); f(() => 1);`,
+      ({ model, find }) => {
+        expect(needsParensAfterOr(find(AST_NODE_TYPES.ConditionalExpression, 'a ? b : c'))).toBe(
+          true,
+        );
+        expect(needsParensAfterOr(find(AST_NODE_TYPES.LogicalExpression, 'a ?? b'))).toBe(true);
+        expect(needsParensAfterOr(find(AST_NODE_TYPES.BinaryExpression, 'a * b'))).toBe(false);
+        expect(needsParensAfterOr(find(AST_NODE_TYPES.LogicalExpression, 'a || b'))).toBe(false);
+        expect(
+          fallbackText(
+            model.file.sourceCode,
+            find(AST_NODE_TYPES.ConditionalExpression, 'a ? b : c'),
+          ),
+        ).toBe('(a ? b : c)');
+        expect(
+          fallbackText(model.file.sourceCode, find(AST_NODE_TYPES.AssignmentExpression, 'x = 1')),
+        ).toBe('(x = 1)');
+      },
+    );
     // Its own parentheses are kept, not doubled.
     analyze(`f((a ? b : c));`, ({ model, find }) => {
-      expect(fallbackText(model.file.sourceCode, find(AST_NODE_TYPES.ConditionalExpression, 'a ? b : c'))).toBe('(a ? b : c)');
+      expect(
+        fallbackText(
+          model.file.sourceCode,
+          find(AST_NODE_TYPES.ConditionalExpression, 'a ? b : c'),
+        ),
+      ).toBe('(a ? b : c)');
     });
   });
 
@@ -77,7 +109,13 @@ describe('fallback operands', () => {
 });
 
 describe('delay callbacks', () => {
-  const build = (code: string, type: AST_NODE_TYPES, text: string, shape = FETCH_RETRY_DELAY, kind: 'number' | 'function' = 'function') => {
+  const build = (
+    code: string,
+    type: AST_NODE_TYPES,
+    text: string,
+    shape = FETCH_RETRY_DELAY,
+    kind: 'number' | 'function' = 'function',
+  ) => {
     let result: string | undefined;
     analyze(code, ({ model, find }) => {
       result = delayCallbackText(model.file.sourceCode, find(type, text), shape, "'", kind);
@@ -86,37 +124,76 @@ describe('delay callbacks', () => {
   };
 
   it('a number becomes a callback that reads the header', () => {
-    expect(build('x({ retryDelay: 1000 })', AST_NODE_TYPES.Literal, '1000', FETCH_RETRY_DELAY, 'number')).toBe(
+    expect(
+      build('x({ retryDelay: 1000 })', AST_NODE_TYPES.Literal, '1000', FETCH_RETRY_DELAY, 'number'),
+    ).toBe(
       "(_attempt, _error, response) => Number(response?.headers.get('retry-after')) * 1000 || 1000",
     );
-    expect(build('x({ retryDelay: 500 })', AST_NODE_TYPES.Literal, '500', OFETCH_DELAY, 'number')).toBe(
-      "(context) => Number(context.response?.headers.get('retry-after')) * 1000 || 500",
-    );
-    expect(build('x({ retryDelay: response * 2 })', AST_NODE_TYPES.BinaryExpression, 'response * 2', FETCH_RETRY_DELAY, 'number')).toBe(
+    expect(
+      build('x({ retryDelay: 500 })', AST_NODE_TYPES.Literal, '500', OFETCH_DELAY, 'number'),
+    ).toBe("(context) => Number(context.response?.headers.get('retry-after')) * 1000 || 500");
+    expect(
+      build(
+        'x({ retryDelay: response * 2 })',
+        AST_NODE_TYPES.BinaryExpression,
+        'response * 2',
+        FETCH_RETRY_DELAY,
+        'number',
+      ),
+    ).toBe(
       "(_attempt, _error, response_) => Number(response_?.headers.get('retry-after')) * 1000 || response * 2",
     );
   });
 
   it('an arrow with an expression body keeps its parameters and body', () => {
-    expect(build('x({ retryDelay: (attempt) => 2 ** attempt * 1000 })', AST_NODE_TYPES.ArrowFunctionExpression, '(attempt) => 2 ** attempt * 1000')).toBe(
+    expect(
+      build(
+        'x({ retryDelay: (attempt) => 2 ** attempt * 1000 })',
+        AST_NODE_TYPES.ArrowFunctionExpression,
+        '(attempt) => 2 ** attempt * 1000',
+      ),
+    ).toBe(
       "(attempt, _error, response) => Number(response?.headers.get('retry-after')) * 1000 || 2 ** attempt * 1000",
     );
-    expect(build('x({ retryDelay: (n, e, r) => n > 2 ? 5000 : 1000 })', AST_NODE_TYPES.ArrowFunctionExpression, '(n, e, r) => n > 2 ? 5000 : 1000')).toBe(
-      "(n, e, r) => Number(r?.headers.get('retry-after')) * 1000 || (n > 2 ? 5000 : 1000)",
-    );
-    expect(build('x({ retryDelay: (count) => count * 1000 })', AST_NODE_TYPES.ArrowFunctionExpression, '(count) => count * 1000', AXIOS_RETRY_DELAY)).toBe(
+    expect(
+      build(
+        'x({ retryDelay: (n, e, r) => n > 2 ? 5000 : 1000 })',
+        AST_NODE_TYPES.ArrowFunctionExpression,
+        '(n, e, r) => n > 2 ? 5000 : 1000',
+      ),
+    ).toBe("(n, e, r) => Number(r?.headers.get('retry-after')) * 1000 || (n > 2 ? 5000 : 1000)");
+    expect(
+      build(
+        'x({ retryDelay: (count) => count * 1000 })',
+        AST_NODE_TYPES.ArrowFunctionExpression,
+        '(count) => count * 1000',
+        AXIOS_RETRY_DELAY,
+      ),
+    ).toBe(
       "(count, error) => Number(error.response?.headers['retry-after']) * 1000 || count * 1000",
     );
-    expect(build('x({ retryDelay: () => 300 })', AST_NODE_TYPES.ArrowFunctionExpression, '() => 300', OFETCH_DELAY)).toBe(
-      "(context) => Number(context.response?.headers.get('retry-after')) * 1000 || 300",
-    );
+    expect(
+      build(
+        'x({ retryDelay: () => 300 })',
+        AST_NODE_TYPES.ArrowFunctionExpression,
+        '() => 300',
+        OFETCH_DELAY,
+      ),
+    ).toBe("(context) => Number(context.response?.headers.get('retry-after')) * 1000 || 300");
   });
 
   it('other functions are called as the fallback', () => {
     expect(build('x({ retryDelay: backoff })', AST_NODE_TYPES.Identifier, 'backoff')).toBe(
       "(attempt, error, response) => Number(response?.headers.get('retry-after')) * 1000 || backoff(attempt, error, response)",
     );
-    expect(build('x({ retryDelay: function (n) { return n * 100 } })', AST_NODE_TYPES.FunctionExpression, 'function (n) { return n * 100 }', AXIOS_RETRY_DELAY)).toBe(
+    expect(
+      build(
+        'x({ retryDelay: function (n) { return n * 100 } })',
+        AST_NODE_TYPES.FunctionExpression,
+        'function (n) { return n * 100 }',
+        AXIOS_RETRY_DELAY,
+      ),
+    ).toBe(
       "(retryCount, error) => Number(error.response?.headers['retry-after']) * 1000 || (function (n) { return n * 100 })(retryCount, error)",
     );
   });

@@ -5,7 +5,12 @@ import { headerSourceFor, namedDelays, serverWaitReads } from '../../src/analysi
 import { analyze } from './helpers';
 
 /** Whether the statement list of the first `while` body (or the function named `target`) reads the wait. */
-function readsIn(code: string, regionText: string, headers?: string[], typescript = false): boolean {
+function readsIn(
+  code: string,
+  regionText: string,
+  headers?: string[],
+  typescript = false,
+): boolean {
   let result = false;
   analyze(
     code,
@@ -27,8 +32,12 @@ describe('serverWaitReads', () => {
     [`const res = await fetch(u); await sleep(Number(res.headers.get("retry-after")) * 1000);`],
     [`const res = await fetch(u); await sleep(Number(res.headers?.get(\`RETRY-AFTER\`)) * 1000);`],
     [`const res = await fetch(u); await sleep(+res.headers['retry-after'] * 1000);`],
-    [`try { await axios.get(u) } catch (error) { await sleep(error.response?.headers['retry-after'] * 1000) }`],
-    [`const res = await fetch(u); await sleep(Number(res.headers.get('x-ratelimit-reset')) * 1000);`],
+    [
+      `try { await axios.get(u) } catch (error) { await sleep(error.response?.headers['retry-after'] * 1000) }`,
+    ],
+    [
+      `const res = await fetch(u); await sleep(Number(res.headers.get('x-ratelimit-reset')) * 1000);`,
+    ],
     [`const res = await fetch(u); await sleep(Number(res.headers.get('RateLimit-Reset')) * 1000);`],
     [`const res = await fetch(u); await sleep(Number(res.headers.get('retry-after-ms')));`],
     [`const res = await fetch(u); await sleep(parseRetryAfter(res));`],
@@ -53,8 +62,18 @@ describe('serverWaitReads', () => {
 
   it('a read through a local helper function (declaration, arrow, method)', () => {
     const body = `const res = await fetch(u); await sleep(delayFor(res));`;
-    expect(readsIn(`function delayFor(r) { const s = r.headers.get('retry-after'); return s ? +s * 1000 : 1000 }\n${loop(body)}`, region(body))).toBe(true);
-    expect(readsIn(`const delayFor = (r) => Number(r.headers.get('retry-after')) * 1000 || 1000;\n${loop(body)}`, region(body))).toBe(true);
+    expect(
+      readsIn(
+        `function delayFor(r) { const s = r.headers.get('retry-after'); return s ? +s * 1000 : 1000 }\n${loop(body)}`,
+        region(body),
+      ),
+    ).toBe(true);
+    expect(
+      readsIn(
+        `const delayFor = (r) => Number(r.headers.get('retry-after')) * 1000 || 1000;\n${loop(body)}`,
+        region(body),
+      ),
+    ).toBe(true);
     const method = `const res = await fetch(u); await sleep(this.delayFor(res));`;
     const code = `class C { delayFor(r) { return Number(r.headers.get('retry-after')) * 1000 } async f(u) { while (true) { ${method} } } }`;
     expect(readsIn(code, region(method))).toBe(true);
@@ -97,7 +116,14 @@ describe('serverWaitReads', () => {
 
   it('works on TypeScript with wrappers', () => {
     const body = `const res = await fetch(u); await sleep(Number(res.headers.get('retry-after' as string)!) * 1000);`;
-    expect(readsIn(`async function f(u: string) { while (true) { ${body} } }`, region(body), undefined, true)).toBe(true);
+    expect(
+      readsIn(
+        `async function f(u: string) { while (true) { ${body} } }`,
+        region(body),
+        undefined,
+        true,
+      ),
+    ).toBe(true);
   });
 
   it('is cached per header list', () => {
@@ -116,26 +142,51 @@ describe('headerSourceFor', () => {
       const at = find(AST_NODE_TYPES.CallExpression, atText);
       const scope = model.file.scopeOf(at);
       let variable = null;
-      for (let s: typeof scope | null = scope; s && !variable; s = s.upper) variable = s.set.get(name) ?? null;
+      for (let s: typeof scope | null = scope; s && !variable; s = s.upper)
+        variable = s.set.get(name) ?? null;
       result = variable ? headerSourceFor(model, variable, at) : 'no variable';
     });
     return result;
   };
 
   it('a fetch response reads with get', () => {
-    expect(sourceAt(`async function f(u) { const res = await fetch(u); await sleep(1000); }`, 'res', 'sleep(1000)')).toEqual({ holder: 'res', style: 'get' });
+    expect(
+      sourceAt(
+        `async function f(u) { const res = await fetch(u); await sleep(1000); }`,
+        'res',
+        'sleep(1000)',
+      ),
+    ).toEqual({ holder: 'res', style: 'get' });
   });
 
   it('a got or undici response reads by index', () => {
-    expect(sourceAt(`import got from 'got'; async function f(u) { const r = await got(u); await sleep(1000); }`, 'r', 'sleep(1000)')).toEqual({ holder: 'r', style: 'index' });
+    expect(
+      sourceAt(
+        `import got from 'got'; async function f(u) { const r = await got(u); await sleep(1000); }`,
+        'r',
+        'sleep(1000)',
+      ),
+    ).toEqual({ holder: 'r', style: 'index' });
   });
 
   it('a `.then` callback parameter', () => {
-    expect(sourceAt(`fetch(u).then((response) => { setTimeout(go, 1000) })`, 'response', 'setTimeout(go, 1000)')).toEqual({ holder: 'response', style: 'get' });
+    expect(
+      sourceAt(
+        `fetch(u).then((response) => { setTimeout(go, 1000) })`,
+        'response',
+        'setTimeout(go, 1000)',
+      ),
+    ).toEqual({ holder: 'response', style: 'get' });
   });
 
   it('an axios error caught around the request', () => {
-    expect(sourceAt(`import axios from 'axios'; async function f(u) { try { await axios.get(u) } catch (error) { await sleep(1000) } }`, 'error', 'sleep(1000)')).toEqual({
+    expect(
+      sourceAt(
+        `import axios from 'axios'; async function f(u) { try { await axios.get(u) } catch (error) { await sleep(1000) } }`,
+        'error',
+        'sleep(1000)',
+      ),
+    ).toEqual({
       holder: 'error',
       style: 'index',
       viaErrorResponse: true,
@@ -143,7 +194,13 @@ describe('headerSourceFor', () => {
   });
 
   it('a ky error in `.catch`', () => {
-    expect(sourceAt(`import ky from 'ky'; ky(u).catch((err) => { setTimeout(go, 1000) })`, 'err', 'setTimeout(go, 1000)')).toEqual({
+    expect(
+      sourceAt(
+        `import ky from 'ky'; ky(u).catch((err) => { setTimeout(go, 1000) })`,
+        'err',
+        'setTimeout(go, 1000)',
+      ),
+    ).toEqual({
       holder: 'err',
       style: 'get',
       viaErrorResponse: true,
@@ -151,20 +208,40 @@ describe('headerSourceFor', () => {
   });
 
   it('nothing for a fetch error (fetch does not reject on a status)', () => {
-    expect(sourceAt(`async function f(u) { try { await fetch(u) } catch (error) { await sleep(1000) } }`, 'error', 'sleep(1000)')).toBeUndefined();
+    expect(
+      sourceAt(
+        `async function f(u) { try { await fetch(u) } catch (error) { await sleep(1000) } }`,
+        'error',
+        'sleep(1000)',
+      ),
+    ).toBeUndefined();
   });
 
   it('nothing when the variable is shadowed or out of scope', () => {
     let result: unknown;
-    analyze(`async function f(u) { const res = await fetch(u); const g = (res) => sleep(1000); }`, ({ model, find }) => {
-      const variable = model.responses[0]!.subject.holderVariables[0]!;
-      result = headerSourceFor(model, variable, find(AST_NODE_TYPES.CallExpression, 'sleep(1000)'));
-    });
+    analyze(
+      `async function f(u) { const res = await fetch(u); const g = (res) => sleep(1000); }`,
+      ({ model, find }) => {
+        const variable = model.responses[0]!.subject.holderVariables[0]!;
+        result = headerSourceFor(
+          model,
+          variable,
+          find(AST_NODE_TYPES.CallExpression, 'sleep(1000)'),
+        );
+      },
+    );
     expect(result).toBeUndefined();
-    analyze(`async function f(u) { const res = await fetch(u); } function g() { sleep(1000) }`, ({ model, find }) => {
-      const variable = model.responses[0]!.subject.holderVariables[0]!;
-      result = headerSourceFor(model, variable, find(AST_NODE_TYPES.CallExpression, 'sleep(1000)'));
-    });
+    analyze(
+      `async function f(u) { const res = await fetch(u); } function g() { sleep(1000) }`,
+      ({ model, find }) => {
+        const variable = model.responses[0]!.subject.holderVariables[0]!;
+        result = headerSourceFor(
+          model,
+          variable,
+          find(AST_NODE_TYPES.CallExpression, 'sleep(1000)'),
+        );
+      },
+    );
     expect(result).toBeUndefined();
   });
 });
@@ -175,17 +252,27 @@ describe('serverWaitReads: waits that do not come from a header', () => {
 
   it.each([
     // Discord and Slack send the wait in the body.
-    [`const res = await fetch(u); const { retry_after } = await res.json(); await sleep(retry_after * 1000);`],
-    [`const res = await fetch(u); const body = await res.json(); await sleep(body.retry_after * 1000);`],
-    [`try { await api() } catch (e) { await sleep(_.get(e, 'response.headers.retry-after', 1) * 1000) }`],
-    [`const res = await fetch(u); await sleep(Number(res.headers.get(HEADERS.RETRY_AFTER)) * 1000);`],
+    [
+      `const res = await fetch(u); const { retry_after } = await res.json(); await sleep(retry_after * 1000);`,
+    ],
+    [
+      `const res = await fetch(u); const body = await res.json(); await sleep(body.retry_after * 1000);`,
+    ],
+    [
+      `try { await api() } catch (e) { await sleep(_.get(e, 'response.headers.retry-after', 1) * 1000) }`,
+    ],
+    [
+      `const res = await fetch(u); await sleep(Number(res.headers.get(HEADERS.RETRY_AFTER)) * 1000);`,
+    ],
   ])('%s', (body) => {
     expect(readsIn(loop(body), region(body))).toBe(true);
   });
 
   it('a function named for it is not itself a read; calling it with the response is', () => {
     const body = `const res = await fetch(u); await sleep(1000);`;
-    expect(readsIn(`function retryAfterMs(r) { return 1000 }\n${loop(body)}`, region(body))).toBe(false);
+    expect(readsIn(`function retryAfterMs(r) { return 1000 }\n${loop(body)}`, region(body))).toBe(
+      false,
+    );
   });
 });
 
@@ -205,7 +292,12 @@ async function f() {
   await pause(700);
 }`;
     analyze(code, ({ model, text }) => {
-      expect(namedDelays(model).map((delay) => text(delay.node))).toEqual(['sleep(100)', 'delay(200)', 'helpers.pause(400)', 'pause(700)']);
+      expect(namedDelays(model).map((delay) => text(delay.node))).toEqual([
+        'sleep(100)',
+        'delay(200)',
+        'helpers.pause(400)',
+        'pause(700)',
+      ]);
     });
   });
 });

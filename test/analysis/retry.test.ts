@@ -64,7 +64,13 @@ describe('loops', () => {
         }
       }`),
     ).toEqual([
-      { kind: 'loop', node: 'continue;', statuses: '400–599', conditions: ['res.status >= 400 [true]'], delays: ['promise-timer(500)'] },
+      {
+        kind: 'loop',
+        node: 'continue;',
+        statuses: '400–599',
+        conditions: ['res.status >= 400 [true]'],
+        delays: ['promise-timer(500)'],
+      },
     ]);
   });
 
@@ -74,7 +80,11 @@ describe('loops', () => {
       do { res = await fetch(url); } while (!res.ok && tries++ < 5);
       return res;
     }`);
-    expect(site).toMatchObject({ kind: 'loop', statuses: '100–199, 300–599', conditions: ['!res.ok && tries++ < 5 [true]'] });
+    expect(site).toMatchObject({
+      kind: 'loop',
+      statuses: '100–199, 300–599',
+      conditions: ['!res.ok && tries++ < 5 [true]'],
+    });
   });
 
   it('polling on 202 carries only 202', () => {
@@ -90,7 +100,11 @@ describe('loops', () => {
   });
 
   it('is no retry when the loop goes over different requests', () => {
-    expect(sites(`async function all(urls) { for (const url of urls) { const res = await fetch(url); if (!res.ok) continue; } }`)).toEqual([]);
+    expect(
+      sites(
+        `async function all(urls) { for (const url of urls) { const res = await fetch(url); if (!res.ok) continue; } }`,
+      ),
+    ).toEqual([]);
     expect(
       sites(`async function pages(start) {
         let next = start;
@@ -127,7 +141,11 @@ describe('loops', () => {
   });
 
   it('is no retry when no status condition narrows the path (polling)', () => {
-    expect(sites(`${SLEEP}async function watch(url) { while (true) { const res = await fetch(url); show(res); await sleep(5000); } }`)).toEqual([]);
+    expect(
+      sites(
+        `${SLEEP}async function watch(url) { while (true) { const res = await fetch(url); show(res); await sleep(5000); } }`,
+      ),
+    ).toEqual([]);
   });
 
   it('ignores throwing clients outside a catch', () => {
@@ -159,7 +177,12 @@ describe('recursion and timers', () => {
         });
       }`),
     ).toMatchObject([
-      { kind: 'recursion', node: 'get(url, n - 1)', statuses: '500–599', delays: ['promise-timer(100)'] },
+      {
+        kind: 'recursion',
+        node: 'get(url, n - 1)',
+        statuses: '500–599',
+        delays: ['promise-timer(100)'],
+      },
       { kind: 'timer', node: 'setTimeout(() => get(url, n), 1000)', statuses: '100–199, 300–499' },
     ]);
   });
@@ -174,7 +197,9 @@ describe('recursion and timers', () => {
           return res;
         }
       }`),
-    ).toMatchObject([{ kind: 'recursion', node: 'this.get(url, attempt + 1)', statuses: '500–599' }]);
+    ).toMatchObject([
+      { kind: 'recursion', node: 'this.get(url, attempt + 1)', statuses: '500–599' },
+    ]);
   });
 });
 
@@ -188,7 +213,14 @@ describe('catch', () => {
           catch (err) { if (err.response?.status === 404) throw err; await sleep(100); }
         }
       }`),
-    ).toMatchObject([{ kind: 'catch', statuses: '100–403, 405–599', conditions: ['err.response?.status === 404 [false]'], delays: ['sleep(100)'] }]);
+    ).toMatchObject([
+      {
+        kind: 'catch',
+        statuses: '100–403, 405–599',
+        conditions: ['err.response?.status === 404 [false]'],
+        delays: ['sleep(100)'],
+      },
+    ]);
   });
 
   it('a generic catch around a try that throws on !res.ok', () => {
@@ -201,7 +233,9 @@ describe('catch', () => {
         } catch (err) { await sleep(100); }
       }
     }`);
-    expect(result).toMatchObject([{ kind: 'catch', statuses: '100–199, 300–599', conditions: ['!res.ok [true]'] }]);
+    expect(result).toMatchObject([
+      { kind: 'catch', statuses: '100–199, 300–599', conditions: ['!res.ok [true]'] },
+    ]);
   });
 
   it('a generic catch that never looks at statuses is no retry of statuses', () => {
@@ -270,7 +304,12 @@ describe('libraries', () => {
     ).toMatchObject([
       { kind: 'predicate', node: 'error.response?.status >= 400', statuses: '400–599' },
       { kind: 'predicate', node: 'res && res.status >= 400', statuses: '400–599' },
-      { kind: 'predicate', node: 'response && response.ok', statuses: '100–199, 300–599', conditions: ['response && response.ok [false]'] },
+      {
+        kind: 'predicate',
+        node: 'response && response.ok',
+        statuses: '100–199, 300–599',
+        conditions: ['response && response.ok [false]'],
+      },
     ]);
   });
 
@@ -292,7 +331,11 @@ describe('libraries', () => {
       const policy = policyOf(handleAll, { maxAttempts: 3 });
       await policy.execute(async () => { const res = await fetch(u); if (res.status !== 200) throw new Error(); return res; });`),
     ).toMatchObject([
-      { kind: 'library-callback', node: "throw new Error(res.statusText);", statuses: '100–199, 300–403, 405–599' },
+      {
+        kind: 'library-callback',
+        node: 'throw new Error(res.statusText);',
+        statuses: '100–199, 300–403, 405–599',
+      },
       { kind: 'library-callback', node: "throw new Error('x');", statuses: '400–599' },
       { kind: 'library-callback', node: 'throw new Error();', statuses: '100–199, 300–599' },
       { kind: 'library-callback', node: 'throw new Error();', statuses: '100–199, 201–599' },
@@ -332,7 +375,9 @@ describe('named predicates', () => {
   });
 
   it('unknown operands of || and && are neutral', () => {
-    expect(sites(`const shouldRetry = (e, n) => isNetworkError(e) || (n < 3 && e.status >= 400);`)).toMatchObject([{ statuses: '400–599' }]);
+    expect(
+      sites(`const shouldRetry = (e, n) => isNetworkError(e) || (n < 3 && e.status >= 400);`),
+    ).toMatchObject([{ statuses: '400–599' }]);
   });
 });
 
@@ -377,7 +422,9 @@ describe('cockatiel policies', () => {
       ({ model, text }) => {
         const { sites, configs } = getRetries(model);
         expect(configs[0]!.filtered).toBe(true);
-        expect(sites.map((s) => [s.kind, text(s.node).slice(0, 20), s.statuses.toString()])).toEqual([
+        expect(
+          sites.map((s) => [s.kind, text(s.node).slice(0, 20), s.statuses.toString()]),
+        ).toEqual([
           ['predicate', 'err.status >= 400', '400–599'],
           ['library-callback', 'throw Object.assign(', '100–199, 300–599'],
         ]);
@@ -389,13 +436,17 @@ describe('cockatiel policies', () => {
 
 describe('CommonJS and emptied exclusion lists', () => {
   it('traces require() without Node globals', () => {
-    expect(sites(`const fetchRetry = require('fetch-retry')(fetch); fetchRetry(url, { retryOn: [503, 400] });`)).toMatchObject([
-      { kind: 'library-config', node: '[503, 400]', statuses: '400, 503' },
-    ]);
+    expect(
+      sites(
+        `const fetchRetry = require('fetch-retry')(fetch); fetchRetry(url, { retryOn: [503, 400] });`,
+      ),
+    ).toMatchObject([{ kind: 'library-config', node: '[503, 400]', statuses: '400, 503' }]);
   });
 
   it('an empty doNotRetry retries what octokit would not', () => {
-    expect(sites(`import { Octokit } from 'octokit'; new Octokit({ retry: { doNotRetry: [] } });`)).toMatchObject([
+    expect(
+      sites(`import { Octokit } from 'octokit'; new Octokit({ retry: { doNotRetry: [] } });`),
+    ).toMatchObject([
       { kind: 'library-config', node: '[]', statuses: '400–401, 403–404, 410, 422, 451, 500–599' },
     ]);
   });

@@ -19,7 +19,11 @@ function sendsOf(code: string, typescript = false): Seen[] {
     code,
     ({ model, text }) => {
       const describeStatus = (send: ServerSend): string =>
-        send.status.kind === 'unknown' ? 'unknown' : send.status.kind === 'default' ? `default ${send.status.value}` : `${send.status.value}`;
+        send.status.kind === 'unknown'
+          ? 'unknown'
+          : send.status.kind === 'default'
+            ? `default ${send.status.value}`
+            : `${send.status.value}`;
       seen = getServerAnalysis(model).sends.map((send) => ({
         framework: send.framework.id,
         body: text(send.body),
@@ -173,8 +177,18 @@ describe('server sends', () => {
     ]);
   });
 
-  it('knows each send\'s encoding, what its framework does with a body on 204, and its bodiless form', () => {
-    const seen: Array<[string, string, string, string | undefined, string | undefined, boolean | undefined, BodyPresence]> = [];
+  it("knows each send's encoding, what its framework does with a body on 204, and its bodiless form", () => {
+    const seen: Array<
+      [
+        string,
+        string,
+        string,
+        string | undefined,
+        string | undefined,
+        boolean | undefined,
+        BodyPresence,
+      ]
+    > = [];
     analyze(
       `
       import express from 'express';
@@ -193,8 +207,18 @@ describe('server sends', () => {
     `,
       ({ model, text }) => {
         for (const send of getServerAnalysis(model).sends) {
-          const removal = send.removeBody?.replacements.map((r) => `${model.file.sourceCode.text.slice(r.range[0], r.range[1])} → ${r.text}`).join(', ');
-          seen.push([send.framework.id, text(send.body), send.encoding, send.bodyOnNullStatus, removal, send.removeBody?.changesType, bodyPresence(model.file, send)]);
+          const removal = send.removeBody?.replacements
+            .map((r) => `${model.file.sourceCode.text.slice(r.range[0], r.range[1])} → ${r.text}`)
+            .join(', ');
+          seen.push([
+            send.framework.id,
+            text(send.body),
+            send.encoding,
+            send.bodyOnNullStatus,
+            removal,
+            send.removeBody?.changesType,
+            bodyPresence(model.file, send),
+          ]);
         }
         // `new Response(text)` is a send, but no error body
         const last = getServerAnalysis(model).sends.at(-1)!;
@@ -212,7 +236,15 @@ describe('server sends', () => {
       ['elysia', 'ok', 'raw', 'throws', ', ok → ', false, 'unknown'],
       ['web', 'text', 'raw', 'throws', 'text → null', false, 'unknown'],
       ['sveltekit', '{ g: 1 }', 'json', 'throws', undefined, undefined, 'yes'],
-      ['next', '{ h: 1 }', 'json', 'throws', 'NextResponse.json({ h: 1 }, { status: 204 }) → new NextResponse(null, { status: 204 })', false, 'yes'],
+      [
+        'next',
+        '{ h: 1 }',
+        'json',
+        'throws',
+        'NextResponse.json({ h: 1 }, { status: 204 }) → new NextResponse(null, { status: 204 })',
+        false,
+        'yes',
+      ],
       ['web', 'err.message', 'raw', 'throws', 'err.message → null', false, 'unknown'],
     ]);
   });
@@ -312,7 +344,15 @@ describe('status arguments', () => {
   });
 
   it('finds none without an import or handler, and never fails on odd code', () => {
-    expect(statusArgumentsOf(`function error(s) {} error(302); const r = { status: 4040 }; res.status(4040);`)).toEqual([]);
-    expect(() => statusArgumentsOf(`Response.redirect(); Response.redirect(...a); new Response(b, ...i); import { error } from '@sveltejs/kit'; error(...a);`)).not.toThrow();
+    expect(
+      statusArgumentsOf(
+        `function error(s) {} error(302); const r = { status: 4040 }; res.status(4040);`,
+      ),
+    ).toEqual([]);
+    expect(() =>
+      statusArgumentsOf(
+        `Response.redirect(); Response.redirect(...a); new Response(b, ...i); import { error } from '@sveltejs/kit'; error(...a);`,
+      ),
+    ).not.toThrow();
   });
 });

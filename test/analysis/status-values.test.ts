@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { HTTP_STATUSES } from '../../src/analysis/libraries';
-import { acceptsStatus, describeAccepted, getStatusComparisons, integerOfString, isNeverAStatus, likelyMeantStatuses } from '../../src/analysis/status-values';
+import {
+  acceptsStatus,
+  describeAccepted,
+  getStatusComparisons,
+  integerOfString,
+  isNeverAStatus,
+  likelyMeantStatuses,
+} from '../../src/analysis/status-values';
 import { analyze } from './helpers';
 
 describe('status values', () => {
@@ -23,7 +30,13 @@ describe('status values', () => {
     expect(likelyMeantStatuses(4040)).toEqual([404, 400]);
     expect(likelyMeantStatuses(2000)).toEqual([200]);
     expect(likelyMeantStatuses(5003)).toEqual([500, 503]);
-    expect(likelyMeantStatuses(3010, { api: 'x', values: [301, 302, 303, 307, 308], strings: 'convert' })).toEqual([301]);
+    expect(
+      likelyMeantStatuses(3010, {
+        api: 'x',
+        values: [301, 302, 303, 307, 308],
+        strings: 'convert',
+      }),
+    ).toEqual([301]);
     expect(likelyMeantStatuses(40)).toEqual([]);
     expect(likelyMeantStatuses(99999)).toEqual([]);
     expect(likelyMeantStatuses(40.4)).toEqual([]);
@@ -53,7 +66,9 @@ describe('status values', () => {
       }
       `,
       ({ model, text }) => {
-        found = getStatusComparisons(model).map((c) => `${text(c.status)} ${c.operator} ${text(c.value)} ${c.constant.kind} ${c.numeric}`);
+        found = getStatusComparisons(model).map(
+          (c) => `${text(c.status)} ${c.operator} ${text(c.value)} ${c.constant.kind} ${c.numeric}`,
+        );
       },
     );
     expect(found).toEqual([

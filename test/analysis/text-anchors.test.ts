@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { hasHttpAnchor, KNOWN_MODULES, retryPredicateNameOffsets, shortestNeedles } from '../../src/analysis/text-anchors';
+import {
+  hasHttpAnchor,
+  KNOWN_MODULES,
+  retryPredicateNameOffsets,
+  shortestNeedles,
+} from '../../src/analysis/text-anchors';
 
 /** The one-scan check that lets a file without HTTP code skip every analysis. */
 describe('hasHttpAnchor', () => {
@@ -73,7 +78,9 @@ describe('hasHttpAnchor', () => {
 
   /** The ranges of the `/* … *\/` and `// …` comments of simple code (no comment-like strings). */
   const commentsOf = (code: string): Array<{ range: [number, number] }> =>
-    [...code.matchAll(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g)].map((m) => ({ range: [m.index, m.index + m[0].length] as [number, number] }));
+    [...code.matchAll(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g)].map((m) => ({
+      range: [m.index, m.index + m[0].length] as [number, number],
+    }));
 
   it('skips comments: an example in a doc comment is no anchor', () => {
     const code = `/**\n * @example\n * const res = await fetch(url); res.status(500); import ky from 'ky';\n */\nexport const add = (a, b) => a + b; // shouldRetry\n`;
@@ -92,7 +99,18 @@ describe('hasHttpAnchor', () => {
   });
 
   it('knows every module of the tables, and only modules', () => {
-    for (const module of ['axios', 'ky', 'got', 'undici', 'express', 'fastify', 'hono', 'node:http', 'p-retry', 'axios-retry']) {
+    for (const module of [
+      'axios',
+      'ky',
+      'got',
+      'undici',
+      'express',
+      'fastify',
+      'hono',
+      'node:http',
+      'p-retry',
+      'axios-retry',
+    ]) {
       expect(KNOWN_MODULES.has(module), module).toBe(true);
     }
     expect(KNOWN_MODULES.has('./local')).toBe(false);
@@ -101,7 +119,9 @@ describe('hasHttpAnchor', () => {
 
 describe('shortestNeedles', () => {
   it('drops the names that contain another: a text without the rest has none of them', () => {
-    expect(shortestNeedles(['fetch', '$fetch', 'Response', 'defineEventHandler', 'eventHandler'])).toEqual(['fetch', 'Response', 'defineEventHandler', 'eventHandler']);
+    expect(
+      shortestNeedles(['fetch', '$fetch', 'Response', 'defineEventHandler', 'eventHandler']),
+    ).toEqual(['fetch', 'Response', 'defineEventHandler', 'eventHandler']);
     expect(shortestNeedles(['ab', 'abc', 'b'])).toEqual(['b']);
   });
 });
@@ -110,11 +130,10 @@ describe('retryPredicateNameOffsets', () => {
   it('finds where each accepted name starts, in code, strings and comments alike', () => {
     const code = `function shouldRetry(e) {}\nconst o = { 'isRetriable': f, retryOn: g };\n// canRetry\nconst maxRetries = 1; retrieve();`;
     const found = [...retryPredicateNameOffsets(code)].sort((a, b) => a - b);
-    expect(found.map((offset) => code.slice(offset, code.indexOf(/[^\w$]/.exec(code.slice(offset))![0], offset)))).toEqual([
-      'shouldRetry',
-      'isRetriable',
-      'retryOn',
-      'canRetry',
-    ]);
+    expect(
+      found.map((offset) =>
+        code.slice(offset, code.indexOf(/[^\w$]/.exec(code.slice(offset))![0], offset)),
+      ),
+    ).toEqual(['shouldRetry', 'isRetriable', 'retryOn', 'canRetry']);
   });
 });

@@ -141,9 +141,16 @@ export class HttpProgramGenerator {
 
   private statusNumber(): string {
     return this.oneOf(
-      () => String(this.pick([200, 201, 202, 204, 205, 301, 304, 400, 401, 403, 404, 408, 409, 413, 422, 425, 429, 500, 502, 503, 504])),
+      () =>
+        String(
+          this.pick([
+            200, 201, 202, 204, 205, 301, 304, 400, 401, 403, 404, 408, 409, 413, 422, 425, 429,
+            500, 502, 503, 504,
+          ]),
+        ),
       () => 'NO_CONTENT',
-      () => `StatusCodes.${this.pick(['OK', 'NO_CONTENT', 'NOT_FOUND', 'TOO_MANY_REQUESTS', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR'])}`,
+      () =>
+        `StatusCodes.${this.pick(['OK', 'NO_CONTENT', 'NOT_FOUND', 'TOO_MANY_REQUESTS', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR'])}`,
       () => this.pick(['0x194', '4_04', '2.04e2', '-1', '0', '999', '1e3']),
       () => (this.ts ? `Status.${this.pick(['Ok', 'NoContent', 'TooMany'])}` : '204'),
       () => 'code',
@@ -163,9 +170,12 @@ export class HttpProgramGenerator {
     return this.oneOf(
       () => String(this.int(5)),
       () => `{ limit: ${this.int(5)}, statusCodes: ${this.statusList()} }`,
-      () => `{ limit: 2, methods: ['get', 'delete'], statusCodes: ${this.statusList()}, afterStatusCodes: ${this.chance(0.5) ? '[]' : this.statusList()} }`,
-      () => `{ shouldRetry: ({ error, retryCount }) => error.response?.status !== 404 && retryCount < 3 }`,
-      () => `{ limit: 3, calculateDelay: ({ attemptCount }) => attemptCount * 1000, statusCodes: ${this.statusList()} }`,
+      () =>
+        `{ limit: 2, methods: ['get', 'delete'], statusCodes: ${this.statusList()}, afterStatusCodes: ${this.chance(0.5) ? '[]' : this.statusList()} }`,
+      () =>
+        `{ shouldRetry: ({ error, retryCount }) => error.response?.status !== 404 && retryCount < 3 }`,
+      () =>
+        `{ limit: 3, calculateDelay: ({ attemptCount }) => attemptCount * 1000, statusCodes: ${this.statusList()} }`,
       () => '{ ...defaults, limit: 1 }',
       () => 'undefined',
     );
@@ -195,7 +205,8 @@ export class HttpProgramGenerator {
       () => `nodeFetch(${this.url()}, ${this.options()})`,
       () => `undiciFetch(${this.url()}, ${this.options()})`,
       () => `ky(${this.url()}, ${this.options()})`,
-      () => `ky.${this.pick(['get', 'delete', 'head', 'post'])}(${this.url()}${this.chance(0.4) ? `, { retry: ${this.retryConfig()} }` : ''})`,
+      () =>
+        `ky.${this.pick(['get', 'delete', 'head', 'post'])}(${this.url()}${this.chance(0.4) ? `, { retry: ${this.retryConfig()} }` : ''})`,
       () => `api.${this.pick(['get', 'delete', 'head'])}(${this.url()})`,
       () => `ky['delete'](${this.url()})`,
       () => `got(${this.url()}, ${this.options()})`,
@@ -213,7 +224,8 @@ export class HttpProgramGenerator {
   private requestWithBody(): string {
     return this.oneOf(
       () => `ky.${this.pick(['get', 'delete', 'head'])}(${this.url()}).json()`,
-      () => `ky(${this.url()}, ${this.options()}).json${this.ts && this.chance(0.5) ? '<User>' : ''}()`,
+      () =>
+        `ky(${this.url()}, ${this.options()}).json${this.ts && this.chance(0.5) ? '<User>' : ''}()`,
       () => `got.delete(${this.url()}).json()`,
       () => `got(${this.url()}, { method: ${this.method()}, responseType: 'json' })`,
       () => `wretch(${this.url()}).${this.pick(['get', 'delete', 'head'])}().json()`,
@@ -309,19 +321,29 @@ export class HttpProgramGenerator {
         () => `const ${res}${this.type('Response')} = await ${this.request()};`,
         () => `let ${res} = await ${this.request()};`,
         () => `const ${res} = await ${this.request()}.catch(() => undefined);`,
-        () => `const { status, data: ${res}Data } = await axios.${this.pick(['delete', 'head', 'get'])}(${this.url()}); const ${res} = { status, json: () => ${res}Data };`,
-        () => `const { status, ok, json } = await fetch(${this.url()}, ${this.options()}); const ${res} = { status, ok, json };`,
+        () =>
+          `const { status, data: ${res}Data } = await axios.${this.pick(['delete', 'head', 'get'])}(${this.url()}); const ${res} = { status, json: () => ${res}Data };`,
+        () =>
+          `const { status, ok, json } = await fetch(${this.url()}, ${this.options()}); const ${res} = { status, ok, json };`,
         () => `const [${res}] = await Promise.all([${this.request()}, ${this.request()}]);`,
         () => `let ${res}; (${res} = await ${this.request()}, ${res}.status);`,
         () => `const ${res} = await (id ? ${this.request()} : ${this.request()});`,
-        () => `const ${res} = await client.request({ url: ${this.url()}, method: ${this.method()} });`,
+        () =>
+          `const ${res} = await client.request({ url: ${this.url()}, method: ${this.method()} });`,
         () => `const ${res} = await axios({ method: ${this.method()}, url: ${this.url()} });`,
         () => `const ${res} = await request(${this.url()}, { method: ${this.method()} });`,
       ),
     );
     const count = 1 + this.int(3);
     for (let i = 0; i < count; i++) lines.push(this.useResponse(res, depth));
-    lines.push(this.oneOf(() => `return ${this.parse(res)};`, () => `return ${res};`, () => 'return;', () => `return ${res}.status === 204 ? null : ${this.parse(res)};`));
+    lines.push(
+      this.oneOf(
+        () => `return ${this.parse(res)};`,
+        () => `return ${res};`,
+        () => 'return;',
+        () => `return ${res}.status === 204 ? null : ${this.parse(res)};`,
+      ),
+    );
     return lines;
   }
 
@@ -329,17 +351,23 @@ export class HttpProgramGenerator {
     return this.oneOf(
       () => `if (${this.check(res)}) return ${this.chance(0.5) ? 'null' : this.parse(res)};`,
       () => `if (${this.check(res)}) { throw new Error(\`HTTP \${${res}.status}\`); }`,
-      () => `if (${this.check(res)}) { return undefined; } else { const body = ${this.parse(res)}; console.log(body); }`,
+      () =>
+        `if (${this.check(res)}) { return undefined; } else { const body = ${this.parse(res)}; console.log(body); }`,
       () => `const parsed${this.counter++} = ${this.check(res)} ? null : await ${this.parse(res)};`,
       () =>
         `switch (${res}.status) { case ${this.statusNumber()}: return null; case 200: return ${this.parse(res)}; case ${this.statusNumber()}: { break; } default: throw new Error('x'); }`,
       () => `${this.check(res)} && console.log(await ${this.parse(res)});`,
       () => `console.log(${this.parse(res)});`,
       () => `void ${this.parse(res)}.then((d) => d, () => null);`,
-      () => `try { return ${this.parse(res)}; } catch (err) { if (err?.response?.status === 404) return null; throw err; } finally { done(); }`,
-      () => (depth > 0 ? `if (id) { ${this.clientStatements(depth - 1).join(' ')} }` : `void ${this.counter++};`),
+      () =>
+        `try { return ${this.parse(res)}; } catch (err) { if (err?.response?.status === 404) return null; throw err; } finally { done(); }`,
+      () =>
+        depth > 0
+          ? `if (id) { ${this.clientStatements(depth - 1).join(' ')} }`
+          : `void ${this.counter++};`,
       () => `const { status: s${this.counter}, headers: h${this.counter++} } = ${res};`,
-      () => `label${this.counter++}: { if (!${res}.ok) break label${this.counter - 1}; await ${this.parse(res)}; }`,
+      () =>
+        `label${this.counter++}: { if (!${res}.ok) break label${this.counter - 1}; await ${this.parse(res)}; }`,
       () => `return ${res}.status === 204 ? undefined : ${this.parse(res)};`,
     );
   }
@@ -348,10 +376,13 @@ export class HttpProgramGenerator {
     return this.oneOf(
       () => `${this.request()}.then((r) => r.json())`,
       () => `${this.request()}.then((r) => (${this.check('r')} ? null : r.json()))`,
-      () => `${this.request()}.then(function (r) { if (r.status === 204) return; return r.json(); })`,
+      () =>
+        `${this.request()}.then(function (r) { if (r.status === 204) return; return r.json(); })`,
       () => `${this.request()}.then(async ({ status, json }) => (status === 204 ? null : json()))`,
-      () => `${this.request()}.then((r) => r.ok ? r.json() : Promise.reject(r)).then((d) => d?.items ?? [])`,
-      () => `${this.request()}.then(async (r) => ${this.parse('r')}).catch(() => null).finally(() => {})`,
+      () =>
+        `${this.request()}.then((r) => r.ok ? r.json() : Promise.reject(r)).then((d) => d?.items ?? [])`,
+      () =>
+        `${this.request()}.then(async (r) => ${this.parse('r')}).catch(() => null).finally(() => {})`,
       () => `${this.request()}.then(null, (e) => e).then((r) => r?.json?.())`,
       () => `${this.requestWithBody()}`,
     );
@@ -391,7 +422,8 @@ export class HttpProgramGenerator {
         `await pRetry(async () => { const res = await ${this.request()}; if (res.status === ${this.statusNumber()}) throw new AbortError(res.statusText); if (!res.ok) throw new Error(String(res.status)); return res.json(); }, { retries: 3${this.chance(0.5) ? ', shouldRetry: (error) => error.status >= 500' : ''} });`,
       () =>
         `await retry(async (bail, n) => { const res = await ${this.request()}; if (res.status >= 400 && res.status < 500) { bail(new Error('client ' + res.status)); return; } if (!res.ok) throw new Error('retry'); return res.json(); }, { retries: 3 });`,
-      () => `await retry(async () => { const res = await ${this.request()}; if (!res.ok) throw new Error(res.status); return res; });`,
+      () =>
+        `await retry(async () => { const res = await ${this.request()}; if (!res.ok) throw new Error(res.status); return res; });`,
       () =>
         `axiosRetry(${this.pick(['axios', 'client'])}, { retries: 3, retryCondition: (error) => ${this.oneOf(
           () => 'isNetworkOrIdempotentRequestError(error)',
@@ -399,25 +431,35 @@ export class HttpProgramGenerator {
           () => 'error.response?.status >= 400',
           () => '!error.response || error.response.status >= 500',
         )}${this.chance(0.5) ? `, retryDelay: (count${this.chance(0.5) ? ', error' : ''}) => count * 1000` : ''} });`,
-      () => `rax.attach(client); client.defaults.raxConfig = { retry: 3, statusCodesToRetry: [[100, 199], [400, 499], [500, 599]] };`,
-      () => `await axios.get(${this.url()}, { raxConfig: { statusCodesToRetry: [[${this.statusNumber()}, 499]], checkRetryAfter: false } });`,
+      () =>
+        `rax.attach(client); client.defaults.raxConfig = { retry: 3, statusCodesToRetry: [[100, 199], [400, 499], [500, 599]] };`,
+      () =>
+        `await axios.get(${this.url()}, { raxConfig: { statusCodesToRetry: [[${this.statusNumber()}, 499]], checkRetryAfter: false } });`,
       () =>
         `const fetchWithRetry = fetchBuilder(fetch, { retries: 3, retryOn: ${this.chance(0.5) ? this.statusList() : '(attempt, error, response) => attempt < 3 && (error !== null || response.status >= 400)'}, retryDelay: (attempt) => 2 ** attempt * 1000 });`,
-      () => `new RetryAgent(new Agent(), { maxRetries: 3, statusCodes: ${this.statusList()}${this.chance(0.5) ? ', retryAfter: false' : ''} });`,
-      () => `new (Octokit.plugin(octokitRetry))({ retry: { doNotRetry: ${this.statusList()}, retries: 3 } });`,
-      () => `await backOff(() => fetch(${this.url()}), { retry: (e, n) => e.status !== ${this.statusNumber()} && n < 3 });`,
-      () => `await superagent.get(${this.url()}).retry(3, (err, res) => res?.status === ${this.statusNumber()});`,
+      () =>
+        `new RetryAgent(new Agent(), { maxRetries: 3, statusCodes: ${this.statusList()}${this.chance(0.5) ? ', retryAfter: false' : ''} });`,
+      () =>
+        `new (Octokit.plugin(octokitRetry))({ retry: { doNotRetry: ${this.statusList()}, retries: 3 } });`,
+      () =>
+        `await backOff(() => fetch(${this.url()}), { retry: (e, n) => e.status !== ${this.statusNumber()} && n < 3 });`,
+      () =>
+        `await superagent.get(${this.url()}).retry(3, (err, res) => res?.status === ${this.statusNumber()});`,
       () => `ky.create({ retry: ${this.retryConfig()} });`,
       () => `got.extend({ retry: ${this.retryConfig()} });`,
-      () => `await $fetch(${this.url()}, { retry: 3, retryStatusCodes: ${this.statusList()}, retryDelay: 500 });`,
-      () => `await ofetch.create({ retry: 2, retryStatusCodes: ${this.statusList()} })(${this.url()});`,
+      () =>
+        `await $fetch(${this.url()}, { retry: 3, retryStatusCodes: ${this.statusList()}, retryDelay: 500 });`,
+      () =>
+        `await ofetch.create({ retry: 2, retryStatusCodes: ${this.statusList()} })(${this.url()});`,
     );
   }
 
   private serverStatement(send: (status: string | undefined, body: string) => string): string {
     return this.oneOf(
-      () => `if (!user) return ${send(this.chance(0.5) ? this.statusNumber() : undefined, this.body())};`,
-      () => `try { const data = await db.find(id); return ${send(undefined, '{ data }')}; } catch (err) { return ${send(this.chance(0.5) ? this.statusNumber() : undefined, this.body())}; }`,
+      () =>
+        `if (!user) return ${send(this.chance(0.5) ? this.statusNumber() : undefined, this.body())};`,
+      () =>
+        `try { const data = await db.find(id); return ${send(undefined, '{ data }')}; } catch (err) { return ${send(this.chance(0.5) ? this.statusNumber() : undefined, this.body())}; }`,
       () => `if (error) { ${send(this.statusNumber(), this.body())}; return; }`,
       () => `return ${send(this.chance(0.5) ? this.statusNumber() : undefined, this.body())};`,
       () => `const code = ok ? 200 : 404; return ${send('code', this.body())};`,
@@ -450,7 +492,8 @@ export class HttpProgramGenerator {
         return `fastify.${this.pick(['get', 'post', 'delete'])}(${path}, async (request, reply) => { const req = request; ${prelude} ${this.serverStatement(send)} });`;
       },
       () => {
-        const send = (s: string | undefined, b: string) => `(${s ? `ctx.status = ${s}, ` : ''}ctx.body = ${b})`;
+        const send = (s: string | undefined, b: string) =>
+          `(${s ? `ctx.status = ${s}, ` : ''}ctx.body = ${b})`;
         return `koa.use(async (ctx, next) => { const req = ctx.request; ${prelude} ${this.serverStatement(send)} await next(); });`;
       },
       () => {
@@ -467,16 +510,19 @@ export class HttpProgramGenerator {
           this.oneOf(
             () => `NextResponse.json(${b}${s ? `, { status: ${s} }` : ''})`,
             () => `Response.json(${b}${s ? `, { status: ${s} }` : ''})`,
-            () => `new Response(JSON.stringify(${b}), { status: ${s ?? 200}, headers: { 'content-type': 'application/json' } })`,
+            () =>
+              `new Response(JSON.stringify(${b}), { status: ${s ?? 200}, headers: { 'content-type': 'application/json' } })`,
           );
         return `export async function ${this.pick(['GET', 'POST', 'DELETE'])}${this.counter++}(req${this.type('Request')}) { ${prelude} ${this.serverStatement(send)} }`;
       },
       () => {
-        const send = (s: string | undefined, b: string) => `(${s ? `setResponseStatus(event, ${s}), ` : ''}${b})`;
+        const send = (s: string | undefined, b: string) =>
+          `(${s ? `setResponseStatus(event, ${s}), ` : ''}${b})`;
         return `export const h${this.counter++} = defineEventHandler(async (event) => { const req = event; ${prelude} ${this.serverStatement(send)} });`;
       },
       () => {
-        const send = (s: string | undefined, b: string) => `(res.writeHead(${s ?? 200}, { 'content-type': 'application/json' }), res.end(JSON.stringify(${b})))`;
+        const send = (s: string | undefined, b: string) =>
+          `(res.writeHead(${s ?? 200}, { 'content-type': 'application/json' }), res.end(JSON.stringify(${b})))`;
         return `http.createServer(async (req, res) => { ${prelude} ${this.serverStatement(send)} });`;
       },
     );
@@ -494,7 +540,8 @@ export class HttpProgramGenerator {
   private clientFunction(): string {
     const name = this.name('load');
     const params = `id${this.type('string')}, url${this.type('string')}, method${this.type('string')}, init${this.type('RequestInit')}, ...args${this.ts ? ': any[]' : ''}`;
-    const ret = this.ts && this.chance(0.3) ? ': Promise<Json | null | undefined | void | Response>' : '';
+    const ret =
+      this.ts && this.chance(0.3) ? ': Promise<Json | null | undefined | void | Response>' : '';
     const body = this.oneOf(
       () => this.clientStatements(2).join('\n  '),
       () => `return ${this.thenChain()};`,
@@ -506,9 +553,11 @@ export class HttpProgramGenerator {
     return this.oneOf(
       () => `export async function ${name}(${params})${ret} {\n  ${body}\n}`,
       () => `export const ${name} = async (${params})${ret} => {\n  ${body}\n};`,
-      () => `export class ${name} { ${this.ts ? 'private ' : ''}base = BASE; static async get(${params})${ret} {\n  ${body}\n} }`,
+      () =>
+        `export class ${name} { ${this.ts ? 'private ' : ''}base = BASE; static async get(${params})${ret} {\n  ${body}\n} }`,
       () => `export const ${name} = { async get(${params})${ret} {\n  ${body}\n} };`,
-      () => `export const ${name} = async function inner(${params}) { const nested = async () => {\n  ${body}\n}; return nested(); };`,
+      () =>
+        `export const ${name} = async function inner(${params}) { const nested = async () => {\n  ${body}\n}; return nested(); };`,
     );
   }
 

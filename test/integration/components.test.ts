@@ -8,7 +8,13 @@ import path from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import { type ExpectedFinding, type LintResult, activeFixtures, eslint, findingsUnder } from './harness';
+import {
+  type ExpectedFinding,
+  type LintResult,
+  activeFixtures,
+  eslint,
+  findingsUnder,
+} from './harness';
 
 const { projects } = inject('integration');
 const project = projects.components;
@@ -24,18 +30,30 @@ interface Component {
 }
 
 const components: Component[] = [
-  { name: 'Svelte 5 <script>', suffix: '.svelte', wrap: (code) => `<script>\n${code}</script>\n\n<p>hello</p>\n`, linesBefore: 1 },
+  {
+    name: 'Svelte 5 <script>',
+    suffix: '.svelte',
+    wrap: (code) => `<script>\n${code}</script>\n\n<p>hello</p>\n`,
+    linesBefore: 1,
+  },
   {
     name: 'Svelte 5 <script lang="ts">',
     suffix: '.ts.svelte',
-    wrap: (code) => `<script module>\n  export const prerender = false;\n</script>\n\n<script lang="ts">\n${code}</script>\n\n<button onclick={() => {}}>go</button>\n`,
+    wrap: (code) =>
+      `<script module>\n  export const prerender = false;\n</script>\n\n<script lang="ts">\n${code}</script>\n\n<button onclick={() => {}}>go</button>\n`,
     linesBefore: 5,
   },
-  { name: 'Vue <script>', suffix: '.vue', wrap: (code) => `<script>\n${code}</script>\n\n<template><p>hello</p></template>\n`, linesBefore: 1 },
+  {
+    name: 'Vue <script>',
+    suffix: '.vue',
+    wrap: (code) => `<script>\n${code}</script>\n\n<template><p>hello</p></template>\n`,
+    linesBefore: 1,
+  },
   {
     name: 'Vue <script setup lang="ts">',
     suffix: '.setup.vue',
-    wrap: (code) => `<template><p>hello</p></template>\n\n<script setup lang="ts">\n${code}</script>\n`,
+    wrap: (code) =>
+      `<template><p>hello</p></template>\n\n<script setup lang="ts">\n${code}</script>\n`,
     linesBefore: 3,
   },
 ];
@@ -59,24 +77,38 @@ describe.each(components)('$name', (component) => {
   const write = (): void => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
-    for (const fixture of fixtures) writeFileSync(fileOf(fixture.rule), component.wrap(fixture.code));
+    for (const fixture of fixtures)
+      writeFileSync(fileOf(fixture.rule), component.wrap(fixture.code));
   };
 
   it('reports what plain JavaScript reports, where the script puts it', async () => {
     write();
-    const result = await eslint(project, ['--format', 'json', ...fixtures.map((fixture) => fileOf(fixture.rule))]);
+    const result = await eslint(project, [
+      '--format',
+      'json',
+      ...fixtures.map((fixture) => fileOf(fixture.rule)),
+    ]);
     expect(result.stderr).toBe('');
     const results = JSON.parse(result.stdout) as LintResult[];
     for (const fixture of fixtures) {
       const file = results.find((entry) => entry.filePath === fileOf(fixture.rule));
-      expect(file?.messages.map((message) => asExpected(message, component.linesBefore)), fixture.rule).toEqual(findingsUnder(fixture, 'all'));
+      expect(
+        file?.messages.map((message) => asExpected(message, component.linesBefore)),
+        fixture.rule,
+      ).toEqual(findingsUnder(fixture, 'all'));
     }
   });
 
   it('fixes what plain JavaScript fixes', async () => {
     write();
-    const result = await eslint(project, ['--fix', ...fixtures.map((fixture) => fileOf(fixture.rule))]);
+    const result = await eslint(project, [
+      '--fix',
+      ...fixtures.map((fixture) => fileOf(fixture.rule)),
+    ]);
     expect(result.stderr).toBe('');
-    for (const fixture of fixtures) expect(readFileSync(fileOf(fixture.rule), 'utf8'), fixture.rule).toBe(component.wrap(fixture.fixed));
+    for (const fixture of fixtures)
+      expect(readFileSync(fileOf(fixture.rule), 'utf8'), fixture.rule).toBe(
+        component.wrap(fixture.fixed),
+      );
   });
 });

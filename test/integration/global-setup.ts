@@ -7,7 +7,17 @@
 // os.tmpdir() keyed by a hash of the tarball and of its own files, so a later run with the same
 // plugin build reuses it; set HTTP_STATUS_INTEGRATION_FRESH=1 to install anew.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -20,7 +30,11 @@ const installTimeoutMs = 420_000;
 const cacheRoot = path.join(os.tmpdir(), 'eslint-plugin-http-status-integration');
 
 function installedVersion(name: string): string {
-  return (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 }
 
 interface ConsumerSpec extends Omit<Consumer, 'dir' | 'eslintVersion'> {
@@ -29,7 +43,10 @@ interface ConsumerSpec extends Omit<Consumer, 'dir' | 'eslintVersion'> {
 }
 
 function specs(tarballName: string): ConsumerSpec[] {
-  const eslintVersions = { 10: installedVersion('eslint'), 9: installedVersion('eslint9') } as const;
+  const eslintVersions = {
+    10: installedVersion('eslint'),
+    9: installedVersion('eslint9'),
+  } as const;
   const shared = {
     'eslint-plugin-http-status': `file:./${tarballName}`,
     '@microsoft/eslint-formatter-sarif': installedVersion('@microsoft/eslint-formatter-sarif'),
@@ -102,7 +119,13 @@ function specs(tarballName: string): ConsumerSpec[] {
 }
 
 /** The projects of single tests (see `Project`), each with what its test needs and no more. */
-function projectSpecs(tarballName: string): Array<{ id: ProjectId; devDependencies: Record<string, string>; files: Record<string, string> }> {
+function projectSpecs(
+  tarballName: string,
+): Array<{
+  id: ProjectId;
+  devDependencies: Record<string, string>;
+  files: Record<string, string>;
+}> {
   const plugin = { 'eslint-plugin-http-status': `file:./${tarballName}` };
   const typescript = {
     jiti: installedVersion('jiti'),
@@ -114,11 +137,16 @@ function projectSpecs(tarballName: string): Array<{ id: ProjectId; devDependenci
       id: 'js-only',
       devDependencies: { ...plugin, eslint: installedVersion('eslint') },
       files: {
-        'eslint.config.js': "import httpStatus from 'eslint-plugin-http-status';\n\nexport default [httpStatus.configs.recommended];\n",
+        'eslint.config.js':
+          "import httpStatus from 'eslint-plugin-http-status';\n\nexport default [httpStatus.configs.recommended];\n",
       },
     },
     // The npm alias `eslint915` is ESLint 9.15.0, the lowest version of the plugin's peer range.
-    { id: 'eslint-lowest', devDependencies: { ...plugin, eslint: installedVersion('eslint915'), ...typescript }, files: {} },
+    {
+      id: 'eslint-lowest',
+      devDependencies: { ...plugin, eslint: installedVersion('eslint915'), ...typescript },
+      files: {},
+    },
     {
       id: 'components',
       devDependencies: {
@@ -150,7 +178,11 @@ function projectSpecs(tarballName: string): Array<{ id: ProjectId; devDependenci
 }
 
 /** Runs `task` over `items`, at most `limit` at once: npm installs on a busy two-core machine. */
-async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+async function inBatches<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -164,11 +196,17 @@ async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: 
 }
 
 async function npm(args: string[], cwd: string): Promise<string> {
-  const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
+  const npmCli =
+    process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)
+      ? process.env.npm_execpath
+      : undefined;
   const result = npmCli
     ? await run(process.execPath, [npmCli, ...args], { cwd, timeoutMs: installTimeoutMs })
     : await run('npm', args, { cwd, timeoutMs: installTimeoutMs });
-  if (result.code !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.code}):\n${result.stderr}\n${result.stdout}`);
+  if (result.code !== 0)
+    throw new Error(
+      `npm ${args.join(' ')} failed in ${cwd} (exit ${result.code}):\n${result.stderr}\n${result.stdout}`,
+    );
   return result.stdout;
 }
 
@@ -182,12 +220,21 @@ async function installProject(
   const files: Record<string, string> = {
     ...spec.files,
     'package.json': `${JSON.stringify(
-      { name: `consumer-${spec.id}`, private: true, type: 'module', devDependencies: spec.devDependencies },
+      {
+        name: `consumer-${spec.id}`,
+        private: true,
+        type: 'module',
+        devDependencies: spec.devDependencies,
+      },
       null,
       2,
     )}\n`,
   };
-  const key = createHash('sha256').update(tarballHash).update(JSON.stringify(files)).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(tarballHash)
+    .update(JSON.stringify(files))
+    .digest('hex')
+    .slice(0, 16);
   const dir = path.join(cacheRoot, `${spec.id}-${key}`);
   // Two specs with the same files (one consumer serving two suites) share one install.
   let pending = installs.get(dir);
@@ -199,7 +246,12 @@ async function installProject(
 const installs = new Map<string, Promise<string>>();
 let stagingCount = 0;
 
-async function installInto(dir: string, files: Record<string, string>, tarballPath: string, tarballName: string): Promise<string> {
+async function installInto(
+  dir: string,
+  files: Record<string, string>,
+  tarballPath: string,
+  tarballName: string,
+): Promise<string> {
   const fresh = process.env.HTTP_STATUS_INTEGRATION_FRESH === '1';
   if (fresh) rmSync(dir, { recursive: true, force: true });
   if (!existsSync(path.join(dir, '.installed'))) {
@@ -207,9 +259,13 @@ async function installInto(dir: string, files: Record<string, string>, tarballPa
     const staging = `${dir}.staging-${process.pid}-${stagingCount++}`;
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
-    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(staging, name), content);
+    for (const [name, content] of Object.entries(files))
+      writeFileSync(path.join(staging, name), content);
     cpSync(tarballPath, path.join(staging, tarballName));
-    await npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], staging);
+    await npm(
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+      staging,
+    );
     writeFileSync(path.join(staging, '.installed'), `${new Date().toISOString()}\n`);
     try {
       rmSync(dir, { recursive: true, force: true });
@@ -222,7 +278,11 @@ async function installInto(dir: string, files: Record<string, string>, tarballPa
   return dir;
 }
 
-async function installConsumer(spec: ConsumerSpec, tarballPath: string, tarballHash: string): Promise<Consumer> {
+async function installConsumer(
+  spec: ConsumerSpec,
+  tarballPath: string,
+  tarballHash: string,
+): Promise<Consumer> {
   const dir = await installProject(spec, tarballPath, tarballHash);
   // The fixtures are copied afresh on every run: src/<rule><ext> and src/clean<ext>.
   const srcDir = path.join(dir, 'src');
@@ -250,20 +310,26 @@ function pruneCache(keep: Set<string>): void {
   const hourAgo = Date.now() - 60 * 60 * 1000;
   for (const name of readdirSync(cacheRoot)) {
     const entry = path.join(cacheRoot, name);
-    if (!keep.has(entry) && statSync(entry).mtimeMs < hourAgo) rmSync(entry, { recursive: true, force: true });
+    if (!keep.has(entry) && statSync(entry).mtimeMs < hourAgo)
+      rmSync(entry, { recursive: true, force: true });
   }
 }
 
 export default async function setup(project: TestProject): Promise<void> {
   if (!existsSync(path.join(repoRoot, 'dist/index.js'))) {
-    throw new Error('dist/ is missing: run `npm run build` (npm test does) before the integration tests.');
+    throw new Error(
+      'dist/ is missing: run `npm run build` (npm test does) before the integration tests.',
+    );
   }
   mkdirSync(cacheRoot, { recursive: true });
   const packDir = path.join(cacheRoot, `pack-${process.pid}`);
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir);
   const packed = JSON.parse(
-    await npm(['pack', '--json', '--ignore-scripts', '--loglevel=error', '--pack-destination', packDir], repoRoot),
+    await npm(
+      ['pack', '--json', '--ignore-scripts', '--loglevel=error', '--pack-destination', packDir],
+      repoRoot,
+    ),
   ) as Array<{ filename: string; integrity: string }>;
   const tarballPath = path.join(packDir, packed[0]!.filename);
   const tarballHash = createHash('sha256').update(readFileSync(tarballPath)).digest('hex');
@@ -271,16 +337,22 @@ export default async function setup(project: TestProject): Promise<void> {
   const started = Date.now();
   const consumerSpecs = specs(path.basename(tarballPath));
   const singleSpecs = projectSpecs(path.basename(tarballPath));
-  const installed = await inBatches<ConsumerSpec | (typeof singleSpecs)[number], Consumer | Project>(
-    [...consumerSpecs, ...singleSpecs],
-    4,
-    async (spec) =>
-      'ext' in spec
-        ? installConsumer(spec, tarballPath, tarballHash)
-        : { id: spec.id, dir: await installProject(spec, tarballPath, tarballHash), eslintVersion: spec.devDependencies.eslint! },
+  const installed = await inBatches<
+    ConsumerSpec | (typeof singleSpecs)[number],
+    Consumer | Project
+  >([...consumerSpecs, ...singleSpecs], 4, async (spec) =>
+    'ext' in spec
+      ? installConsumer(spec, tarballPath, tarballHash)
+      : {
+          id: spec.id,
+          dir: await installProject(spec, tarballPath, tarballHash),
+          eslintVersion: spec.devDependencies.eslint!,
+        },
   );
   const consumers = installed.slice(0, consumerSpecs.length) as Consumer[];
-  const projects = Object.fromEntries(installed.slice(consumerSpecs.length).map((entry) => [entry.id, entry])) as Record<ProjectId, Project>;
+  const projects = Object.fromEntries(
+    installed.slice(consumerSpecs.length).map((entry) => [entry.id, entry]),
+  ) as Record<ProjectId, Project>;
   rmSync(packDir, { recursive: true, force: true });
   pruneCache(new Set(installed.map((entry) => entry.dir)));
   console.log(

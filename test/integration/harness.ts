@@ -78,7 +78,10 @@ export const namespace = 'http-status';
 /** The built plugin (dist/), which is what `npm pack` ships. */
 export function builtPlugin(): {
   meta: { name: string; version: string; namespace: string };
-  rules: Record<string, { meta: { docs?: { url?: string }; fixable?: string; hasSuggestions?: boolean } }>;
+  rules: Record<
+    string,
+    { meta: { docs?: { url?: string }; fixable?: string; hasSuggestions?: boolean } }
+  >;
   configs: Record<string, { rules?: Record<string, unknown> }>;
 } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS build, as users load it.
@@ -96,7 +99,10 @@ export function allFixtures(): RuleFixture[] {
   const rulesDir = path.join(fixturesDir, 'rules');
   if (!existsSync(rulesDir)) return [];
   return readdirSync(rulesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(rulesDir, entry.name, 'expected.json')))
+    .filter(
+      (entry) =>
+        entry.isDirectory() && existsSync(path.join(rulesDir, entry.name, 'expected.json')),
+    )
     .map((entry) => {
       const dir = path.join(rulesDir, entry.name);
       const codeFile = path.join(dir, 'code.js');
@@ -131,7 +137,9 @@ export function findingsUnder(fixture: RuleFixture, configName: string): Expecte
 /** `--rule` JSON that turns every rule of the plugin on at the given severity. */
 export function allRulesAt(severity: 'error' | 'warn'): string {
   return JSON.stringify(
-    Object.fromEntries(Object.keys(builtPlugin().rules).map((rule) => [`${namespace}/${rule}`, severity])),
+    Object.fromEntries(
+      Object.keys(builtPlugin().rules).map((rule) => [`${namespace}/${rule}`, severity]),
+    ),
   );
 }
 
@@ -145,8 +153,10 @@ export interface RunResult {
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^npm_(package|lifecycle)_/i.test(key) || /^npm_config_(local_prefix|prefix)$/i.test(key)) continue;
-    if (key === 'NODE_OPTIONS' || key.startsWith('VITEST') || key === 'TEST' || key === 'NODE_ENV') continue;
+    if (/^npm_(package|lifecycle)_/i.test(key) || /^npm_config_(local_prefix|prefix)$/i.test(key))
+      continue;
+    if (key === 'NODE_OPTIONS' || key.startsWith('VITEST') || key === 'TEST' || key === 'NODE_ENV')
+      continue;
     env[key] = value;
   }
   return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
@@ -170,7 +180,11 @@ export function run(
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')} timed out after ${options.timeoutMs} ms\n${stderr}`));
+      reject(
+        new Error(
+          `${command} ${args.join(' ')} timed out after ${options.timeoutMs} ms\n${stderr}`,
+        ),
+      );
     }, options.timeoutMs ?? 120_000);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -185,8 +199,16 @@ export function run(
 }
 
 /** The consumer's own `eslint` CLI, run by Node from its `node_modules`. */
-export function eslint(consumer: Consumer | Project, args: readonly string[], cwd = consumer.dir): Promise<RunResult> {
-  return run(process.execPath, [path.join(consumer.dir, 'node_modules/eslint/bin/eslint.js'), ...args], { cwd });
+export function eslint(
+  consumer: Consumer | Project,
+  args: readonly string[],
+  cwd = consumer.dir,
+): Promise<RunResult> {
+  return run(
+    process.execPath,
+    [path.join(consumer.dir, 'node_modules/eslint/bin/eslint.js'), ...args],
+    { cwd },
+  );
 }
 
 /** Path, relative to a consumer, of a fixture copied into it. */
@@ -212,6 +234,10 @@ export interface LintResult {
     endLine?: number;
     endColumn?: number;
     fix?: { range: [number, number]; text: string };
-    suggestions?: Array<{ desc: string; messageId?: string; fix: { range: [number, number]; text: string } }>;
+    suggestions?: Array<{
+      desc: string;
+      messageId?: string;
+      fix: { range: [number, number]; text: string };
+    }>;
   }>;
 }

@@ -13,15 +13,23 @@ const project = projects['js-only'];
 
 /** What `npm ls <name> --all --json` finds in the project: the path to every copy of the package. */
 async function installedCopies(name: string): Promise<string[]> {
-  const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
+  const npmCli =
+    process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)
+      ? process.env.npm_execpath
+      : undefined;
   const args = ['ls', name, '--all', '--json'];
-  const result = npmCli ? await run(process.execPath, [npmCli, ...args], { cwd: project.dir }) : await run('npm', args, { cwd: project.dir });
+  const result = npmCli
+    ? await run(process.execPath, [npmCli, ...args], { cwd: project.dir })
+    : await run('npm', args, { cwd: project.dir });
   const tree = JSON.parse(result.stdout) as { dependencies?: Record<string, unknown> };
   const copies: string[] = [];
   const visit = (dependencies: Record<string, unknown> | undefined, trail: string[]): void => {
     for (const [dependency, node] of Object.entries(dependencies ?? {})) {
       if (dependency === name) copies.push([...trail, dependency].join(' > '));
-      visit((node as { dependencies?: Record<string, unknown> }).dependencies, [...trail, dependency]);
+      visit((node as { dependencies?: Record<string, unknown> }).dependencies, [
+        ...trail,
+        dependency,
+      ]);
     }
   };
   visit(tree.dependencies, []);
@@ -30,7 +38,9 @@ async function installedCopies(name: string): Promise<string[]> {
 
 describe('a JavaScript-only project', () => {
   it('installs no typescript and no @typescript-eslint/utils', async () => {
-    expect(existsSync(path.join(project.dir, 'node_modules/eslint-plugin-http-status/package.json'))).toBe(true);
+    expect(
+      existsSync(path.join(project.dir, 'node_modules/eslint-plugin-http-status/package.json')),
+    ).toBe(true);
     expect(await installedCopies('typescript')).toEqual([]);
     expect(await installedCopies('@typescript-eslint/utils')).toEqual([]);
     expect(existsSync(path.join(project.dir, 'node_modules/typescript'))).toBe(false);
@@ -46,8 +56,12 @@ describe('a JavaScript-only project', () => {
     const result = await eslint(project, ['--format', 'json', 'footprint/code.js']);
     expect(result.stderr).toBe('');
     const [file] = JSON.parse(result.stdout) as LintResult[];
-    const { findings } = JSON.parse(readFileSync(path.join(fixture, 'expected.json'), 'utf8')) as { findings: Array<{ ruleId: string; line: number }> };
-    expect(file!.messages.map(({ ruleId, line }) => ({ ruleId, line }))).toEqual(findings.map(({ ruleId, line }) => ({ ruleId, line })));
+    const { findings } = JSON.parse(readFileSync(path.join(fixture, 'expected.json'), 'utf8')) as {
+      findings: Array<{ ruleId: string; line: number }>;
+    };
+    expect(file!.messages.map(({ ruleId, line }) => ({ ruleId, line }))).toEqual(
+      findings.map(({ ruleId, line }) => ({ ruleId, line })),
+    );
     expect(result.code).toBe(1);
   });
 
@@ -92,10 +106,21 @@ describe('a JavaScript-only project', () => {
         files: ['eslint.config.ts'],
       }),
     );
-    const result = await run(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--listFiles'], { cwd: dir });
+    const result = await run(
+      process.execPath,
+      [
+        path.join(repoRoot, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        'tsconfig.json',
+        '--listFiles',
+      ],
+      { cwd: dir },
+    );
     expect(result.stdout.split('\n').filter((line) => line.includes('error TS'))).toEqual([]);
     expect(result.code).toBe(0);
     // The plugin's types were read from the project's install.
-    expect(result.stdout).toContain(path.join(project.dir, 'node_modules/eslint-plugin-http-status/dist/index.d.ts'));
+    expect(result.stdout).toContain(
+      path.join(project.dir, 'node_modules/eslint-plugin-http-status/dist/index.d.ts'),
+    );
   });
 });

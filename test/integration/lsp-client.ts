@@ -25,7 +25,10 @@ export class LspClient {
   stderr = '';
   private buffer = Buffer.alloc(0);
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; method: string }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; method: string }
+  >();
   private readonly handlers = new Map<string, RequestHandler>();
   private readonly listeners: Array<(message: Message) => void> = [];
   private exited: Error | undefined;
@@ -35,7 +38,9 @@ export class LspClient {
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     this.child.on('exit', (code, signal) => {
-      this.exited = new Error(`language server exited (code ${code}, signal ${signal})\n${this.stderr}`);
+      this.exited = new Error(
+        `language server exited (code ${code}, signal ${signal})\n${this.stderr}`,
+      );
       for (const { reject } of this.pending.values()) reject(this.exited);
       this.pending.clear();
     });
@@ -76,7 +81,10 @@ export class LspClient {
   /** Resolves with the first message from the server, from now on, that matches. */
   waitFor(predicate: (message: Message) => boolean, timeoutMs = 30_000): Promise<Message> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server sent no matching message within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`server sent no matching message within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const listener = (message: Message): void => {
         if (!predicate(message)) return;
         clearTimeout(timer);
@@ -105,7 +113,11 @@ export class LspClient {
   /** The methods exchanged so far, for error messages. */
   transcript(): string {
     return this.received
-      .map((message) => (message.method ? `<- ${message.method}${message.id === undefined ? '' : ` #${message.id}`}` : `<- answer #${message.id}`))
+      .map((message) =>
+        message.method
+          ? `<- ${message.method}${message.id === undefined ? '' : ` #${message.id}`}`
+          : `<- answer #${message.id}`,
+      )
       .join('\n');
   }
 
@@ -126,7 +138,9 @@ export class LspClient {
       const length = Number(match[1]);
       const start = headerEnd + 4;
       if (this.buffer.length < start + length) return;
-      const message = JSON.parse(this.buffer.subarray(start, start + length).toString('utf8')) as Message;
+      const message = JSON.parse(
+        this.buffer.subarray(start, start + length).toString('utf8'),
+      ) as Message;
       this.buffer = this.buffer.subarray(start + length);
       this.dispatch(message);
     }
@@ -139,14 +153,24 @@ export class LspClient {
       // A request from the server: answer it, or say we do not handle it.
       const handler = this.handlers.get(message.method);
       if (!handler) {
-        this.send({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: `unhandled: ${message.method}` } });
+        this.send({
+          jsonrpc: '2.0',
+          id: message.id,
+          error: { code: -32601, message: `unhandled: ${message.method}` },
+        });
         return;
       }
       Promise.resolve()
         .then(() => handler(message.params))
         .then(
-          (result) => this.send({ jsonrpc: '2.0', id: message.id, result: (result ?? null) as Json }),
-          (error: Error) => this.send({ jsonrpc: '2.0', id: message.id, error: { code: -32603, message: error.message } }),
+          (result) =>
+            this.send({ jsonrpc: '2.0', id: message.id, result: (result ?? null) as Json }),
+          (error: Error) =>
+            this.send({
+              jsonrpc: '2.0',
+              id: message.id,
+              error: { code: -32603, message: error.message },
+            }),
         );
       return;
     }
@@ -154,7 +178,8 @@ export class LspClient {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
-      if (message.error) waiting.reject(new Error(`${waiting.method} failed: ${message.error.message}`));
+      if (message.error)
+        waiting.reject(new Error(`${waiting.method} failed: ${message.error.message}`));
       else waiting.resolve(message.result);
     }
   }

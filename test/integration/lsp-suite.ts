@@ -23,7 +23,10 @@ import { LspClient } from './lsp-client';
 const { consumers } = inject('integration');
 const fixtures = activeFixtures();
 const plugin = builtPlugin();
-const serverBin = path.join(repoRoot, 'node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server');
+const serverBin = path.join(
+  repoRoot,
+  'node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server',
+);
 
 interface Position {
   line: number;
@@ -54,7 +57,10 @@ interface CodeAction {
 }
 interface ApplyWorkspaceEditParams {
   edit: {
-    documentChanges?: Array<{ textDocument: { uri: string; version: number | null }; edits: TextEdit[] }>;
+    documentChanges?: Array<{
+      textDocument: { uri: string; version: number | null };
+      edits: TextEdit[];
+    }>;
     changes?: Record<string, TextEdit[]>;
   };
 }
@@ -95,9 +101,16 @@ function offsetAt(text: string, position: Position): number {
 /** Applies LSP text edits (non-overlapping, as the server sends them) to a text. */
 function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = edits
-    .map((edit) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), text: edit.newText }))
+    .map((edit) => ({
+      start: offsetAt(text, edit.range.start),
+      end: offsetAt(text, edit.range.end),
+      text: edit.newText,
+    }))
     .sort((a, b) => b.start - a.start);
-  return sorted.reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
+  return sorted.reduce(
+    (result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end),
+    text,
+  );
 }
 
 /** Applies an ESLint fix ({range: [start, end], text}) from `--format json`. */
@@ -112,7 +125,10 @@ function applyFix(text: string, fix: { range: [number, number]; text: string }):
  */
 export function describeLanguageServer(consumerId: string): void {
   const consumer = consumers.find((candidate) => candidate.id === consumerId);
-  if (!consumer) throw new Error(`no consumer ${consumerId}: ${consumers.map((candidate) => candidate.id).join(', ')}`);
+  if (!consumer)
+    throw new Error(
+      `no consumer ${consumerId}: ${consumers.map((candidate) => candidate.id).join(', ')}`,
+    );
   describe(`${consumer.id}: ESLint language server`, () => defineTests(consumer));
 }
 
@@ -123,7 +139,11 @@ function defineTests(consumer: Consumer): void {
 
   beforeAll(async () => {
     // What the CLI says about the same files, to compare the editor's edits with.
-    const cliRun = eslint(consumer, ['--format', 'json', ...fixtures.map((fixture) => consumerFile(consumer, fixture.rule))]);
+    const cliRun = eslint(consumer, [
+      '--format',
+      'json',
+      ...fixtures.map((fixture) => consumerFile(consumer, fixture.rule)),
+    ]);
     client = new LspClient(process.execPath, [serverBin, '--stdio'], consumer.dir);
     client.onRequest('workspace/configuration', (params) =>
       (params as { items: unknown[] }).items.map(() => settingsFor(consumer)),
@@ -141,29 +161,48 @@ function defineTests(consumer: Consumer): void {
       client.onRequest(method, () => ({}));
     }
     const rootUri = pathToFileURL(consumer.dir).href;
-    const initialized = await client.request<{ capabilities: Record<string, unknown> }>('initialize', {
-      processId: process.pid,
-      clientInfo: { name: 'eslint-plugin-http-status integration test' },
-      rootUri,
-      workspaceFolders: [{ uri: rootUri, name: consumer.id }],
-      capabilities: {
-        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, workspaceFolders: true },
-        textDocument: {
-          synchronization: { didSave: true },
-          diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-          codeAction: {
-            codeActionLiteralSupport: {
-              codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll', 'source.fixAll.eslint'] },
+    const initialized = await client.request<{ capabilities: Record<string, unknown> }>(
+      'initialize',
+      {
+        processId: process.pid,
+        clientInfo: { name: 'eslint-plugin-http-status integration test' },
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: consumer.id }],
+        capabilities: {
+          workspace: {
+            configuration: true,
+            applyEdit: true,
+            workspaceEdit: { documentChanges: true },
+            workspaceFolders: true,
+          },
+          textDocument: {
+            synchronization: { didSave: true },
+            diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+            codeAction: {
+              codeActionLiteralSupport: {
+                codeActionKind: {
+                  valueSet: [
+                    '',
+                    'quickfix',
+                    'refactor',
+                    'source',
+                    'source.fixAll',
+                    'source.fixAll.eslint',
+                  ],
+                },
+              },
+              isPreferredSupport: true,
             },
-            isPreferredSupport: true,
           },
         },
       },
-    });
+    );
     expect(initialized.capabilities).toMatchObject({
       diagnosticProvider: { identifier: 'eslint' },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.eslint'] },
-      executeCommandProvider: { commands: expect.arrayContaining(['eslint.applySingleFix', 'eslint.applySuggestion']) },
+      executeCommandProvider: {
+        commands: expect.arrayContaining(['eslint.applySingleFix', 'eslint.applySuggestion']),
+      },
     });
     client.notify('initialized', {});
     const result = await cliRun;
@@ -181,21 +220,35 @@ function defineTests(consumer: Consumer): void {
     );
     expect(complaints, client.stderr).toEqual([]);
     const statuses = client.received.filter(
-      (message) => message.method === 'eslint/status' && (message.params as { uri?: string }).uri === uri,
+      (message) =>
+        message.method === 'eslint/status' && (message.params as { uri?: string }).uri === uri,
     );
-    expect((statuses.at(-1)?.params as { state?: number } | undefined)?.state, 'eslint/status is ok (1)').toBe(1);
+    expect(
+      (statuses.at(-1)?.params as { state?: number } | undefined)?.state,
+      'eslint/status is ok (1)',
+    ).toBe(1);
   }
 
-  async function open(name: string): Promise<{ uri: string; text: string; diagnostics: Diagnostic[] }> {
+  async function open(
+    name: string,
+  ): Promise<{ uri: string; text: string; diagnostics: Diagnostic[] }> {
     const file = path.join(consumer.dir, consumerFile(consumer, name));
     const uri = pathToFileURL(file).href;
     const text = readFileSync(file, 'utf8');
     client.notify('textDocument/didOpen', {
-      textDocument: { uri, languageId: consumer.ext === '.ts' ? 'typescript' : 'javascript', version: 1, text },
+      textDocument: {
+        uri,
+        languageId: consumer.ext === '.ts' ? 'typescript' : 'javascript',
+        version: 1,
+        text,
+      },
     });
-    const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
-      textDocument: { uri },
-    });
+    const report = await client.request<{ kind: string; items: Diagnostic[] }>(
+      'textDocument/diagnostic',
+      {
+        textDocument: { uri },
+      },
+    );
     expect(report.kind).toBe('full');
     expectHealthy(uri);
     return { uri, text, diagnostics: report.items };
@@ -209,9 +262,16 @@ function defineTests(consumer: Consumer): void {
   it('really lints: an unsaved buffer with a syntax error gets a parsing error', async () => {
     const uri = pathToFileURL(path.join(consumer.dir, `src/unsaved${consumer.ext}`)).href;
     client.notify('textDocument/didOpen', {
-      textDocument: { uri, languageId: consumer.ext === '.ts' ? 'typescript' : 'javascript', version: 1, text: 'const = 1;\n' },
+      textDocument: {
+        uri,
+        languageId: consumer.ext === '.ts' ? 'typescript' : 'javascript',
+        version: 1,
+        text: 'const = 1;\n',
+      },
     });
-    const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
     expectHealthy(uri);
     expect(report.items).toHaveLength(1);
     expect(report.items[0]!.message).toMatch(/^Parsing error/);
@@ -221,7 +281,9 @@ function defineTests(consumer: Consumer): void {
     it(`${fixture.rule}: diagnostics carry the rule id and doc link; fixes and suggestions are offered and applied`, async () => {
       const expected = findingsUnder(fixture, consumer.configName);
       const { uri, text, diagnostics } = await open(fixture.rule);
-      const file = cli.find((entry) => entry.filePath === path.join(consumer.dir, consumerFile(consumer, fixture.rule)))!;
+      const file = cli.find(
+        (entry) => entry.filePath === path.join(consumer.dir, consumerFile(consumer, fixture.rule)),
+      )!;
 
       expect(
         diagnostics.map((diagnostic) => ({
@@ -235,7 +297,8 @@ function defineTests(consumer: Consumer): void {
       ).toEqual(
         expected.map((finding) => ({
           code: finding.ruleId,
-          href: plugin.rules[finding.ruleId.slice(`${plugin.meta.namespace}/`.length)]!.meta.docs!.url,
+          href: plugin.rules[finding.ruleId.slice(`${plugin.meta.namespace}/`.length)]!.meta.docs!
+            .url,
           source: 'eslint',
           severity: 1,
           message: finding.message,
@@ -259,7 +322,9 @@ function defineTests(consumer: Consumer): void {
         const suggestionTitles = finding.suggestions.map((desc) => `${desc} (${finding.ruleId})`);
         if (finding.fix) expect(titles).toContain(fixTitle);
         else expect(titles).not.toContain(fixTitle);
-        expect(titles.filter((title) => suggestionTitles.includes(title))).toEqual(suggestionTitles);
+        expect(titles.filter((title) => suggestionTitles.includes(title))).toEqual(
+          suggestionTitles,
+        );
         expect(titles).toContain(`Disable ${finding.ruleId} for this line`);
         expect(titles).toContain(`Show documentation for ${finding.ruleId}`);
 
@@ -274,7 +339,12 @@ function defineTests(consumer: Consumer): void {
           });
           expect(appliedEdits.length).toBe(before + 1);
           const { edit } = appliedEdits[before]!;
-          const changes = edit.documentChanges ?? Object.entries(edit.changes ?? {}).map(([u, edits]) => ({ textDocument: { uri: u, version: null }, edits }));
+          const changes =
+            edit.documentChanges ??
+            Object.entries(edit.changes ?? {}).map(([u, edits]) => ({
+              textDocument: { uri: u, version: null },
+              edits,
+            }));
           expect(changes.map((change) => change.textDocument.uri)).toEqual([uri]);
           return applyEdits(text, changes[0]!.edits);
         };
@@ -291,10 +361,17 @@ function defineTests(consumer: Consumer): void {
         }
 
         // "Show documentation" asks the editor to open meta.docs.url.
-        const docs = actions.find((candidate) => candidate.title === `Show documentation for ${finding.ruleId}`)!;
+        const docs = actions.find(
+          (candidate) => candidate.title === `Show documentation for ${finding.ruleId}`,
+        )!;
         const openDoc = client.waitFor((message) => message.method === 'eslint/openDoc');
-        await client.request('workspace/executeCommand', { command: docs.command!.command, arguments: docs.command!.arguments });
-        expect(((await openDoc).params as { url: string }).url).toBe(diagnostic.codeDescription?.href);
+        await client.request('workspace/executeCommand', {
+          command: docs.command!.command,
+          arguments: docs.command!.arguments,
+        });
+        expect(((await openDoc).params as { url: string }).url).toBe(
+          diagnostic.codeDescription?.href,
+        );
       }
     });
   }

@@ -5,7 +5,10 @@ import addFormats from 'ajv-formats';
 
 // The SARIF 2.1.0 schema (draft-04 JSON Schema), as shipped by Microsoft's SARIF SDK on npm.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file inside a package without exports.
-const sarifSchema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as Record<string, unknown>;
+const sarifSchema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as Record<
+  string,
+  unknown
+>;
 // unicodeRegExp off: the schema's language pattern has a stray `]` that only non-unicode RegExps accept.
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);

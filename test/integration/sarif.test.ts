@@ -6,18 +6,29 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
 import { validateSarif } from './sarif-schema';
-import { activeFixtures, allRulesAt, builtPlugin, consumerFile, eslint, namespace } from './harness';
+import {
+  activeFixtures,
+  allRulesAt,
+  builtPlugin,
+  consumerFile,
+  eslint,
+  namespace,
+} from './harness';
 
 const { consumers } = inject('integration');
 const fixtures = activeFixtures();
 const plugin = builtPlugin();
 
-
 interface SarifLog {
   version: string;
   $schema: string;
   runs: Array<{
-    tool: { driver: { name: string; rules?: Array<{ id: string; helpUri?: string; shortDescription?: { text: string } }> } };
+    tool: {
+      driver: {
+        name: string;
+        rules?: Array<{ id: string; helpUri?: string; shortDescription?: { text: string } }>;
+      };
+    };
     artifacts?: Array<{ location: { uri: string } }>;
     results: Array<{
       ruleId: string;
@@ -36,8 +47,17 @@ interface SarifLog {
 
 describe.concurrent.each(consumers)('$id: SARIF', (consumer) => {
   it('is valid SARIF 2.1.0 with rule ids, help links and locations, and the exit code fails the build', async () => {
-    const files = [...fixtures.map((fixture) => consumerFile(consumer, fixture.rule)), consumerFile(consumer, 'clean')];
-    const result = await eslint(consumer, ['-f', '@microsoft/eslint-formatter-sarif', '--rule', allRulesAt('error'), ...files]);
+    const files = [
+      ...fixtures.map((fixture) => consumerFile(consumer, fixture.rule)),
+      consumerFile(consumer, 'clean'),
+    ];
+    const result = await eslint(consumer, [
+      '-f',
+      '@microsoft/eslint-formatter-sarif',
+      '--rule',
+      allRulesAt('error'),
+      ...files,
+    ]);
     const total = fixtures.reduce((sum, fixture) => sum + fixture.findings.length, 0);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(total > 0 ? 1 : 0);
@@ -58,11 +78,15 @@ describe.concurrent.each(consumers)('$id: SARIF', (consumer) => {
     expect(sarifRun!.tool.driver.name).toBe('ESLint');
     expect((sarifRun!.tool.driver as { version?: string }).version).toBe(consumer.eslintVersion);
 
-    const usedRules = [...new Set(fixtures.flatMap((fixture) => fixture.findings.map((finding) => finding.ruleId)))].sort();
+    const usedRules = [
+      ...new Set(fixtures.flatMap((fixture) => fixture.findings.map((finding) => finding.ruleId))),
+    ].sort();
     const described = sarifRun!.tool.driver.rules ?? [];
     expect(described.map((rule) => rule.id).sort()).toEqual(usedRules);
     for (const rule of described) {
-      const meta = plugin.rules[rule.id.slice(namespace.length + 1)]!.meta as { docs?: { url?: string; description?: string } };
+      const meta = plugin.rules[rule.id.slice(namespace.length + 1)]!.meta as {
+        docs?: { url?: string; description?: string };
+      };
       expect(rule.helpUri).toBe(meta.docs?.url);
       expect(rule.shortDescription?.text).toBe(meta.docs?.description);
     }
@@ -73,7 +97,12 @@ describe.concurrent.each(consumers)('$id: SARIF', (consumer) => {
         level: 'error',
         text: finding.message,
         uri: consumerFile(consumer, fixture.rule),
-        region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+        region: {
+          startLine: finding.line,
+          startColumn: finding.column,
+          endLine: finding.endLine,
+          endColumn: finding.endColumn,
+        },
       })),
     );
     expect(
@@ -84,7 +113,13 @@ describe.concurrent.each(consumers)('$id: SARIF', (consumer) => {
           ? path.relative(consumer.dir, new URL(location.artifactLocation.uri).pathname)
           : location.artifactLocation.uri;
         expect(described[entry.ruleIndex!]?.id).toBe(entry.ruleId);
-        return { ruleId: entry.ruleId, level: entry.level, text: entry.message.text, uri, region: location.region };
+        return {
+          ruleId: entry.ruleId,
+          level: entry.level,
+          text: entry.message.text,
+          uri,
+          region: location.region,
+        };
       }),
     ).toEqual(expected);
   });

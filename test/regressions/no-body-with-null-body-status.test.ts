@@ -45,7 +45,14 @@ const invalid = [
     // a file that only names a type-test library in a string serves requests as any other
     code: code('code(204).send({ deleted: checker })'),
     output: code('code(204).send()'),
-    errors: [{ messageId: 'bodyDropped' as const, suggestions: [{ messageId: 'sendOk' as const, output: code('code(200).send({ deleted: checker })') }] }],
+    errors: [
+      {
+        messageId: 'bodyDropped' as const,
+        suggestions: [
+          { messageId: 'sendOk' as const, output: code('code(200).send({ deleted: checker })') },
+        ],
+      },
+    ],
   },
   {
     // fastify/test/reply-code.test.js:73: the app comes from a local require, so the framework is
@@ -61,21 +68,33 @@ fastify.get('/undefined/204', function (request, reply) {
       {
         messageId: 'bodyDropped' as const,
         suggestions: [
-          { messageId: 'removeBody' as const, output: `const Fastify = require('..');
+          {
+            messageId: 'removeBody' as const,
+            output: `const Fastify = require('..');
 const fastify = Fastify();
 fastify.get('/undefined/204', function (request, reply) {
   reply.status(204).end();
-});` },
-          { messageId: 'sendOk' as const, output: `const Fastify = require('..');
+});`,
+          },
+          {
+            messageId: 'sendOk' as const,
+            output: `const Fastify = require('..');
 const fastify = Fastify();
 fastify.get('/undefined/204', function (request, reply) {
   reply.status(200).send({ message: 'hello' });
-});` },
+});`,
+          },
         ],
       },
     ],
   },
 ];
 
-ts.run('no-body-with-null-body-status: regressions from real code', rule, { valid: [...valid, ...tsValid], invalid });
-js.run('no-body-with-null-body-status: regressions from real code (JavaScript)', rule, { valid, invalid });
+ts.run('no-body-with-null-body-status: regressions from real code', rule, {
+  valid: [...valid, ...tsValid],
+  invalid,
+});
+js.run('no-body-with-null-body-status: regressions from real code (JavaScript)', rule, {
+  valid,
+  invalid,
+});

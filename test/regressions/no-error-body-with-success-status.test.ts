@@ -99,19 +99,43 @@ const invalid = [
   {
     // still an error body: what is sent beside the error is not data the handler loaded
     code: loginCode(200),
-    errors: [{ messageId: 'errorBodyWithSuccess' as const, data: { status: 'status 200' }, suggestions: suggestions([401], loginCode) }],
+    errors: [
+      {
+        messageId: 'errorBodyWithSuccess' as const,
+        data: { status: 'status 200' },
+        suggestions: suggestions([401], loginCode),
+      },
+    ],
   },
   {
     // still an error body: in a catch, whatever is sent beside the error
     code: catchCode(),
-    errors: [{ messageId: 'errorBodyWithSuccess' as const, data: { status: '200, the default' }, suggestions: suggestions([500], catchCode) }],
+    errors: [
+      {
+        messageId: 'errorBodyWithSuccess' as const,
+        data: { status: '200, the default' },
+        suggestions: suggestions([500], catchCode),
+      },
+    ],
   },
   {
     // a file that only names a type-test library in a string is not a type test
     code: typeNameCode(),
-    errors: [{ messageId: 'errorBodyWithSuccess' as const, data: { status: '200, the default' }, suggestions: suggestions([404], typeNameCode) }],
+    errors: [
+      {
+        messageId: 'errorBodyWithSuccess' as const,
+        data: { status: '200, the default' },
+        suggestions: suggestions([404], typeNameCode),
+      },
+    ],
   },
 ];
 
-ts.run('no-error-body-with-success-status: regressions from real code', rule, { valid: [...valid, ...tsValid], invalid });
-js.run('no-error-body-with-success-status: regressions from real code (JavaScript)', rule, { valid, invalid });
+ts.run('no-error-body-with-success-status: regressions from real code', rule, {
+  valid: [...valid, ...tsValid],
+  invalid,
+});
+js.run('no-error-body-with-success-status: regressions from real code (JavaScript)', rule, {
+  valid,
+  invalid,
+});

@@ -56,7 +56,7 @@ export const keys = async (init) => {
   {
     // @backstage/backend-defaults/dist/entrypoints/urlReader/lib/AzureUrlReader.cjs.js:110: a GET
     // whose init spreads \`signal && { signal }\`; the caller's signal is no method.
-    name: 'an init that spreads the caller\'s abort signal only when there is one',
+    name: "an init that spreads the caller's abort signal only when there is one",
     code: `export class Reader {
   async readCommits(url, options) {
     const { signal } = options ?? {};
@@ -103,7 +103,12 @@ export const revoke = (settings) => loadKeySet(settings, { method: 'DELETE' });`
   return res.status === 204 ? null : res.json();
 }
 export const revoke = (settings) => loadKeySet(settings, { method: 'DELETE' });`,
-    errors: [{ messageId: 'methodFromCaller' as const, data: { method: 'DELETE', line: '5', parse: '.json()' } }],
+    errors: [
+      {
+        messageId: 'methodFromCaller' as const,
+        data: { method: 'DELETE', line: '5', parse: '.json()' },
+      },
+    ],
   },
   {
     // the helper takes the whole request (URL and init) from callers out of sight
@@ -131,5 +136,12 @@ export const revoke = (settings) => loadKeySet(settings, { method: 'DELETE' });`
   },
 ];
 
-ruleTester.run('no-json-on-no-content: regressions from the real-world corpus', rule, { valid: [...cases, ...tsCases], invalid: stillReported });
-jsRuleTester.run('no-json-on-no-content: regressions from the real-world corpus (JavaScript)', rule, { valid: cases, invalid: stillReported });
+ruleTester.run('no-json-on-no-content: regressions from the real-world corpus', rule, {
+  valid: [...cases, ...tsCases],
+  invalid: stillReported,
+});
+jsRuleTester.run(
+  'no-json-on-no-content: regressions from the real-world corpus (JavaScript)',
+  rule,
+  { valid: cases, invalid: stillReported },
+);

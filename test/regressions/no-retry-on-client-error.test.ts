@@ -46,5 +46,12 @@ const cases = [
   },
 ];
 
-ruleTester.run('no-retry-on-client-error: regressions from the real-world corpus', rule, { valid: cases, invalid: [] });
-jsRuleTester.run('no-retry-on-client-error: regressions from the real-world corpus (JavaScript)', rule, { valid: cases, invalid: [] });
+ruleTester.run('no-retry-on-client-error: regressions from the real-world corpus', rule, {
+  valid: cases,
+  invalid: [],
+});
+jsRuleTester.run(
+  'no-retry-on-client-error: regressions from the real-world corpus (JavaScript)',
+  rule,
+  { valid: cases, invalid: [] },
+);

@@ -27,7 +27,9 @@ export function scoreCorpus(results: ReadonlyArray<{ item: ScoredItem; reported:
 }
 
 /** One test per file: its expected count, or for a `known` case, anything but it (so fixing it shows). */
-export function itReportsAsExpected(results: ReadonlyArray<{ item: ScoredItem; reported: number }>): void {
+export function itReportsAsExpected(
+  results: ReadonlyArray<{ item: ScoredItem; reported: number }>,
+): void {
   for (const { item, reported } of results) {
     it(`${item.name}: ${item.known ? 'known: ' + item.known : `${item.expected} report(s)`}`, () => {
       if (item.known) expect(reported).not.toBe(item.expected);
@@ -37,7 +39,11 @@ export function itReportsAsExpected(results: ReadonlyArray<{ item: ScoredItem; r
 }
 
 /** The summary line the corpus tests print. */
-export function describeScore(files: number, places: string, score: ReturnType<typeof scoreCorpus>): string {
+export function describeScore(
+  files: number,
+  places: string,
+  score: ReturnType<typeof scoreCorpus>,
+): string {
   const { truePositives, falsePositives, falseNegatives, precision, recall } = score;
   return (
     `corpus: ${files} files, ${truePositives + falseNegatives} flagged ${places}; ` +

@@ -30,7 +30,17 @@ const invalid = [
   },
   {
     code: `async function f() { const { default: ky } = await import('ky'); return ky('items/1', { method: 'delete' }).json(); }`,
-    errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `async function f() { const { default: ky } = await import('ky'); return ky('items/1', { method: 'delete' }).text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
+    errors: [
+      {
+        messageId: 'method',
+        suggestions: [
+          {
+            messageId: 'suggestParseText',
+            output: `async function f() { const { default: ky } = await import('ky'); return ky('items/1', { method: 'delete' }).text().then((text) => (text ? JSON.parse(text) : null)); }`,
+          },
+        ],
+      },
+    ],
   },
 ];
 

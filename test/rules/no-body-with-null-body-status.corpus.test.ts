@@ -96,7 +96,7 @@ export function registerRoute(app: Hono, route: Route) {
   });
 }`,
     expected: 1,
-    known: 'the status is the handler result\'s, known only at run time',
+    known: "the status is the handler result's, known only at run time",
   },
   {
     name: 'metaculus#4978: a proxy passing the upstream status and body on',
@@ -108,7 +108,7 @@ export async function POST(req: Request) {
   return new NextResponse(await res.blob(), { status: res.status });
 }`,
     expected: 1,
-    known: 'the status is the upstream response\'s, known only at run time',
+    known: "the status is the upstream response's, known only at run time",
   },
   {
     name: 'tutorial controller: delete answered with 204 and a message',
@@ -352,7 +352,9 @@ function lint(item: Case): number {
   );
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`${item.name}: ${fatal.message}`);
-  return messages.filter((message) => message.ruleId === 'http-status/no-body-with-null-body-status').length;
+  return messages.filter(
+    (message) => message.ruleId === 'http-status/no-body-with-null-body-status',
+  ).length;
 }
 
 describe('no-body-with-null-body-status on a realistic corpus', () => {

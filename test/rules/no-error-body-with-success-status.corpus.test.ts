@@ -821,7 +821,9 @@ function lint(item: Case): number {
   );
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`${item.name}: ${fatal.message}`);
-  return messages.filter((message) => message.ruleId === 'http-status/no-error-body-with-success-status').length;
+  return messages.filter(
+    (message) => message.ruleId === 'http-status/no-error-body-with-success-status',
+  ).length;
 }
 
 describe('no-error-body-with-success-status on a realistic corpus', () => {

@@ -62,7 +62,12 @@ js.run<MessageIds, Options>('no-error-body-with-success-status fix safety (JavaS
       code: login(''),
       output: null,
       filename: 'server.js',
-      errors: [{ messageId: 'errorBodyWithSuccess', suggestions: suggestions([500], (s) => login(`.status(${s})`)) }],
+      errors: [
+        {
+          messageId: 'errorBodyWithSuccess',
+          suggestions: suggestions([500], (s) => login(`.status(${s})`)),
+        },
+      ],
     },
     // An error-first callback's error branch: a guess too.
     {
@@ -141,7 +146,8 @@ js.run<MessageIds, Options>('no-error-body-with-success-status fix safety (JavaS
           messageId: 'errorBodyWithSuccess',
           suggestions: suggestions(
             [500],
-            (s) => `${express}app.get('/a', async (req, res) => { try { await run(); } catch (err) { res.status(${s}).json({ ...err, error: 'Failed to run' }); } });`,
+            (s) =>
+              `${express}app.get('/a', async (req, res) => { try { await run(); } catch (err) { res.status(${s}).json({ ...err, error: 'Failed to run' }); } });`,
           ),
         },
       ],
@@ -150,7 +156,9 @@ js.run<MessageIds, Options>('no-error-body-with-success-status fix safety (JavaS
 });
 
 const next = `import type { NextApiRequest, NextApiResponse } from 'next';\n`;
-const nextLogin = (status: string) => `${next}export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+const nextLogin = (
+  status: string,
+) => `${next}export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   try {
     res.json({ user: await register(req.body) });
   } catch (error) {
@@ -173,7 +181,12 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status fix safety (TypeS
     {
       code: nextLogin(''),
       output: null,
-      errors: [{ messageId: 'errorBodyWithSuccess', suggestions: suggestions([500], (s) => nextLogin(`.status(${s})`)) }],
+      errors: [
+        {
+          messageId: 'errorBodyWithSuccess',
+          suggestions: suggestions([500], (s) => nextLogin(`.status(${s})`)),
+        },
+      ],
     },
     {
       code: `${next}export default function handler(req: NextApiRequest, res: NextApiResponse) {

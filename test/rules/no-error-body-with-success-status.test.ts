@@ -30,10 +30,17 @@ const CONSTANT_NAMES: Record<number, string> = {
 /** Every suggestion, in order: `first` statuses, then the rest of the choices; `apply` writes the fixed code. */
 function suggestions(first: number[], apply: (status: number) => string) {
   const order = [...first, ...ALL.filter((status) => !first.includes(status))];
-  return order.map((status) => ({ messageId: 'sendStatus' as const, data: { status: NAMES[status] }, output: apply(status) }));
+  return order.map((status) => ({
+    messageId: 'sendStatus' as const,
+    data: { status: NAMES[status] },
+    output: apply(status),
+  }));
 }
 
-const reported = (data = '200, the default') => ({ messageId: 'errorBodyWithSuccess' as const, data: { status: data } });
+const reported = (data = '200, the default') => ({
+  messageId: 'errorBodyWithSuccess' as const,
+  data: { status: data },
+});
 
 // The rule tester bundles its own @typescript-eslint/utils types; the rule is the same object.
 const rule = ruleModule as never;
@@ -89,8 +96,10 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([404], (s) =>
-            `${expressApp}app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(${s}).json({ error: 'User not found' });\n  res.json(user);\n});`,
+          suggestions: suggestions(
+            [404],
+            (s) =>
+              `${expressApp}app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(${s}).json({ error: 'User not found' });\n  res.json(user);\n});`,
           ),
         },
       ],
@@ -99,13 +108,31 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       // inside a catch: 500, replacing the explicit 200
       code: `${expressApp}app.post('/a', async (req, res) => {\n  try {\n    await save(req.body);\n  } catch (e) {\n    res.status(200).send({ message: e.message });\n  }\n});`,
       output: null,
-      errors: [{ ...reported('status 200'), suggestions: suggestions([500], (s) => `${expressApp}app.post('/a', async (req, res) => {\n  try {\n    await save(req.body);\n  } catch (e) {\n    res.status(${s}).send({ message: e.message });\n  }\n});`) }],
+      errors: [
+        {
+          ...reported('status 200'),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `${expressApp}app.post('/a', async (req, res) => {\n  try {\n    await save(req.body);\n  } catch (e) {\n    res.status(${s}).send({ message: e.message });\n  }\n});`,
+          ),
+        },
+      ],
     },
     {
       // the caught error itself
       code: `${expressApp}app.get('/a', async (req, res) => { try { await run(); } catch (err) { res.json(err); } });`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${expressApp}app.get('/a', async (req, res) => { try { await run(); } catch (err) { res.status(${s}).json(err); } });`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `${expressApp}app.get('/a', async (req, res) => { try { await run(); } catch (err) { res.status(${s}).json(err); } });`,
+          ),
+        },
+      ],
     },
     {
       // a numeric code in the body is the status
@@ -123,18 +150,45 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       // error-first callback's error branch: 500
       code: `${expressApp}app.get('/file', (req, res) => {\n  fs.readFile(path, (err, data) => {\n    if (err) return res.send({ error: err });\n    res.send(data);\n  });\n});`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${expressApp}app.get('/file', (req, res) => {\n  fs.readFile(path, (err, data) => {\n    if (err) return res.status(${s}).send({ error: err });\n    res.send(data);\n  });\n});`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `${expressApp}app.get('/file', (req, res) => {\n  fs.readFile(path, (err, data) => {\n    if (err) return res.status(${s}).send({ error: err });\n    res.send(data);\n  });\n});`,
+          ),
+        },
+      ],
     },
     {
       // a promise's rejection handler is a catch
       code: `${expressApp}app.get('/a', (req, res) => {\n  load()\n    .then((items) => res.json(items))\n    .catch((err) => res.json({ error: err.message }));\n});`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${expressApp}app.get('/a', (req, res) => {\n  load()\n    .then((items) => res.json(items))\n    .catch((err) => res.status(${s}).json({ error: err.message }));\n});`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `${expressApp}app.get('/a', (req, res) => {\n  load()\n    .then((items) => res.json(items))\n    .catch((err) => res.status(${s}).json({ error: err.message }));\n});`,
+          ),
+        },
+      ],
     },
     {
       code: `${expressApp}app.get('/a', (req, res) => { load().then((items) => res.json(items), (e) => res.send({ ok: false })); });`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${expressApp}app.get('/a', (req, res) => { load().then((items) => res.json(items), (e) => res.status(${s}).send({ ok: false })); });`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `${expressApp}app.get('/a', (req, res) => { load().then((items) => res.json(items), (e) => res.status(${s}).send({ ok: false })); });`,
+          ),
+        },
+      ],
     },
     {
       // an alias of the response, and a status written with http-status-codes
@@ -143,7 +197,11 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported('status 200'),
-          suggestions: suggestions([500], (s) => `import { StatusCodes } from 'http-status-codes';\n${expressApp}app.get('/a', async (req, res) => {\n  const response = res;\n  try { await run(); } catch (e) { response.status(StatusCodes.${CONSTANT_NAMES[s]}).json({ error: 'Failed' }); }\n});`),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `import { StatusCodes } from 'http-status-codes';\n${expressApp}app.get('/a', async (req, res) => {\n  const response = res;\n  try { await run(); } catch (e) { response.status(StatusCodes.${CONSTANT_NAMES[s]}).json({ error: 'Failed' }); }\n});`,
+          ),
         },
       ],
     },
@@ -153,8 +211,10 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([400, 500], (s) =>
-            `${expressApp}app.post('/a', (req, res) => { try { JSON.parse(req.body); } catch { res.status(${s}).json({ error: 'Invalid JSON' }); } });`,
+          suggestions: suggestions(
+            [400, 500],
+            (s) =>
+              `${expressApp}app.post('/a', (req, res) => { try { JSON.parse(req.body); } catch { res.status(${s}).json({ error: 'Invalid JSON' }); } });`,
           ),
         },
       ],
@@ -165,8 +225,10 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([400], (s) =>
-            `${expressApp}app.post('/signup', (req, res) => {\n  const { email, password } = req.body;\n  if (!email || !password) {\n    return res.status(${s}).json({ success: false, msg: 'Please fill all fields' });\n  }\n});`,
+          suggestions: suggestions(
+            [400],
+            (s) =>
+              `${expressApp}app.post('/signup', (req, res) => {\n  const { email, password } = req.body;\n  if (!email || !password) {\n    return res.status(${s}).json({ success: false, msg: 'Please fill all fields' });\n  }\n});`,
           ),
         },
       ],
@@ -177,14 +239,18 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([409], (s) =>
-            `${expressApp}app.post('/r', async (req, res) => {\n  if (await User.exists({ email })) return res.status(${s}).json({ error: 'User already exists' });\n  if (!ok) return res.json({ error: 'Invalid password' });\n});`,
+          suggestions: suggestions(
+            [409],
+            (s) =>
+              `${expressApp}app.post('/r', async (req, res) => {\n  if (await User.exists({ email })) return res.status(${s}).json({ error: 'User already exists' });\n  if (!ok) return res.json({ error: 'Invalid password' });\n});`,
           ),
         },
         {
           ...reported(),
-          suggestions: suggestions([401, 400], (s) =>
-            `${expressApp}app.post('/r', async (req, res) => {\n  if (await User.exists({ email })) return res.json({ error: 'User already exists' });\n  if (!ok) return res.status(${s}).json({ error: 'Invalid password' });\n});`,
+          suggestions: suggestions(
+            [401, 400],
+            (s) =>
+              `${expressApp}app.post('/r', async (req, res) => {\n  if (await User.exists({ email })) return res.json({ error: 'User already exists' });\n  if (!ok) return res.status(${s}).json({ error: 'Invalid password' });\n});`,
           ),
         },
       ],
@@ -195,8 +261,10 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([], (s) =>
-            `import { Router, type Response } from 'express';\nconst router = Router();\nrouter.post('/a', (req, res: Response) => { (res as Response).status(${s}).json({ ok: false } satisfies object); });`,
+          suggestions: suggestions(
+            [],
+            (s) =>
+              `import { Router, type Response } from 'express';\nconst router = Router();\nrouter.post('/a', (req, res: Response) => { (res as Response).status(${s}).json({ ok: false } satisfies object); });`,
           ),
         },
       ],
@@ -208,8 +276,10 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([], (s) =>
-            `${expressApp}app.get('/a', (req, res) => { res!.status(${s})['json']({ status: 'error' }); });\napp.get('/b', (req, res) => (log(), res?.send({ error: 'Oops', status: 502 })));`,
+          suggestions: suggestions(
+            [],
+            (s) =>
+              `${expressApp}app.get('/a', (req, res) => { res!.status(${s})['json']({ status: 'error' }); });\napp.get('/b', (req, res) => (log(), res?.send({ error: 'Oops', status: 502 })));`,
           ),
         },
         reported(),
@@ -221,8 +291,10 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([], (s) =>
-            `${expressApp}app.route('/a').get((req, res) => { const body = { error: 'Nope' }; res.status(${s}).json(body); });`,
+          suggestions: suggestions(
+            [],
+            (s) =>
+              `${expressApp}app.route('/a').get((req, res) => { const body = { error: 'Nope' }; res.status(${s}).json(body); });`,
           ),
         },
       ],
@@ -239,7 +311,11 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([], (s) => `${expressApp}app.use((err, req, res, next) => { res.status(${s}).json({ error: err.message }); });`),
+          suggestions: suggestions(
+            [],
+            (s) =>
+              `${expressApp}app.use((err, req, res, next) => { res.status(${s}).json({ error: err.message }); });`,
+          ),
         },
       ],
     },
@@ -249,8 +325,10 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([], (s) =>
-            `${expressApp}app.get('/a', (req, res) => {\n  if (!req.user) { res.status(401); return res.json({ error: 'Login required' }); }\n  res.status(${s}).json({ error: 'Not ready' });\n});`,
+          suggestions: suggestions(
+            [],
+            (s) =>
+              `${expressApp}app.get('/a', (req, res) => {\n  if (!req.user) { res.status(401); return res.json({ error: 'Login required' }); }\n  res.status(${s}).json({ error: 'Not ready' });\n});`,
           ),
         },
       ],
@@ -259,7 +337,16 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       // Next.js Pages API route
       code: `import type { NextApiRequest, NextApiResponse } from 'next';\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) {\n  try { await run(); } catch (error) { res.status(200).json({ error: 'Failed to run' }); }\n}`,
       output: null,
-      errors: [{ ...reported('status 200'), suggestions: suggestions([500], (s) => `import type { NextApiRequest, NextApiResponse } from 'next';\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) {\n  try { await run(); } catch (error) { res.status(${s}).json({ error: 'Failed to run' }); }\n}`) }],
+      errors: [
+        {
+          ...reported('status 200'),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `import type { NextApiRequest, NextApiResponse } from 'next';\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) {\n  try { await run(); } catch (error) { res.status(${s}).json({ error: 'Failed to run' }); }\n}`,
+          ),
+        },
+      ],
     },
     {
       // a controller class method typed with Express's Response
@@ -267,8 +354,10 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([403], (s) =>
-            `import { Request, Response } from 'express';\nclass UserController {\n  async remove(req: Request, res: Response) {\n    return res.status(${s}).send({ success: false, message: 'You do not have permission' });\n  }\n}`,
+          suggestions: suggestions(
+            [403],
+            (s) =>
+              `import { Request, Response } from 'express';\nclass UserController {\n  async remove(req: Request, res: Response) {\n    return res.status(${s}).send({ success: false, message: 'You do not have permission' });\n  }\n}`,
           ),
         },
       ],
@@ -279,8 +368,10 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([], (s) =>
-            `${expressApp}app.get('/a', async (req, res) => { const { data, error } = await db.select(); if (error) return res.status(${s}).json({ error }); res.json(data); });`,
+          suggestions: suggestions(
+            [],
+            (s) =>
+              `${expressApp}app.get('/a', async (req, res) => { const { data, error } = await db.select(); if (error) return res.status(${s}).json({ error }); res.json(data); });`,
           ),
         },
       ],
@@ -292,8 +383,10 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Express', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([500], (s) =>
-            `${expressApp}app.get('/a', async (req, res) => { try { await run(); } catch (e) { res.status(${s}).json({ error: e.message }); } });`,
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `${expressApp}app.get('/a', async (req, res) => { try { await run(); } catch (e) { res.status(${s}).json({ error: e.message }); } });`,
           ),
         },
       ],
@@ -314,8 +407,10 @@ js.run<MessageIds, Options>('no-error-body-with-success-status: Express in JavaS
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([401, 404], (s) =>
-            `exports.login = async (req, res) => {\n  const user = await User.findOne({ email: req.body.email });\n  if (!user) {\n    return res.status(${s}).json({ success: false, msg: 'Invalid credentials' });\n  }\n};`,
+          suggestions: suggestions(
+            [401, 404],
+            (s) =>
+              `exports.login = async (req, res) => {\n  const user = await User.findOne({ email: req.body.email });\n  if (!user) {\n    return res.status(${s}).json({ success: false, msg: 'Invalid credentials' });\n  }\n};`,
           ),
         },
       ],
@@ -323,7 +418,16 @@ js.run<MessageIds, Options>('no-error-body-with-success-status: Express in JavaS
     {
       code: `const express = require('express');\nconst router = express.Router();\nrouter.delete('/:id', function (req, res) {\n  Post.remove(req.params.id, function (err) {\n    if (err) res.json({ error: err.message });\n    else res.json({ ok: true });\n  });\n});`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `const express = require('express');\nconst router = express.Router();\nrouter.delete('/:id', function (req, res) {\n  Post.remove(req.params.id, function (err) {\n    if (err) res.status(${s}).json({ error: err.message });\n    else res.json({ ok: true });\n  });\n});`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `const express = require('express');\nconst router = express.Router();\nrouter.delete('/:id', function (req, res) {\n  Post.remove(req.params.id, function (err) {\n    if (err) res.status(${s}).json({ error: err.message });\n    else res.json({ ok: true });\n  });\n});`,
+          ),
+        },
+      ],
     },
     {
       // a Remix route module with JSX
@@ -331,7 +435,11 @@ js.run<MessageIds, Options>('no-error-body-with-success-status: Express in JavaS
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([400], (s) => `import { json } from '@remix-run/node';\nexport const action = async () => json({ error: 'Title is required' }, { status: ${s} });\nexport default function Page() { return <Form method="post"><button>Save</button></Form>; }`),
+          suggestions: suggestions(
+            [400],
+            (s) =>
+              `import { json } from '@remix-run/node';\nexport const action = async () => json({ error: 'Title is required' }, { status: ${s} });\nexport default function Page() { return <Form method="post"><button>Save</button></Form>; }`,
+          ),
         },
       ],
     },
@@ -371,14 +479,27 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Fastify', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([404], (s) => `${fastifyApp}fastify.get('/a', async (request, reply) => {\n  reply.code(${s});\n  return { error: 'Item not found' };\n});`),
+          suggestions: suggestions(
+            [404],
+            (s) =>
+              `${fastifyApp}fastify.get('/a', async (request, reply) => {\n  reply.code(${s});\n  return { error: 'Item not found' };\n});`,
+          ),
         },
       ],
     },
     {
       code: `${fastifyApp}fastify.route({ method: 'GET', url: '/a', handler: async (request, reply) => { try { await run(); } catch (e) { reply.send({ error: e.message }); } } });`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${fastifyApp}fastify.route({ method: 'GET', url: '/a', handler: async (request, reply) => { try { await run(); } catch (e) { reply.code(${s}).send({ error: e.message }); } } });`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `${fastifyApp}fastify.route({ method: 'GET', url: '/a', handler: async (request, reply) => { try { await run(); } catch (e) { reply.code(${s}).send({ error: e.message }); } } });`,
+          ),
+        },
+      ],
     },
     {
       // an untraced app, a comment between the route's path and its handler: still a handler
@@ -386,7 +507,11 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Fastify', rule, 
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([404], (s) => `app.get(\n  '/users/:id',\n  // the user, or why not\n  (req, res) => {\n    res.status(${s}).send({ error: 'Not found' });\n  },\n);`),
+          suggestions: suggestions(
+            [404],
+            (s) =>
+              `app.get(\n  '/users/:id',\n  // the user, or why not\n  (req, res) => {\n    res.status(${s}).send({ error: 'Not found' });\n  },\n);`,
+          ),
         },
       ],
     },
@@ -396,7 +521,11 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Fastify', rule, 
       errors: [
         {
           ...reported('status 200'),
-          suggestions: suggestions([401], (s) => `export default async function routes(app) {\n  app.post('/login', async (request, reply) => {\n    reply.code(${s}).send({ error: 'Unauthorized' });\n  });\n}`),
+          suggestions: suggestions(
+            [401],
+            (s) =>
+              `export default async function routes(app) {\n  app.post('/login', async (request, reply) => {\n    reply.code(${s}).send({ error: 'Unauthorized' });\n  });\n}`,
+          ),
         },
       ],
     },
@@ -419,14 +548,27 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Koa', rule, {
     {
       code: `${koaApp}app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.body = { error: err.message };\n  }\n});`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${koaApp}app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.status = ${s};\n    ctx.body = { error: err.message };\n  }\n});`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `${koaApp}app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.status = ${s};\n    ctx.body = { error: err.message };\n  }\n});`,
+          ),
+        },
+      ],
     },
     {
       code: `import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/a', (ctx) => {\n  ctx.status = 200;\n  ctx.body = { success: false, message: 'Not allowed' };\n});`,
       errors: [
         {
           ...reported('status 200'),
-          suggestions: suggestions([403], (s) => `import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/a', (ctx) => {\n  ctx.status = ${s};\n  ctx.body = { success: false, message: 'Not allowed' };\n});`),
+          suggestions: suggestions(
+            [403],
+            (s) =>
+              `import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/a', (ctx) => {\n  ctx.status = ${s};\n  ctx.body = { success: false, message: 'Not allowed' };\n});`,
+          ),
         },
       ],
     },
@@ -436,7 +578,11 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Koa', rule, {
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([400], (s) => `${koaApp}app.use((ctx) => {\n  if (!ctx.query.id) { ctx.status = ${s}; ctx.body = { error: 'id is required' }; }\n});`),
+          suggestions: suggestions(
+            [400],
+            (s) =>
+              `${koaApp}app.use((ctx) => {\n  if (!ctx.query.id) { ctx.status = ${s}; ctx.body = { error: 'id is required' }; }\n});`,
+          ),
         },
       ],
     },
@@ -458,18 +604,39 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Hono', rule, {
     {
       code: `${honoApp}app.get('/a', async (c) => {\n  try { return c.json(await load()); } catch (e) { return c.json({ error: String(e) }); }\n});`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${honoApp}app.get('/a', async (c) => {\n  try { return c.json(await load()); } catch (e) { return c.json({ error: String(e) }, ${s}); }\n});`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `${honoApp}app.get('/a', async (c) => {\n  try { return c.json(await load()); } catch (e) { return c.json({ error: String(e) }, ${s}); }\n});`,
+          ),
+        },
+      ],
     },
     {
       code: `${honoApp}app.post('/a', (c) => c.json({ ok: false }, 200));`,
-      errors: [{ ...reported('status 200'), suggestions: suggestions([], (s) => `${honoApp}app.post('/a', (c) => c.json({ ok: false }, ${s}));`) }],
+      errors: [
+        {
+          ...reported('status 200'),
+          suggestions: suggestions(
+            [],
+            (s) => `${honoApp}app.post('/a', (c) => c.json({ ok: false }, ${s}));`,
+          ),
+        },
+      ],
     },
     {
       code: `${honoApp}app.post('/a', (c) => c.json({ error: 'No such user' }, { headers: { 'x-a': 'b' } }));`,
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([404], (s) => `${honoApp}app.post('/a', (c) => c.json({ error: 'No such user' }, { status: ${s}, headers: { 'x-a': 'b' } }));`),
+          suggestions: suggestions(
+            [404],
+            (s) =>
+              `${honoApp}app.post('/a', (c) => c.json({ error: 'No such user' }, { status: ${s}, headers: { 'x-a': 'b' } }));`,
+          ),
         },
       ],
     },
@@ -477,7 +644,16 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Hono', rule, {
       // `c.text` sends a body too: the caught error's message
       code: `${honoApp}app.get('/a', async (c) => { try { await run(); } catch (err) { return c.text(err.message); } });`,
       // 500 is guessed from the catch: a suggestion, not an autofix
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `${honoApp}app.get('/a', async (c) => { try { await run(); } catch (err) { return c.text(err.message, ${s}); } });`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `${honoApp}app.get('/a', async (c) => { try { await run(); } catch (err) { return c.text(err.message, ${s}); } });`,
+          ),
+        },
+      ],
     },
     {
       // chained registrations and a typed context
@@ -485,7 +661,11 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Hono', rule, {
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([400], (s) => `import { Hono, type Context } from 'hono';\nnew Hono().get('/a', (c) => c.text('hi')).get('/b', (c: Context) => c.json({ errors: ['Name is required'] }, ${s}));`),
+          suggestions: suggestions(
+            [400],
+            (s) =>
+              `import { Hono, type Context } from 'hono';\nnew Hono().get('/a', (c) => c.text('hi')).get('/b', (c: Context) => c.json({ errors: ['Name is required'] }, ${s}));`,
+          ),
         },
       ],
     },
@@ -510,20 +690,42 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Response factori
     {
       code: `export async function GET() {\n  try {\n    return Response.json(await load());\n  } catch (error) {\n    return Response.json({ error: error.message });\n  }\n}`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `export async function GET() {\n  try {\n    return Response.json(await load());\n  } catch (error) {\n    return Response.json({ error: error.message }, { status: ${s} });\n  }\n}`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `export async function GET() {\n  try {\n    return Response.json(await load());\n  } catch (error) {\n    return Response.json({ error: error.message }, { status: ${s} });\n  }\n}`,
+          ),
+        },
+      ],
     },
     {
       // merged into an existing init
       code: `export async function GET() {\n  try { return await run(); } catch (e) {\n    return new Response(JSON.stringify({ error: 'Server error' }), {\n      headers: { 'content-type': 'application/json' },\n    });\n  }\n}`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `export async function GET() {\n  try { return await run(); } catch (e) {\n    return new Response(JSON.stringify({ error: 'Server error' }), {\n      status: ${s},\n      headers: { 'content-type': 'application/json' },\n    });\n  }\n}`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `export async function GET() {\n  try { return await run(); } catch (e) {\n    return new Response(JSON.stringify({ error: 'Server error' }), {\n      status: ${s},\n      headers: { 'content-type': 'application/json' },\n    });\n  }\n}`,
+          ),
+        },
+      ],
     },
     {
       code: `import { NextResponse } from 'next/server';\nexport async function POST(request: Request) {\n  const body = await request.json();\n  if (!body.email) return NextResponse.json({ error: 'Email is required' }, { status: 200 });\n}`,
       errors: [
         {
           ...reported('status 200'),
-          suggestions: suggestions([400], (s) => `import { NextResponse } from 'next/server';\nexport async function POST(request: Request) {\n  const body = await request.json();\n  if (!body.email) return NextResponse.json({ error: 'Email is required' }, { status: ${s} });\n}`),
+          suggestions: suggestions(
+            [400],
+            (s) =>
+              `import { NextResponse } from 'next/server';\nexport async function POST(request: Request) {\n  const body = await request.json();\n  if (!body.email) return NextResponse.json({ error: 'Email is required' }, { status: ${s} });\n}`,
+          ),
         },
       ],
     },
@@ -537,7 +739,11 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Response factori
       errors: [
         {
           ...reported('status 200'),
-          suggestions: suggestions([409], (s) => `import { json } from '@remix-run/node';\nexport const action = async () => json({ errors: { email: 'Email already registered' } }, ${s});`),
+          suggestions: suggestions(
+            [409],
+            (s) =>
+              `import { json } from '@remix-run/node';\nexport const action = async () => json({ errors: { email: 'Email already registered' } }, ${s});`,
+          ),
         },
       ],
     },
@@ -546,7 +752,11 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: Response factori
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([401, 400], (s) => `import { data } from 'react-router';\nexport async function action() { return data({ error: 'Invalid token' }, { status: ${s} }); }`),
+          suggestions: suggestions(
+            [401, 400],
+            (s) =>
+              `import { data } from 'react-router';\nexport async function action() { return data({ error: 'Invalid token' }, { status: ${s} }); }`,
+          ),
         },
       ],
     },
@@ -576,7 +786,11 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: h3, Elysia, Lamb
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([404], (s) => `export default defineEventHandler(async (event) => {\n  const user = await findUser(getRouterParam(event, 'id'));\n  if (!user) {\n    setResponseStatus(event, ${s});\n    return { error: 'User not found' };\n  }\n  return user;\n});`),
+          suggestions: suggestions(
+            [404],
+            (s) =>
+              `export default defineEventHandler(async (event) => {\n  const user = await findUser(getRouterParam(event, 'id'));\n  if (!user) {\n    setResponseStatus(event, ${s});\n    return { error: 'User not found' };\n  }\n  return user;\n});`,
+          ),
         },
       ],
     },
@@ -588,7 +802,16 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: h3, Elysia, Lamb
     {
       code: `import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.post('/a', ({ body, set }) => {\n  try { return save(body); } catch (e) { return { error: e.message }; }\n});`,
       output: null,
-      errors: [{ ...reported(), suggestions: suggestions([500], (s) => `import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.post('/a', ({ body, set }) => {\n  try { return save(body); } catch (e) { set.status = ${s}; return { error: e.message }; }\n});`) }],
+      errors: [
+        {
+          ...reported(),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `import { Elysia } from 'elysia';\nconst app = new Elysia();\napp.post('/a', ({ body, set }) => {\n  try { return save(body); } catch (e) { set.status = ${s}; return { error: e.message }; }\n});`,
+          ),
+        },
+      ],
     },
     {
       // Elysia's `status(code, body)`
@@ -596,21 +819,38 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: h3, Elysia, Lamb
       errors: [
         {
           ...reported('status 200'),
-          suggestions: suggestions([404], (s) => `import { Elysia } from 'elysia';\nnew Elysia().get('/b', ({ status }) => status(${s}, { error: 'Not found' }));`),
+          suggestions: suggestions(
+            [404],
+            (s) =>
+              `import { Elysia } from 'elysia';\nnew Elysia().get('/b', ({ status }) => status(${s}, { error: 'Not found' }));`,
+          ),
         },
       ],
     },
     {
       code: `export const handler = async (event) => {\n  try {\n    return { statusCode: 200, body: JSON.stringify(await run(event)) };\n  } catch (e) {\n    return { statusCode: 200, body: JSON.stringify({ error: e.message }) };\n  }\n};`,
       output: null,
-      errors: [{ ...reported('status 200'), suggestions: suggestions([500], (s) => `export const handler = async (event) => {\n  try {\n    return { statusCode: 200, body: JSON.stringify(await run(event)) };\n  } catch (e) {\n    return { statusCode: ${s}, body: JSON.stringify({ error: e.message }) };\n  }\n};`) }],
+      errors: [
+        {
+          ...reported('status 200'),
+          suggestions: suggestions(
+            [500],
+            (s) =>
+              `export const handler = async (event) => {\n  try {\n    return { statusCode: 200, body: JSON.stringify(await run(event)) };\n  } catch (e) {\n    return { statusCode: ${s}, body: JSON.stringify({ error: e.message }) };\n  }\n};`,
+          ),
+        },
+      ],
     },
     {
       code: `import { app } from '@azure/functions';\napp.http('a', { handler: async () => {\n  return { jsonBody: { status: 'fail', message: 'Validation failed' } };\n} });`,
       errors: [
         {
           ...reported(),
-          suggestions: suggestions([422], (s) => `import { app } from '@azure/functions';\napp.http('a', { handler: async () => {\n  return { status: ${s}, jsonBody: { status: 'fail', message: 'Validation failed' } };\n} });`),
+          suggestions: suggestions(
+            [422],
+            (s) =>
+              `import { app } from '@azure/functions';\napp.http('a', { handler: async () => {\n  return { status: ${s}, jsonBody: { status: 'fail', message: 'Validation failed' } };\n} });`,
+          ),
         },
       ],
     },

@@ -372,7 +372,11 @@ export async function removeNote(id) {
 ];
 
 const correct: CorpusCase[] = [
-  { name: 'GET then json', bug: false, code: `export const load = () => fetch('/api/items').then((r) => r.json());` },
+  {
+    name: 'GET then json',
+    bug: false,
+    code: `export const load = () => fetch('/api/items').then((r) => r.json());`,
+  },
   {
     name: 'POST create',
     bug: false,
@@ -480,7 +484,11 @@ export async function patch(item) { const r = await fetch('/a', { method: 'PATCH
     code: `import axios from 'axios';
 export async function remove(id) { const { data } = await axios.delete('/items/' + id); return data; }`,
   },
-  { name: 'got delete json', bug: false, code: `import got from 'got';\nexport const remove = (id) => got.delete('https://x/items/' + id).json();` },
+  {
+    name: 'got delete json',
+    bug: false,
+    code: `import got from 'got';\nexport const remove = (id) => got.delete('https://x/items/' + id).json();`,
+  },
   {
     name: 'ofetch and $fetch DELETE',
     bug: false,
@@ -718,7 +726,11 @@ function reports(code: string): number {
       files: ['**/*.ts'],
       plugins: { 'http-status': { rules: { 'no-json-on-no-content': rule as never } } },
       rules: { 'http-status/no-json-on-no-content': 'error' },
-      languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
+      languageOptions: {
+        parser: tsParser as Linter.Parser,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+      },
     },
     'corpus.ts',
   );
@@ -729,7 +741,8 @@ function reports(code: string): number {
 
 /** Cases the rule knowingly gets wrong, with the reason (see the rule doc). */
 const KNOWN_MISSES: Record<string, string> = {
-  'parse of a response handed to a local parse helper': 'responses are followed out of helpers (returns), not into them (parameters)',
+  'parse of a response handed to a local parse helper':
+    'responses are followed out of helpers (returns), not into them (parameters)',
 };
 const KNOWN_FALSE_REPORTS: Record<string, string> = {};
 
@@ -741,7 +754,9 @@ describe('no-json-on-no-content on a realistic corpus', () => {
   const precision = truePositives / (truePositives + falsePositives.length);
   const recall = truePositives / (truePositives + misses.length);
 
-  console.info(`no-json-on-no-content corpus: ${truePositives} caught, ${misses.length} missed, ${falsePositives.length} false reports; precision ${(precision * 100).toFixed(1)}%, recall ${(recall * 100).toFixed(1)}%`);
+  console.info(
+    `no-json-on-no-content corpus: ${truePositives} caught, ${misses.length} missed, ${falsePositives.length} false reports; precision ${(precision * 100).toFixed(1)}%, recall ${(recall * 100).toFixed(1)}%`,
+  );
 
   it(`has precision >= 95% and recall >= 90% (${bugs.length} buggy, ${correct.length} correct cases)`, () => {
     expect(precision).toBeGreaterThanOrEqual(0.95);

@@ -14,422 +14,491 @@ const rule = noJsonOnNoContent as unknown as Parameters<typeof ruleTester.run>[1
 
 /** Invalid TS cases; their fixed outputs are linted again below (a second pass must report nothing). */
 const tsInvalid: Array<InvalidTestCase<string, readonly unknown[]>> = [
-    // ---- literal DELETE, the basic fix
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return await res.json(); }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res.status === 204 ? null : await res.json(); }`,
-      errors: [{ messageId: 'method', data: { method: 'DELETE', parse: '.json()' } }],
-    },
-    {
-      code: `async function remove(id: string) {
+  // ---- literal DELETE, the basic fix
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return await res.json(); }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res.status === 204 ? null : await res.json(); }`,
+    errors: [{ messageId: 'method', data: { method: 'DELETE', parse: '.json()' } }],
+  },
+  {
+    code: `async function remove(id: string) {
   const response = await fetch(\`/api/items/\${id}\`, { method: 'delete' });
   if (!response.ok) throw new Error(\`HTTP \${response.status}\`);
   const data = (await response.json()) as { deleted: boolean };
   return data;
 }`,
-      // the inferred type of `data` would gain `null`: a suggestion
-      output: null,
-      errors: [
-        {
-          messageId: 'method',
-          line: 4,
-          suggestions: [
-            {
-              messageId: 'suggestGuard',
-              output: `async function remove(id: string) {
+    // the inferred type of `data` would gain `null`: a suggestion
+    output: null,
+    errors: [
+      {
+        messageId: 'method',
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'suggestGuard',
+            output: `async function remove(id: string) {
   const response = await fetch(\`/api/items/\${id}\`, { method: 'delete' });
   if (!response.ok) throw new Error(\`HTTP \${response.status}\`);
   const data = response.status === 204 ? null : (await response.json()) as { deleted: boolean };
   return data;
 }`,
-            },
-          ],
-        },
-      ],
-    },
-    // `.then(r => r.json())`
-    {
-      code: `fetch('/x', { method: 'DELETE' }).then((r) => r.json()).then(console.log);`,
-      output: `fetch('/x', { method: 'DELETE' }).then((r) => (r.status === 204 ? null : r.json())).then(console.log);`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `fetch('/x', { method: 'DELETE' }).then(function (r) { return r.json(); });`,
-      output: `fetch('/x', { method: 'DELETE' }).then(function (r) { return r.status === 204 ? null : r.json(); });`,
-      errors: [{ messageId: 'method' }],
-    },
-    // const method, method object
-    {
-      code: `const DELETE = 'DELETE'; async function f() { const res = await fetch('/x', { method: DELETE }); return res.json(); }`,
-      output: `const DELETE = 'DELETE'; async function f() { const res = await fetch('/x', { method: DELETE }); return res.status === 204 ? null : res.json(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `const Methods = { Delete: 'DELETE' } as const; async function f() { const res = await fetch('/x', { method: Methods.Delete }); return res.json(); }`,
-      output: `const Methods = { Delete: 'DELETE' } as const; async function f() { const res = await fetch('/x', { method: Methods.Delete }); return res.status === 204 ? null : res.json(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    // `Request` object
-    {
-      code: `async function f() { const req = new Request('/x', { method: 'DELETE' }); const res = await fetch(req); return res.json(); }`,
-      output: `async function f() { const req = new Request('/x', { method: 'DELETE' }); const res = await fetch(req); return res.status === 204 ? null : res.json(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    // `JSON.parse(await res.text())`
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return JSON.parse(await res.text()); }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return JSON.parse((await res.text()) || 'null'); }`,
-      errors: [{ messageId: 'method', data: { method: 'DELETE', parse: 'JSON.parse()' } }],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const text = await res.text(); return JSON.parse(text); }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const text = await res.text(); return JSON.parse(text || 'null'); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    // undici `request` with destructured `statusCode`
-    {
-      code: `import { request } from 'undici';
+          },
+        ],
+      },
+    ],
+  },
+  // `.then(r => r.json())`
+  {
+    code: `fetch('/x', { method: 'DELETE' }).then((r) => r.json()).then(console.log);`,
+    output: `fetch('/x', { method: 'DELETE' }).then((r) => (r.status === 204 ? null : r.json())).then(console.log);`,
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `fetch('/x', { method: 'DELETE' }).then(function (r) { return r.json(); });`,
+    output: `fetch('/x', { method: 'DELETE' }).then(function (r) { return r.status === 204 ? null : r.json(); });`,
+    errors: [{ messageId: 'method' }],
+  },
+  // const method, method object
+  {
+    code: `const DELETE = 'DELETE'; async function f() { const res = await fetch('/x', { method: DELETE }); return res.json(); }`,
+    output: `const DELETE = 'DELETE'; async function f() { const res = await fetch('/x', { method: DELETE }); return res.status === 204 ? null : res.json(); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `const Methods = { Delete: 'DELETE' } as const; async function f() { const res = await fetch('/x', { method: Methods.Delete }); return res.json(); }`,
+    output: `const Methods = { Delete: 'DELETE' } as const; async function f() { const res = await fetch('/x', { method: Methods.Delete }); return res.status === 204 ? null : res.json(); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  // `Request` object
+  {
+    code: `async function f() { const req = new Request('/x', { method: 'DELETE' }); const res = await fetch(req); return res.json(); }`,
+    output: `async function f() { const req = new Request('/x', { method: 'DELETE' }); const res = await fetch(req); return res.status === 204 ? null : res.json(); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  // `JSON.parse(await res.text())`
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return JSON.parse(await res.text()); }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return JSON.parse((await res.text()) || 'null'); }`,
+    errors: [{ messageId: 'method', data: { method: 'DELETE', parse: 'JSON.parse()' } }],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const text = await res.text(); return JSON.parse(text); }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const text = await res.text(); return JSON.parse(text || 'null'); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  // undici `request` with destructured `statusCode`
+  {
+    code: `import { request } from 'undici';
 async function f() { const { statusCode, body } = await request('http://x/items/1', { method: 'DELETE' }); return await body.json(); }`,
-      output: `import { request } from 'undici';
+    output: `import { request } from 'undici';
 async function f() { const { statusCode, body } = await request('http://x/items/1', { method: 'DELETE' }); return statusCode === 204 ? null : await body.json(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `import { request } from 'undici';
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `import { request } from 'undici';
 async function f() { const { statusCode: code, body } = await request('http://x', { method: 'DELETE' }); const data = await body.json(); return data; }`,
-      output: `import { request } from 'undici';
+    output: `import { request } from 'undici';
 async function f() { const { statusCode: code, body } = await request('http://x', { method: 'DELETE' }); const data = code === 204 ? null : await body.json(); return data; }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `import { request } from 'undici';
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `import { request } from 'undici';
 async function f() { const res = await request('http://x', { method: 'DELETE' }); return res.body.json(); }`,
-      output: `import { request } from 'undici';
+    output: `import { request } from 'undici';
 async function f() { const res = await request('http://x', { method: 'DELETE' }); return res.statusCode === 204 ? null : res.body.json(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    // undici without `statusCode`: it is destructured too
-    {
-      code: `import { request } from 'undici';
+    errors: [{ messageId: 'method' }],
+  },
+  // undici without `statusCode`: it is destructured too
+  {
+    code: `import { request } from 'undici';
 async function f() { const { body } = await request('http://x', { method: 'DELETE' }); return body.json(); }`,
-      output: `import { request } from 'undici';
+    output: `import { request } from 'undici';
 async function f() { const { statusCode, body } = await request('http://x', { method: 'DELETE' }); return statusCode === 204 ? null : body.json(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `import { request } from 'undici';
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `import { request } from 'undici';
 async function f() { const { headers, body } = await request('http://x', { method: 'DELETE' }); const a = await body.json(); const b = await body.json(); return [headers, a, b]; }`,
-      output: [
-        `import { request } from 'undici';
+    output: [
+      `import { request } from 'undici';
 async function f() { const { statusCode, headers, body } = await request('http://x', { method: 'DELETE' }); const a = statusCode === 204 ? null : await body.json(); const b = await body.json(); return [headers, a, b]; }`,
-        `import { request } from 'undici';
+      `import { request } from 'undici';
 async function f() { const { statusCode, headers, body } = await request('http://x', { method: 'DELETE' }); const a = statusCode === 204 ? null : await body.json(); const b = statusCode === 204 ? null : await body.json(); return [headers, a, b]; }`,
-      ],
-      errors: [{ messageId: 'method' }, { messageId: 'method' }],
-    },
-    // … unless that would shadow another `statusCode` or drop it from a rest element
-    {
-      code: `import { request } from 'undici';
+    ],
+    errors: [{ messageId: 'method' }, { messageId: 'method' }],
+  },
+  // … unless that would shadow another `statusCode` or drop it from a rest element
+  {
+    code: `import { request } from 'undici';
 const statusCode = 0;
 async function f() { const { body } = await request('http://x', { method: 'DELETE' }); return body.json(); }`,
-      output: null,
-      errors: [
-        {
-          messageId: 'method',
-          suggestions: [
-            {
-              messageId: 'suggestParseText',
-              output: `import { request } from 'undici';
+    output: null,
+    errors: [
+      {
+        messageId: 'method',
+        suggestions: [
+          {
+            messageId: 'suggestParseText',
+            output: `import { request } from 'undici';
 const statusCode = 0;
 async function f() { const { body } = await request('http://x', { method: 'DELETE' }); return body.text().then((text) => (text ? JSON.parse(text) : null)); }`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import { request } from 'undici';
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { request } from 'undici';
 async function f() { const { body, ...rest } = await request('http://x', { method: 'DELETE' }); log(rest); return body.json(); }`,
-      output: null,
-      errors: [
-        {
-          messageId: 'method',
-          suggestions: [
-            {
-              messageId: 'suggestParseText',
-              output: `import { request } from 'undici';
+    output: null,
+    errors: [
+      {
+        messageId: 'method',
+        suggestions: [
+          {
+            messageId: 'suggestParseText',
+            output: `import { request } from 'undici';
 async function f() { const { body, ...rest } = await request('http://x', { method: 'DELETE' }); log(rest); return body.text().then((text) => (text ? JSON.parse(text) : null)); }`,
-            },
-          ],
-        },
-      ],
-    },
-    // ky, ky instances, wretch: reported, no fix (the parse is on the request)
-    {
-      code: `import ky from 'ky'; async function f() { return ky.delete('items/1').json(); }`,
-      output: null,
-      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import ky from 'ky'; async function f() { return ky.delete('items/1').text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
-    },
-    {
-      code: `import ky from 'ky'; const api = ky.create({ prefixUrl: '/api' }); export const remove = (id: string) => api.delete(\`items/\${id}\`).json<{ ok: boolean }>();`,
-      output: null,
-      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import ky from 'ky'; const api = ky.create({ prefixUrl: '/api' }); export const remove = (id: string) => api.delete(\`items/\${id}\`).text().then((text): { ok: boolean } | null => (text ? JSON.parse(text) : null));` }] }],
-    },
-    {
-      code: `import ky from 'ky'; async function f() { return ky('items/1', { method: 'delete' }).json(); }`,
-      output: null,
-      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import ky from 'ky'; async function f() { return ky('items/1', { method: 'delete' }).text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
-    },
-    {
-      code: `import wretch from 'wretch'; async function f() { return wretch('/items/1').delete().json(); }`,
-      output: null,
-      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import wretch from 'wretch'; async function f() { return wretch('/items/1').delete().text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
-    },
-    {
-      code: `import wretch from 'wretch'; const api = wretch('/api').auth('Bearer x'); async function f() { return api.url('/items/1').delete().json(); }`,
-      output: null,
-      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `import wretch from 'wretch'; const api = wretch('/api').auth('Bearer x'); async function f() { return api.url('/items/1').delete().text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
-    },
-    // node-fetch, cross-fetch
-    {
-      code: `import fetch from 'node-fetch'; async function f() { const res = await fetch('http://x', { method: 'DELETE' }); return res.json(); }`,
-      output: `import fetch from 'node-fetch'; async function f() { const res = await fetch('http://x', { method: 'DELETE' }); return res.status === 204 ? null : res.json(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    // the receiver is an expression: reported, not fixed (the fix would send twice)
-    {
-      code: `async function f() { return (await fetch('/x', { method: 'DELETE' })).json(); }`,
-      output: null,
-      errors: [{ messageId: 'method', suggestions: [{ messageId: 'suggestParseText', output: `async function f() { return (await fetch('/x', { method: 'DELETE' })).text().then((text) => (text ? JSON.parse(text) : null)); }` }] }],
-    },
-    // the result is dereferenced: null would throw there, so no fix
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const { id } = await res.json(); return id; }`,
-      output: null,
-      errors: [{ messageId: 'method', suggestions: [] }],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return (await res.json()).id; }`,
-      output: null,
-      errors: [{ messageId: 'method', suggestions: [] }],
-    },
-    // a try whose catch rethrows does not handle it
-    {
-      code: `async function f() { try { const res = await fetch('/x', { method: 'DELETE' }); return await res.json(); } catch (e) { console.error(e); throw e; } }`,
-      output: `async function f() { try { const res = await fetch('/x', { method: 'DELETE' }); return res.status === 204 ? null : await res.json(); } catch (e) { console.error(e); throw e; } }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `fetch('/x', { method: 'DELETE' }).then((r) => r.json()).catch((e) => Promise.reject(e));`,
-      output: `fetch('/x', { method: 'DELETE' }).then((r) => (r.status === 204 ? null : r.json())).catch((e) => Promise.reject(e));`,
-      errors: [{ messageId: 'method' }],
-    },
-    // `ok` does not exclude 204
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.ok) return res.json(); throw new Error(); }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.ok) return res.status === 204 ? null : res.json(); throw new Error(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    // ---- dynamic methods
-    {
-      code: `export async function api<T>(url: string, init?: RequestInit): Promise<T> {
+          },
+        ],
+      },
+    ],
+  },
+  // ky, ky instances, wretch: reported, no fix (the parse is on the request)
+  {
+    code: `import ky from 'ky'; async function f() { return ky.delete('items/1').json(); }`,
+    output: null,
+    errors: [
+      {
+        messageId: 'method',
+        suggestions: [
+          {
+            messageId: 'suggestParseText',
+            output: `import ky from 'ky'; async function f() { return ky.delete('items/1').text().then((text) => (text ? JSON.parse(text) : null)); }`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import ky from 'ky'; const api = ky.create({ prefixUrl: '/api' }); export const remove = (id: string) => api.delete(\`items/\${id}\`).json<{ ok: boolean }>();`,
+    output: null,
+    errors: [
+      {
+        messageId: 'method',
+        suggestions: [
+          {
+            messageId: 'suggestParseText',
+            output: `import ky from 'ky'; const api = ky.create({ prefixUrl: '/api' }); export const remove = (id: string) => api.delete(\`items/\${id}\`).text().then((text): { ok: boolean } | null => (text ? JSON.parse(text) : null));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import ky from 'ky'; async function f() { return ky('items/1', { method: 'delete' }).json(); }`,
+    output: null,
+    errors: [
+      {
+        messageId: 'method',
+        suggestions: [
+          {
+            messageId: 'suggestParseText',
+            output: `import ky from 'ky'; async function f() { return ky('items/1', { method: 'delete' }).text().then((text) => (text ? JSON.parse(text) : null)); }`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import wretch from 'wretch'; async function f() { return wretch('/items/1').delete().json(); }`,
+    output: null,
+    errors: [
+      {
+        messageId: 'method',
+        suggestions: [
+          {
+            messageId: 'suggestParseText',
+            output: `import wretch from 'wretch'; async function f() { return wretch('/items/1').delete().text().then((text) => (text ? JSON.parse(text) : null)); }`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import wretch from 'wretch'; const api = wretch('/api').auth('Bearer x'); async function f() { return api.url('/items/1').delete().json(); }`,
+    output: null,
+    errors: [
+      {
+        messageId: 'method',
+        suggestions: [
+          {
+            messageId: 'suggestParseText',
+            output: `import wretch from 'wretch'; const api = wretch('/api').auth('Bearer x'); async function f() { return api.url('/items/1').delete().text().then((text) => (text ? JSON.parse(text) : null)); }`,
+          },
+        ],
+      },
+    ],
+  },
+  // node-fetch, cross-fetch
+  {
+    code: `import fetch from 'node-fetch'; async function f() { const res = await fetch('http://x', { method: 'DELETE' }); return res.json(); }`,
+    output: `import fetch from 'node-fetch'; async function f() { const res = await fetch('http://x', { method: 'DELETE' }); return res.status === 204 ? null : res.json(); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  // the receiver is an expression: reported, not fixed (the fix would send twice)
+  {
+    code: `async function f() { return (await fetch('/x', { method: 'DELETE' })).json(); }`,
+    output: null,
+    errors: [
+      {
+        messageId: 'method',
+        suggestions: [
+          {
+            messageId: 'suggestParseText',
+            output: `async function f() { return (await fetch('/x', { method: 'DELETE' })).text().then((text) => (text ? JSON.parse(text) : null)); }`,
+          },
+        ],
+      },
+    ],
+  },
+  // the result is dereferenced: null would throw there, so no fix
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const { id } = await res.json(); return id; }`,
+    output: null,
+    errors: [{ messageId: 'method', suggestions: [] }],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return (await res.json()).id; }`,
+    output: null,
+    errors: [{ messageId: 'method', suggestions: [] }],
+  },
+  // a try whose catch rethrows does not handle it
+  {
+    code: `async function f() { try { const res = await fetch('/x', { method: 'DELETE' }); return await res.json(); } catch (e) { console.error(e); throw e; } }`,
+    output: `async function f() { try { const res = await fetch('/x', { method: 'DELETE' }); return res.status === 204 ? null : await res.json(); } catch (e) { console.error(e); throw e; } }`,
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `fetch('/x', { method: 'DELETE' }).then((r) => r.json()).catch((e) => Promise.reject(e));`,
+    output: `fetch('/x', { method: 'DELETE' }).then((r) => (r.status === 204 ? null : r.json())).catch((e) => Promise.reject(e));`,
+    errors: [{ messageId: 'method' }],
+  },
+  // `ok` does not exclude 204
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.ok) return res.json(); throw new Error(); }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.ok) return res.status === 204 ? null : res.json(); throw new Error(); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  // ---- dynamic methods
+  {
+    code: `export async function api<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);
   if (!res.ok) throw new Error(res.statusText);
   return res.json() as Promise<T>;
 }`,
-      // `null` is no `T` (TS2322 under `strict`): a suggestion
-      output: null,
-      errors: [
-        {
-          messageId: 'dynamic',
-          data: { method: 'DELETE', parse: '.json()' },
-          suggestions: [
-            {
-              messageId: 'suggestGuard',
-              output: `export async function api<T>(url: string, init?: RequestInit): Promise<T> {
+    // `null` is no `T` (TS2322 under `strict`): a suggestion
+    output: null,
+    errors: [
+      {
+        messageId: 'dynamic',
+        data: { method: 'DELETE', parse: '.json()' },
+        suggestions: [
+          {
+            messageId: 'suggestGuard',
+            output: `export async function api<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);
   if (!res.ok) throw new Error(res.statusText);
   return res.status === 204 ? null : res.json() as Promise<T>;
 }`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: `export async function request(url, options = {}) { const res = await fetch(url, { ...options, headers: { 'content-type': 'application/json' } }); return res.json(); }`,
-      output: `export async function request(url, options = {}) { const res = await fetch(url, { ...options, headers: { 'content-type': 'application/json' } }); return res.status === 204 ? null : res.json(); }`,
-      errors: [{ messageId: 'dynamic' }],
-    },
-    {
-      code: `export class Client { async send(method: string, path: string) { const res = await fetch(path, { method }); return res.json(); } }`,
-      output: `export class Client { async send(method: string, path: string) { const res = await fetch(path, { method }); return res.status === 204 ? null : res.json(); } }`,
-      errors: [{ messageId: 'dynamic' }],
-    },
-    {
-      code: `type Method = 'GET' | 'POST' | 'DELETE';
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export async function request(url, options = {}) { const res = await fetch(url, { ...options, headers: { 'content-type': 'application/json' } }); return res.json(); }`,
+    output: `export async function request(url, options = {}) { const res = await fetch(url, { ...options, headers: { 'content-type': 'application/json' } }); return res.status === 204 ? null : res.json(); }`,
+    errors: [{ messageId: 'dynamic' }],
+  },
+  {
+    code: `export class Client { async send(method: string, path: string) { const res = await fetch(path, { method }); return res.json(); } }`,
+    output: `export class Client { async send(method: string, path: string) { const res = await fetch(path, { method }); return res.status === 204 ? null : res.json(); } }`,
+    errors: [{ messageId: 'dynamic' }],
+  },
+  {
+    code: `type Method = 'GET' | 'POST' | 'DELETE';
 export async function request<T>(method: Method, path: string): Promise<T> { const res = await fetch(path, { method }); return res.json(); }`,
-      output: `type Method = 'GET' | 'POST' | 'DELETE';
+    output: `type Method = 'GET' | 'POST' | 'DELETE';
 export async function request<T>(method: Method, path: string): Promise<T> { const res = await fetch(path, { method }); return res.status === 204 ? null : res.json(); }`,
-      errors: [{ messageId: 'method', data: { method: 'DELETE', parse: '.json()' } }],
-    },
-    // resolved at a local call site
-    {
-      code: `async function send(method, url) { const res = await fetch(url, { method }); return res.json(); }
+    errors: [{ messageId: 'method', data: { method: 'DELETE', parse: '.json()' } }],
+  },
+  // resolved at a local call site
+  {
+    code: `async function send(method, url) { const res = await fetch(url, { method }); return res.json(); }
 send('GET', '/a');
 send('DELETE', '/b');`,
-      output: `async function send(method, url) { const res = await fetch(url, { method }); return res.status === 204 ? null : res.json(); }
+    output: `async function send(method, url) { const res = await fetch(url, { method }); return res.status === 204 ? null : res.json(); }
 send('GET', '/a');
 send('DELETE', '/b');`,
-      errors: [{ messageId: 'methodFromCaller', data: { method: 'DELETE', parse: '.json()', line: '3' } }],
-    },
-    {
-      code: `async function api(url, { method = 'GET', body } = {}) { const res = await fetch(url, { method, body }); return res.json(); }
+    errors: [
+      { messageId: 'methodFromCaller', data: { method: 'DELETE', parse: '.json()', line: '3' } },
+    ],
+  },
+  {
+    code: `async function api(url, { method = 'GET', body } = {}) { const res = await fetch(url, { method, body }); return res.json(); }
 api('/a', { method: 'DELETE' });`,
-      output: `async function api(url, { method = 'GET', body } = {}) { const res = await fetch(url, { method, body }); return res.status === 204 ? null : res.json(); }
+    output: `async function api(url, { method = 'GET', body } = {}) { const res = await fetch(url, { method, body }); return res.status === 204 ? null : res.json(); }
 api('/a', { method: 'DELETE' });`,
-      errors: [{ messageId: 'methodFromCaller' }],
-    },
-    // a helper that returns the response; the method is resolved at its call
-    {
-      code: `function api(path, init) { return fetch('/base' + path, init); }
+    errors: [{ messageId: 'methodFromCaller' }],
+  },
+  // a helper that returns the response; the method is resolved at its call
+  {
+    code: `function api(path, init) { return fetch('/base' + path, init); }
 async function remove() { const r = await api('/x', { method: 'DELETE' }); const data = await r.json(); return data; }`,
-      output: `function api(path, init) { return fetch('/base' + path, init); }
+    output: `function api(path, init) { return fetch('/base' + path, init); }
 async function remove() { const r = await api('/x', { method: 'DELETE' }); const data = r.status === 204 ? null : await r.json(); return data; }`,
-      errors: [{ messageId: 'methodFromCaller', data: { method: 'DELETE', parse: '.json()', line: '2' } }],
-    },
-    {
-      code: `function del(url) { return fetch(url, { method: 'DELETE' }); }
+    errors: [
+      { messageId: 'methodFromCaller', data: { method: 'DELETE', parse: '.json()', line: '2' } },
+    ],
+  },
+  {
+    code: `function del(url) { return fetch(url, { method: 'DELETE' }); }
 async function g() { const r = await del('/x'); return r.json(); }`,
-      output: `function del(url) { return fetch(url, { method: 'DELETE' }); }
+    output: `function del(url) { return fetch(url, { method: 'DELETE' }); }
 async function g() { const r = await del('/x'); return r.status === 204 ? null : r.json(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    // ---- the code admits 204
-    {
-      code: `async function f() { const res = await fetch('/x'); if (res.status === 200 || res.status === 204) { return res.json(); } }`,
-      output: `async function f() { const res = await fetch('/x'); if (res.status === 200 || res.status === 204) { return res.status === 204 ? null : res.json(); } }`,
-      errors: [{ messageId: 'admitsNoContent' }],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'POST' }); switch (res.status) { case 201: case 204: return res.json(); default: throw new Error(); } }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'POST' }); switch (res.status) { case 201: case 204: return res.status === 204 ? null : res.json(); default: throw new Error(); } }`,
-      errors: [{ messageId: 'admitsNoContent' }],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'PUT' }); if (res.status === 204) { console.log('updated'); } return res.json(); }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'PUT' }); if (res.status === 204) { console.log('updated'); } return res.status === 204 ? null : res.json(); }`,
-      errors: [{ messageId: 'admitsNoContent' }],
-    },
-    {
-      code: `const OK = [200, 204]; async function f() { const res = await fetch('/x'); if (OK.includes(res.status)) return res.json(); }`,
-      output: `const OK = [200, 204]; async function f() { const res = await fetch('/x'); if (OK.includes(res.status)) return res.status === 204 ? null : res.json(); }`,
-      errors: [{ messageId: 'admitsNoContent' }],
-    },
-    // ---- HEAD: no fix, suggestions
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'HEAD' }); return res.json(); }`,
-      output: null,
-      errors: [
-        {
-          messageId: 'head',
-          suggestions: [
-            {
-              messageId: 'suggestHeaders',
-              output: `async function f() { const res = await fetch('/x', { method: 'HEAD' }); return Object.fromEntries(res.headers); }`,
-            },
-            {
-              messageId: 'suggestGet',
-              output: `async function f() { const res = await fetch('/x', { method: 'GET' }); return res.json(); }`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: "head" }); if (res.status === 200) return await res.json(); }`,
-      output: null,
-      errors: [
-        {
-          messageId: 'head',
-          suggestions: [
-            {
-              messageId: 'suggestHeaders',
-              output: `async function f() { const res = await fetch('/x', { method: "head" }); if (res.status === 200) return await Object.fromEntries(res.headers); }`,
-            },
-            {
-              messageId: 'suggestGet',
-              output: `async function f() { const res = await fetch('/x', { method: "get" }); if (res.status === 200) return await res.json(); }`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import ky from 'ky'; async function f() { return ky.head('/x').json(); }`,
-      output: null,
-      errors: [
-        {
-          messageId: 'head',
-          suggestions: [{ messageId: 'suggestGet', output: `import ky from 'ky'; async function f() { return ky.get('/x').json(); }` }],
-        },
-      ],
-    },
-    // ---- options
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'POST' }); return res.json(); }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'POST' }); return res.status === 204 ? null : res.json(); }`,
-      options: [{ methods: ['DELETE', 'POST'] }],
-      errors: [{ messageId: 'method', data: { method: 'POST', parse: '.json()' } }],
-    },
-    {
-      code: `export async function api(url, init) { const res = await fetch(url, init); return res.json(); }`,
-      output: `export async function api(url, init) { const res = await fetch(url, init); return res.status === 204 ? null : res.json(); }`,
-      options: [{ methods: ['DELETE', 'PUT'] }],
-      errors: [{ messageId: 'dynamic', data: { method: 'DELETE or PUT', parse: '.json()' } }],
-    },
-    // a parse attributed to two responses is reported once
-    {
-      code: `async function f(remove) { const res = remove ? await fetch('/x', { method: 'DELETE' }) : await fetch('/x'); return res.json(); }`,
-      output: `async function f(remove) { const res = remove ? await fetch('/x', { method: 'DELETE' }) : await fetch('/x'); return res.status === 204 ? null : res.json(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    // ---- odd syntax
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return (await res!.json()) satisfies unknown; }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res!.status === 204 ? null : (await res!.json()) satisfies unknown; }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res?.json(); }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res?.status === 204 ? null : res?.json(); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res['json'](); }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res.status === 204 ? null : res['json'](); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const copy = res; return (log(copy), await copy.json()); }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const copy = res; return (log(copy), (copy.status === 204 ? null : await copy.json())); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return { data: await /* body */ res.json() }; }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return { data: res.status === 204 ? null : await /* body */ res.json() }; }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res.ok && (await res.json()); }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res.ok && (res.status === 204 ? null : await res.json()); }`,
-      errors: [{ messageId: 'method' }],
-    },
-    {
-      code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); let data; data = await res.json(); return data; }`,
-      output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); let data; data = res.status === 204 ? null : await res.json(); return data; }`,
-      errors: [{ messageId: 'method' }],
-    },
+    errors: [{ messageId: 'method' }],
+  },
+  // ---- the code admits 204
+  {
+    code: `async function f() { const res = await fetch('/x'); if (res.status === 200 || res.status === 204) { return res.json(); } }`,
+    output: `async function f() { const res = await fetch('/x'); if (res.status === 200 || res.status === 204) { return res.status === 204 ? null : res.json(); } }`,
+    errors: [{ messageId: 'admitsNoContent' }],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'POST' }); switch (res.status) { case 201: case 204: return res.json(); default: throw new Error(); } }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'POST' }); switch (res.status) { case 201: case 204: return res.status === 204 ? null : res.json(); default: throw new Error(); } }`,
+    errors: [{ messageId: 'admitsNoContent' }],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'PUT' }); if (res.status === 204) { console.log('updated'); } return res.json(); }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'PUT' }); if (res.status === 204) { console.log('updated'); } return res.status === 204 ? null : res.json(); }`,
+    errors: [{ messageId: 'admitsNoContent' }],
+  },
+  {
+    code: `const OK = [200, 204]; async function f() { const res = await fetch('/x'); if (OK.includes(res.status)) return res.json(); }`,
+    output: `const OK = [200, 204]; async function f() { const res = await fetch('/x'); if (OK.includes(res.status)) return res.status === 204 ? null : res.json(); }`,
+    errors: [{ messageId: 'admitsNoContent' }],
+  },
+  // ---- HEAD: no fix, suggestions
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'HEAD' }); return res.json(); }`,
+    output: null,
+    errors: [
+      {
+        messageId: 'head',
+        suggestions: [
+          {
+            messageId: 'suggestHeaders',
+            output: `async function f() { const res = await fetch('/x', { method: 'HEAD' }); return Object.fromEntries(res.headers); }`,
+          },
+          {
+            messageId: 'suggestGet',
+            output: `async function f() { const res = await fetch('/x', { method: 'GET' }); return res.json(); }`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: "head" }); if (res.status === 200) return await res.json(); }`,
+    output: null,
+    errors: [
+      {
+        messageId: 'head',
+        suggestions: [
+          {
+            messageId: 'suggestHeaders',
+            output: `async function f() { const res = await fetch('/x', { method: "head" }); if (res.status === 200) return await Object.fromEntries(res.headers); }`,
+          },
+          {
+            messageId: 'suggestGet',
+            output: `async function f() { const res = await fetch('/x', { method: "get" }); if (res.status === 200) return await res.json(); }`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import ky from 'ky'; async function f() { return ky.head('/x').json(); }`,
+    output: null,
+    errors: [
+      {
+        messageId: 'head',
+        suggestions: [
+          {
+            messageId: 'suggestGet',
+            output: `import ky from 'ky'; async function f() { return ky.get('/x').json(); }`,
+          },
+        ],
+      },
+    ],
+  },
+  // ---- options
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'POST' }); return res.json(); }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'POST' }); return res.status === 204 ? null : res.json(); }`,
+    options: [{ methods: ['DELETE', 'POST'] }],
+    errors: [{ messageId: 'method', data: { method: 'POST', parse: '.json()' } }],
+  },
+  {
+    code: `export async function api(url, init) { const res = await fetch(url, init); return res.json(); }`,
+    output: `export async function api(url, init) { const res = await fetch(url, init); return res.status === 204 ? null : res.json(); }`,
+    options: [{ methods: ['DELETE', 'PUT'] }],
+    errors: [{ messageId: 'dynamic', data: { method: 'DELETE or PUT', parse: '.json()' } }],
+  },
+  // a parse attributed to two responses is reported once
+  {
+    code: `async function f(remove) { const res = remove ? await fetch('/x', { method: 'DELETE' }) : await fetch('/x'); return res.json(); }`,
+    output: `async function f(remove) { const res = remove ? await fetch('/x', { method: 'DELETE' }) : await fetch('/x'); return res.status === 204 ? null : res.json(); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  // ---- odd syntax
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return (await res!.json()) satisfies unknown; }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res!.status === 204 ? null : (await res!.json()) satisfies unknown; }`,
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res?.json(); }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res?.status === 204 ? null : res?.json(); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res['json'](); }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res.status === 204 ? null : res['json'](); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const copy = res; return (log(copy), await copy.json()); }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const copy = res; return (log(copy), (copy.status === 204 ? null : await copy.json())); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return { data: await /* body */ res.json() }; }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return { data: res.status === 204 ? null : await /* body */ res.json() }; }`,
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res.ok && (await res.json()); }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); return res.ok && (res.status === 204 ? null : await res.json()); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); let data; data = await res.json(); return data; }`,
+    output: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); let data; data = res.status === 204 ? null : await res.json(); return data; }`,
+    errors: [{ messageId: 'method' }],
+  },
 ];
 
 ruleTester.run('no-json-on-no-content', rule, {
@@ -562,7 +631,9 @@ jsRuleTester.run('no-json-on-no-content (JavaScript, JSX)', rule, {
 describe('no-json-on-no-content options schema', () => {
   const lintWith = (options: unknown) => () =>
     new Linter({ configType: 'flat' }).verify('fetch(u);', {
-      plugins: { 'http-status': { rules: { 'no-json-on-no-content': noJsonOnNoContent as never } } },
+      plugins: {
+        'http-status': { rules: { 'no-json-on-no-content': noJsonOnNoContent as never } },
+      },
       rules: { 'http-status/no-json-on-no-content': ['error', options] as Linter.RuleEntry },
     });
 
@@ -592,24 +663,37 @@ describe('no-json-on-no-content options schema', () => {
       'Value {"methods":["DELETE"],"checkDynamicMethods":true,"methodz":["GET"]} should NOT have additional properties.\n\t\tUnexpected property "methodz". Expected properties: "methods", "checkDynamicMethods".',
     ],
   ])('rejects %j with a message naming it', (options, message) => {
-    expect(lintWith(options)).toThrow(`Key "rules": Key "http-status/no-json-on-no-content":\n\t${message}`);
+    expect(lintWith(options)).toThrow(
+      `Key "rules": Key "http-status/no-json-on-no-content":\n\t${message}`,
+    );
   });
 });
 
 describe('no-json-on-no-content fixes are stable', () => {
-  const outputs = tsInvalid.filter((c): c is typeof c & { output: string } => typeof c.output === 'string');
+  const outputs = tsInvalid.filter(
+    (c): c is typeof c & { output: string } => typeof c.output === 'string',
+  );
 
-  it.each(outputs.map((c) => [c.output, c.options ?? []] as const))('a second pass reports nothing: %s', (output, options) => {
-    const messages = new Linter({ configType: 'flat' }).verify(
-      output,
-      {
-        files: ['**/*.ts'],
-        plugins: { 'http-status': { rules: { 'no-json-on-no-content': noJsonOnNoContent as never } } },
-        rules: { 'http-status/no-json-on-no-content': ['error', ...options] as Linter.RuleEntry },
-        languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
-      },
-      'second-pass.ts',
-    );
-    expect(messages).toEqual([]);
-  });
+  it.each(outputs.map((c) => [c.output, c.options ?? []] as const))(
+    'a second pass reports nothing: %s',
+    (output, options) => {
+      const messages = new Linter({ configType: 'flat' }).verify(
+        output,
+        {
+          files: ['**/*.ts'],
+          plugins: {
+            'http-status': { rules: { 'no-json-on-no-content': noJsonOnNoContent as never } },
+          },
+          rules: { 'http-status/no-json-on-no-content': ['error', ...options] as Linter.RuleEntry },
+          languageOptions: {
+            parser: tsParser as Linter.Parser,
+            ecmaVersion: 'latest',
+            sourceType: 'module',
+          },
+        },
+        'second-pass.ts',
+      );
+      expect(messages).toEqual([]);
+    },
+  );
 });

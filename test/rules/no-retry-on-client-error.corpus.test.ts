@@ -562,7 +562,11 @@ function lint(code: string): number {
       files: ['**/*.ts'],
       plugins: { 'http-status': plugin as never },
       rules: { 'http-status/no-retry-on-client-error': 'error' },
-      languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
+      languageOptions: {
+        parser: tsParser as Linter.Parser,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+      },
     },
     'corpus.ts',
   );

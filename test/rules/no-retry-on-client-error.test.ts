@@ -16,7 +16,9 @@ const rule = noRetryOnClientError as unknown as Parameters<typeof ruleTester.run
 type InvalidCase = Parameters<typeof ruleTester.run>[2]['invalid'][number];
 /** Most invalid cases pin `retryable: [429]` so rewritten conditions stay short; the default (408, 425, 429) has cases of its own. */
 const pinned = (cases: InvalidCase[]): InvalidCase[] => {
-  const result = cases.map((c) => (c.options ? c : { ...c, options: [{ retryable: [429] }] as never }));
+  const result = cases.map((c) =>
+    c.options ? c : { ...c, options: [{ retryable: [429] }] as never },
+  );
   fixedCases.push(...(result as FixedCase[]));
   return result;
 };
@@ -413,20 +415,26 @@ ruleTester.run('no-retry-on-client-error', rule, {
           messageId: 'retriesClientError',
           data: { statuses: '429', retryable: '408 and 5xx' },
           suggestions: [
-            { messageId: 'suggestRemoveRetry', output: `async function get(url) {
+            {
+              messageId: 'suggestRemoveRetry',
+              output: `async function get(url) {
   while (true) {
     const res = await fetch(url);
     return res;
   }
-}` },
-            { messageId: 'suggestEarlyExit', output: `async function get(url) {
+}`,
+            },
+            {
+              messageId: 'suggestEarlyExit',
+              output: `async function get(url) {
   while (true) {
     const res = await fetch(url);
     if (res.status >= 400 && res.status < 500 && res.status !== 408) throw new Error(\`Request failed with status \${res.status}\`);
     if (res.status === 429) { await sleep(1000); continue; }
     return res;
   }
-}` },
+}`,
+            },
           ],
         },
       ],
@@ -440,8 +448,14 @@ ky.create({ retry: { statusCodes: [429, 500] } });`,
         {
           messageId: 'listsClientError',
           data: { status: '429', retryable: '5xx' },
-          suggestions: [{ messageId: 'suggestStopRetrying', data: { statuses: '429' }, output: `import ky from 'ky';
-ky.create({ retry: { statusCodes: [500] } });` }],
+          suggestions: [
+            {
+              messageId: 'suggestStopRetrying',
+              data: { statuses: '429' },
+              output: `import ky from 'ky';
+ky.create({ retry: { statusCodes: [500] } });`,
+            },
+          ],
         },
       ],
     },
@@ -700,7 +714,9 @@ function get(url, n = 3) {
 await ky.get(url, { retry: { limit: 3, statusCodes: [400, 429, 500] } });`,
       output: `import ky from 'ky';
 await ky.get(url, { retry: { limit: 3, statusCodes: [429, 500] } });`,
-      errors: [{ messageId: 'listsClientError', data: { status: '400', retryable: '429 and 5xx' } }],
+      errors: [
+        { messageId: 'listsClientError', data: { status: '400', retryable: '429 and 5xx' } },
+      ],
     },
     // Parenthesised elements keep their parentheses balanced (found by the fuzz test).
     {
@@ -730,14 +746,25 @@ const client = got.extend({ retry: { limit: 2, statusCodes: [403, 404, 503] } })
       // Two adjacent elements: one report and one fix for the list (touching fixes take oxlint two runs).
       output: `import got from 'got';
 const client = got.extend({ retry: { limit: 2, statusCodes: [503] } });`,
-      errors: [{ messageId: 'listsClientError', data: { status: '403–404', retryable: '429 and 5xx' }, line: 2, column: 62, endLine: 2, endColumn: 70 }],
+      errors: [
+        {
+          messageId: 'listsClientError',
+          data: { status: '403–404', retryable: '429 and 5xx' },
+          line: 2,
+          column: 62,
+          endLine: 2,
+          endColumn: 70,
+        },
+      ],
     },
     {
       code: `import ky from 'ky';
 ky.create({ retry: { statusCodes: [400, 404, 500] } });`,
       output: `import ky from 'ky';
 ky.create({ retry: { statusCodes: [500] } });`,
-      errors: [{ messageId: 'listsClientError', data: { status: '400, 404', retryable: '429 and 5xx' } }],
+      errors: [
+        { messageId: 'listsClientError', data: { status: '400, 404', retryable: '429 and 5xx' } },
+      ],
     },
     {
       // Apart, and the last ones: the comma before the trailing run goes with it.
@@ -745,7 +772,12 @@ ky.create({ retry: { statusCodes: [500] } });`,
 ky.create({ retry: { statusCodes: [400, 500, 404, 409] } });`,
       output: `import ky from 'ky';
 ky.create({ retry: { statusCodes: [500] } });`,
-      errors: [{ messageId: 'listsClientError', data: { status: '400, 404, 409', retryable: '429 and 5xx' } }],
+      errors: [
+        {
+          messageId: 'listsClientError',
+          data: { status: '400, 404, 409', retryable: '429 and 5xx' },
+        },
+      ],
     },
     {
       code: `import ky from 'ky';
@@ -760,7 +792,9 @@ ky.create({ retry: { statusCodes: [500, 503,] } });`,
 ky.create({ retry: { statusCodes: [400, 404] } });`,
       output: `import ky from 'ky';
 ky.create({ retry: { statusCodes: [] } });`,
-      errors: [{ messageId: 'listsClientError', data: { status: '400, 404', retryable: '429 and 5xx' } }],
+      errors: [
+        { messageId: 'listsClientError', data: { status: '400, 404', retryable: '429 and 5xx' } },
+      ],
     },
     {
       code: `import ky from 'ky';
@@ -842,7 +876,12 @@ rax.attach(client);`,
 import * as rax from 'retry-axios';
 const client = axios.create({ raxConfig: { statusCodesToRetry: [[100, 199], [429, 429], [500, 599]] } });
 rax.attach(client);`,
-      errors: [{ messageId: 'listsClientError', data: { status: 'any 4xx other than 429', retryable: '429 and 5xx' } }],
+      errors: [
+        {
+          messageId: 'listsClientError',
+          data: { status: 'any 4xx other than 429', retryable: '429 and 5xx' },
+        },
+      ],
     },
     {
       code: `const rax = require('retry-axios');
@@ -897,7 +936,13 @@ axiosRetry(axios, { retries: 3, retryCondition: (error) => error.response?.statu
     {
       code: `import axiosRetry from 'axios-retry';
 axiosRetry(client, { retryCondition: () => true });`,
-      errors: [{ messageId: 'retriesClientError', data: { statuses: 'any 4xx other than 429', retryable: '429 and 5xx' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          data: { statuses: 'any 4xx other than 429', retryable: '429 and 5xx' },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `import ky from 'ky';
@@ -1057,7 +1102,9 @@ await policy.execute(async () => {
       output: `function shouldRetry(error) {
   return error.response?.status >= 500;
 }`,
-      errors: [{ messageId: 'retriesClientError', data: { statuses: '404', retryable: '429 and 5xx' } }],
+      errors: [
+        { messageId: 'retriesClientError', data: { statuses: '404', retryable: '429 and 5xx' } },
+      ],
     },
     {
       code: `const isRetryable = (status) => status >= 400;`,
@@ -1073,7 +1120,9 @@ export function isRetryableStatus(status) {
 export function isRetryableStatus(status) {
   return status === 429 || status === 500 || status === 502 || status === 503;
 }`,
-      errors: [{ messageId: 'retriesClientError', data: { statuses: '408', retryable: '429 and 5xx' } }],
+      errors: [
+        { messageId: 'retriesClientError', data: { statuses: '408', retryable: '429 and 5xx' } },
+      ],
     },
     {
       code: `const policy = {
@@ -1228,7 +1277,9 @@ axiosRetry(client, { retryCondition: (error: AxiosError): boolean => error.respo
       output: `import type { AxiosError } from 'axios';
 import axiosRetry from 'axios-retry';
 axiosRetry(client, { retryCondition: (error: AxiosError): boolean => error.response?.status! >= 500 });`,
-      errors: [{ messageId: 'retriesClientError', data: { statuses: '408', retryable: '429 and 5xx' } }],
+      errors: [
+        { messageId: 'retriesClientError', data: { statuses: '408', retryable: '429 and 5xx' } },
+      ],
     },
     {
       code: `const RETRY_ON = { statusCodes: [418, 503] } as const;
@@ -1284,7 +1335,9 @@ jsRuleTester.run('no-retry-on-client-error (JavaScript)', rule, {
   const res = await fetch(\`https://gitlab.example.com/api/v4/users/\${login}\`);
   return res;
 }`,
-      errors: [{ messageId: 'retriesClientError', data: { statuses: '403', retryable: '429 and 5xx' } }],
+      errors: [
+        { messageId: 'retriesClientError', data: { statuses: '403', retryable: '429 and 5xx' } },
+      ],
     },
     // GitHub's 403 stays retried; its 404 does not
     {
@@ -1300,7 +1353,9 @@ async function me(retries = 3) {
   if ((res.status === 403) && retries > 0) return me(retries - 1);
   return res;
 }`,
-      errors: [{ messageId: 'retriesClientError', data: { statuses: '404', retryable: '429 and 5xx' } }],
+      errors: [
+        { messageId: 'retriesClientError', data: { statuses: '404', retryable: '429 and 5xx' } },
+      ],
     },
     // the same loop without the directive: 409 is retried on the client's word alone
     {
@@ -1484,12 +1539,15 @@ describe('options', () => {
     expect(lint({ retryable: [408, 425, 429] })).toEqual([]);
   });
 
-  it.each([[{ retryable: ['429'] }], [{ retryable: [503] }], [{ retryable: [429, 429] }], [{ retryable: 429 }], [{ other: true }]])(
-    'rejects %j',
-    (options) => {
-      expect(() => lint(options)).toThrow(/http-status\/no-retry-on-client-error/);
-    },
-  );
+  it.each([
+    [{ retryable: ['429'] }],
+    [{ retryable: [503] }],
+    [{ retryable: [429, 429] }],
+    [{ retryable: 429 }],
+    [{ other: true }],
+  ])('rejects %j', (options) => {
+    expect(() => lint(options)).toThrow(/http-status\/no-retry-on-client-error/);
+  });
 });
 
 describeFixOutputs('no-retry-on-client-error', fixedCases);

@@ -213,8 +213,7 @@ const invalid: Cases['invalid'] = [
         messageId: 'retriesClientError',
         line: 3,
         column: 7,
-        suggestions: [
-        ],
+        suggestions: [],
       },
     ],
   },
@@ -357,8 +356,7 @@ async function get(url) {
         messageId: 'retriesClientError',
         line: 5,
         column: 9,
-        suggestions: [
-        ],
+        suggestions: [],
       },
     ],
   },
@@ -525,8 +523,7 @@ async function get(url) {
         messageId: 'retriesClientError',
         line: 8,
         column: 11,
-        suggestions: [
-        ],
+        suggestions: [],
       },
     ],
   },
@@ -599,8 +596,7 @@ async function get(url) {
         messageId: 'retriesClientError',
         line: 2,
         column: 10,
-        suggestions: [
-        ],
+        suggestions: [],
       },
     ],
   },
@@ -734,8 +730,7 @@ const typescriptInvalid: Cases['invalid'] = [
         messageId: 'retriesClientError',
         line: 3,
         column: 7,
-        suggestions: [
-        ],
+        suggestions: [],
       },
     ],
   },
@@ -775,7 +770,13 @@ const typescriptInvalid: Cases['invalid'] = [
   },
 ];
 
-ruleTester.run('no-retry-on-client-error: trust (TypeScript parser)', rule, { valid, invalid: [...invalid, ...typescriptInvalid] });
-jsRuleTester.run('no-retry-on-client-error: trust (JavaScript)', rule, { valid: valid.slice(0, -1), invalid });
+ruleTester.run('no-retry-on-client-error: trust (TypeScript parser)', rule, {
+  valid,
+  invalid: [...invalid, ...typescriptInvalid],
+});
+jsRuleTester.run('no-retry-on-client-error: trust (JavaScript)', rule, {
+  valid: valid.slice(0, -1),
+  invalid,
+});
 
 describeFixOutputs('no-retry-on-client-error', [...invalid, ...typescriptInvalid]);

@@ -35,7 +35,10 @@ const invalid = [
 ];
 
 ruleTester.run('no-json-on-no-content: Promise.all', rule, {
-  valid: [...valid, `async function f() { const [res] = await Promise.all([fetch('/x', { method: 'DELETE' }) as Promise<Response>]); if (res.status === 204) return null; return res.json(); }`],
+  valid: [
+    ...valid,
+    `async function f() { const [res] = await Promise.all([fetch('/x', { method: 'DELETE' }) as Promise<Response>]); if (res.status === 204) return null; return res.json(); }`,
+  ],
   invalid,
 });
 

@@ -53,7 +53,9 @@ function measure(file: string): Outcome {
     else if (/\/\/ ❌/.test(line)) expected.add(index + 1);
   });
   const messages = new Linter({ configType: 'flat' }).verify(code, config(file, code), file);
-  const unlinted = messages.filter((message) => message.ruleId !== 'http-status/require-retry-after');
+  const unlinted = messages.filter(
+    (message) => message.ruleId !== 'http-status/require-retry-after',
+  );
   if (unlinted.length > 0) throw new Error(`${file}: ${unlinted.map((m) => m.message).join('; ')}`);
   const reported = new Set(messages.map((message) => message.line));
   return {
@@ -67,7 +69,8 @@ function measure(file: string): Outcome {
 
 describe('require-retry-after on the corpus', () => {
   const outcomes = files.map(measure);
-  const count = (pick: (outcome: Outcome) => readonly number[]) => outcomes.reduce((sum, outcome) => sum + pick(outcome).length, 0);
+  const count = (pick: (outcome: Outcome) => readonly number[]) =>
+    outcomes.reduce((sum, outcome) => sum + pick(outcome).length, 0);
   const truePositives = count((o) => o.truePositives);
   const falsePositives = count((o) => o.falsePositives);
   const misses = count((o) => o.misses) + count((o) => o.knownMisses);
@@ -78,11 +81,17 @@ describe('require-retry-after on the corpus', () => {
   });
 
   it('reports no line that is not marked', () => {
-    expect(outcomes.filter((o) => o.falsePositives.length > 0).map((o) => `${o.file}: ${o.falsePositives.join(', ')}`)).toEqual([]);
+    expect(
+      outcomes
+        .filter((o) => o.falsePositives.length > 0)
+        .map((o) => `${o.file}: ${o.falsePositives.join(', ')}`),
+    ).toEqual([]);
   });
 
   it('catches every marked line except the known misses', () => {
-    expect(outcomes.filter((o) => o.misses.length > 0).map((o) => `${o.file}: ${o.misses.join(', ')}`)).toEqual([]);
+    expect(
+      outcomes.filter((o) => o.misses.length > 0).map((o) => `${o.file}: ${o.misses.join(', ')}`),
+    ).toEqual([]);
   });
 
   it('meets the issue bar: >= 95% of reports right, >= 90% of cases caught', () => {

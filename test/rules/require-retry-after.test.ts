@@ -7,13 +7,14 @@ import { createJavaScriptRuleTester, createRuleTester } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 // The rule tester may carry its own copy of @typescript-eslint/utils: the same rule, another type.
-const rule = requireRetryAfter as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+const rule = requireRetryAfter as unknown as Parameters<
+  typeof ruleTester.run<MessageIds, Options>
+>[1];
 const jsRuleTester = createJavaScriptRuleTester();
 
 const SLEEP = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));';
 const FULL = (read: string, fallback: string) =>
   `((value) => { const seconds = Number(value); return value && Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(String(value)) - Date.now()); })(${read}) || ${fallback}`;
-
 
 interface DelayCaseOptions {
   readonly statuses?: string;
@@ -41,7 +42,12 @@ function delayCase(code: string, read: string, extra: DelayCaseOptions = {}) {
         messageId: 'ignoresWait' as const,
         ...(extra.statuses ? { data: { statuses: extra.statuses } } : {}),
         ...(extra.line ? { line: extra.line } : {}),
-        suggestions: [{ messageId: 'useFullForm' as const, output: code.replace(match[0], FULL(read, fallback)) }],
+        suggestions: [
+          {
+            messageId: 'useFullForm' as const,
+            output: code.replace(match[0], FULL(read, fallback)),
+          },
+        ],
       },
     ],
   };
@@ -764,7 +770,9 @@ await pRetry(async () => {
 const api = ky.create({ retry: { limit: 5, afterStatusCodes: [] } });`,
       output: `import ky from 'ky';
 const api = ky.create({ retry: { limit: 5 } });`,
-      errors: [{ messageId: 'kyAfterStatusCodes', data: { statuses: '429 and 503' }, line: 2, column: 44 }],
+      errors: [
+        { messageId: 'kyAfterStatusCodes', data: { statuses: '429 and 503' }, line: 2, column: 44 },
+      ],
     },
     {
       code: `import ky from 'ky';
@@ -815,7 +823,9 @@ const api = ky.extend({
 const fetchWithRetry = fetchBuilder(fetch, { retries: 3, retryOn: [429, 503], retryDelay: 1000 });`,
       output: `import fetchBuilder from 'fetch-retry';
 const fetchWithRetry = fetchBuilder(fetch, { retries: 3, retryOn: [429, 503], retryDelay: (_attempt, _error, response) => Number(response?.headers.get('retry-after')) * 1000 || 1000 });`,
-      errors: [{ messageId: 'libraryDelay', data: { library: 'fetch-retry', statuses: '429 or 503' } }],
+      errors: [
+        { messageId: 'libraryDelay', data: { library: 'fetch-retry', statuses: '429 or 503' } },
+      ],
     },
     // fetch-retry: an arrow that ignores the response keeps its body as the fallback.
     {
@@ -833,7 +843,9 @@ await f(url, { retryOn: (attempt, error, response) => attempt < 3 && (error !== 
       output: `import fetchRetry from 'fetch-retry';
 const f = fetchRetry(fetch);
 await f(url, { retryOn: (attempt, error, response) => attempt < 3 && (error !== null || response.status >= 500), retryDelay: (_attempt, _error, response) => Number(response?.headers.get('retry-after')) * 1000 || 1000 });`,
-      errors: [{ messageId: 'libraryDefaultDelay', data: { library: 'fetch-retry', statuses: '503' } }],
+      errors: [
+        { messageId: 'libraryDefaultDelay', data: { library: 'fetch-retry', statuses: '503' } },
+      ],
     },
     // fetch-retry: a local delay function that only reads the status.
     {
@@ -881,7 +893,9 @@ axiosRetry(axios, { retries: 3, retryDelay: (retryCount) => retryCount * 1000 })
       output: `import axios from 'axios';
 import axiosRetry from 'axios-retry';
 axiosRetry(axios, { retries: 3, retryDelay: (retryCount, error) => Number(error.response?.headers['retry-after']) * 1000 || retryCount * 1000 });`,
-      errors: [{ messageId: 'libraryDelay', data: { library: 'axios-retry', statuses: '429 or 503' } }],
+      errors: [
+        { messageId: 'libraryDelay', data: { library: 'axios-retry', statuses: '429 or 503' } },
+      ],
     },
     {
       code: `import axios from 'axios';
@@ -915,7 +929,9 @@ await pRetry(async () => {
   return res.json();
 }, { retries: 5 });`,
       output: null,
-      errors: [{ messageId: 'libraryCallback', data: { library: 'p-retry', statuses: '429' }, line: 4 }],
+      errors: [
+        { messageId: 'libraryCallback', data: { library: 'p-retry', statuses: '429' }, line: 4 },
+      ],
     },
     {
       code: `import retry from 'async-retry';
@@ -929,7 +945,13 @@ await retry(async (bail) => {
   return res.json();
 });`,
       output: null,
-      errors: [{ messageId: 'libraryCallback', data: { library: 'async-retry', statuses: '429 or 503' }, line: 8 }],
+      errors: [
+        {
+          messageId: 'libraryCallback',
+          data: { library: 'async-retry', statuses: '429 or 503' },
+          line: 8,
+        },
+      ],
     },
   ],
 });
@@ -1077,16 +1099,26 @@ describe('require-retry-after options', () => {
     expect(lint({ statuses: [429, 503, 502], headers: ['x-backoff'] })).toEqual([]);
   });
 
-  it.each([[{ status: [429] }], [{ statuses: ['429'] }], [{ statuses: [42] }], [{ headers: [''] }], [{ headers: 'retry-after' }]])('rejects %j', (options) => {
+  it.each([
+    [{ status: [429] }],
+    [{ statuses: ['429'] }],
+    [{ statuses: [42] }],
+    [{ headers: [''] }],
+    [{ headers: 'retry-after' }],
+  ])('rejects %j', (options) => {
     expect(() => lint(options)).toThrow(/require-retry-after/);
   });
 
   it('rejects an empty statuses list, which would turn the rule off', () => {
-    expect(() => lint({ statuses: [] })).toThrow('Key "rules": Key "http-status/require-retry-after":\n\tValue [] should NOT have fewer than 1 items.');
+    expect(() => lint({ statuses: [] })).toThrow(
+      'Key "rules": Key "http-status/require-retry-after":\n\tValue [] should NOT have fewer than 1 items.',
+    );
   });
 
   it('says that a headers list replaces the defaults', () => {
-    const headers = (rule.meta.schema as unknown as Array<{ properties: { headers: { description: string } } }>)[0]!.properties.headers;
+    const headers = (
+      rule.meta.schema as unknown as Array<{ properties: { headers: { description: string } } }>
+    )[0]!.properties.headers;
     expect(headers.description).toContain('Replaces the default list');
   });
 });

@@ -15,13 +15,16 @@ import { createJavaScriptRuleTester, createRuleTester } from '../rule-tester';
  */
 const ruleTester = createRuleTester();
 const jsRuleTester = createJavaScriptRuleTester();
-const rule = requireRetryAfter as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+const rule = requireRetryAfter as unknown as Parameters<
+  typeof ruleTester.run<MessageIds, Options>
+>[1];
 const noRetryRule = noRetryOnClientError as unknown as Parameters<typeof ruleTester.run>[1];
 
 const SLEEP = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));';
 const FULL = (read: string, fallback: string) =>
   `((value) => { const seconds = Number(value); return value && Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(String(value)) - Date.now()); })(${read}) || ${fallback}`;
-const ADDED_WAIT = (read: string) => `await new Promise((resolve) => setTimeout(resolve, Number(${read}) * 1000 || 0));`;
+const ADDED_WAIT = (read: string) =>
+  `await new Promise((resolve) => setTimeout(resolve, Number(${read}) * 1000 || 0));`;
 
 // ---------------------------------------------------------------------------------------------
 // A fix never reads a response that is not there on every path to the wait
@@ -147,13 +150,22 @@ function load(url, done) {
 
 const TS = (code: string): string =>
   code
-    .replace('async function getJson(url, timeout = 5000)', 'async function getJson(url: string, timeout = 5000)')
+    .replace(
+      'async function getJson(url, timeout = 5000)',
+      'async function getJson(url: string, timeout = 5000)',
+    )
     .replace('async function getJson(url)', 'async function getJson(url: string): Promise<unknown>')
     .replace('let response = null;', 'let response: Response | null = null;')
     .replace('let res = null;', 'let res: Response | null = null;')
     .replace('let res;', 'let res: Response | undefined;')
-    .replace('async function load(url, setNotice)', 'async function load(url: string, setNotice: (text: string) => void)')
-    .replace('function load(url, done)', 'function load(url: string, done: (res: Response) => void)')
+    .replace(
+      'async function load(url, setNotice)',
+      'async function load(url: string, setNotice: (text: string) => void)',
+    )
+    .replace(
+      'function load(url, done)',
+      'function load(url: string, done: (res: Response) => void)',
+    )
     .replace('const sleep = (ms)', 'const sleep = (ms: number)');
 
 type Case = Parameters<typeof ruleTester.run<MessageIds, Options>>[2]['invalid'][number];
@@ -199,7 +211,11 @@ const fixSafetyInvalid = (ts: boolean): Case[] => {
         },
       ],
     },
-    { code: code(NULLED_BEFORE_WAIT), output: null, errors: [{ messageId: 'ignoresWait', line: 12, suggestions: [] }] },
+    {
+      code: code(NULLED_BEFORE_WAIT),
+      output: null,
+      errors: [{ messageId: 'ignoresWait', line: 12, suggestions: [] }],
+    },
     {
       code: code(ASSIGNED_IN_TRY),
       output: null,
@@ -210,32 +226,63 @@ const fixSafetyInvalid = (ts: boolean): Case[] => {
           suggestions: [
             {
               messageId: 'useSecondsForm',
-              output: code(ASSIGNED_IN_TRY).replace('sleep(1000 * i)', "sleep(Number(res?.headers.get('retry-after')) * 1000 || 1000 * i)"),
+              output: code(ASSIGNED_IN_TRY).replace(
+                'sleep(1000 * i)',
+                "sleep(Number(res?.headers.get('retry-after')) * 1000 || 1000 * i)",
+              ),
             },
-            { messageId: 'useFullForm', output: code(ASSIGNED_IN_TRY).replace('sleep(1000 * i)', `sleep(${FULL("res?.headers.get('retry-after')", '1000 * i')})`) },
+            {
+              messageId: 'useFullForm',
+              output: code(ASSIGNED_IN_TRY).replace(
+                'sleep(1000 * i)',
+                `sleep(${FULL("res?.headers.get('retry-after')", '1000 * i')})`,
+              ),
+            },
           ],
         },
       ],
     },
     {
       code: code(DECLARED_BEFORE_WAIT),
-      output: code(DECLARED_BEFORE_WAIT).replace('sleep(1000)', "sleep(Number(response.headers.get('retry-after')) * 1000 || 1000)"),
+      output: code(DECLARED_BEFORE_WAIT).replace(
+        'sleep(1000)',
+        "sleep(Number(response.headers.get('retry-after')) * 1000 || 1000)",
+      ),
       errors: [
         {
           messageId: 'ignoresWait',
           line: 7,
-          suggestions: [{ messageId: 'useFullForm', output: code(DECLARED_BEFORE_WAIT).replace('sleep(1000)', `sleep(${FULL("response.headers.get('retry-after')", '1000')})`) }],
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(DECLARED_BEFORE_WAIT).replace(
+                'sleep(1000)',
+                `sleep(${FULL("response.headers.get('retry-after')", '1000')})`,
+              ),
+            },
+          ],
         },
       ],
     },
     {
       code: code(ASSIGNED_EACH_ITERATION),
-      output: code(ASSIGNED_EACH_ITERATION).replace('sleep(2000)', "sleep(Number(res.headers.get('retry-after')) * 1000 || 2000)"),
+      output: code(ASSIGNED_EACH_ITERATION).replace(
+        'sleep(2000)',
+        "sleep(Number(res.headers.get('retry-after')) * 1000 || 2000)",
+      ),
       errors: [
         {
           messageId: 'ignoresWait',
           line: 8,
-          suggestions: [{ messageId: 'useFullForm', output: code(ASSIGNED_EACH_ITERATION).replace('sleep(2000)', `sleep(${FULL("res.headers.get('retry-after')", '2000')})`) }],
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(ASSIGNED_EACH_ITERATION).replace(
+                'sleep(2000)',
+                `sleep(${FULL("res.headers.get('retry-after')", '2000')})`,
+              ),
+            },
+          ],
         },
       ],
     },
@@ -249,7 +296,10 @@ const fixSafetyInvalid = (ts: boolean): Case[] => {
           suggestions: [
             {
               messageId: 'addWait',
-              output: code(NOTICE_TIMER).replace('      continue;', `      ${ADDED_WAIT("res.headers.get('retry-after')")}\n      continue;`),
+              output: code(NOTICE_TIMER).replace(
+                '      continue;',
+                `      ${ADDED_WAIT("res.headers.get('retry-after')")}\n      continue;`,
+              ),
             },
           ],
         },
@@ -257,20 +307,37 @@ const fixSafetyInvalid = (ts: boolean): Case[] => {
     },
     {
       code: code(RETRY_TIMER),
-      output: code(RETRY_TIMER).replace('done), 5000)', "done), Number(res.headers.get('retry-after')) * 1000 || 5000)"),
+      output: code(RETRY_TIMER).replace(
+        'done), 5000)',
+        "done), Number(res.headers.get('retry-after')) * 1000 || 5000)",
+      ),
       errors: [
         {
           messageId: 'ignoresWait',
           line: 5,
-          suggestions: [{ messageId: 'useFullForm', output: code(RETRY_TIMER).replace('done), 5000)', `done), ${FULL("res.headers.get('retry-after')", '5000')})`) }],
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(RETRY_TIMER).replace(
+                'done), 5000)',
+                `done), ${FULL("res.headers.get('retry-after')", '5000')})`,
+              ),
+            },
+          ],
         },
       ],
     },
   ];
 };
 
-ruleTester.run('require-retry-after: fix safety (TypeScript)', rule, { valid: [], invalid: fixSafetyInvalid(true) });
-jsRuleTester.run('require-retry-after: fix safety (JavaScript)', rule, { valid: [], invalid: fixSafetyInvalid(false) });
+ruleTester.run('require-retry-after: fix safety (TypeScript)', rule, {
+  valid: [],
+  invalid: fixSafetyInvalid(true),
+});
+jsRuleTester.run('require-retry-after: fix safety (JavaScript)', rule, {
+  valid: [],
+  invalid: fixSafetyInvalid(false),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Not retries: another private method, polls for a state change
@@ -318,7 +385,10 @@ export async function waitForServer(port, timeoutMs = 10000) {
 }`;
 
 /** The same loop against an API: a retry. */
-const API_POLL = READINESS_POLL.replace('`http://localhost:${port}/health`', '`https://api.example.com/v1/items/${port}`');
+const API_POLL = READINESS_POLL.replace(
+  '`http://localhost:${port}/health`',
+  '`https://api.example.com/v1/items/${port}`',
+);
 
 const READYZ_POLL = `
 ${SLEEP}
@@ -365,14 +435,23 @@ const POLL_TS = (code: string): string =>
     .replace('#data = null;', '#data: unknown = null;')
     .replace('async #load(url)', 'async #load(url: string)')
     .replace('async #fallback(url)', 'async #fallback(url: string)')
-    .replace('async #load(url, attempt = 0)', 'async #load(url: string, attempt = 0): Promise<unknown>')
-    .replace('waitForServer(port, timeoutMs = 10000)', 'waitForServer(port: number, timeoutMs = 10000)')
+    .replace(
+      'async #load(url, attempt = 0)',
+      'async #load(url: string, attempt = 0): Promise<unknown>',
+    )
+    .replace(
+      'waitForServer(port, timeoutMs = 10000)',
+      'waitForServer(port: number, timeoutMs = 10000)',
+    )
     .replace('waitReady(base)', 'waitReady(base: string)')
     .replace('waitForUpgrade(userId)', 'waitForUpgrade(userId: string)')
     .replace('let j;', 'let j: { tier?: string } | undefined;')
     .replace('const sleep = (ms)', 'const sleep = (ms: number)');
 
-const notRetriesValid = (ts: boolean): string[] => [OTHER_PRIVATE_METHOD, READINESS_POLL, READYZ_POLL, BODY_POLL].map((code) => (ts ? POLL_TS(code) : code));
+const notRetriesValid = (ts: boolean): string[] =>
+  [OTHER_PRIVATE_METHOD, READINESS_POLL, READYZ_POLL, BODY_POLL].map((code) =>
+    ts ? POLL_TS(code) : code,
+  );
 
 const notRetriesInvalid = (ts: boolean): Case[] => {
   const code = (text: string): string => (ts ? POLL_TS(text) : text);
@@ -397,15 +476,30 @@ const notRetriesInvalid = (ts: boolean): Case[] => {
       ],
     },
     // `res` is not in scope at the wait: reported, with no fix.
-    { code: code(API_POLL), output: null, errors: [{ messageId: 'ignoresWait', line: 12, suggestions: [] }] },
+    {
+      code: code(API_POLL),
+      output: null,
+      errors: [{ messageId: 'ignoresWait', line: 12, suggestions: [] }],
+    },
     {
       code: code(BODY_POLL_WITH_429),
-      output: code(BODY_POLL_WITH_429).replace('sleep(5000)', "sleep(Number(res.headers.get('retry-after')) * 1000 || 5000)"),
+      output: code(BODY_POLL_WITH_429).replace(
+        'sleep(5000)',
+        "sleep(Number(res.headers.get('retry-after')) * 1000 || 5000)",
+      ),
       errors: [
         {
           messageId: 'ignoresWait',
           line: 7,
-          suggestions: [{ messageId: 'useFullForm', output: code(BODY_POLL_WITH_429).replace('sleep(5000)', `sleep(${FULL("res.headers.get('retry-after')", '5000')})`) }],
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(BODY_POLL_WITH_429).replace(
+                'sleep(5000)',
+                `sleep(${FULL("res.headers.get('retry-after')", '5000')})`,
+              ),
+            },
+          ],
         },
       ],
     },
@@ -521,7 +615,10 @@ const MISSES_TS = (code: string): string =>
   code
     .replace('async function get(url, token)', 'async function get(url: string, token: string)')
     .replace('let opts = {', 'let opts: { headers: Record<string, string> } = {')
-    .replace('async function get(url, refresh)', 'async function get(url: string, refresh: () => Promise<string>)')
+    .replace(
+      'async function get(url, refresh)',
+      'async function get(url: string, refresh: () => Promise<string>)',
+    )
     .replace('let data;', 'let data: unknown;')
     .replace('useLoader(url)', 'useLoader(url: string)')
     .replace('async (attempt = 0) =>', 'async (attempt = 0): Promise<unknown> =>')
@@ -533,50 +630,111 @@ const missesInvalid = (ts: boolean): Case[] => {
   return [
     {
       code: code(USE_CALLBACK),
-      output: code(USE_CALLBACK).replace('sleep(1000)', "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)"),
+      output: code(USE_CALLBACK).replace(
+        'sleep(1000)',
+        "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)",
+      ),
       errors: [
         {
           messageId: 'ignoresWait',
           line: 8,
-          suggestions: [{ messageId: 'useFullForm', output: code(USE_CALLBACK).replace('sleep(1000)', `sleep(${FULL("res.headers.get('retry-after')", '1000')})`) }],
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(USE_CALLBACK).replace(
+                'sleep(1000)',
+                `sleep(${FULL("res.headers.get('retry-after')", '1000')})`,
+              ),
+            },
+          ],
         },
       ],
     },
     {
       code: code(NOT_RES_OR_429),
-      output: code(NOT_RES_OR_429).replace('sleep(1000)', "sleep(Number(res?.headers.get('retry-after')) * 1000 || 1000)"),
+      output: code(NOT_RES_OR_429).replace(
+        'sleep(1000)',
+        "sleep(Number(res?.headers.get('retry-after')) * 1000 || 1000)",
+      ),
       errors: [
         {
           messageId: 'ignoresWait',
           line: 7,
-          suggestions: [{ messageId: 'useFullForm', output: code(NOT_RES_OR_429).replace('sleep(1000)', `sleep(${FULL("res?.headers.get('retry-after')", '1000')})`) }],
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(NOT_RES_OR_429).replace(
+                'sleep(1000)',
+                `sleep(${FULL("res?.headers.get('retry-after')", '1000')})`,
+              ),
+            },
+          ],
         },
       ],
     },
     {
       code: code(OPTIONS_REBUILT),
-      output: code(OPTIONS_REBUILT).replace('sleep(1000)', "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)"),
+      output: code(OPTIONS_REBUILT).replace(
+        'sleep(1000)',
+        "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)",
+      ),
       errors: [
         {
           messageId: 'ignoresWait',
           line: 9,
-          suggestions: [{ messageId: 'useFullForm', output: code(OPTIONS_REBUILT).replace('sleep(1000)', `sleep(${FULL("res.headers.get('retry-after')", '1000')})`) }],
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(OPTIONS_REBUILT).replace(
+                'sleep(1000)',
+                `sleep(${FULL("res.headers.get('retry-after')", '1000')})`,
+              ),
+            },
+          ],
         },
       ],
     },
     // `res` is not in scope in the outer `catch`: reported, no fix.
-    { code: code(NESTED_TRY), output: null, errors: [{ messageId: 'ignoresWait', line: 17, suggestions: [] }] },
-    { code: code(THROW_ON_FAILURE_OR_ERROR), output: null, errors: [{ messageId: 'ignoresWait', data: { statuses: '429 or 503' }, line: 11, suggestions: [] }] },
+    {
+      code: code(NESTED_TRY),
+      output: null,
+      errors: [{ messageId: 'ignoresWait', line: 17, suggestions: [] }],
+    },
+    {
+      code: code(THROW_ON_FAILURE_OR_ERROR),
+      output: null,
+      errors: [
+        { messageId: 'ignoresWait', data: { statuses: '429 or 503' }, line: 11, suggestions: [] },
+      ],
+    },
   ];
 };
 
-ruleTester.run('require-retry-after: missed retries (TypeScript)', rule, { valid: [MISSES_TS(OPTIONS_FROM_REFRESHED_TOKEN)], invalid: missesInvalid(true) });
-jsRuleTester.run('require-retry-after: missed retries (JavaScript)', rule, { valid: [OPTIONS_FROM_REFRESHED_TOKEN], invalid: missesInvalid(false) });
+ruleTester.run('require-retry-after: missed retries (TypeScript)', rule, {
+  valid: [MISSES_TS(OPTIONS_FROM_REFRESHED_TOKEN)],
+  invalid: missesInvalid(true),
+});
+jsRuleTester.run('require-retry-after: missed retries (JavaScript)', rule, {
+  valid: [OPTIONS_FROM_REFRESHED_TOKEN],
+  invalid: missesInvalid(false),
+});
 
-ruleTester.run('require-retry-after: not retries (TypeScript)', rule, { valid: notRetriesValid(true), invalid: notRetriesInvalid(true) });
-jsRuleTester.run('require-retry-after: not retries (JavaScript)', rule, { valid: notRetriesValid(false), invalid: notRetriesInvalid(false) });
-ruleTester.run('no-retry-on-client-error: polls are not retries (TypeScript)', noRetryRule, { valid: notRetriesValid(true), invalid: [] });
-jsRuleTester.run('no-retry-on-client-error: polls are not retries (JavaScript)', noRetryRule, { valid: notRetriesValid(false), invalid: [] });
+ruleTester.run('require-retry-after: not retries (TypeScript)', rule, {
+  valid: notRetriesValid(true),
+  invalid: notRetriesInvalid(true),
+});
+jsRuleTester.run('require-retry-after: not retries (JavaScript)', rule, {
+  valid: notRetriesValid(false),
+  invalid: notRetriesInvalid(false),
+});
+ruleTester.run('no-retry-on-client-error: polls are not retries (TypeScript)', noRetryRule, {
+  valid: notRetriesValid(true),
+  invalid: [],
+});
+jsRuleTester.run('no-retry-on-client-error: polls are not retries (JavaScript)', noRetryRule, {
+  valid: notRetriesValid(false),
+  invalid: [],
+});
 
 // The same throw retries every 4xx.
 const throwsEveryFailure = (ts: boolean) => ({
@@ -584,17 +742,35 @@ const throwsEveryFailure = (ts: boolean) => ({
   output: null,
   errors: [{ messageId: 'retriesClientError', line: 8 }],
 });
-ruleTester.run('no-retry-on-client-error: a throw on failure or a body error (TypeScript)', noRetryRule, { valid: [], invalid: [throwsEveryFailure(true)] });
-jsRuleTester.run('no-retry-on-client-error: a throw on failure or a body error (JavaScript)', noRetryRule, { valid: [], invalid: [throwsEveryFailure(false)] });
+ruleTester.run(
+  'no-retry-on-client-error: a throw on failure or a body error (TypeScript)',
+  noRetryRule,
+  { valid: [], invalid: [throwsEveryFailure(true)] },
+);
+jsRuleTester.run(
+  'no-retry-on-client-error: a throw on failure or a body error (JavaScript)',
+  noRetryRule,
+  { valid: [], invalid: [throwsEveryFailure(false)] },
+);
 
 // ---------------------------------------------------------------------------------------------
 // A fix's output is not reported again by any rule of the plugin
 // ---------------------------------------------------------------------------------------------
 
 describe('require-retry-after: fixed code', () => {
-  const rules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`http-status/${name}`, 'error' as const]));
-  const fixable = [...fixSafetyInvalid(true), ...notRetriesInvalid(true), ...missesInvalid(true)].filter((c) => typeof c.output === 'string');
-  it.each(fixable.map((c) => [c.code.split('\n').find((line) => line.includes('function')) ?? '', c.code] as const))('%s', (_name, code) => {
+  const rules = Object.fromEntries(
+    Object.keys(plugin.rules).map((name) => [`http-status/${name}`, 'error' as const]),
+  );
+  const fixable = [
+    ...fixSafetyInvalid(true),
+    ...notRetriesInvalid(true),
+    ...missesInvalid(true),
+  ].filter((c) => typeof c.output === 'string');
+  it.each(
+    fixable.map(
+      (c) => [c.code.split('\n').find((line) => line.includes('function')) ?? '', c.code] as const,
+    ),
+  )('%s', (_name, code) => {
     const linter = new Linter({ configType: 'flat' });
     const config: Linter.Config[] = [
       { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser } },
@@ -602,6 +778,8 @@ describe('require-retry-after: fixed code', () => {
     ];
     const fixed = linter.verifyAndFix(code, config, { filename: 'file.ts' });
     expect(fixed.fixed).toBe(true);
-    expect(fixed.messages.filter((message) => message.ruleId?.startsWith('http-status/'))).toEqual([]);
+    expect(fixed.messages.filter((message) => message.ruleId?.startsWith('http-status/'))).toEqual(
+      [],
+    );
   });
 });

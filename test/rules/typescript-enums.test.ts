@@ -64,7 +64,12 @@ await ky.get(url, { retry: { statusCodes: [Status.BadRequest, Status.ServiceUnav
       output: `import ky from 'ky';
 enum Status { BadRequest = 400, ServiceUnavailable = 503 }
 await ky.get(url, { retry: { statusCodes: [Status.ServiceUnavailable] } });`,
-      errors: [{ messageId: 'listsClientError', data: { status: '400', retryable: '408, 425, 429 and 5xx' } }],
+      errors: [
+        {
+          messageId: 'listsClientError',
+          data: { status: '400', retryable: '408, 425, 429 and 5xx' },
+        },
+      ],
     },
   ],
 });

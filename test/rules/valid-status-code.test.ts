@@ -16,19 +16,47 @@ const js = createJavaScriptRuleTester();
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = ValidTestCase<Options> | string;
 
-const notAccepted = (api: string, accepted: string, value: string, suggestions: Array<[number, string]> = []) => ({
+const notAccepted = (
+  api: string,
+  accepted: string,
+  value: string,
+  suggestions: Array<[number, string]> = [],
+) => ({
   messageId: 'statusNotAccepted' as const,
   data: { api, accepted, value },
-  suggestions: suggestions.map(([status, output]) => ({ messageId: 'useStatus' as const, data: { status }, output })),
+  suggestions: suggestions.map(([status, output]) => ({
+    messageId: 'useStatus' as const,
+    data: { status },
+    output,
+  })),
 });
-const stringStatus = (api: string, value: string) => ({ messageId: 'stringStatus' as const, data: { api, value } });
-const forInit = (api: string, value: string) => ({ messageId: 'statusForInit' as const, data: { api, value } });
+const stringStatus = (api: string, value: string) => ({
+  messageId: 'stringStatus' as const,
+  data: { api, value },
+});
+const forInit = (api: string, value: string) => ({
+  messageId: 'statusForInit' as const,
+  data: { api, value },
+});
 
 /** One invalid case whose single suggestion set replaces `from` by each status. */
-function typo(code: string, from: string, api: string, accepted: string, statuses: number[]): Invalid {
+function typo(
+  code: string,
+  from: string,
+  api: string,
+  accepted: string,
+  statuses: number[],
+): Invalid {
   return {
     code,
-    errors: [notAccepted(api, accepted, from, statuses.map((status) => [status, code.replace(from, String(status))]))],
+    errors: [
+      notAccepted(
+        api,
+        accepted,
+        from,
+        statuses.map((status) => [status, code.replace(from, String(status))]),
+      ),
+    ],
   };
 }
 
@@ -85,19 +113,53 @@ const serverInvalid: Invalid[] = [
     errors: [stringStatus('Express', '`404`')],
   },
   // no fix for a string that is no status, or one Express rejects as a number too
-  { code: `${express}app.get('/a', (req, res) => { res.status('ok').end(); });`, errors: [stringStatus('Express', "'ok'")] },
-  { code: `${express}app.get('/a', (req, res) => { res.status('4040').end(); });`, errors: [stringStatus('Express', "'4040'")] },
-  typo(`${express}app.get('/a', (req, res) => { res.status(4040).json({ error: 'x' }); });`, '4040', ...EXPRESS, [404, 400]),
-  typo(`${express}app.get('/a', (req, res) => { res.sendStatus(2000); });`, '2000', ...EXPRESS, [200]),
-  typo(`${express}app.get('/a', (req, res) => { res.statusCode = 5000; res.end(); });`, '5000', ...EXPRESS, [500]),
-  { code: `${express}app.get('/a', (req, res) => { res.status(40.4).end(); });`, errors: [notAccepted(...EXPRESS, '40.4')] },
+  {
+    code: `${express}app.get('/a', (req, res) => { res.status('ok').end(); });`,
+    errors: [stringStatus('Express', "'ok'")],
+  },
+  {
+    code: `${express}app.get('/a', (req, res) => { res.status('4040').end(); });`,
+    errors: [stringStatus('Express', "'4040'")],
+  },
+  typo(
+    `${express}app.get('/a', (req, res) => { res.status(4040).json({ error: 'x' }); });`,
+    '4040',
+    ...EXPRESS,
+    [404, 400],
+  ),
+  typo(
+    `${express}app.get('/a', (req, res) => { res.sendStatus(2000); });`,
+    '2000',
+    ...EXPRESS,
+    [200],
+  ),
+  typo(
+    `${express}app.get('/a', (req, res) => { res.statusCode = 5000; res.end(); });`,
+    '5000',
+    ...EXPRESS,
+    [500],
+  ),
+  {
+    code: `${express}app.get('/a', (req, res) => { res.status(40.4).end(); });`,
+    errors: [notAccepted(...EXPRESS, '40.4')],
+  },
   // a constant: reported, no suggestion (the constant may be used elsewhere)
-  { code: `${express}const NOT_FOUND = 4040;\napp.get('/a', (req, res) => { res.status(NOT_FOUND).end(); });`, errors: [notAccepted(...EXPRESS, '4040')] },
+  {
+    code: `${express}const NOT_FOUND = 4040;\napp.get('/a', (req, res) => { res.status(NOT_FOUND).end(); });`,
+    errors: [notAccepted(...EXPRESS, '4040')],
+  },
   // Next.js Pages API routes: a `(req, res)` handler without an import is taken for Express's (the same checks but strings)
   {
     code: `export default function handler(req, res) { res.status(2000).json({ name: req.query.name }); }`,
     // no framework imported: judged by what HTTP allows (Express, Next.js Pages and Node differ)
-    errors: [notAccepted('HTTP', 'an integer in 100–599', '2000', [[200, `export default function handler(req, res) { res.status(200).json({ name: req.query.name }); }`]])],
+    errors: [
+      notAccepted('HTTP', 'an integer in 100–599', '2000', [
+        [
+          200,
+          `export default function handler(req, res) { res.status(200).json({ name: req.query.name }); }`,
+        ],
+      ]),
+    ],
   },
   // Fastify: FST_ERR_BAD_STATUS_CODE outside 100–599
   {
@@ -111,19 +173,49 @@ const serverInvalid: Invalid[] = [
     errors: [stringStatus('Koa', "'201'")],
   },
   // Hono
-  typo(`import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/', (c) => c.json({ error: 'x' }, 4040));`, '4040', ...HTTP, [404, 400]),
-  typo(`import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/', (c) => c.json({ error: 'x' }, { status: 5000 }));`, '5000', ...HTTP, [500]),
-  typo(`import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/', (c) => { c.status(2000); return c.json({}); });`, '2000', ...HTTP, [200]),
+  typo(
+    `import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/', (c) => c.json({ error: 'x' }, 4040));`,
+    '4040',
+    ...HTTP,
+    [404, 400],
+  ),
+  typo(
+    `import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/', (c) => c.json({ error: 'x' }, { status: 5000 }));`,
+    '5000',
+    ...HTTP,
+    [500],
+  ),
+  typo(
+    `import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/', (c) => { c.status(2000); return c.json({}); });`,
+    '2000',
+    ...HTTP,
+    [200],
+  ),
   // Node http
-  typo(`import http from 'node:http';\nhttp.createServer((req, res) => { res.writeHead(4040, {}); res.end('x'); });`, '4040', 'Node http', 'an integer in 100–999', [404, 400]),
+  typo(
+    `import http from 'node:http';\nhttp.createServer((req, res) => { res.writeHead(4040, {}); res.end('x'); });`,
+    '4040',
+    'Node http',
+    'an integer in 100–999',
+    [404, 400],
+  ),
   {
     code: `import http from 'node:http';\nhttp.createServer((req, res) => { res.statusCode = '2000'; res.end('x'); });`,
     errors: [notAccepted('Node http', 'an integer in 100–999', "'2000'")],
   },
   // WHATWG Response: RangeError outside 200–599, TypeError for a bare status
-  { code: `export async function GET() { return new Response(null, { status: 101 }); }`, errors: [notAccepted(...RESPONSE, '101')] },
-  { code: `export async function GET() { return new Response('x', { status: '700' }); }`, errors: [notAccepted(...RESPONSE, "'700'")] },
-  { code: `export async function GET() { return Response.json({}, { status: 199 }); }`, errors: [notAccepted('Response.json()', 'an integer in 200–599', '199')] },
+  {
+    code: `export async function GET() { return new Response(null, { status: 101 }); }`,
+    errors: [notAccepted(...RESPONSE, '101')],
+  },
+  {
+    code: `export async function GET() { return new Response('x', { status: '700' }); }`,
+    errors: [notAccepted(...RESPONSE, "'700'")],
+  },
+  {
+    code: `export async function GET() { return Response.json({}, { status: 199 }); }`,
+    errors: [notAccepted('Response.json()', 'an integer in 200–599', '199')],
+  },
   {
     code: `export async function GET() { return new Response('Not found', 404); }`,
     output: `export async function GET() { return new Response('Not found', { status: 404 }); }`,
@@ -135,15 +227,27 @@ const serverInvalid: Invalid[] = [
     errors: [forInit('Response.json()', 'NOT_FOUND')],
   },
   // a bare status the init could not take either: reported, not fixed
-  { code: `export async function GET() { return new Response('x', 101); }`, errors: [forInit('the Response constructor', '101')] },
+  {
+    code: `export async function GET() { return new Response('x', 101); }`,
+    errors: [forInit('the Response constructor', '101')],
+  },
   {
     code: `import { NextResponse } from 'next/server';\nexport function GET() { return NextResponse.json({ error: 'x' }, 500); }`,
     output: `import { NextResponse } from 'next/server';\nexport function GET() { return NextResponse.json({ error: 'x' }, { status: 500 }); }`,
     errors: [forInit('NextResponse.json()', '500')],
   },
   // Response.redirect and NextResponse.redirect: the five redirect statuses
-  { code: `export async function GET() { return Response.redirect('https://a.example/', 304); }`, errors: [notAccepted('Response.redirect()', REDIRECTS, '304')] },
-  typo(`export async function GET() { return Response.redirect('https://a.example/', 3010); }`, '3010', 'Response.redirect()', REDIRECTS, [301]),
+  {
+    code: `export async function GET() { return Response.redirect('https://a.example/', 304); }`,
+    errors: [notAccepted('Response.redirect()', REDIRECTS, '304')],
+  },
+  typo(
+    `export async function GET() { return Response.redirect('https://a.example/', 3010); }`,
+    '3010',
+    'Response.redirect()',
+    REDIRECTS,
+    [301],
+  ),
   {
     code: `import { NextResponse } from 'next/server';\nexport function GET(req) { return NextResponse.redirect(new URL('/', req.url), 200); }`,
     errors: [notAccepted('NextResponse.redirect()', REDIRECTS, '200')],
@@ -155,7 +259,10 @@ const serverInvalid: Invalid[] = [
   // SvelteKit: error() 400–599, redirect() 300–308, json() a Response init
   {
     code: `import { error, redirect } from '@sveltejs/kit';\nexport function load() { if (a) error(302, 'Moved'); redirect(401, '/login'); }`,
-    errors: [notAccepted("SvelteKit's error()", 'an integer in 400–599', '302'), notAccepted("SvelteKit's redirect()", 'an integer in 300–308', '401')],
+    errors: [
+      notAccepted("SvelteKit's error()", 'an integer in 400–599', '302'),
+      notAccepted("SvelteKit's redirect()", 'an integer in 300–308', '401'),
+    ],
   },
   {
     code: `import { json } from '@sveltejs/kit';\nexport function POST() { return json({ error: 'x' }, 400); }`,
@@ -163,31 +270,95 @@ const serverInvalid: Invalid[] = [
     errors: [forInit("SvelteKit's json()", '400')],
   },
   // Remix json(b, status): a bare status is allowed, checked as a Response's
-  typo(`import { json } from '@remix-run/node';\nexport const loader = () => json({}, 4040);`, '4040', "Remix's json()", 'an integer in 200–599', [404, 400]),
+  typo(
+    `import { json } from '@remix-run/node';\nexport const loader = () => json({}, 4040);`,
+    '4040',
+    "Remix's json()",
+    'an integer in 200–599',
+    [404, 400],
+  ),
   // h3: a status outside 100–999 silently becomes the default
-  typo(`import { defineEventHandler, setResponseStatus } from 'h3';\nexport default defineEventHandler((event) => { setResponseStatus(event, 4040); return {}; });`, '4040', 'h3', 'an integer in 100–999', [404, 400]),
-  typo(`import { createError } from 'h3';\nexport function fail() { throw createError({ statusCode: 4220, message: 'x' }); }`, '4220', "h3's createError()", 'an integer in 100–999', [422, 420]),
+  typo(
+    `import { defineEventHandler, setResponseStatus } from 'h3';\nexport default defineEventHandler((event) => { setResponseStatus(event, 4040); return {}; });`,
+    '4040',
+    'h3',
+    'an integer in 100–999',
+    [404, 400],
+  ),
+  typo(
+    `import { createError } from 'h3';\nexport function fail() { throw createError({ statusCode: 4220, message: 'x' }); }`,
+    '4220',
+    "h3's createError()",
+    'an integer in 100–999',
+    [422, 420],
+  ),
   // Nuxt auto-imports
-  typo(`export default defineEventHandler(() => { throw createError({ statusCode: 2000 }); });`, '2000', "h3's createError()", 'an integer in 100–999', [200]),
+  typo(
+    `export default defineEventHandler(() => { throw createError({ statusCode: 2000 }); });`,
+    '2000',
+    "h3's createError()",
+    'an integer in 100–999',
+    [200],
+  ),
   // Elysia
-  typo(`import { Elysia } from 'elysia';\nnew Elysia().get('/', ({ set }) => { set.status = 4040; return 'x'; });`, '4040', 'HTTP', 'an integer in 100–599', [404, 400]),
-  typo(`import { Elysia } from 'elysia';\nnew Elysia().get('/', ({ status }) => status(5000, 'x'));`, '5000', 'HTTP', 'an integer in 100–599', [500]),
-  typo(`import { Elysia } from 'elysia';\nnew Elysia().get('/', (ctx) => ctx.status(5030));`, '5030', 'HTTP', 'an integer in 100–599', [503, 500]),
+  typo(
+    `import { Elysia } from 'elysia';\nnew Elysia().get('/', ({ set }) => { set.status = 4040; return 'x'; });`,
+    '4040',
+    'HTTP',
+    'an integer in 100–599',
+    [404, 400],
+  ),
+  typo(
+    `import { Elysia } from 'elysia';\nnew Elysia().get('/', ({ status }) => status(5000, 'x'));`,
+    '5000',
+    'HTTP',
+    'an integer in 100–599',
+    [500],
+  ),
+  typo(
+    `import { Elysia } from 'elysia';\nnew Elysia().get('/', (ctx) => ctx.status(5030));`,
+    '5030',
+    'HTTP',
+    'an integer in 100–599',
+    [503, 500],
+  ),
   // serverless result objects
-  typo(`export const handler = async () => ({ statusCode: 4040, body: JSON.stringify({ error: 'x' }) });`, '4040', ...HTTP, [404, 400]),
-  typo(`import { app } from '@azure/functions';\napp.http('x', { handler: async () => ({ status: 2000, jsonBody: {} }) });`, '2000', ...HTTP, [200]),
+  typo(
+    `export const handler = async () => ({ statusCode: 4040, body: JSON.stringify({ error: 'x' }) });`,
+    '4040',
+    ...HTTP,
+    [404, 400],
+  ),
+  typo(
+    `import { app } from '@azure/functions';\napp.http('x', { handler: async () => ({ status: 2000, jsonBody: {} }) });`,
+    '2000',
+    ...HTTP,
+    [200],
+  ),
 ];
 
 // ---- client: status comparisons ----------------------------------------------------------------
 
-const withString = (status: string, value: string, outcome: string) => ({ messageId: 'comparedWithString' as const, data: { status, value, outcome } });
+const withString = (status: string, value: string, outcome: string) => ({
+  messageId: 'comparedWithString' as const,
+  data: { status, value, outcome },
+});
 const ALWAYS_FALSE = 'this comparison is always false';
 const ALWAYS_TRUE = 'this comparison is always true';
 const NEVER_MATCHES = 'this case never matches';
-const nonStatus = (status: string, value: string, outcome: string, suggestions: Array<[number, string]> = []) => ({
+const nonStatus = (
+  status: string,
+  value: string,
+  outcome: string,
+  suggestions: Array<[number, string]> = [],
+) => ({
   messageId: 'comparedWithNonStatus' as const,
   data: { status, value, outcome },
-  suggestions: suggestions.map(([s, output]) => ({ messageId: 'useStatus' as const, data: { status: s }, output })),
+  suggestions: suggestions.map(([s, output]) => ({
+    messageId: 'useStatus' as const,
+    data: { status: s },
+    output,
+  })),
 });
 const fetched = `async function load(url) {\n  const res = await fetch(url);\n`;
 
@@ -231,8 +402,14 @@ const clientInvalid: Invalid[] = [
     errors: [withString('status', '`204`', ALWAYS_FALSE)],
   },
   // a string that is no number: never equal, even with `==`; nothing to fix
-  { code: `${fetched}  if (res.status == 'OK') return res.json();\n}`, errors: [withString('res.status', "'OK'", ALWAYS_FALSE)] },
-  { code: `${fetched}  if (res.status === 'ok') return res.json();\n}`, errors: [withString('res.status', "'ok'", ALWAYS_FALSE)] },
+  {
+    code: `${fetched}  if (res.status == 'OK') return res.json();\n}`,
+    errors: [withString('res.status', "'OK'", ALWAYS_FALSE)],
+  },
+  {
+    code: `${fetched}  if (res.status === 'ok') return res.json();\n}`,
+    errors: [withString('res.status', "'ok'", ALWAYS_FALSE)],
+  },
   // a number that is no status: a typo
   {
     code: `${fetched}  if (res.status === 4040) return null;\n}`,
@@ -245,9 +422,16 @@ const clientInvalid: Invalid[] = [
   },
   {
     code: `${fetched}  switch (res.status) {\n    case 2000: return res.json();\n  }\n}`,
-    errors: [nonStatus('res.status', '2000', NEVER_MATCHES, [[200, `${fetched}  switch (res.status) {\n    case 200: return res.json();\n  }\n}`]])],
+    errors: [
+      nonStatus('res.status', '2000', NEVER_MATCHES, [
+        [200, `${fetched}  switch (res.status) {\n    case 200: return res.json();\n  }\n}`],
+      ]),
+    ],
   },
-  { code: `${fetched}  if (res.status !== 20.4) return null;\n}`, errors: [nonStatus('res.status', '20.4', ALWAYS_TRUE)] },
+  {
+    code: `${fetched}  if (res.status !== 20.4) return null;\n}`,
+    errors: [nonStatus('res.status', '20.4', ALWAYS_TRUE)],
+  },
   // axios: error.response.status in a catch around the request; `response.status` of the result
   {
     code: `import axios from 'axios';\nasync function f(u) {\n  try { const response = await axios.get(u); if (response.status === '201') return response.data; }\n  catch (error) { if (error.response?.status === 4010) return login(); }\n}`,
@@ -272,7 +456,11 @@ const clientInvalid: Invalid[] = [
       {
         ...withString('err.status', "'404'", ALWAYS_FALSE),
         suggestions: [
-          { messageId: 'useNumber', data: { status: 404 }, output: `async function f(u) {\n  try { await fetch(u); } catch (err) { if (err.status === 404) return null; throw err; }\n}` },
+          {
+            messageId: 'useNumber',
+            data: { status: 404 },
+            output: `async function f(u) {\n  try { await fetch(u); } catch (err) { if (err.status === 404) return null; throw err; }\n}`,
+          },
         ],
       },
     ],
@@ -309,11 +497,26 @@ const typescriptInvalid: Invalid[] = [
   },
 ];
 
-ts.run<MessageIds, Options>('valid-status-code: server (TS parser)', rule, { valid: serverValid, invalid: serverInvalid });
-js.run<MessageIds, Options>('valid-status-code: server (JavaScript)', rule, { valid: serverValid, invalid: serverInvalid });
-ts.run<MessageIds, Options>('valid-status-code: client (TS parser)', rule, { valid: clientValid, invalid: clientInvalid });
-js.run<MessageIds, Options>('valid-status-code: client (JavaScript)', rule, { valid: clientValid, invalid: clientInvalid });
-ts.run<MessageIds, Options>('valid-status-code: TypeScript', rule, { valid: typescriptValid, invalid: typescriptInvalid });
+ts.run<MessageIds, Options>('valid-status-code: server (TS parser)', rule, {
+  valid: serverValid,
+  invalid: serverInvalid,
+});
+js.run<MessageIds, Options>('valid-status-code: server (JavaScript)', rule, {
+  valid: serverValid,
+  invalid: serverInvalid,
+});
+ts.run<MessageIds, Options>('valid-status-code: client (TS parser)', rule, {
+  valid: clientValid,
+  invalid: clientInvalid,
+});
+js.run<MessageIds, Options>('valid-status-code: client (JavaScript)', rule, {
+  valid: clientValid,
+  invalid: clientInvalid,
+});
+ts.run<MessageIds, Options>('valid-status-code: TypeScript', rule, {
+  valid: typescriptValid,
+  invalid: typescriptInvalid,
+});
 
 // ---- options: autofix ---------------------------------------------------------------------------
 
@@ -327,7 +530,13 @@ ts.run<MessageIds, Options>('valid-status-code: autofix false', rule, {
       errors: [
         {
           ...stringStatus('Express', "'404'"),
-          suggestions: [{ messageId: 'useNumber', data: { status: 404 }, output: `${express}app.get('/a', (req, res) => { res.status(404).end(); });` }],
+          suggestions: [
+            {
+              messageId: 'useNumber',
+              data: { status: 404 },
+              output: `${express}app.get('/a', (req, res) => { res.status(404).end(); });`,
+            },
+          ],
         },
       ],
     },
@@ -337,7 +546,13 @@ ts.run<MessageIds, Options>('valid-status-code: autofix false', rule, {
       errors: [
         {
           ...forInit('the Response constructor', '404'),
-          suggestions: [{ messageId: 'useInit', data: { value: '404' }, output: `export async function GET() { return new Response('Not found', { status: 404 }); }` }],
+          suggestions: [
+            {
+              messageId: 'useInit',
+              data: { value: '404' },
+              output: `export async function GET() { return new Response('Not found', { status: 404 }); }`,
+            },
+          ],
         },
       ],
     },
@@ -347,7 +562,13 @@ ts.run<MessageIds, Options>('valid-status-code: autofix false', rule, {
       errors: [
         {
           ...withString('res.status', "'404'", ALWAYS_FALSE),
-          suggestions: [{ messageId: 'useNumber', data: { status: 404 }, output: `${fetched}  if (res.status === 404) return null;\n}` }],
+          suggestions: [
+            {
+              messageId: 'useNumber',
+              data: { status: 404 },
+              output: `${fetched}  if (res.status === 404) return null;\n}`,
+            },
+          ],
         },
       ],
     },
@@ -365,7 +586,10 @@ describe('valid-status-code options', () => {
   it('rejects an option of the wrong type or name', () => {
     const linter = new Linter({ configType: 'flat' });
     const lint = (options: unknown[]) => () =>
-      linter.verify('x', { plugins: { 'http-status': plugin as never }, rules: { 'http-status/valid-status-code': ['error', ...options] } as never });
+      linter.verify('x', {
+        plugins: { 'http-status': plugin as never },
+        rules: { 'http-status/valid-status-code': ['error', ...options] } as never,
+      });
     expect(lint([])).not.toThrow();
     expect(lint([{ autofix: false }])).not.toThrow();
     expect(lint([{ autofix: 'yes' }])).toThrow(/should be boolean/);

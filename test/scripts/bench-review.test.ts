@@ -39,7 +39,9 @@ describe('bench reviews: fingerprints', () => {
   it('survive lines added above the report, and leave out the parser group', () => {
     const code = 'const r = await fetch(u);\nconst data = await r.json();\n';
     const moved = `// a comment\n\n${code}`;
-    const [a] = fingerprintAll('apps', [{ message: messageAt(code, 'r.json()'), source: code }]).reports;
+    const [a] = fingerprintAll('apps', [
+      { message: messageAt(code, 'r.json()'), source: code },
+    ]).reports;
     const [b] = fingerprintAll('apps', [
       { message: { ...messageAt(moved, 'r.json()'), file: 'js-commonjs/pkg/a.js' }, source: moved },
     ]).reports;
@@ -61,7 +63,9 @@ describe('bench reviews: fingerprints', () => {
   });
 
   it('fixDiff shows every line a fix spans', () => {
-    expect(fixDiff('one\ntwo\nthree\n', { range: [2, 6], text: 'E\nT' })).toBe('@@ line 1 @@\n-one\n-two\n+onE\n+To');
+    expect(fixDiff('one\ntwo\nthree\n', { range: [2, 6], text: 'E\nT' })).toBe(
+      '@@ line 1 @@\n-one\n-two\n+onE\n+To',
+    );
   });
 });
 
@@ -73,7 +77,13 @@ describe('bench reviews: precision per rule', () => {
       { rule, verdict: false },
     ];
     const [row] = precisionTable([rule], { reports, fixes: [] });
-    expect(row).toMatchObject({ reports: 20, reviewedTrue: 19, reviewedFalse: 1, precision: 0.95, pass: true });
+    expect(row).toMatchObject({
+      reports: 20,
+      reviewedTrue: 19,
+      reviewedFalse: 1,
+      precision: 0.95,
+      pass: true,
+    });
     const [withWrongFix] = precisionTable([rule], { reports, fixes: [{ rule, verdict: false }] });
     expect(withWrongFix.precision).toBeCloseTo(19 / 21);
     expect(withWrongFix.pass).toBe(false);
@@ -90,14 +100,24 @@ describe('bench fix checks that see meaning', () => {
   const scope = makeScopeChecker(ESLint, process.cwd(), languageConfigs);
 
   it('catches a fix that reads a binding in its temporal dead zone or out of scope', async () => {
-    const original = 'function f(r) {\n  const data = r.json();\n  return data;\n}\nconst status = 1;\n';
+    const original =
+      'function f(r) {\n  const data = r.json();\n  return data;\n}\nconst status = 1;\n';
     const text = 'status === 204 ? null : r.json()';
     const at = original.indexOf('r.json()');
     const edit = { range: [at, at + 'r.json()'.length], text };
     const fixed = original.slice(0, at) + text + original.slice(at + 8);
     const outOfScope = original.replace('return data;', 'return data + res;');
-    const problems = await checkEditMeaning({ original, fixed, edit, filePath: `${process.cwd()}/a.js`, scope, cache: {} });
-    expect(problems).toEqual(["adds no-use-before-define: 'status' was used before it was defined."]);
+    const problems = await checkEditMeaning({
+      original,
+      fixed,
+      edit,
+      filePath: `${process.cwd()}/a.js`,
+      scope,
+      cache: {},
+    });
+    expect(problems).toEqual([
+      "adds no-use-before-define: 'status' was used before it was defined.",
+    ]);
     const undefinedName = await checkEditMeaning({
       original,
       fixed: outOfScope,
@@ -115,17 +135,37 @@ describe('bench fix checks that see meaning', () => {
     const from = original.indexOf('await r.json()');
     const edit = { range: [from, from + 'await r.json()'.length], text };
     const fixed = original.slice(0, from) + text + original.slice(edit.range[1]);
-    expect(await checkEditMeaning({ original, fixed, edit, filePath: `${process.cwd()}/a.js`, scope, cache: {} })).toEqual([]);
+    expect(
+      await checkEditMeaning({
+        original,
+        fixed,
+        edit,
+        filePath: `${process.cwd()}/a.js`,
+        scope,
+        cache: {},
+      }),
+    ).toEqual([]);
   });
 
   it('catches a new TypeScript diagnostic at the lines a fix wrote, not elsewhere', async () => {
     const types = makeTypeChecker();
-    const original = "import x from 'nowhere';\nconst n: number = 1;\nexport const s: string = String(n);\n";
+    const original =
+      "import x from 'nowhere';\nconst n: number = 1;\nexport const s: string = String(n);\n";
     const text = 'n';
     const from = original.indexOf('String(n)');
     const edit = { range: [from, from + 'String(n)'.length], text };
     const fixed = original.slice(0, from) + text + original.slice(edit.range[1]);
-    const problems = await checkEditMeaning({ original, fixed, edit, filePath: `${process.cwd()}/a.ts`, scope, types, cache: {} });
-    expect(problems).toEqual(["adds TS2322: Type 'number' is not assignable to type 'string'. (line 3)"]);
+    const problems = await checkEditMeaning({
+      original,
+      fixed,
+      edit,
+      filePath: `${process.cwd()}/a.ts`,
+      scope,
+      types,
+      cache: {},
+    });
+    expect(problems).toEqual([
+      "adds TS2322: Type 'number' is not assignable to type 'string'. (line 3)",
+    ]);
   }, 60_000);
 });

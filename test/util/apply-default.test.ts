@@ -7,7 +7,11 @@ describe('applyDefault', () => {
   const cases: Array<[string, unknown[], unknown[] | undefined]> = [
     ['no options given', [{ statuses: [429], strict: false }], undefined],
     ['an empty list', [{ statuses: [429], strict: false }], []],
-    ['an object merged deeply', [{ statuses: [429], nested: { a: 1, b: { c: 2 } } }], [{ nested: { b: { d: 3 } }, extra: true }]],
+    [
+      'an object merged deeply',
+      [{ statuses: [429], nested: { a: 1, b: { c: 2 } } }],
+      [{ nested: { b: { d: 3 } }, extra: true }],
+    ],
     ['an array replacing its default', [{ statuses: [429, 503] }], [{ statuses: [500] }]],
     ['a non-object option replacing its default', ['always', { a: 1 }], ['never']],
     ['an object over a non-object default', ['always'], [{ a: 1 }]],
@@ -15,7 +19,9 @@ describe('applyDefault', () => {
   ];
   for (const [title, defaults, given] of cases) {
     it(`matches typescript-eslint's applyDefault: ${title}`, () => {
-      expect(applyDefault(defaults, given)).toEqual(ESLintUtils.applyDefault(defaults, given as never));
+      expect(applyDefault(defaults, given)).toEqual(
+        ESLintUtils.applyDefault(defaults, given as never),
+      );
     });
   }
 

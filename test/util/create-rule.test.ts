@@ -12,7 +12,13 @@ function probe(): { rule: ReturnType<typeof createRule<Options, 'never'>>; seen:
     meta: {
       type: 'problem',
       docs: { description: 'probe' },
-      schema: [{ type: 'object', properties: { statuses: { type: 'array' }, strict: { type: 'boolean' } }, additionalProperties: false }],
+      schema: [
+        {
+          type: 'object',
+          properties: { statuses: { type: 'array' }, strict: { type: 'boolean' } },
+          additionalProperties: false,
+        },
+      ],
       defaultOptions: [{ statuses: [429], strict: false }],
       messages: { never: 'never' },
     },
@@ -28,7 +34,8 @@ function probe(): { rule: ReturnType<typeof createRule<Options, 'never'>>; seen:
 const HTTP_TEXT = 'await fetch(url);';
 
 /** A rule context for a new file with the given text; a file is checked at `Program:exit`. */
-const contextWith = (options: unknown[], text = HTTP_TEXT): never => ({ options, sourceCode: { ast: { type: 'Program' }, text } }) as never;
+const contextWith = (options: unknown[], text = HTTP_TEXT): never =>
+  ({ options, sourceCode: { ast: { type: 'Program' }, text } }) as never;
 
 /** ESLint's run of a rule over one file: create, then the program's exit. */
 function lint(rule: { create(context: never): unknown }, context: never): void {
@@ -41,7 +48,13 @@ function lazyProbe(): { rule: ReturnType<typeof createRule<Options, 'never'>>; a
   let ask = (): void => {};
   const rule = createRule<Options, 'never'>({
     name: 'lazy-probe',
-    meta: { type: 'problem', docs: { description: 'probe' }, schema: [], defaultOptions: [{}], messages: { never: 'never' } },
+    meta: {
+      type: 'problem',
+      docs: { description: 'probe' },
+      schema: [],
+      defaultOptions: [{}],
+      messages: { never: 'never' },
+    },
     defaultOptions: [{}],
     check(_context, _model, options) {
       ask = () => void options();
@@ -71,7 +84,13 @@ describe('createRule options', () => {
   it('reads the options only when the rule asks for them, once per file', () => {
     const { rule, asked } = lazyProbe();
     let reads = 0;
-    const context = { sourceCode: { ast: {}, text: HTTP_TEXT }, get options() { reads++; return [{}]; } } as never;
+    const context = {
+      sourceCode: { ast: {}, text: HTTP_TEXT },
+      get options() {
+        reads++;
+        return [{}];
+      },
+    } as never;
     lint(rule, context);
     expect(reads).toBe(0);
     asked();
@@ -82,7 +101,13 @@ describe('createRule options', () => {
   it('checks only files whose text has an anchor of the analyses, without reading their options', () => {
     const { rule, seen } = probe();
     let reads = 0;
-    const context = { sourceCode: { ast: {}, text: 'export const add = (a, b) => a + b;' }, get options() { reads++; return [{}]; } } as never;
+    const context = {
+      sourceCode: { ast: {}, text: 'export const add = (a, b) => a + b;' },
+      get options() {
+        reads++;
+        return [{}];
+      },
+    } as never;
     lint(rule, context);
     expect(seen).toEqual([]);
     expect(reads).toBe(0);
