@@ -2,15 +2,15 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 type SourceCode = TSESLint.SourceCode;
 
-import type { Node } from './ast';
-import { resolveNumber } from './constants';
-import { AnalyzedFile } from './file';
-import type { ConditionSets, Narrowing, StatusReader } from './narrowing';
-import { conditionSets, narrowAt } from './narrowing';
-import type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './requests';
-import { RequestAnalysis } from './requests';
-import { StatusSubject } from './subject';
-import { hasHttpAnchor } from './text-anchors';
+import type { Node } from './core/ast';
+import { resolveNumber } from './core/static-values';
+import { AnalyzedFile } from './core/file';
+import type { ConditionSets, Narrowing, StatusReader } from './status/narrowing';
+import { conditionSets, narrowAt } from './status/narrowing';
+import type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './client/requests';
+import { RequestAnalysis } from './client/requests';
+import { StatusSubject } from './status/subject';
+import { hasHttpAnchor } from './core/text-anchors';
 
 /**
  * The HTTP semantics of one file, computed once and shared by every rule: requests and their

@@ -1,8 +1,8 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { bodyPresence, bodyRemovalOf } from '../analysis/sent-body';
-import { getServerAnalysis } from '../analysis/server';
-import { describeStatus } from '../analysis/status-names';
+import { bodyPresence, bodyRemovalOf } from '../analysis/server/sent-body';
+import { getServerAnalysis } from '../analysis/server/server';
+import { describeStatus } from '../analysis/status/status-names';
 import { createRule, perOptions } from '../util/create-rule';
 
 export type Options = [{ statuses?: number[] }];

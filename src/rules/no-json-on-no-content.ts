@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
+import { AST_NODE_TYPES, ASTUtils } from '../analysis/core/node-types';
 
 import {
   isBodyPresenceChecked,
   isParseFailureHandled,
   readsAttributedResponse,
-} from '../analysis/body';
-import { methodAtParse } from '../analysis/call-site-method';
+} from '../analysis/client/body';
+import { methodAtParse } from '../analysis/client/call-site-method';
 import type { BodyParse, Node } from '../analysis';
 import {
   literalString,
@@ -15,14 +15,14 @@ import {
   skipWrappers,
   skipWrappersUp,
 } from '../analysis';
-import { admitsNoContent, NO_CONTENT } from '../analysis/no-content';
+import { admitsNoContent, NO_CONTENT } from '../analysis/client/no-content';
 import {
   dereferences,
   isDereferencedLater,
   isTypeScriptFile,
   nullFitsDeclaredType,
   parseValueAbsorbsNull,
-} from '../analysis/value-use';
+} from '../analysis/core/value-use';
 import { createRule, perOptions } from '../util/create-rule';
 import type { FixCondition } from '../util/fix-or-suggest';
 import { fixOrSuggest } from '../util/fix-or-suggest';

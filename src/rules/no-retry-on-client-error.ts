@@ -1,17 +1,22 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '../analysis/estree';
+import { AST_NODE_TYPES, ASTUtils } from '../analysis/core/node-types';
 
-import type { Node } from '../analysis/ast';
-import { contains, isFunction, skipWrappers, skipWrappersUp } from '../analysis/ast';
-import type { RetryCondition, RetrySite, StatusList, StatusListEntry } from '../analysis/retry';
-import { getRetries, neutralConditionSets } from '../analysis/retry';
+import type { Node } from '../analysis/core/ast';
+import { contains, isFunction, skipWrappers, skipWrappersUp } from '../analysis/core/ast';
+import type {
+  RetryCondition,
+  RetrySite,
+  StatusList,
+  StatusListEntry,
+} from '../analysis/retry/retry';
+import { getRetries, neutralConditionSets } from '../analysis/retry/retry';
 import {
   hostRateLimitStatuses,
   readsRateLimitHeader,
   unevaluatedFilter,
-} from '../analysis/retry-filters';
-import { StatusSet } from '../analysis/status-set';
-import type { StatusSubject } from '../analysis/subject';
+} from '../analysis/retry/filters';
+import { StatusSet } from '../analysis/status/status-set';
+import type { StatusSubject } from '../analysis/status/subject';
 import { createRule, perOptions } from '../util/create-rule';
 
 type Options = [{ retryable?: number[] }];

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../analysis/estree';
+import { AST_NODE_TYPES } from '../analysis/core/node-types';
 
-import type { FunctionNode, Node } from '../analysis/ast';
+import type { FunctionNode, Node } from '../analysis/core/ast';
 import {
   constInitializer,
   contains,
@@ -12,12 +12,12 @@ import {
   memberName,
   skipWrappers,
   skipWrappersUp,
-} from '../analysis/ast';
-import { resolveNumber } from '../analysis/constants';
+} from '../analysis/core/ast';
+import { resolveNumber } from '../analysis/core/static-values';
 import type { HttpModel } from '../analysis/model';
-import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
-import { getRetries } from '../analysis/retry';
-import type { Readability, ServerWaitReads } from '../analysis/retry-after';
+import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry/retry';
+import { getRetries } from '../analysis/retry/retry';
+import type { Readability, ServerWaitReads } from '../analysis/retry/retry-after';
 import {
   DEFAULT_WAIT_HEADERS,
   headerSourceFor,
@@ -25,8 +25,8 @@ import {
   readabilityAt,
   serverWaitReads,
   testedForNull,
-} from '../analysis/retry-after';
-import type { DelayCallbackShape } from '../analysis/retry-after-fixes';
+} from '../analysis/retry/retry-after';
+import type { DelayCallbackShape } from '../fixes/retry-after';
 import {
   AXIOS_RETRY_DELAY,
   delayCallbackText,
@@ -38,8 +38,8 @@ import {
   quoteOf,
   removeProperty,
   secondsWaitText,
-} from '../analysis/retry-after-fixes';
-import { StatusSet } from '../analysis/status-set';
+} from '../fixes/retry-after';
+import { StatusSet } from '../analysis/status/status-set';
 import { createRule, perOptions } from '../util/create-rule';
 
 export type Options = [{ statuses?: number[]; headers?: string[] }];

@@ -1,10 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { Node } from '../analysis/ast';
-import { literalString, skipWrappers } from '../analysis/ast';
-import { AST_NODE_TYPES } from '../analysis/estree';
-import { getServerAnalysis } from '../analysis/server';
-import type { StatusComparison } from '../analysis/status-values';
+import type { Node } from '../analysis/core/ast';
+import { literalString, skipWrappers } from '../analysis/core/ast';
+import { AST_NODE_TYPES } from '../analysis/core/node-types';
+import { getServerAnalysis } from '../analysis/server/server';
+import type { StatusComparison } from '../analysis/status/status-values';
 import {
   acceptsStatus,
   describeAccepted,
@@ -12,7 +12,7 @@ import {
   integerOfString,
   isNeverAStatus,
   likelyMeantStatuses,
-} from '../analysis/status-values';
+} from '../analysis/status/status-values';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ autofix?: boolean }];

@@ -4,9 +4,9 @@ import {
   isBodyPresenceChecked,
   isParseFailureHandled,
   readsAttributedResponse,
-} from '../../src/analysis/body';
-import { methodAtParse } from '../../src/analysis/call-site-method';
-import { admitsNoContent } from '../../src/analysis/no-content';
+} from '../../src/analysis/client/body';
+import { methodAtParse } from '../../src/analysis/client/call-site-method';
+import { admitsNoContent } from '../../src/analysis/client/no-content';
 import type { BodyParse } from '../../src/analysis';
 import { analyze, type Analyzed } from './helpers';
 

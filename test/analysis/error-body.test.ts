@@ -5,7 +5,7 @@ import {
   classifyErrorBody,
   errorBranchAt,
   likelyErrorStatuses,
-} from '../../src/analysis/error-body';
+} from '../../src/analysis/server/error-body';
 import { analyze } from './helpers';
 
 /** Classifies the argument of the first call to `send(…)` in the code. */

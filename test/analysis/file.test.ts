@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { returnStatementsOf, type FunctionNode } from '../../src/analysis/ast';
-import { AnalyzedFile } from '../../src/analysis/file';
+import { returnStatementsOf, type FunctionNode } from '../../src/analysis/core/ast';
+import { AnalyzedFile } from '../../src/analysis/core/file';
 import { analyze } from './helpers';
 
 /** The anchors the analyses start from instead of walking the AST: each must find what a walk finds. */

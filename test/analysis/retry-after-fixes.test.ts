@@ -12,7 +12,7 @@ import {
   OFETCH_DELAY,
   quoteOf,
   secondsWaitText,
-} from '../../src/analysis/retry-after-fixes';
+} from '../../src/fixes/retry-after';
 import { analyze } from './helpers';
 
 describe('header reads', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { HTTP_STATUSES } from '../../src/analysis/libraries';
+import { HTTP_STATUSES } from '../../src/analysis/libraries/clients';
 import {
   acceptsStatus,
   describeAccepted,
@@ -8,7 +8,7 @@ import {
   integerOfString,
   isNeverAStatus,
   likelyMeantStatuses,
-} from '../../src/analysis/status-values';
+} from '../../src/analysis/status/status-values';
 import { analyze } from './helpers';
 
 describe('status values', () => {

@@ -5,7 +5,7 @@ import {
   KNOWN_MODULES,
   retryPredicateNameOffsets,
   shortestNeedles,
-} from '../../src/analysis/text-anchors';
+} from '../../src/analysis/core/text-anchors';
 
 /** The one-scan check that lets a file without HTTP code skip every analysis. */
 describe('hasHttpAnchor', () => {

@@ -119,9 +119,7 @@ function specs(tarballName: string): ConsumerSpec[] {
 }
 
 /** The projects of single tests (see `Project`), each with what its test needs and no more. */
-function projectSpecs(
-  tarballName: string,
-): Array<{
+function projectSpecs(tarballName: string): Array<{
   id: ProjectId;
   devDependencies: Record<string, string>;
   files: Record<string, string>;

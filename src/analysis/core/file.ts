@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type SourceCode = TSESLint.SourceCode;
 
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from './node-types';
 
 import type { FunctionNode, Node } from './ast';
 import { GLOBAL_OBJECT_NAMES, isFunction, itemsWithin, literalString } from './ast';

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
 
-import type { Node } from './ast';
+import type { Node } from '../core/ast';
 import {
   alwaysExits,
   calledMemberName,
@@ -12,9 +12,9 @@ import {
   propertyKeyName,
   skipWrappers,
   skipWrappersUp,
-} from './ast';
-import { resolveNumber } from './constants';
-import type { AnalyzedFile } from './file';
+} from '../core/ast';
+import { resolveNumber } from '../core/static-values';
+import type { AnalyzedFile } from '../core/file';
 import type { BodyParse, TrackedResponse } from './requests';
 
 /**

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from './node-types';
 
 import type { Node } from './ast';
 import {
@@ -10,8 +10,8 @@ import {
   skipWrappers,
 } from './ast';
 import type { AnalyzedFile } from './file';
-import { STATUS_CONSTANT_MODULES } from './libraries';
-import { STATUS_BY_NAME } from './status-names';
+import { STATUS_CONSTANT_MODULES } from '../libraries/clients';
+import { STATUS_BY_NAME } from '../status/status-names';
 
 const MAX_DEPTH = 4;
 

@@ -1,10 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from '../core/node-types';
 
-import type { Node } from './ast';
-import { constInitializer, memberName, skipWrappers } from './ast';
+import type { Node } from '../core/ast';
+import { constInitializer, memberName, skipWrappers } from '../core/ast';
 import { stringifiedValue } from './error-body';
-import type { AnalyzedFile } from './file';
+import type { AnalyzedFile } from '../core/file';
 import type { BodyRemoval, ServerSend } from './server';
 
 /**

@@ -1,10 +1,10 @@
 /**
  * Where retry libraries (and HTTP clients with a built-in retry) take their configuration, as
- * data: `src/analysis/retry.ts` reads these rows. Adding a library is adding a row.
+ * data: `src/analysis/retry/` reads these rows. Adding a library is adding a row.
  * Facts from each package's published source (see ../shared/notes/http-clients.md).
  */
 
-import type { ClientId } from './libraries';
+import type { ClientId } from './clients';
 
 /** Libraries whose retry the analysis reads (HTTP clients with their own retry included). */
 export type RetryConfigLibraryId =

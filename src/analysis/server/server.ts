@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from '../core/node-types';
 
-import type { FunctionNode, Node } from './ast';
+import type { FunctionNode, Node } from '../core/ast';
 import {
   alwaysExits,
   constInitializer as constInitializerOf,
@@ -15,11 +15,11 @@ import {
   returnStatementsOf,
   skipWrappers,
   skipWrappersUp,
-} from './ast';
-import { importPathOf, resolveNumber } from './constants';
+} from '../core/ast';
+import { importPathOf, resolveNumber } from '../core/static-values';
 import type { ErrorBody, ErrorBranch } from './error-body';
 import { classifyErrorBody, errorBranchAt, stringifiedValue } from './error-body';
-import { AnalyzedFile } from './file';
+import { AnalyzedFile } from '../core/file';
 import type {
   AcceptedStatuses,
   AccessPath,
@@ -27,16 +27,16 @@ import type {
   ResponseFactory,
   ServerFramework,
   StatusCall,
-} from './libraries';
+} from '../libraries/clients';
 import {
   HTTP_RESPONSE_METHODS,
   HTTP_STATUSES,
   SERVER_FRAMEWORKS,
   TYPE_TEST_MODULES,
-} from './libraries';
-import { resultObjectNeedles, shortestNeedles } from './text-anchors';
-import { STATUS_BY_NAME } from './status-names';
-import type { HttpModel } from './model';
+} from '../libraries/clients';
+import { resultObjectNeedles, shortestNeedles } from '../core/text-anchors';
+import { STATUS_BY_NAME } from '../status/status-names';
+import type { HttpModel } from '../model';
 
 /**
  * Server sends: every place a server handler sends a body, the framework, and the status it is

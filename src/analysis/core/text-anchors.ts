@@ -1,7 +1,7 @@
 import { GLOBAL_OBJECT_NAMES } from './ast';
-import type { ResultObject } from './libraries';
-import { HTTP_CLIENTS, HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from './libraries';
-import { RETRY_CONFIG_LIBRARIES, RETRY_PREDICATE_NAME } from './retry-libraries';
+import type { ResultObject } from '../libraries/clients';
+import { HTTP_CLIENTS, HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from '../libraries/clients';
+import { RETRY_CONFIG_LIBRARIES, RETRY_PREDICATE_NAME } from '../libraries/retry';
 
 /*
  * What the analyses start from, as it shows in a file's text. Every request, handler, retry and

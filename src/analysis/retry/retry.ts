@@ -48,9 +48,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from '../core/node-types';
 
-import type { FunctionNode, Node } from './ast';
+import type { FunctionNode, Node } from '../core/ast';
 import {
   alwaysExits,
   constInitializer,
@@ -65,27 +65,27 @@ import {
   returnStatementsOf,
   skipWrappers,
   skipWrappersUp,
-} from './ast';
-import { resolveNumber } from './constants';
-import type { HttpModel } from './model';
-import type { ConditionSets } from './narrowing';
-import type { HttpRequest, TrackedResponse } from './requests';
+} from '../core/ast';
+import { resolveNumber } from '../core/static-values';
+import type { HttpModel } from '../model';
+import type { ConditionSets } from '../status/narrowing';
+import type { HttpRequest, TrackedResponse } from '../client/requests';
 import type {
   PredicateParameter,
   RetryConfigLibrary,
   RetryConfigSite,
   RetryPredicateOption,
-} from './retry-libraries';
+} from '../libraries/retry';
 import {
   COCKATIEL_FILTERS,
   DELAY_MODULES,
   RETRY_CONFIG_LIBRARIES,
   RETRY_PREDICATE_NAME,
   THROWING_CLIENTS,
-} from './retry-libraries';
-import { StatusSet } from './status-set';
-import { retryPredicateNameOffsets } from './text-anchors';
-import { StatusSubject } from './subject';
+} from '../libraries/retry';
+import { StatusSet } from '../status/status-set';
+import { retryPredicateNameOffsets } from '../core/text-anchors';
+import { StatusSubject } from '../status/subject';
 
 /** What a name declares: `function n() {}`, `const n = v`, `{ n: v }`, `n() {}` in a class, a field `n = v`. */
 function declaredValue(named: Node): { name: string | undefined; value: Node } | undefined {

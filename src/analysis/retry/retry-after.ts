@@ -10,9 +10,9 @@
  * `reads.within(region)` for the nodes of a retry path.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
 
-import type { FunctionNode, Node } from './ast';
+import type { FunctionNode, Node } from '../core/ast';
 import {
   calledMemberName,
   contains,
@@ -21,11 +21,11 @@ import {
   memberName,
   skipWrappers,
   skipWrappersUp,
-} from './ast';
-import type { ClientId } from './libraries';
-import type { HttpModel } from './model';
-import type { HeaderSource } from './retry-after-fixes';
-import { escapeRegExp } from './text-anchors';
+} from '../core/ast';
+import type { ClientId } from '../libraries/clients';
+import type { HttpModel } from '../model';
+import type { HeaderSource } from '../../fixes/retry-after';
+import { escapeRegExp } from '../core/text-anchors';
 
 /** The header every 429/503 may carry; always understood. */
 export const RETRY_AFTER_HEADER = 'retry-after';
@@ -368,7 +368,7 @@ function rejectedPromiseOf(fn: FunctionNode): Node | undefined {
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
 }
 
-/** Names of waits whose body the file does not show: `import { sleep } from './utils'`, `utils.delay(ms)`. */
+/** Names of waits whose body the file does not show: `import { sleep } from '../utils'`, `utils.delay(ms)`. */
 const DELAY_NAME = /^(?:sleep|delay|wait|pause|timeout|backoff|sleepMs|delayMs|waitMs|waitFor)$/i;
 
 /** A call of a wait the file imports or takes from elsewhere, by its name, with its duration. */

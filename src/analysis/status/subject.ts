@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from '../core/node-types';
 
-import type { Node } from './ast';
-import { memberName, skipWrappers, skipWrappersUp } from './ast';
-import type { AnalyzedFile } from './file';
+import type { Node } from '../core/ast';
+import { memberName, skipWrappers, skipWrappersUp } from '../core/ast';
+import type { AnalyzedFile } from '../core/file';
 
 const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
 

@@ -1,10 +1,10 @@
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from '../core/node-types';
 
-import type { Node } from './ast';
-import { alwaysExits } from './ast';
-import { resolveNumberList } from './constants';
-import type { HttpModel } from './model';
-import type { StatusReader } from './narrowing';
+import type { Node } from '../core/ast';
+import { alwaysExits } from '../core/ast';
+import { resolveNumberList } from '../core/static-values';
+import type { HttpModel } from '../model';
+import type { StatusReader } from '../status/narrowing';
 
 export const NO_CONTENT = 204;
 

@@ -15,15 +15,15 @@
  *   retrying a client error.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from '../core/node-types';
 
-import type { Node } from './ast';
-import { alwaysExits, contains, isFunction, memberName, skipWrappers } from './ast';
-import { RATE_LIMIT_STATUS_HOSTS } from './libraries';
-import type { HttpModel } from './model';
+import type { Node } from '../core/ast';
+import { alwaysExits, contains, isFunction, memberName, skipWrappers } from '../core/ast';
+import { RATE_LIMIT_STATUS_HOSTS } from '../libraries/clients';
+import type { HttpModel } from '../model';
 import type { RetrySite } from './retry';
-import { StatusSet } from './status-set';
-import { StatusSubject } from './subject';
+import { StatusSet } from '../status/status-set';
+import { StatusSubject } from '../status/subject';
 
 /** Headers by which a server says "rate limited, come back later". */
 const RATE_LIMIT_HEADER =

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from '../core/node-types';
 
-import type { Node } from './ast';
+import type { Node } from '../core/ast';
 import {
   alwaysExits,
   calledMemberName,
@@ -9,9 +9,9 @@ import {
   literalString,
   memberName,
   skipWrappers,
-} from './ast';
-import { resolveNumber, resolveNumberList } from './constants';
-import type { AnalyzedFile } from './file';
+} from '../core/ast';
+import { resolveNumber, resolveNumberList } from '../core/static-values';
+import type { AnalyzedFile } from '../core/file';
 import { StatusSet } from './status-set';
 
 /** What reads a status: the narrowing is generic over the subject. */

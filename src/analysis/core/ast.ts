@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from './node-types';
 
 /** The objects that hold the globals (ReferenceTracker's default `globalObjectNames`): `globalThis.fetch`. */
 export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set([

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { CALL, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from '../core/node-types';
 
-import type { FunctionNode, Node } from './ast';
+import type { FunctionNode, Node } from '../core/ast';
 import {
   calledMemberName,
   constInitializer,
@@ -16,13 +16,13 @@ import {
   memberName,
   skipWrappers,
   skipWrappersUp,
-} from './ast';
-import type { AnalyzedFile } from './file';
-import type { CallShape, HttpClient, HttpMethod } from './libraries';
+} from '../core/ast';
+import type { AnalyzedFile } from '../core/file';
+import type { CallShape, HttpClient, HttpMethod } from '../libraries/clients';
 import { reachingWrite } from './body';
-import { HTTP_CLIENTS, WRETCH_VERBS } from './libraries';
-import { StatusSubject } from './subject';
-import { shortestNeedles } from './text-anchors';
+import { HTTP_CLIENTS, WRETCH_VERBS } from '../libraries/clients';
+import { StatusSubject } from '../status/subject';
+import { shortestNeedles } from '../core/text-anchors';
 
 /** What the code says about a request's method. */
 export interface RequestMethod {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from './node-types';
 
 import type { FunctionNode, Node } from './ast';
 import { calledMemberName, isFunction, skipWrappersUp } from './ast';

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
 
-import type { FunctionNode, Node } from './ast';
+import type { FunctionNode, Node } from '../core/ast';
 import {
   calledMemberName,
   constInitializer,
@@ -12,8 +12,8 @@ import {
   propertyKeyName,
   skipWrappers,
   skipWrappersUp,
-} from './ast';
-import type { HttpModel } from './model';
+} from '../core/ast';
+import type { HttpModel } from '../model';
 import type { BodyParse, HttpRequest, RequestMethod } from './requests';
 
 /** One call of a helper that forwards its caller's method, and the method that call sends. */

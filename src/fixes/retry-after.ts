@@ -5,10 +5,10 @@
  * the full form (`fullWaitText`) also parses an HTTP-date.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { AST_NODE_TYPES, ASTUtils } from '../analysis/core/node-types';
 
-import type { Node } from './ast';
-import { contains, isFunction, skipWrappers } from './ast';
+import type { Node } from '../analysis/core/ast';
+import { contains, isFunction, skipWrappers } from '../analysis/core/ast';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

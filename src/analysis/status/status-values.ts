@@ -1,11 +1,17 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from '../core/node-types';
 
-import type { Node } from './ast';
-import { enclosingFunction, isFunction, literalString, skipWrappers, skipWrappersUp } from './ast';
-import { resolveNumber } from './constants';
-import type { AcceptedStatuses } from './libraries';
-import type { HttpModel } from './model';
+import type { Node } from '../core/ast';
+import {
+  enclosingFunction,
+  isFunction,
+  literalString,
+  skipWrappers,
+  skipWrappersUp,
+} from '../core/ast';
+import { resolveNumber } from '../core/static-values';
+import type { AcceptedStatuses } from '../libraries/clients';
+import type { HttpModel } from '../model';
 import { STATUS_BY_NAME } from './status-names';
 import type { StatusSubject } from './subject';
 

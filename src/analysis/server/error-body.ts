@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES } from '../core/node-types';
 
-import type { FunctionNode, Node } from './ast';
+import type { FunctionNode, Node } from '../core/ast';
 import {
   alwaysExits,
   constInitializer,
@@ -11,9 +11,9 @@ import {
   memberName,
   skipWrappers,
   skipWrappersUp,
-} from './ast';
-import { resolveNumber } from './constants';
-import type { AnalyzedFile } from './file';
+} from '../core/ast';
+import { resolveNumber } from '../core/static-values';
+import type { AnalyzedFile } from '../core/file';
 
 /**
  * Which values sent by a server are error bodies: object literals (also inside `JSON.stringify`)
