@@ -5,8 +5,8 @@ import {
   headerSourceFor,
   namedDelays,
   serverWaitReads,
-} from '../../src/analysis/retry/retry-after';
-import { analyze } from './helpers';
+} from '../../../src/analysis/retry/retry-after';
+import { analyze } from '../helpers';
 
 /** Whether the statement list of the first `while` body (or the function named `target`) reads the wait. */
 function readsIn(
@@ -283,7 +283,7 @@ describe('serverWaitReads: waits that do not come from a header', () => {
 describe('namedDelays', () => {
   it('finds awaited imported or global waits, not local functions or unawaited calls', () => {
     const code = `
-import { sleep } from './utils';
+import { sleep } from '../utils';
 const { delay } = require('./timing');
 function wait(ms) { return new Promise((r) => setTimeout(r, ms)); }
 async function f() {

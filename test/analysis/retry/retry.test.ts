@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type { RetrySite } from '../../src/analysis/retry/retry';
-import { getRetries } from '../../src/analysis/retry/retry';
-import { analyze } from './helpers';
+import type { RetrySite } from '../../../src/analysis/retry/retry';
+import { getRetries } from '../../../src/analysis/retry/retry';
+import { analyze } from '../helpers';
 
 interface Summary {
   kind: RetrySite['kind'];

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { analyze } from './helpers';
+import { analyze } from '../helpers';
 
 /** The statuses of the first tracked response (or of `subject`) at the `probe()` call. */
 function statusesAtProbe(

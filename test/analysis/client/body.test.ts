@@ -4,11 +4,11 @@ import {
   isBodyPresenceChecked,
   isParseFailureHandled,
   readsAttributedResponse,
-} from '../../src/analysis/client/body';
-import { methodAtParse } from '../../src/analysis/client/call-site-method';
-import { admitsNoContent } from '../../src/analysis/client/no-content';
-import type { BodyParse } from '../../src/analysis';
-import { analyze, type Analyzed } from './helpers';
+} from '../../../src/analysis/client/body';
+import { methodAtParse } from '../../../src/analysis/client/call-site-method';
+import { admitsNoContent } from '../../../src/analysis/client/no-content';
+import type { BodyParse } from '../../../src/analysis';
+import { analyze, type Analyzed } from '../helpers';
 
 const DELETE = `const res = await fetch('/x', { method: 'DELETE' });`;
 

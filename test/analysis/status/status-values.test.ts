@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { HTTP_STATUSES } from '../../src/analysis/libraries/clients';
+import { HTTP_STATUSES } from '../../../src/analysis/libraries/clients';
 import {
   acceptsStatus,
   describeAccepted,
@@ -8,8 +8,8 @@ import {
   integerOfString,
   isNeverAStatus,
   likelyMeantStatuses,
-} from '../../src/analysis/status/status-values';
-import { analyze } from './helpers';
+} from '../../../src/analysis/status/status-values';
+import { analyze } from '../helpers';
 
 describe('status values', () => {
   it('checks a status against a range or a list', () => {

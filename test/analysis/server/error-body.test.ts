@@ -5,8 +5,8 @@ import {
   classifyErrorBody,
   errorBranchAt,
   likelyErrorStatuses,
-} from '../../src/analysis/server/error-body';
-import { analyze } from './helpers';
+} from '../../../src/analysis/server/error-body';
+import { analyze } from '../helpers';
 
 /** Classifies the argument of the first call to `send(…)` in the code. */
 function classify(code: string): { reason: string; code?: number } | undefined {

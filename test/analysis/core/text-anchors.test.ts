@@ -5,7 +5,7 @@ import {
   KNOWN_MODULES,
   retryPredicateNameOffsets,
   shortestNeedles,
-} from '../../src/analysis/core/text-anchors';
+} from '../../../src/analysis/core/text-anchors';
 
 /** The one-scan check that lets a file without HTTP code skip every analysis. */
 describe('hasHttpAnchor', () => {
@@ -60,7 +60,7 @@ describe('hasHttpAnchor', () => {
     `const maxRetries = 3; const retryCount = 0; retrieve(id);`,
     `const handler = createEventHandler(); class StatusCodeError {} const { statusCode } = res; json.Body = 1;`,
     `const body = await res.json(); if (res.status === 204) return;`,
-    `import { request } from './http'; const code = error.code;`,
+    `import { request } from '../http'; const code = error.code;`,
     `Object.defineProperty(exports, "__esModule", { value: true });`,
     `//# sourceMappingURL=AdminAnalyticsGetFileResponse.js.map`,
     `url.replace('/', ':'); if (!base.endsWith('/')) base += '/';`,

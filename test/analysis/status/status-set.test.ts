@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { StatusSet } from '../../src/analysis';
+import { StatusSet } from '../../../src/analysis';
 
 describe('StatusSet', () => {
   it('builds ranges, lists and classes within 100–599', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { analyze } from './helpers';
+import { analyze } from '../helpers';
 
 interface RequestSummary {
   call: string;

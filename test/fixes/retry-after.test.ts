@@ -13,7 +13,7 @@ import {
   quoteOf,
   secondsWaitText,
 } from '../../src/fixes/retry-after';
-import { analyze } from './helpers';
+import { analyze } from '../analysis/helpers';
 
 describe('header reads', () => {
   it('fetch Headers and node/axios objects', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ServerSend } from '../../src/analysis/server/server';
-import type { BodyPresence } from '../../src/analysis/server/sent-body';
-import { bodyPresence } from '../../src/analysis/server/sent-body';
-import { getServerAnalysis } from '../../src/analysis/server/server';
-import { analyze } from './helpers';
+import type { ServerSend } from '../../../src/analysis/server/server';
+import type { BodyPresence } from '../../../src/analysis/server/sent-body';
+import { bodyPresence } from '../../../src/analysis/server/sent-body';
+import { getServerAnalysis } from '../../../src/analysis/server/server';
+import { analyze } from '../helpers';
 
 interface Seen {
   framework: string;

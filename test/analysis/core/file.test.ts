@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { returnStatementsOf, type FunctionNode } from '../../src/analysis/core/ast';
-import { AnalyzedFile } from '../../src/analysis/core/file';
-import { analyze } from './helpers';
+import { returnStatementsOf, type FunctionNode } from '../../../src/analysis/core/ast';
+import { AnalyzedFile } from '../../../src/analysis/core/file';
+import { analyze } from '../helpers';
 
 /** The anchors the analyses start from instead of walking the AST: each must find what a walk finds. */
 describe('AnalyzedFile anchors', () => {
@@ -11,7 +11,7 @@ describe('AnalyzedFile anchors', () => {
     const code = `
       import express from 'express';
       export { json } from 'body-parser';
-      export * from './local';
+      export * from '../local';
       import { createRequire } from 'node:module';
       const require = createRequire(import.meta.url);
       const got = require('got');

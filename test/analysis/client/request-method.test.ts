@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { analyze } from './helpers';
+import { analyze } from '../helpers';
 
 function methodsOf(code: string, typescript = false): Array<string[] | undefined> {
   let result: Array<string[] | undefined> = [];
