@@ -288,7 +288,7 @@ const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 function records(input, pass, messages) {
   const out = [];
   for (const m of messages) {
-    if (m.fatal || !m.ruleId) {
+    if (m.fatal) {
       out.push({
         input: input.id,
         pass,
@@ -298,6 +298,8 @@ function records(input, pass, messages) {
       });
       continue;
     }
+    // Other messages without a rule are ESLint's notes on the corpus' own disable comments (noInlineConfig).
+    if (!m.ruleId) continue;
     const record = {
       input: input.id,
       pass,
