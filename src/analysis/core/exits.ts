@@ -19,7 +19,7 @@ import type { AnalyzedFile } from './file';
 
 /** How deep a call that never returns is followed into local functions (`fail` calling `die`). */
 const MAX_NEVER_DEPTH = 3;
-const PROCESS_ENDS: ReadonlySet<string> = new Set(['exit']);
+const PROCESS_ENDS: ReadonlySet<string> = new Set(['exit', 'abort']);
 
 /**
  * Statements that end the statement list they are in: nothing after them in the list runs.
@@ -60,8 +60,8 @@ export function exitsAlways(file: AnalyzedFile, statement: TSESTree.Statement, d
 export function neverReturns(file: AnalyzedFile, expression: Node, depth = 0): boolean {
   const call = skipWrappers(expression);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  if (isMethodCall(call, 'process', PROCESS_ENDS)) return true;
-  if (depth >= 0) return false;
+  if (isMethodCall(call, 'process', PROCESS_ENDS) || isMethodCall(call, 'assert', 'fail'))
+    return true;
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || depth >= MAX_NEVER_DEPTH) return false;
   const fn = localFunction(file, callee);
@@ -107,7 +107,7 @@ const EQUALITY_ASSERTIONS: ReadonlySet<string> = new Set(['strictEqual', 'equal'
 const TRUTHY_ASSERTIONS: ReadonlySet<string> = new Set(['ok', 'assert', 'true', 'isTrue']);
 const EXPECT_EQUALITY: ReadonlySet<string> = new Set(['toBe', 'toEqual', 'toStrictEqual']);
 /** Functions named for what they assert: `invariant(res.ok, '…')` (tiny-invariant, invariant). */
-const ASSERTING_FUNCTIONS: ReadonlySet<string> = new Set(['assert']);
+const ASSERTING_FUNCTIONS: ReadonlySet<string> = new Set(['assert', 'invariant']);
 
 /** What an assertion lets past: what follows it runs only where `test` is true. */
 export interface Assertion {
@@ -135,6 +135,7 @@ export function assertionOf(expression: Node): Assertion | undefined {
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const actual = expectedValue(callee.object);
     if (actual) {
+      if (name === 'toBeTruthy' && call.arguments.length === 0) return { test: actual, node: call };
       const [expected] = call.arguments;
       if (!EXPECT_EQUALITY.has(name) || !expected) return undefined;
       if (expected.type === AST_NODE_TYPES.SpreadElement) return undefined;
