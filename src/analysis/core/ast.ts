@@ -266,7 +266,11 @@ export function isParameter(variable: TSESLint.Scope.Variable): boolean {
   return variable.defs.some((def) => def.type === 'Parameter');
 }
 
-/** Statements that end the statement list they are in: nothing after them in the list runs. */
+/**
+ * Statements that end the statement list they are in: nothing after them in the list runs. The
+ * syntax and `process.exit` only; the path engine's `exitsAlways(file, …)` (exits.ts) also knows
+ * local functions that never return, `assert.fail`: domains move to it as they port.
+ */
 export function alwaysExits(statement: TSESTree.Statement): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
