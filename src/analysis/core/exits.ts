@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 
 import type { FunctionNode, Node } from './ast';
 import {
+  alwaysExits,
   constInitializer,
   isMethodCall,
   memberName,
@@ -28,32 +29,7 @@ const PROCESS_ENDS: ReadonlySet<string> = new Set(['exit', 'abort']);
  * is declared to return `never` (`if (!res.ok) fail(res)`).
  */
 export function exitsAlways(file: AnalyzedFile, statement: TSESTree.Statement, depth = 0): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ThrowStatement:
-    case AST_NODE_TYPES.ContinueStatement:
-    case AST_NODE_TYPES.BreakStatement:
-      return true;
-    case AST_NODE_TYPES.BlockStatement:
-      return statement.body.some((inner) => exitsAlways(file, inner, depth));
-    case AST_NODE_TYPES.IfStatement:
-      return (
-        statement.alternate != null &&
-        exitsAlways(file, statement.consequent, depth) &&
-        exitsAlways(file, statement.alternate, depth)
-      );
-    case AST_NODE_TYPES.TryStatement:
-      // A try exits when its block does and no catch falls through, or its finally exits.
-      return (
-        (statement.finalizer != null && exitsAlways(file, statement.finalizer, depth)) ||
-        (exitsAlways(file, statement.block, depth) &&
-          (statement.handler == null || exitsAlways(file, statement.handler.body, depth)))
-      );
-    case AST_NODE_TYPES.ExpressionStatement:
-      return neverReturns(file, statement.expression, depth);
-    default:
-      return false;
-  }
+  return alwaysExits(statement, (expression) => neverReturns(file, expression, depth));
 }
 
 /** Whether an expression is a call that never returns (it ends the process or always throws). */
