@@ -27,13 +27,13 @@ import type {
   ResponseFactory,
   ServerFramework,
   StatusCall,
-} from '../libraries/clients';
+} from '../libraries/frameworks';
 import {
   HTTP_RESPONSE_METHODS,
   HTTP_STATUSES,
   SERVER_FRAMEWORKS,
   TYPE_TEST_MODULES,
-} from '../libraries/clients';
+} from '../libraries/frameworks';
 import { resultObjectNeedles, shortestNeedles } from '../core/text-anchors';
 import { STATUS_BY_NAME } from '../status/status-names';
 import type { HttpModel } from '../model';
