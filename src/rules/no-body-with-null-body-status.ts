@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { bodyPresence, bodyRemovalOf } from '../analysis/server/sent-body';
-import { getServerAnalysis } from '../analysis/server/server';
+import { getServerAnalysis } from '../analysis/server';
 import { describeStatus } from '../analysis/status/status-names';
 import { createRule, perOptions } from '../util/create-rule';
 

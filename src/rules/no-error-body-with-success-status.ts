@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { likelyErrorStatuses, textsPointToClientError } from '../analysis/server/error-body';
-import { getServerAnalysis } from '../analysis/server/server';
+import { getServerAnalysis } from '../analysis/server';
 import { describeStatus } from '../analysis/status/status-names';
 import { createRule } from '../util/create-rule';
 import { fixOrSuggest } from '../util/fix-or-suggest';

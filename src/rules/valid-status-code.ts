@@ -3,7 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { Node } from '../analysis/core/ast';
 import { literalString, skipWrappers } from '../analysis/core/ast';
 import { AST_NODE_TYPES } from '../analysis/core/node-types';
-import { getServerAnalysis } from '../analysis/server/server';
+import { getServerAnalysis } from '../analysis/server';
 import type { StatusComparison } from '../analysis/status/status-values';
 import {
   acceptsStatus,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ServerSend } from '../../../src/analysis/server/server';
+import type { ServerSend } from '../../../src/analysis/server';
 import type { BodyPresence } from '../../../src/analysis/server/sent-body';
 import { bodyPresence } from '../../../src/analysis/server/sent-body';
-import { getServerAnalysis } from '../../../src/analysis/server/server';
+import { getServerAnalysis } from '../../../src/analysis/server';
 import { analyze } from '../helpers';
 
 interface Seen {
