@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { likelyErrorStatuses, textsPointToClientError } from '../analysis/server/error-body';
+import { likelyErrorStatuses, textsPointToClientError } from '../analysis/server/status-hints';
 import { getServerAnalysis } from '../analysis/server';
 import { describeStatus } from '../analysis/status/status-names';
 import { createRule } from '../util/create-rule';

@@ -7,7 +7,8 @@ import type {
   ResponseFactory,
   ServerFramework,
 } from '../libraries/frameworks';
-import type { ErrorBody, ErrorBranch } from './error-body';
+import type { ErrorBody } from './error-body';
+import type { ErrorBranch } from './error-branch';
 
 /**
  * Server sends: every place a server handler sends a body, the framework, and the status it is
