@@ -179,7 +179,88 @@ export interface ServerFramework {
   readonly defaultStatus?: number;
   readonly responseFactories?: readonly ResponseFactory[];
   readonly resultObject?: ResultObject;
+  /**
+   * Send methods that also take a status in Express 4's forms: with two arguments, `res.json(404, b)`
+   * or `res.json(b, 404)`. Others' later arguments are no status (`res.end(data, encoding)`).
+   */
+  readonly legacyStatusSendMethods?: readonly string[];
+  /** Before `return body`, the status is set through the first of `statusPaths` (Elysia `set.status = 500;`). */
+  readonly returnStatusByPath?: boolean;
+  /** How a handler that no import, type or traced app leads to is recognised as this framework's. */
+  readonly inferredFrom?: HandlerHints;
 }
+
+/**
+ * Hints that a handler found by its shape (`router.get('/x', (req, res) => …)` on an untraced
+ * router, an exported `(req, res)` controller) belongs to a framework.
+ */
+export interface HandlerHints {
+  /** `(req, res)`: response methods only this framework has (Fastify `reply.code(…)`). */
+  readonly responseMethods?: readonly string[];
+  /** `(req, res)` registered on a route and returning a body: this framework sends it (Express ignores it). */
+  readonly returnedBody?: boolean;
+  /** `(req, res)`: this framework whenever the file imports it, before other response-style ones. */
+  readonly whenImported?: boolean;
+  /** `(req, res)`: the framework taken when no hint points elsewhere and no response-style framework is imported. */
+  readonly fallback?: boolean;
+  /** One-parameter context handlers, where the file imports the framework: context methods called (`c.json(…)`). */
+  readonly contextMethods?: readonly string[];
+  /** One-parameter context handlers, where the file imports the framework: context properties assigned (`ctx.body = …`). */
+  readonly contextAssignments?: readonly string[];
+}
+
+/** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
+export const REQUEST_MEMBERS: ReadonlySet<string> = new Set([
+  'body',
+  'params',
+  'query',
+  'headers',
+  'user',
+  'method',
+  'url',
+  'originalUrl',
+  'path',
+  'cookies',
+  'signedCookies',
+  'session',
+  'file',
+  'files',
+  'ip',
+  'ips',
+  'hostname',
+  'protocol',
+  'get',
+  'header',
+  'is',
+  'accepts',
+  'raw',
+  'id',
+  'log',
+  'routeOptions',
+  'socket',
+  'auth',
+  'baseUrl',
+  'secure',
+  'xhr',
+  'app',
+  'logout',
+  'login',
+  'isAuthenticated',
+  'flash',
+  'validatedBody',
+  'userId',
+  'on',
+  'pipe',
+]);
+
+/** Type names of the `next` parameter of a context handler `(ctx: Context, next: Next)` (Koa). */
+export const NEXT_FUNCTION_TYPES: ReadonlySet<string> = new Set(['Next']);
+
+/** App methods whose result is followed as the app (Express `app.route(path)`, Hono `route`, `basePath`, Elysia `group`). */
+export const SUB_APP_METHODS: ReadonlySet<string> = new Set(['route', 'basePath', 'group']);
+
+/** App methods whose function arguments receive an app instance (Fastify plugins: `app.register(async (instance) => …)`). */
+export const PLUGIN_METHODS: ReadonlySet<string> = new Set(['register']);
 
 const ROUTE_METHODS = [
   'get',
@@ -253,10 +334,12 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     statusMethods: ['status'],
     statusPaths: [['statusCode']],
     statusSends: ['sendStatus'],
+    legacyStatusSendMethods: ['json', 'jsonp', 'send'],
     // Express 5: TypeError for a non-integer, RangeError outside 100–999 (Express 4: Node's RangeError).
     acceptedStatuses: { api: 'Express', range: [100, 999], strings: 'throw' },
     opaqueWhenPassed: true,
     defaultStatus: 200,
+    inferredFrom: { fallback: true },
   },
   {
     id: 'fastify',
@@ -277,6 +360,7 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     errorObjectsAreErrors: true,
     opaqueWhenPassed: true,
     defaultStatus: 200,
+    inferredFrom: { responseMethods: ['code'], returnedBody: true, whenImported: true },
   },
   {
     id: 'koa',
@@ -293,6 +377,7 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     acceptedStatuses: { api: 'Koa', range: [100, 999], strings: 'throw' },
     opaqueWhenPassed: true,
     defaultStatus: 200,
+    inferredFrom: { contextAssignments: ['body'] },
   },
   {
     id: 'hono',
@@ -308,6 +393,7 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     bodyOnNullStatus: 'throws',
     statusMethods: ['status'],
     defaultStatus: 200,
+    inferredFrom: { contextMethods: ['json'] },
   },
   {
     id: 'next',
@@ -442,6 +528,7 @@ export const SERVER_FRAMEWORKS: readonly ServerFramework[] = [
     responseParameter: 0,
     style: 'return',
     statusPaths: [['set', 'status']],
+    returnStatusByPath: true,
     statusBodyFunctions: [['status'], ['error']],
     bodyOnNullStatus: 'throws',
     contextStatusCalls: ['status'],

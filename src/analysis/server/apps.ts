@@ -12,7 +12,7 @@ import {
   skipWrappersUp,
 } from '../core/ast';
 import type { ResponseFactory, ServerFramework, StatusCall } from '../libraries/frameworks';
-import { SERVER_FRAMEWORKS } from '../libraries/frameworks';
+import { PLUGIN_METHODS, SERVER_FRAMEWORKS, SUB_APP_METHODS } from '../libraries/frameworks';
 import { shortestNeedles } from '../core/text-anchors';
 import type { ServerContext } from './context';
 import { acceptedBy } from './context';
@@ -245,9 +245,9 @@ export function followApp(
       addRegistration(ctx, call, framework, depth);
       // Registrations chain: `app.get(…).post(…)`.
       followApp(ctx, call, framework, depth + 1);
-    } else if (name === 'route' || name === 'basePath' || name === 'group') {
+    } else if (SUB_APP_METHODS.has(name)) {
       followApp(ctx, call, framework, depth + 1);
-    } else if (name === 'register') {
+    } else if (PLUGIN_METHODS.has(name)) {
       // Fastify plugins: `app.register(async (instance) => { instance.get(…) })`.
       for (const argument of call.arguments) {
         const fn = skipWrappers(argument);

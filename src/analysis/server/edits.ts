@@ -44,7 +44,7 @@ export function returnFix(
     );
   }
   const statusPath = framework.statusPaths?.[0];
-  if (framework.id === 'elysia' && statusPath) {
+  if (framework.returnStatusByPath && statusPath) {
     const viaPrefix = roots.find(
       (root) => root.prefix.length === 1 && root.prefix[0] === statusPath[0],
     );

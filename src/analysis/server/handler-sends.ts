@@ -271,21 +271,7 @@ export function addMethodSend(
     pending.push({ ...base, legacyStatus: init, make: () => undefined });
     return;
   }
-  // `res.end(data, encoding)`: only the data is the body.
-  if (name === 'end') {
-    pending.push({
-      node: call,
-      framework,
-      body: first,
-      handler: fn,
-      chainStatus,
-      make: chainFix(ctx, receiver, framework),
-      encoding,
-      removeBody,
-    });
-    return;
-  }
-  if (args.length >= 2 && framework.id === 'express') {
+  if (args.length >= 2 && framework.legacyStatusSendMethods?.includes(name)) {
     // Express 4: `res.json(status, body)`, `res.json(body, status)`, `res.send(status, body)`
     const second = args[1]!;
     const firstNumber = isNumeric(ctx, first);

@@ -12,7 +12,12 @@ import {
 import { AnalyzedFile } from '../core/file';
 import { importPathOf } from '../core/static-values';
 import type { ServerFramework } from '../libraries/frameworks';
-import { HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from '../libraries/frameworks';
+import {
+  HTTP_RESPONSE_METHODS,
+  NEXT_FUNCTION_TYPES,
+  REQUEST_MEMBERS,
+  SERVER_FRAMEWORKS,
+} from '../libraries/frameworks';
 import type { ServerContext } from './context';
 import { responseIndex, variableOfParameter } from './context';
 
@@ -41,53 +46,8 @@ export const ROUTE_METHOD_NAMES = new Set(
   SERVER_FRAMEWORKS.flatMap((framework) => framework.routeMethods ?? []),
 );
 
-export const FRAMEWORK_BY_ID = new Map(
-  SERVER_FRAMEWORKS.map((framework) => [framework.id, framework]),
-);
-
-/** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
-export const REQUEST_MEMBERS = new Set([
-  'body',
-  'params',
-  'query',
-  'headers',
-  'user',
-  'method',
-  'url',
-  'originalUrl',
-  'path',
-  'cookies',
-  'signedCookies',
-  'session',
-  'file',
-  'files',
-  'ip',
-  'ips',
-  'hostname',
-  'protocol',
-  'get',
-  'header',
-  'is',
-  'accepts',
-  'raw',
-  'id',
-  'log',
-  'routeOptions',
-  'socket',
-  'auth',
-  'baseUrl',
-  'secure',
-  'xhr',
-  'app',
-  'logout',
-  'login',
-  'isAuthenticated',
-  'flash',
-  'validatedBody',
-  'userId',
-  'on',
-  'pipe',
-]);
+/** The framework a `(req, res)` handler is taken for when no hint points elsewhere. */
+const FALLBACK_FRAMEWORK = SERVER_FRAMEWORKS.find((framework) => framework.inferredFrom?.fallback);
 
 /** The framework of a handler registered on an untraced router: `router.get('/path', fn)`. */
 export function registeredFramework(
@@ -274,7 +234,7 @@ export function isNextParameter(ctx: ServerContext, param: TSESTree.Parameter): 
   if (
     type?.type === AST_NODE_TYPES.TSTypeReference &&
     type.typeName.type === AST_NODE_TYPES.Identifier &&
-    type.typeName.name === 'Next'
+    NEXT_FUNCTION_TYPES.has(type.typeName.name)
   )
     return true;
   const variable = variableOfParameter(ctx, param);
@@ -308,7 +268,6 @@ export function inferFrameworkFromUsage(
   registered: boolean,
 ): ServerFramework | undefined {
   const responseLike = ctx.importedFrameworks.filter((f) => f.style === 'response');
-  const pick = (id: ServerFramework['id']): ServerFramework => FRAMEWORK_BY_ID.get(id)!;
   if (fn.params.length >= 2) {
     const index = fn.params.length === 4 ? 2 : 1;
     const response = fn.params[index];
@@ -321,19 +280,25 @@ export function inferFrameworkFromUsage(
     const bodyReturned = registered && index === 1 && returnsBody(ctx, fn);
     if (!usage.sends && !bodyReturned) return undefined;
     if (!isRequestParameter(ctx, request)) return undefined;
-    if (usage.methods.has('code') || bodyReturned || responseLike.some((f) => f.id === 'fastify'))
-      return pick('fastify');
-    if (responseLike.length > 0) return responseLike[0];
-    return pick('express');
+    const hinted = SERVER_FRAMEWORKS.find(
+      (framework) =>
+        framework.inferredFrom?.responseMethods?.some((method) => usage.methods.has(method)) ||
+        (bodyReturned && framework.inferredFrom?.returnedBody) ||
+        (framework.inferredFrom?.whenImported && responseLike.includes(framework)),
+    );
+    return hinted ?? responseLike[0] ?? FALLBACK_FRAMEWORK;
   }
   const context = fn.params[0];
   if (context?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const usage = responseUsage(ctx, context);
-  if (usage.methods.has('json') && ctx.importedFrameworks.some((f) => f.id === 'hono'))
-    return pick('hono');
-  if (usage.assigned.has('body') && ctx.importedFrameworks.some((f) => f.id === 'koa'))
-    return pick('koa');
-  return undefined;
+  return (
+    ctx.importedFrameworks.find((framework) =>
+      framework.inferredFrom?.contextMethods?.some((method) => usage.methods.has(method)),
+    ) ??
+    ctx.importedFrameworks.find((framework) =>
+      framework.inferredFrom?.contextAssignments?.some((key) => usage.assigned.has(key)),
+    )
+  );
 }
 
 /** How a parameter is used: the methods called on it and the properties assigned. */
