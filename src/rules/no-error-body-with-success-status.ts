@@ -1,8 +1,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { likelyErrorStatuses, textsPointToClientError } from '../analysis/server/status-hints';
-import { getServerAnalysis } from '../analysis/server';
-import { describeStatus } from '../analysis/status/status-names';
+import {
+  describeStatus,
+  getServerAnalysis,
+  likelyErrorStatuses,
+  textsPointToClientError,
+} from '../analysis';
+import { describeSentStatus } from '../fixes/status-text';
 import { createRule } from '../util/create-rule';
 import { fixOrSuggest } from '../util/fix-or-suggest';
 
@@ -50,10 +54,7 @@ export default createRule<Options, MessageIds>({
       if (!body) continue;
       const branch = analysis.errorBranchOf(send);
       const setStatus = send.setStatus;
-      const data = {
-        status:
-          status.kind === 'default' ? `${status.value}, the default` : `status ${status.value}`,
-      };
+      const data = { status: describeSentStatus(status) };
       if (!setStatus) {
         context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data });
         continue;
