@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
             fixOrSuggest(
               (fixer) => setStatus(fixer, stated),
               { messageId: 'sendStatus', data: { status: describeStatus(stated) } },
-              [!autofix && 'stated'],
+              [!autofix && 'stated', send.frameworkGuessed && 'framework-known'],
               others,
             );
       context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data, ...fixes });
