@@ -17,6 +17,7 @@ export type {
   StatusArgument,
   StatusFixer,
 } from './server';
+export { errorBodyOf, errorBranchOf } from './server/send-errors';
 export { likelyErrorStatuses, textsPointToClientError } from './server/status-hints';
 export type { BodyPresence } from './server/sent-body';
 export { bodyPresence, bodyRemovalOf } from './server/sent-body';

@@ -2,6 +2,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
   describeStatus,
+  errorBodyOf,
+  errorBranchOf,
   getServerAnalysis,
   likelyErrorStatuses,
   textsPointToClientError,
@@ -50,9 +52,9 @@ export default createRule<Options, MessageIds>({
     for (const send of analysis.sends) {
       const { status } = send;
       if (status.kind === 'unknown' || status.value < 200 || status.value > 299) continue;
-      const body = analysis.errorBodyOf(send);
+      const body = errorBodyOf(model.file, send);
       if (!body) continue;
-      const branch = analysis.errorBranchOf(send);
+      const branch = errorBranchOf(model.file, send);
       const setStatus = send.setStatus;
       const data = { status: describeSentStatus(status) };
       if (!setStatus) {

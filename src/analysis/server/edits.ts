@@ -3,11 +3,11 @@ import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
 import { skipWrappers } from '../core/ast';
-import type { AccessPath, ResponseFactory, ServerFramework } from '../libraries/frameworks';
+import type { ResponseFactory, ServerFramework } from '../libraries/frameworks';
 import { insertStatement } from '../../fixes/set-status';
 import type { ServerContext } from './context';
-import { isNumeric } from './send-status';
-import type { BodyRemoval, Handler, StatusFixer, StatusFixerFactory } from './types';
+import { isStatusNumber } from './send-status';
+import type { BodyRemoval, Handler, ResponseRoot, StatusFixer, StatusFixerFactory } from './types';
 
 /** The default-status fix of a method send: `res.json(b)` → `res.status(500).json(b)`. */
 export function chainFix(
@@ -31,7 +31,7 @@ export function chainFix(
 export function returnFix(
   ctx: ServerContext,
   handler: Handler,
-  roots: ReadonlyArray<{ variable: TSESLint.Scope.Variable; prefix: AccessPath }>,
+  roots: readonly ResponseRoot[],
   statement: TSESTree.ReturnStatement,
 ): StatusFixer | undefined {
   const { framework } = handler;
@@ -148,7 +148,7 @@ export function bodylessFactorySend(
   if (init?.type === AST_NODE_TYPES.SpreadElement || call.arguments.length > 2) return undefined;
   const initText = !init
     ? ''
-    : skipWrappers(init).type === AST_NODE_TYPES.ObjectExpression || !isNumeric(ctx, init)
+    : skipWrappers(init).type === AST_NODE_TYPES.ObjectExpression || !isStatusNumber(ctx, init)
       ? `, ${ctx.file.sourceCode.getText(init)}`
       : `, { status: ${ctx.file.sourceCode.getText(init)} }`;
   const callee = skipWrappers(call.callee);

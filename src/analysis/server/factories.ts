@@ -19,7 +19,7 @@ import type { ServerContext } from './context';
 import { acceptedBy } from './context';
 import { bodylessFactorySend } from './edits';
 import { stringifiedValue } from './error-body';
-import { constantOrUnknown, initStatus, isNumeric, spreadAfter } from './send-status';
+import { constantOrUnknown, initStatus, isStatusNumber, spreadAfter } from './send-status';
 import { noteStatus } from './status-arguments';
 import type { SendStatus, StatusFixer } from './types';
 
@@ -51,8 +51,8 @@ export function addFactorySend(
     if (inner.type === AST_NODE_TYPES.ObjectExpression) {
       const fromInit = initStatus(ctx, inner);
       status = fromInit.status;
-      setStatus = fromInit.make(status);
-    } else if (factory.init === 'init-or-status' && isNumeric(ctx, inner)) {
+      setStatus = fromInit.fixerFor(status);
+    } else if (factory.init === 'init-or-status' && isStatusNumber(ctx, inner)) {
       status = constantOrUnknown(ctx, inner);
     } else {
       status = { kind: 'unknown' };

@@ -5,7 +5,6 @@ import type { FunctionNode, Node } from '../core/ast';
 import {
   constInitializer as constInitializerOf,
   memberName,
-  returnStatementsOf,
   skipWrappers,
   skipWrappersUp,
 } from '../core/ast';
@@ -14,10 +13,11 @@ import { statusText } from '../../fixes/status-text';
 import { insertStatement } from '../../fixes/set-status';
 import type { ServerContext } from './context';
 import { acceptedIn, responseIndex, variableOfParameter } from './context';
-import { bodylessMethodSend, chainFix, returnFix } from './edits';
-import { constantOrUnknown, initStatus, isNumeric, statusFromSetters } from './send-status';
+import { bodylessMethodSend, chainFix } from './edits';
+import { collectReturns } from './handler-returns';
+import { constantOrUnknown, initStatus, isStatusNumber, statusFromSetters } from './send-status';
 import { noteInitStatus, noteStatus } from './status-arguments';
-import type { Handler, PendingSend, SendStatus, Setter, StatusFixer } from './types';
+import type { Handler, PendingSend, ResponseRoot, SendStatus, Setter, StatusFixer } from './types';
 
 export const MAX_ROOTS = 8;
 
@@ -25,7 +25,7 @@ export function collectHandlerSends(ctx: ServerContext, handler: Handler): void 
   const { fn, framework } = handler;
   const index = responseIndex(fn, framework);
   const param = fn.params[index];
-  const roots: Array<{ variable: TSESLint.Scope.Variable; prefix: AccessPath }> = [];
+  const roots: ResponseRoot[] = [];
   const bare = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   if (bare?.type === AST_NODE_TYPES.Identifier) {
     const variable = variableOfParameter(ctx, bare);
@@ -96,7 +96,7 @@ export function collectHandlerSends(ctx: ServerContext, handler: Handler): void 
             framework,
             body: parent.right,
             handler: fn,
-            make: (status) =>
+            fixerFor: (status) =>
               status.kind === 'default'
                 ? insertStatement(
                     ctx.file.sourceCode,
@@ -154,10 +154,10 @@ export function collectHandlerSends(ctx: ServerContext, handler: Handler): void 
   if (framework.returnSends) collectReturns(ctx, handler, roots, pending);
 
   for (const send of pending) {
-    const status = send.legacyStatus ?? send.chainStatus;
+    const status = send.argumentStatus ?? send.chainStatus;
     let resolved: SendStatus;
     if (status) resolved = constantOrUnknown(ctx, status);
-    else if (send.status0) resolved = send.status0;
+    else if (send.statusInInit) resolved = send.statusInInit;
     else resolved = statusFromSetters(ctx, send.node, fn, setters, framework);
     const setter =
       resolved.kind === 'constant'
@@ -165,7 +165,7 @@ export function collectHandlerSends(ctx: ServerContext, handler: Handler): void 
             fixer.replaceText(resolved.node, statusText(ctx.file.sourceCode, resolved.node, code)),
           ]
         : undefined;
-    const made = send.make(resolved);
+    const made = send.fixerFor(resolved);
     const setStatus: StatusFixer | undefined =
       resolved.kind === 'unknown'
         ? undefined
@@ -256,7 +256,7 @@ export function addMethodSend(
     if (!init) {
       pending.push({
         ...base,
-        make: () => (fixer, code) => [fixer.insertTextAfter(first, `, ${code}`)],
+        fixerFor: () => (fixer, code) => [fixer.insertTextAfter(first, `, ${code}`)],
       });
       return;
     }
@@ -264,25 +264,25 @@ export function addMethodSend(
     if (initNode.type === AST_NODE_TYPES.ObjectExpression) {
       const fromInit = initStatus(ctx, initNode);
       noteInitStatus(ctx, initNode, framework, acceptedIn(ctx, framework, fn));
-      pending.push({ ...base, status0: fromInit.status, make: fromInit.make });
+      pending.push({ ...base, statusInInit: fromInit.status, fixerFor: fromInit.fixerFor });
       return;
     }
     noteStatus(ctx, init, framework, acceptedIn(ctx, framework, fn));
-    pending.push({ ...base, legacyStatus: init, make: () => undefined });
+    pending.push({ ...base, argumentStatus: init, fixerFor: () => undefined });
     return;
   }
   if (args.length >= 2 && framework.legacyStatusSendMethods?.includes(name)) {
     // Express 4: `res.json(status, body)`, `res.json(body, status)`, `res.send(status, body)`
     const second = args[1]!;
-    const firstNumber = isNumeric(ctx, first);
+    const firstNumber = isStatusNumber(ctx, first);
     if (firstNumber) {
       pending.push({
         node: call,
         framework,
         body: second,
         handler: fn,
-        legacyStatus: first,
-        make: () => undefined,
+        argumentStatus: first,
+        fixerFor: () => undefined,
         encoding,
       });
       return;
@@ -292,8 +292,8 @@ export function addMethodSend(
       framework,
       body: first,
       handler: fn,
-      legacyStatus: second,
-      make: () => undefined,
+      argumentStatus: second,
+      fixerFor: () => undefined,
       encoding,
     });
     return;
@@ -304,7 +304,7 @@ export function addMethodSend(
     body: first,
     handler: fn,
     chainStatus,
-    make: chainFix(ctx, receiver, framework),
+    fixerFor: chainFix(ctx, receiver, framework),
     encoding,
     removeBody,
   });
@@ -339,58 +339,11 @@ export function addStatusBodyCall(
     framework,
     body,
     handler: fn,
-    legacyStatus: status,
-    make: () => undefined,
+    argumentStatus: status,
+    fixerFor: () => undefined,
     encoding: 'raw',
     removeBody,
   });
-}
-
-/** Returns of a handler whose return value is the body (Fastify, Elysia, h3). */
-export function collectReturns(
-  ctx: ServerContext,
-  handler: Handler,
-  roots: ReadonlyArray<{ variable: TSESLint.Scope.Variable; prefix: AccessPath }>,
-  pending: PendingSend[],
-): void {
-  const { fn, framework } = handler;
-  const values: Array<{ value: Node; statement: TSESTree.ReturnStatement | undefined }> = [];
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement)
-    values.push({ value: fn.body, statement: undefined });
-  else {
-    for (const statement of returnStatementsOf(fn)) {
-      if (statement.argument) values.push({ value: statement.argument, statement });
-    }
-  }
-  const rootVariables = new Set(roots.map((root) => root.variable));
-  for (const { value, statement } of values) {
-    const inner = skipWrappers(value);
-    if (inner.type === AST_NODE_TYPES.AwaitExpression) continue;
-    // `return reply.send(b)`, `return reply`: the reply is the send.
-    let root: Node = inner;
-    while (
-      root.type === AST_NODE_TYPES.MemberExpression ||
-      root.type === AST_NODE_TYPES.CallExpression
-    ) {
-      root = skipWrappers(
-        root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee,
-      );
-    }
-    if (root.type === AST_NODE_TYPES.Identifier) {
-      const variable = ctx.file.variableOf(root);
-      if (variable && rootVariables.has(variable)) continue;
-    }
-    pending.push({
-      node: statement ?? value,
-      framework,
-      body: value,
-      handler: fn,
-      make: (status) =>
-        status.kind === 'default' && statement
-          ? returnFix(ctx, handler, roots, statement)
-          : undefined,
-    });
-  }
 }
 
 export function matchesPath(

@@ -19,21 +19,18 @@ export const STATEMENT_LISTS = new Set<string>([
 export const HTTP_STATUS_LIKE = (value: number | undefined): value is number =>
   value !== undefined && Number.isInteger(value) && value >= 100 && value <= 599;
 
-export function resolve(ctx: ServerContext, node: Node): number | undefined {
-  return resolveNumber(ctx.file, node);
-}
-
 export function constantOrUnknown(ctx: ServerContext, node: Node): SendStatus {
-  const value = resolve(ctx, node);
+  const value = resolveNumber(ctx.file, node);
   return HTTP_STATUS_LIKE(value)
     ? { kind: 'constant', value, node: skipWrappers(node) }
     : { kind: 'unknown' };
 }
 
-export function isNumeric(ctx: ServerContext, node: Node): boolean {
+/** A number literal, or a value that resolves to an HTTP status (100–599). */
+export function isStatusNumber(ctx: ServerContext, node: Node): boolean {
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === 'number';
-  return HTTP_STATUS_LIKE(resolve(ctx, inner));
+  return HTTP_STATUS_LIKE(resolveNumber(ctx.file, inner));
 }
 
 /** The status set on the response before the send (or after it, for Koa) on every path. */
@@ -73,20 +70,21 @@ export function initStatus(
   init: TSESTree.ObjectExpression,
 ): {
   status: SendStatus;
-  make: StatusFixerFactory;
+  fixerFor: StatusFixerFactory;
 } {
   const property = findProperty(init, 'status');
   if (property) {
     // `{ status: 200, ...init }`: a later spread may override it.
-    if (spreadAfter(init, property)) return { status: { kind: 'unknown' }, make: () => undefined };
+    if (spreadAfter(init, property))
+      return { status: { kind: 'unknown' }, fixerFor: () => undefined };
     const status = constantOrUnknown(ctx, property.value);
-    return { status, make: () => undefined };
+    return { status, fixerFor: () => undefined };
   }
   if (init.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement))
-    return { status: { kind: 'unknown' }, make: () => undefined };
+    return { status: { kind: 'unknown' }, fixerFor: () => undefined };
   return {
     status: { kind: 'default', value: 200 },
-    make: () => (fixer, code) => [
+    fixerFor: () => (fixer, code) => [
       insertStatusProperty(ctx.file.sourceCode, fixer, init, 'status', code),
     ],
   };

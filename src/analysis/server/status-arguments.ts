@@ -10,7 +10,8 @@ import type {
   StatusCall,
 } from '../libraries/frameworks';
 import type { ServerContext } from './context';
-import { resolve, spreadAfter } from './send-status';
+import { resolveNumber } from '../core/static-values';
+import { spreadAfter } from './send-status';
 import type { StatusArgument } from './types';
 
 export function noteStatus(
@@ -54,7 +55,7 @@ export function noteFactoryStatus(
   if (inner.type === AST_NODE_TYPES.ObjectExpression)
     noteInitStatus(ctx, inner, framework, factory.statuses);
   else if (factory.init === 'init-or-status') noteStatus(ctx, init, framework, factory.statuses);
-  else if (resolve(ctx, inner) !== undefined)
+  else if (resolveNumber(ctx.file, inner) !== undefined)
     noteStatus(ctx, init, framework, factory.statuses, 'init');
 }
 

@@ -2,13 +2,12 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { FunctionNode, Node } from '../core/ast';
 import type {
+  AccessPath,
   AcceptedStatuses,
   BodyOnNullStatus,
   ResponseFactory,
   ServerFramework,
 } from '../libraries/frameworks';
-import type { ErrorBody } from './error-body';
-import type { ErrorBranch } from './error-branch';
 
 /**
  * Server sends: every place a server handler sends a body, the framework, and the status it is
@@ -81,15 +80,17 @@ export interface ServerAnalysis {
   readonly sends: readonly ServerSend[];
   /** Every status given to a server API, in source order. */
   readonly statusArguments: readonly StatusArgument[];
-  /** The catch or error-first callback error branch the send runs in. */
-  errorBranchOf(send: ServerSend): ErrorBranch | undefined;
-  /** Whether the send's body is an error body, and why. */
-  errorBodyOf(send: ServerSend): ErrorBody | undefined;
 }
 
 export interface Handler {
   readonly fn: FunctionNode;
   readonly framework: ServerFramework;
+}
+
+/** A variable that holds the handler's response or context, and the path it stands for (`set` in `({ set }) => …` is `['set']`). */
+export interface ResponseRoot {
+  readonly variable: TSESLint.Scope.Variable;
+  readonly prefix: AccessPath;
 }
 
 export interface Setter {
@@ -108,11 +109,12 @@ export interface PendingSend {
   readonly handler: FunctionNode;
   /** A status set in the send's own chain (`res.status(n).json(b)`). */
   readonly chainStatus?: Node;
-  /** A status argument of the send itself (Express 4 `res.json(n, b)`, Hono `c.json(b, n)`). */
-  readonly legacyStatus?: Node;
-  /** A status known from the send's own arguments. */
-  readonly status0?: SendStatus;
-  readonly make: StatusFixerFactory;
+  /** A status argument of the send itself (Express 4 `res.json(n, b)`, Hono `c.json(b, n)`, Elysia `status(n, b)`). */
+  readonly argumentStatus?: Node;
+  /** The status of an init object the send takes (Hono `c.json(b, { status })`). */
+  readonly statusInInit?: SendStatus;
+  /** The edit that sets another status, given the status the send is found to have. */
+  readonly fixerFor: StatusFixerFactory;
   /** `json` when the send serialises its body (`res.json`); `raw` when absent. */
   readonly encoding?: 'json' | 'raw';
   readonly removeBody?: BodyRemoval;
