@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { Node } from '../analysis/core/ast';
+import { isLoop } from '../analysis/core/ast';
 import { AST_NODE_TYPES } from '../analysis/core/node-types';
 
 /** Edits that send `status` instead of what the code sends. */
@@ -46,22 +47,15 @@ export function insertStatement(
       fixer.insertTextBefore(statement, `${template.replace('%s', String(code))}${separator}`),
     ];
   }
-  if (parent.type === AST_NODE_TYPES.IfStatement || isLoop(parent)) {
+  if (
+    parent.type === AST_NODE_TYPES.IfStatement ||
+    parent.type === AST_NODE_TYPES.LabeledStatement ||
+    isLoop(parent)
+  ) {
     return (fixer, code) => [
       fixer.insertTextBefore(statement, `{ ${template.replace('%s', String(code))} `),
       fixer.insertTextAfter(statement, ' }'),
     ];
   }
   return undefined;
-}
-
-function isLoop(node: Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement ||
-    node.type === AST_NODE_TYPES.LabeledStatement
-  );
 }

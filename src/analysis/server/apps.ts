@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
+import { ReferenceTracker } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
@@ -13,7 +13,15 @@ import {
 } from '../core/ast';
 import type { ResponseFactory, ServerFramework, StatusCall } from '../libraries/frameworks';
 import { PLUGIN_METHODS, SERVER_FRAMEWORKS, SUB_APP_METHODS } from '../libraries/frameworks';
-import { shortestNeedles } from '../core/text-anchors';
+import { shortestNeedles } from '../core/text';
+import type { TraceMaps } from '../core/trace-maps';
+import {
+  addGlobalTrace,
+  addModuleTrace,
+  CALL,
+  CONSTRUCT,
+  emptyTraceMaps,
+} from '../core/trace-maps';
 import type { ServerContext } from './context';
 import { acceptedBy } from './context';
 import { addFactorySend } from './factories';
@@ -36,38 +44,11 @@ export type TraceInfo =
       readonly call: StatusCall;
     };
 
-export type TraceMap = Record<string | symbol, unknown>;
-
-export function addTrace(
-  map: TraceMap,
-  path: readonly string[],
-  kind: typeof CALL | typeof CONSTRUCT,
-  info: TraceInfo,
-): void {
-  let node = map;
-  for (const key of path) node = (node[key] ??= {}) as TraceMap;
-  node[kind] = info;
-}
-
 /** The trace maps of every framework's exports, built once (ReferenceTracker does not change them). */
-export let cachedTraceMaps:
-  | {
-      esm: Record<string, TraceMap>;
-      cjs: Record<string, TraceMap>;
-      globals: TraceMap;
-      globalNames: readonly string[];
-    }
-  | undefined;
-export function traceMaps(): {
-  esm: Record<string, TraceMap>;
-  cjs: Record<string, TraceMap>;
-  globals: TraceMap;
-  globalNames: readonly string[];
-} {
+let cachedTraceMaps: (TraceMaps & { readonly globalNames: readonly string[] }) | undefined;
+export function traceMaps(): TraceMaps & { readonly globalNames: readonly string[] } {
   if (cachedTraceMaps) return cachedTraceMaps;
-  const esm: Record<string, TraceMap> = {};
-  const cjs: Record<string, TraceMap> = {};
-  const globals: TraceMap = {};
+  const maps = emptyTraceMaps();
   const add = (
     framework: ServerFramework,
     path: readonly string[],
@@ -75,13 +56,11 @@ export function traceMaps(): {
     info: TraceInfo,
   ): void => {
     for (const source of framework.sources) {
-      const e = (esm[source] ??= { [ESM]: true });
-      const c = (cjs[source] ??= {});
-      addTrace(c, path, kind, info);
-      addTrace(e, ['default', ...path], kind, info);
-      if (path.length > 0) addTrace(e, path, kind, info);
+      // The module itself is the default export (`import express from`, `require('express')`).
+      addModuleTrace(maps, source, 'default', path, kind, info);
+      if (path.length > 0) addModuleTrace(maps, source, path[0]!, path.slice(1), kind, info);
     }
-    if (framework.global) addTrace(globals, [framework.global, ...path], kind, info);
+    if (framework.global) addGlobalTrace(maps, framework.global, path, kind, info);
   };
   for (const framework of SERVER_FRAMEWORKS) {
     for (const path of framework.apps ?? []) {
@@ -102,7 +81,7 @@ export function traceMaps(): {
       });
     }
   }
-  return (cachedTraceMaps = { esm, cjs, globals, globalNames: Object.keys(globals) });
+  return (cachedTraceMaps = { ...maps, globalNames: Object.keys(maps.globals) });
 }
 
 /** Auto-imported handler factories (Nuxt, Nitro) by name, with the frameworks they belong to. */
