@@ -1,11 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '../analysis/core/node-types';
 
-import {
-  isBodyPresenceChecked,
-  isParseFailureHandled,
-  readsAttributedResponse,
-} from '../analysis/client/body';
+import { isBodyPresenceChecked } from '../analysis/client/body-presence';
+import { isParseFailureHandled } from '../analysis/client/parse-handling';
+import { readsAttributedResponse } from '../analysis/client/reassigned-response';
 import { methodAtParse } from '../analysis/client/call-site-method';
 import type { BodyParse, Node } from '../analysis';
 import {

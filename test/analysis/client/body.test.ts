@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  isBodyPresenceChecked,
-  isParseFailureHandled,
-  readsAttributedResponse,
-} from '../../../src/analysis/client/body';
+import { isBodyPresenceChecked } from '../../../src/analysis/client/body-presence';
+import { isParseFailureHandled } from '../../../src/analysis/client/parse-handling';
+import { readsAttributedResponse } from '../../../src/analysis/client/reassigned-response';
 import { methodAtParse } from '../../../src/analysis/client/call-site-method';
 import { admitsNoContent } from '../../../src/analysis/client/no-content';
 import type { BodyParse } from '../../../src/analysis';
