@@ -15,6 +15,7 @@ import {
 import type { HttpModel } from '../model';
 import type { BodyParse, HttpRequest, RequestMethod } from './requests';
 import { callsFunction, localCalls } from './local-calls';
+import { methodOfOptions, methodOfValue } from './request-method';
 import { typedMethods } from './typed-methods';
 
 /** One call of a helper that forwards its caller's method, and the method that call sends. */
@@ -340,6 +341,6 @@ function methodAt(
   const argument = call.arguments[parameter.index] ?? parameter.fallback;
   if (!argument) return { methods: new Set(['GET']), forwarded: false };
   return parameter.role === 'options'
-    ? model.methodOfOptions(argument)
-    : model.methodOfValue(argument);
+    ? methodOfOptions(model.file, argument)
+    : methodOfValue(model.file, argument);
 }

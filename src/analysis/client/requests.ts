@@ -16,7 +16,7 @@ import { HTTP_CLIENTS, WRETCH_VERBS } from '../libraries/clients';
 import type { StatusSubject } from '../status/subject';
 import { shortestNeedles } from '../core/text-anchors';
 import { collectBodyParses } from './body-parses';
-import { isFromParameter, methodOf, methodOfOptions, methodOfValue } from './request-method';
+import { methodOf } from './request-method';
 import { followRequest } from './responses';
 import type {
   BodyParse,
@@ -88,27 +88,8 @@ export class RequestAnalysis implements ClientContext {
     for (const request of [...this.requests]) followRequest(this, request);
   }
 
-  requestAt(call: Node): HttpRequest | undefined {
-    return this.requestByNode.get(call);
-  }
-
   collectBodyParses(): void {
     collectBodyParses(this);
-  }
-
-  /** The method an options object sets, as `fetch`'s `init` would (for resolving it at a helper's call site). */
-  methodOfOptions(node: Node): RequestMethod {
-    return methodOfOptions(this.file, node);
-  }
-
-  /** The method a value names (`'DELETE'`, a `const`, `m.toUpperCase()`). */
-  methodOfValue(node: Node): RequestMethod {
-    return methodOfValue(this.file, node);
-  }
-
-  /** Whether a value comes from a parameter of an enclosing function (so callers choose it). */
-  isFromParameter(node: Node, depth: number): boolean {
-    return isFromParameter(this.file, node, depth);
   }
 
   // ---- finding requests -------------------------------------------------------------------
