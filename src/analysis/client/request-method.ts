@@ -54,7 +54,7 @@ export function methodOf(
     if (args.length >= 2) options = args[1];
     else if (first?.type === AST_NODE_TYPES.ObjectExpression) options = first;
     else if (
-      info.client.id === 'axios' &&
+      info.client.loneParameterIsConfig &&
       first &&
       isFromParameter(file, first, 0) &&
       !isStringLike(first)

@@ -12,7 +12,7 @@ import {
 } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 import type { HttpClient } from '../libraries/clients';
-import { HTTP_CLIENTS, WRETCH_VERBS } from '../libraries/clients';
+import { HTTP_CLIENTS } from '../libraries/clients';
 import type { StatusSubject } from '../status/subject';
 import { shortestNeedles } from '../core/text-anchors';
 import { collectBodyParses } from './body-parses';
@@ -259,7 +259,7 @@ export class RequestAnalysis implements ClientContext {
       );
   }
 
-  /** wretch: `wretch(url).headers(…).delete()` — the verb call sends the request. */
+  /** A builder (`wretch(url).headers(…).delete()`): the call of one of its `chainVerbs` sends the request. */
   private followChain(start: TSESTree.CallExpression, client: HttpClient): void {
     const visit = (builder: Node, depth: number): void => {
       let current: Node = skipWrappersUp(builder);
@@ -270,7 +270,7 @@ export class RequestAnalysis implements ClientContext {
         if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member)
           break;
         const name = memberName(member);
-        const verb = name === undefined ? undefined : WRETCH_VERBS[name];
+        const verb = name === undefined ? undefined : client.chainVerbs?.[name];
         if (verb) {
           this.addRequest(call, client, { methods: new Set([verb]), forwarded: false });
           return;
