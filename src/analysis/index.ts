@@ -8,3 +8,10 @@ export type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './c
 export { StatusSet } from './status/status-set';
 export { STATUS_BY_NAME } from './status/status-names';
 export { StatusSubject } from './status/subject';
+export { isTypeScriptFile } from './core/value-use';
+export { isBodyPresenceChecked } from './client/body-presence';
+export { isParseFailureHandled } from './client/parse-handling';
+export { readsAttributedResponse } from './client/reassigned-response';
+export type { MethodAtCall, ParseMethod } from './client/call-site-method';
+export { methodAtParse } from './client/call-site-method';
+export { admitsNoContent, NO_CONTENT } from './client/no-content';
