@@ -2,11 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { memberName, skipWrappers, skipWrappersUp } from '../core/ast';
+import { memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../core/ast';
 import { HTTP_CLIENTS } from '../libraries/clients';
 import type { StatusSubject } from '../status/subject';
 import { reachingWrite } from './reassigned-response';
-import { memberKey } from './request-method';
 import type { BodyParse, ClientContext, HttpRequest, TrackedResponse } from './types';
 
 // ---- body parses ------------------------------------------------------------------------
@@ -163,7 +162,8 @@ function findDestructuredBodyParses(
   )
     return;
   for (const property of declarator.id.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || memberKey(property) !== bodyProperty) continue;
+    if (property.type !== AST_NODE_TYPES.Property || propertyKeyName(property) !== bodyProperty)
+      continue;
     const target =
       property.value.type === AST_NODE_TYPES.AssignmentPattern
         ? property.value.left

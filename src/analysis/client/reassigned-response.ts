@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { isFunction, skipWrappers } from '../core/ast';
+import { enclosingFunction, skipWrappers } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 import type { BodyParse } from './types';
 
@@ -50,7 +50,7 @@ function writeIndexOf(variable: Variable): WriteIndex | null {
     const byFunction: WriteIndex['byFunction'] = new Map();
     writes.sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
     for (const write of writes) {
-      const fn = enclosingFunctionOf(write.identifier);
+      const fn = enclosingFunction(write.identifier);
       let entry = byFunction.get(fn);
       if (!entry) byFunction.set(fn, (entry = { starts: [], values: [] }));
       entry.starts.push(write.identifier.range[0]);
@@ -72,7 +72,7 @@ export function reachingWrite(file: AnalyzedFile, node: Node): Node | undefined 
   if (receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = file.variableOf(receiver);
   const index = variable ? writeIndexOf(variable) : null;
-  const entry = index?.byFunction.get(enclosingFunctionOf(receiver));
+  const entry = index?.byFunction.get(enclosingFunction(receiver));
   if (!entry) return undefined;
   // The last write that starts before the read.
   let low = 0;
@@ -83,10 +83,4 @@ export function reachingWrite(file: AnalyzedFile, node: Node): Node | undefined 
     else high = middle;
   }
   return low === 0 ? undefined : entry.values[low - 1];
-}
-
-function enclosingFunctionOf(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent)
-    if (isFunction(current)) return current;
-  return undefined;
 }

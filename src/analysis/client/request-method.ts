@@ -10,6 +10,7 @@ import {
   isParameter,
   literalString,
   memberName,
+  propertyKeyName,
   skipWrappers,
 } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
@@ -241,7 +242,7 @@ export function isFromParameter(file: AnalyzedFile, node: Node, depth: number): 
           (p.type === AST_NODE_TYPES.SpreadElement &&
             isFromParameter(file, p.argument, depth + 1)) ||
           (p.type === AST_NODE_TYPES.Property &&
-            memberKey(p) === 'method' &&
+            propertyKeyName(p) === 'method' &&
             isFromParameter(file, p.value, depth + 1)),
       );
     default:
@@ -262,12 +263,4 @@ function isStringLike(node: Node): boolean {
     inner.type === AST_NODE_TYPES.TemplateLiteral ||
     inner.type === AST_NODE_TYPES.BinaryExpression
   );
-}
-
-export function memberKey(property: TSESTree.Property): string | undefined {
-  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier)
-    return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string'
-    ? property.key.value
-    : undefined;
 }
