@@ -2,15 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import {
-  alwaysExits,
-  calledMemberName,
-  constInitializer,
-  literalString,
-  skipWrappers,
-} from '../core/ast';
+import { calledMemberName, constInitializer, literalString, skipWrappers } from '../core/ast';
 import { resolveNumber } from '../core/static-values';
 import type { AnalyzedFile } from '../core/file';
+import type { PathDomain } from '../core/paths';
+import { someFactOnPath } from '../core/paths';
 import type { BodyParse } from './types';
 
 import type { PresenceContext } from './body-signals';
@@ -51,53 +47,11 @@ export function isBodyPresenceChecked(file: AnalyzedFile, parse: BodyParse): boo
   const context: PresenceContext = { file, response: parse.response, textVariable };
   if (!context.response && !context.textVariable) return false;
 
-  let child: Node = parse.node;
-  for (
-    let parent: Node | undefined = child.parent;
-    parent;
-    child = parent, parent = parent.parent
-  ) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.ConditionalExpression:
-        if (child === parent.consequent && implies(context, parent.test, true, 0)) return true;
-        if (child === parent.alternate && implies(context, parent.test, false, 0)) return true;
-        break;
-      case AST_NODE_TYPES.LogicalExpression:
-        if (
-          child === parent.right &&
-          parent.operator !== '??' &&
-          implies(context, parent.left, parent.operator === '&&', 0)
-        )
-          return true;
-        break;
-      case AST_NODE_TYPES.BlockStatement:
-      case AST_NODE_TYPES.Program:
-      case AST_NODE_TYPES.StaticBlock:
-        if (earlyExitImplies(context, parent.body, child)) return true;
-        break;
-      case AST_NODE_TYPES.SwitchCase:
-        if (earlyExitImplies(context, parent.consequent, child)) return true;
-        break;
-      default:
-        break;
-    }
-  }
-  return false;
-}
-
-function earlyExitImplies(
-  context: PresenceContext,
-  statements: readonly Node[],
-  current: Node,
-): boolean {
-  for (const statement of context.file.ifStatementsBefore(statements, current)) {
-    const thenExits = alwaysExits(statement.consequent);
-    const elseExits = statement.alternate != null && alwaysExits(statement.alternate);
-    if (thenExits && !elseExits && implies(context, statement.test, false, 0)) return true;
-    if (elseExits && !thenExits && implies(context, statement.test, true, 0)) return true;
-  }
-  return false;
+  // One fact: "the body is present here". The walk stops at the first condition or exit that says so.
+  const presence: PathDomain<true> = {
+    factOf: (condition, outcome) => (implies(context, condition, outcome, 0) ? true : undefined),
+  };
+  return someFactOnPath(file, parse.node, presence, () => true);
 }
 
 /** Whether knowing that `condition` evaluated to `truth` means the body is present. */

@@ -96,6 +96,15 @@ describe('isBodyPresenceChecked', () => {
   ])('sees no presence check: %s', (code) => {
     expect(presence(code)).toBe(false);
   });
+
+  it('reads the exits of the path engine: an assertion before the parse', () => {
+    expect(
+      presence(
+        `${DELETE} assert(res.headers.get('content-type')?.includes('json')); return res.json();`,
+      ),
+    ).toBe(true);
+    expect(presence(`${DELETE} assert(res.headers.get('x-json')); return res.json();`)).toBe(false);
+  });
 });
 
 describe('isParseFailureHandled', () => {
