@@ -8,8 +8,8 @@ import type {
   RetrySite,
   StatusList,
   StatusListEntry,
-} from '../analysis/retry/retry';
-import { getRetries, neutralConditionSets } from '../analysis/retry/retry';
+} from '../analysis/retry';
+import { getRetries, neutralConditionSets } from '../analysis/retry';
 import {
   hostRateLimitStatuses,
   readsRateLimitHeader,

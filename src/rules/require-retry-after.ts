@@ -15,8 +15,8 @@ import {
 } from '../analysis/core/ast';
 import { resolveNumber } from '../analysis/core/static-values';
 import type { HttpModel } from '../analysis/model';
-import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry/retry';
-import { getRetries } from '../analysis/retry/retry';
+import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
+import { getRetries } from '../analysis/retry';
 import type { Readability, ServerWaitReads } from '../analysis/retry/retry-after';
 import {
   DEFAULT_WAIT_HEADERS,

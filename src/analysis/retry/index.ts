@@ -1,0 +1,62 @@
+import { enclosingFunction } from '../core/ast';
+import { THROWING_CLIENTS } from '../libraries/retry';
+import type { HttpModel } from '../model';
+import type { RetryContext } from './context';
+import { createRetryContext } from './context';
+import { findCatchRetries } from './catch';
+import { findLibraryConfigs } from './library-configs';
+import { findNamedPredicates } from './predicates';
+import { enclosingLoop } from './loop-nodes';
+import { loopSites } from './loops';
+import { catchCallbackSites, recursionSites } from './recursion';
+import { disablesThrowing } from './throwing';
+import type { RetryAnalysis } from './types';
+
+const KEY = {};
+
+/** The file's retries, built once per file. */
+export function getRetries(model: HttpModel): RetryAnalysis {
+  return model.hasAnchor ? model.extension(KEY, buildRetries) : NO_RETRIES;
+}
+
+const NO_RETRIES: RetryAnalysis = { sites: [], configs: [] };
+
+function buildRetries(model: HttpModel): RetryAnalysis {
+  const ctx = createRetryContext(model);
+  if (model.requests.length > 0) {
+    findLoopsAndRecursion(ctx);
+    findCatchRetries(ctx);
+  }
+  findLibraryConfigs(ctx);
+  findNamedPredicates(ctx);
+  ctx.sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return { sites: ctx.sites, configs: ctx.configs };
+}
+
+function findLoopsAndRecursion(ctx: RetryContext): void {
+  for (const response of ctx.model.responses) {
+    const anchor = response.helperCall ?? response.request.node;
+    const client = THROWING_CLIENTS[response.request.client.id];
+    // A throwing client's response is always 2xx: its statuses reach a retry only through a catch.
+    const throwing =
+      client !== undefined && !disablesThrowing(ctx.file, response.request, client.disabledBy);
+    const loop = enclosingLoop(anchor);
+    if (loop && !throwing) loopSites(ctx, response, anchor, loop);
+    const fn = enclosingFunction(anchor);
+    if (fn) recursionSites(ctx, response, anchor, fn, throwing);
+  }
+  for (const request of ctx.model.requests) catchCallbackSites(ctx, request);
+}
+
+export type {
+  RetryAnalysis,
+  RetryCondition,
+  RetryConfig,
+  RetryDelay,
+  RetryKind,
+  RetryPredicate,
+  RetrySite,
+  StatusList,
+  StatusListEntry,
+} from './types';
+export { neutralConditionSets } from './conditions';
