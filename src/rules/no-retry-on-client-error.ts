@@ -3,12 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '../analysis/core/node-types';
 
 import type { Node } from '../analysis/core/ast';
 import { contains, isFunction, skipWrappers, skipWrappersUp } from '../analysis/core/ast';
-import type {
-  RetryCondition,
-  RetrySite,
-  StatusList,
-  StatusListEntry,
-} from '../analysis/retry';
+import type { RetryCondition, RetrySite, StatusList, StatusListEntry } from '../analysis/retry';
 import { getRetries, neutralConditionSets } from '../analysis/retry';
 import {
   hostRateLimitStatuses,
