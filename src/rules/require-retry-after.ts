@@ -17,7 +17,7 @@ import { resolveNumber } from '../analysis/core/static-values';
 import type { HttpModel } from '../analysis/model';
 import type { RetryConfig, RetryDelay, RetrySite } from '../analysis/retry';
 import { getRetries } from '../analysis/retry';
-import type { Readability, ServerWaitReads } from '../analysis/retry/retry-after';
+import type { Readability, ServerWaitReads } from '../analysis/retry';
 import {
   DEFAULT_WAIT_HEADERS,
   headerSourceFor,
@@ -25,7 +25,7 @@ import {
   readabilityAt,
   serverWaitReads,
   testedForNull,
-} from '../analysis/retry/retry-after';
+} from '../analysis/retry';
 import type { DelayCallbackShape } from '../fixes/retry-after';
 import {
   AXIOS_RETRY_DELAY,

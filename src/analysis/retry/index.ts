@@ -60,3 +60,15 @@ export type {
   StatusListEntry,
 } from './types';
 export { neutralConditionSets } from './conditions';
+export {
+  DEFAULT_WAIT_HEADERS,
+  RETRY_AFTER_HEADER,
+  serverWaitReads,
+  ServerWaitReads,
+} from './server-wait';
+export type { ServerWaitRead, ServerWaitReadKind } from './server-wait';
+export { headerSourceFor } from './header-source';
+export { namedDelays } from './named-delays';
+export type { NamedDelay } from './named-delays';
+export { readabilityAt, testedForNull } from './readability';
+export type { Readability } from './readability';

@@ -17,7 +17,7 @@ import type { RetryContext } from './context';
 import { addPathSite } from './path-sites';
 import { inputVariables, isSharedMutable, readsReassignedThis, thisMembers } from './same-request';
 import { insideCatchOf } from './throws';
-import { MAX_DEPTH } from './values';
+import { calleeName, MAX_DEPTH } from './values';
 
 export function recursionSites(
   ctx: RetryContext,
@@ -261,10 +261,4 @@ function functionVariables(
     return scopeManager.getDeclaredVariables(parent);
   }
   return [];
-}
-
-/** `name(…)` or `object.name(…)`: the name called. */
-function calleeName(call: TSESTree.CallExpression): string | undefined {
-  const callee = skipWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
 }
