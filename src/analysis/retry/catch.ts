@@ -18,12 +18,12 @@ import type { RetryCondition } from './types';
 /** The `try` statements whose block holds a request or the call that brings a response. */
 function tryStatementsAroundRequests(ctx: RetryContext): TSESTree.TryStatement[] {
   const statements = new Set<TSESTree.TryStatement>();
-  const anchors = [
+  const origins = [
     ...ctx.model.requests.map((r) => r.node),
     ...ctx.model.responses.map((r) => r.helperCall ?? r.request.node),
   ];
-  for (const anchor of anchors) {
-    let child: Node = anchor;
+  for (const origin of origins) {
+    let child: Node = origin;
     while (child.parent) {
       const parent: Node = child.parent;
       if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child)
@@ -63,7 +63,7 @@ export function findCatchRetries(ctx: RetryContext): void {
       ),
     ];
     if (requests.length === 0) continue;
-    const anchors = responses
+    const origins = responses
       .map((r) => r.helperCall ?? r.request.node)
       .concat(requests.map((r) => r.node));
     const parameter = handler.param;
@@ -82,7 +82,7 @@ export function findCatchRetries(ctx: RetryContext): void {
     // A poll's catch that goes round again after any error is part of the poll.
     if (
       loop &&
-      !anchors.some((a) => varies(ctx, a, loop)) &&
+      !origins.some((a) => varies(ctx, a, loop)) &&
       !repeatsAfterBody(ctx, responses, loop)
     ) {
       for (const c of ctx.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, handler.body)) {
@@ -99,7 +99,7 @@ export function findCatchRetries(ctx: RetryContext): void {
     const fn = enclosingFunction(statement);
     if (fn) {
       for (const call of recursiveCalls(ctx, fn)) {
-        if (!contains(handler.body, call) || !anchors.every((a) => sameArguments(ctx, a, fn, call)))
+        if (!contains(handler.body, call) || !origins.every((a) => sameArguments(ctx, a, fn, call)))
           continue;
         points.push({
           node: timerCallOf(call, fn) ?? call,
@@ -134,8 +134,8 @@ export function findCatchRetries(ctx: RetryContext): void {
         )
           continue;
         for (const response of responses) {
-          const anchor = response.helperCall ?? response.request.node;
-          if (anchor.range[1] > thrown.range[0]) continue;
+          const origin = response.helperCall ?? response.request.node;
+          if (origin.range[1] > thrown.range[0]) continue;
           const { statuses, conditions } = narrow(
             ctx,
             thrown,
@@ -152,7 +152,7 @@ export function findCatchRetries(ctx: RetryContext): void {
             response.subject,
             statuses,
             conditions,
-            anchor,
+            origin,
             response,
             { thrownAt: thrown },
           );

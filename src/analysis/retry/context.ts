@@ -10,7 +10,8 @@ import type { RetryCondition, RetryConfig, RetryDelay, RetrySite } from './types
 
 /**
  * What the retry finders of one file share: the sinks they add sites and configurations to, and
- * the caches that spare them a second search.
+ * the caches that spare them a second search. Throughout `retry/`, a response's `origin` is the
+ * call it comes from: the helper call that returns it, or the request itself.
  */
 export interface RetryContext {
   readonly model: HttpModel;
@@ -34,8 +35,10 @@ export interface RetryContext {
   readonly abortErrorNamesOf: Map<RetryConfigLibrary, Set<string>>;
   reassignedThis: Set<string> | undefined;
   thisMemberList: TSESTree.MemberExpression[] | undefined;
+  /** The responses' origins in source order, with each response's index in `model.responses`. */
   responsesByPosition: Array<{ node: Node; index: number }> | undefined;
-  responsesByAnchor: TrackedResponse[] | undefined;
+  /** The tracked responses in source order of their origin. */
+  responsesByOrigin: TrackedResponse[] | undefined;
 }
 
 export function createRetryContext(model: HttpModel): RetryContext {
@@ -54,6 +57,6 @@ export function createRetryContext(model: HttpModel): RetryContext {
     reassignedThis: undefined,
     thisMemberList: undefined,
     responsesByPosition: undefined,
-    responsesByAnchor: undefined,
+    responsesByOrigin: undefined,
   };
 }

@@ -33,7 +33,7 @@ export function delaysBetween(
 
 /** The tracked responses in source order of the call that brings each one. */
 export function responsesInOrder(ctx: RetryContext): TrackedResponse[] {
-  return (ctx.responsesByAnchor ??= [...ctx.model.responses].sort(
+  return (ctx.responsesByOrigin ??= [...ctx.model.responses].sort(
     (a, b) => (a.helperCall ?? a.request.node).range[0] - (b.helperCall ?? b.request.node).range[0],
   ));
 }
@@ -164,7 +164,6 @@ function resumesRetry(delay: RetryDelay, to: Node): boolean {
   return callback !== undefined && contains(callback, to);
 }
 
-/** `new Promise(resolve => setTimeout(resolve, ms))`: the inner `setTimeout` call. */
 /** Whether a `setTimeout(…)` call is the one a `new Promise(r => setTimeout(r, ms))` waits with. */
 function isTimerOfPromise(call: TSESTree.CallExpression): boolean {
   let node: Node | undefined = call.parent;
@@ -175,6 +174,7 @@ function isTimerOfPromise(call: TSESTree.CallExpression): boolean {
   return false;
 }
 
+/** `new Promise(resolve => setTimeout(resolve, ms))`: the inner `setTimeout` call. */
 function promiseTimer(expression: TSESTree.NewExpression): TSESTree.CallExpression | undefined {
   if (expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'Promise')
     return undefined;

@@ -35,15 +35,15 @@ function buildRetries(model: HttpModel): RetryAnalysis {
 
 function findLoopsAndRecursion(ctx: RetryContext): void {
   for (const response of ctx.model.responses) {
-    const anchor = response.helperCall ?? response.request.node;
+    const origin = response.helperCall ?? response.request.node;
     const client = THROWING_CLIENTS[response.request.client.id];
     // A throwing client's response is always 2xx: its statuses reach a retry only through a catch.
     const throwing =
       client !== undefined && !disablesThrowing(ctx.file, response.request, client.disabledBy);
-    const loop = enclosingLoop(anchor);
-    if (loop && !throwing) loopSites(ctx, response, anchor, loop);
-    const fn = enclosingFunction(anchor);
-    if (fn) recursionSites(ctx, response, anchor, fn, throwing);
+    const loop = enclosingLoop(origin);
+    if (loop && !throwing) loopSites(ctx, response, origin, loop);
+    const fn = enclosingFunction(origin);
+    if (fn) recursionSites(ctx, response, origin, fn, throwing);
   }
   for (const request of ctx.model.requests) catchCallbackSites(ctx, request);
 }

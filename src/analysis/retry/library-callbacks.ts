@@ -27,8 +27,8 @@ export function callbackSites(ctx: RetryContext, config: RetryConfig, fn: Functi
     if (!contains(fn.body, thrown) || !runsIn(thrown, fn) || caughtBefore(thrown, fn)) continue;
     if (isAbortError(thrown, abortNames)) continue;
     for (const response of responses) {
-      const anchor = response.helperCall ?? response.request.node;
-      if (anchor.range[1] > thrown.range[0]) continue;
+      const origin = response.helperCall ?? response.request.node;
+      if (origin.range[1] > thrown.range[0]) continue;
       const client = THROWING_CLIENTS[response.request.client.id];
       if (client && !disablesThrowing(ctx.file, response.request, client.disabledBy)) continue;
       const { statuses, conditions } = narrow(ctx, thrown, response.subject, fn);
@@ -41,7 +41,7 @@ export function callbackSites(ctx: RetryContext, config: RetryConfig, fn: Functi
         response.subject,
         statuses,
         conditions,
-        anchor,
+        origin,
         response,
         { config },
       );

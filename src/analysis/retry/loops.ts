@@ -26,22 +26,22 @@ function pollsOn(statuses: StatusSet): boolean {
 export function loopSites(
   ctx: RetryContext,
   response: TrackedResponse,
-  anchor: Node,
+  origin: Node,
   loop: Loop,
 ): void {
-  if (varies(ctx, anchor, loop)) return;
+  if (varies(ctx, origin, loop)) return;
   const subject = response.subject;
   const requests = [response.request];
   const poll = repeatsAfterBody(ctx, [response], loop);
   // `continue` statements after the request.
   for (const statement of ctx.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, loop.body)) {
     if (
-      statement.range[0] < anchor.range[1] ||
+      statement.range[0] < origin.range[1] ||
       !contains(loop.body, statement) ||
       continueTarget(statement) !== loop
     )
       continue;
-    if (insideCatchOf(statement, anchor)) continue;
+    if (insideCatchOf(statement, origin)) continue;
     const { statuses, conditions } = narrow(ctx, statement, subject, loop);
     if (poll && pollsOn(statuses)) continue;
     addPathSite(
@@ -53,12 +53,12 @@ export function loopSites(
       subject,
       statuses,
       conditions,
-      anchor,
+      origin,
       response,
     );
   }
   // Falling to the end of the body, then the loop condition.
-  const end = toLoopEnd(ctx, anchor, loop, subject);
+  const end = toLoopEnd(ctx, origin, loop, subject);
   if (end && !(poll && pollsOn(end.statuses)))
     addPathSite(
       ctx,
@@ -69,7 +69,7 @@ export function loopSites(
       subject,
       end.statuses,
       end.conditions,
-      anchor,
+      origin,
       response,
     );
 }

@@ -22,16 +22,16 @@ import { calleeName, MAX_DEPTH } from './values';
 export function recursionSites(
   ctx: RetryContext,
   response: TrackedResponse,
-  anchor: Node,
+  origin: Node,
   fn: FunctionNode,
   throwing: boolean,
 ): void {
   const subject = response.subject;
   for (const call of recursiveCalls(ctx, fn)) {
-    if (call.range[0] < anchor.range[1]) continue;
-    if (!sameArguments(ctx, anchor, fn, call)) continue;
+    if (call.range[0] < origin.range[1]) continue;
+    if (!sameArguments(ctx, origin, fn, call)) continue;
     if (promiseCatchCallbackOf(call, fn)) continue;
-    if (throwing || insideCatchOf(call, anchor)) continue;
+    if (throwing || insideCatchOf(call, origin)) continue;
     const timer = timerCallOf(call, fn);
     const { statuses, conditions } = narrow(ctx, call, subject, fn);
     addPathSite(
@@ -43,7 +43,7 @@ export function recursionSites(
       subject,
       statuses,
       conditions,
-      anchor,
+      origin,
       response,
     );
   }
@@ -51,20 +51,20 @@ export function recursionSites(
 
 /** `fetch(u).then(…).catch(err => retry(u))`: the catch callback's error decides. */
 export function catchCallbackSites(ctx: RetryContext, request: HttpRequest): void {
-  const anchor = request.node;
-  const fn = enclosingFunction(anchor);
+  const origin = request.node;
+  const fn = enclosingFunction(origin);
   if (!fn) return;
   for (const call of recursiveCalls(ctx, fn)) {
-    if (call.range[0] < anchor.range[1] || !sameArguments(ctx, anchor, fn, call)) continue;
+    if (call.range[0] < origin.range[1] || !sameArguments(ctx, origin, fn, call)) continue;
     const callback = promiseCatchCallbackOf(call, fn);
-    if (callback) catchCallbackSite(ctx, request, anchor, fn, call, callback);
+    if (callback) catchCallbackSite(ctx, request, origin, fn, call, callback);
   }
 }
 
 function catchCallbackSite(
   ctx: RetryContext,
   request: HttpRequest,
-  anchor: Node,
+  origin: Node,
   fn: FunctionNode,
   call: Node,
   callback: FunctionNode,
@@ -84,7 +84,7 @@ function catchCallbackSite(
     subject,
     statuses,
     conditions,
-    anchor,
+    origin,
     undefined,
   );
 }
@@ -133,7 +133,7 @@ function findRecursiveCalls(ctx: RetryContext, fn: FunctionNode): TSESTree.CallE
 /** A recursive call sends the same request when every parameter the request reads is passed on unchanged. */
 export function sameArguments(
   ctx: RetryContext,
-  anchor: Node,
+  origin: Node,
   fn: FunctionNode,
   call: TSESTree.CallExpression,
 ): boolean {
@@ -170,7 +170,7 @@ export function sameArguments(
     }
     return !readsReassignedThis(ctx, node);
   };
-  return check(anchor, 0);
+  return check(origin, 0);
 }
 
 function isReassigned(variable: TSESLint.Scope.Variable, fn: FunctionNode): boolean {

@@ -32,7 +32,7 @@ export function inputVariables(file: AnalyzedFile, node: Node): TSESLint.Scope.V
 }
 
 /** Whether something the request is built from changes inside the loop. */
-export function varies(ctx: RetryContext, anchor: Node, loop: Loop): boolean {
+export function varies(ctx: RetryContext, origin: Node, loop: Loop): boolean {
   const seen = new Set<TSESLint.Scope.Variable>();
   const fn = enclosingFunction(loop);
   const check = (node: Node, depth: number): boolean => {
@@ -51,7 +51,7 @@ export function varies(ctx: RetryContext, anchor: Node, loop: Loop): boolean {
       // Options built afresh in each attempt (`let opts = {…}; opts.headers = …` before the
       // request): the same request when what they are built from is the same.
       if (def.type === 'Variable' && contains(loop.body, def.node) && depth < MAX_DEPTH) {
-        const builtFrom = buildingValues(variable, loop, anchor);
+        const builtFrom = buildingValues(variable, loop, origin);
         if (!builtFrom) return true;
         if (builtFrom.some((value) => check(value, depth + 1))) return true;
       } else {
@@ -62,7 +62,7 @@ export function varies(ctx: RetryContext, anchor: Node, loop: Loop): boolean {
             !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
         );
         if (writesInLoop) return true;
-        if (mutatedIn(variable, loop, anchor)) return true;
+        if (mutatedIn(variable, loop, origin)) return true;
       }
       if (isSharedMutable(variable, fn)) return true;
       if (
@@ -76,7 +76,7 @@ export function varies(ctx: RetryContext, anchor: Node, loop: Loop): boolean {
     }
     return readsReassignedThis(ctx, node);
   };
-  return check(anchor, 0);
+  return check(origin, 0);
 }
 
 /**
@@ -87,14 +87,14 @@ export function varies(ctx: RetryContext, anchor: Node, loop: Loop): boolean {
 function buildingValues(
   variable: TSESLint.Scope.Variable,
   loop: Loop,
-  anchor: Node,
+  origin: Node,
 ): Node[] | undefined {
   const values: Node[] = [];
-  const fn = enclosingFunction(anchor);
+  const fn = enclosingFunction(origin);
   for (const reference of variable.references) {
     const identifier = reference.identifier;
-    if (!contains(loop, identifier) || contains(anchor, identifier) || reference.init) continue;
-    const before = identifier.range[1] <= anchor.range[0] && enclosingFunction(identifier) === fn;
+    if (!contains(loop, identifier) || contains(origin, identifier) || reference.init) continue;
+    const before = identifier.range[1] <= origin.range[0] && enclosingFunction(identifier) === fn;
     if (reference.isWrite()) {
       const assignment = identifier.parent;
       if (
@@ -140,10 +140,10 @@ function buildingValues(
 }
 
 /** `options.headers.Authorization = t`, `headers.set(…)`, `Object.assign(options, …)` inside the loop. */
-function mutatedIn(variable: TSESLint.Scope.Variable, loop: Node, anchor: Node): boolean {
+function mutatedIn(variable: TSESLint.Scope.Variable, loop: Node, origin: Node): boolean {
   for (const reference of variable.references) {
     const identifier = reference.identifier;
-    if (!contains(loop, identifier) || contains(anchor, identifier)) continue;
+    if (!contains(loop, identifier) || contains(origin, identifier)) continue;
     let top: Node = skipWrappersUp(identifier);
     let member = false;
     while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {

@@ -3,10 +3,10 @@ import type { FunctionNode, Node } from '../core/ast';
 import { contains, isFunction, memberName, skipWrappers, skipWrappersUp } from '../core/ast';
 import { AST_NODE_TYPES } from '../core/node-types';
 
-/** Whether `node` is in the catch clause of a try whose block holds `anchor`. */
-export function insideCatchOf(node: Node, anchor: Node): boolean {
+/** Whether `node` is in the catch clause of a try whose block holds `origin`. */
+export function insideCatchOf(node: Node, origin: Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.CatchClause && contains(current.parent.block, anchor))
+    if (current.type === AST_NODE_TYPES.CatchClause && contains(current.parent.block, origin))
       return true;
     if (isFunction(current) && !isPromiseCallback(current)) return false;
   }
