@@ -72,3 +72,13 @@ export { namedDelays } from './named-delays';
 export type { NamedDelay } from './named-delays';
 export { readabilityAt, testedForNull } from './readability';
 export type { Readability } from './readability';
+export {
+  afterStatusCodesGap,
+  defaultStatusesOf,
+  delayValueKind,
+  retriedStatuses,
+  retriedStatusesByConfig,
+  retriesDisabled,
+} from './library-delays';
+export { headerSourceAt } from './header-source';
+export { onPathTo, readsOnPath, waitInsertionPoint } from './on-path';

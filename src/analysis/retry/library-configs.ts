@@ -242,7 +242,7 @@ function addConfig(
       : undefined;
   const afterStatusCodes =
     library.afterStatusCodes && options
-      ? statusList(ctx.file, options, library.afterStatusCodes, 'list')
+      ? statusList(ctx.file, options, library.afterStatusCodes.name, 'list')
       : undefined;
   const predicates: RetryPredicate[] = [...(filter?.predicates ?? [])];
   for (const option of library.predicates) {
