@@ -47,3 +47,26 @@ export function insertStatementInList(
   }
   return fixer.replaceText(statement, `{ ${text} ${sourceCode.getText(statement)} }`);
 }
+
+/** Removes a statement, with its line when it stands alone on it. */
+export function removeStatement(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  statement: Node,
+): TSESLint.RuleFix {
+  const text = sourceCode.text;
+  const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+  const lineEnd = text.indexOf('\n', statement.range[1]);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  if (
+    text.slice(lineStart, statement.range[0]).trim() === '' &&
+    text.slice(statement.range[1], end).trim() === ''
+  ) {
+    return fixer.removeRange([lineStart, lineEnd < 0 ? end : lineEnd + 1]);
+  }
+  const next = sourceCode.getTokenAfter(statement, { includeComments: true });
+  return fixer.removeRange([
+    statement.range[0],
+    next && next.loc.start.line === statement.loc.end.line ? next.range[0] : statement.range[1],
+  ]);
+}

@@ -113,8 +113,12 @@ export interface RetryConfigLibrary {
   readonly sites: readonly RetryConfigSite[];
   /** For options given beside other request options: the options that make them retry options. */
   readonly markers?: readonly string[];
-  /** The option that lists statuses, and how. */
-  readonly statusCodes?: { readonly name: string; readonly format: StatusListFormat };
+  /** The option that lists statuses, and how; `defaults`: its value when not given (octokit's `doNotRetry`). */
+  readonly statusCodes?: {
+    readonly name: string;
+    readonly format: StatusListFormat;
+    readonly defaults?: readonly number[];
+  };
   /** A predicate option may also be given as a status list (fetch-retry `retryOn`). */
   readonly statusCodesOrPredicate?: boolean;
   /** ky `afterStatusCodes`: statuses whose Retry-After is honoured, and the library's default list. */
@@ -416,7 +420,11 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     id: 'octokit-retry',
     modules: ['@octokit/plugin-retry', 'octokit'],
     sites: [{ kind: 'key', key: 'retry', optionsPath: [] }],
-    statusCodes: { name: 'doNotRetry', format: 'exclude' },
+    statusCodes: {
+      name: 'doNotRetry',
+      format: 'exclude',
+      defaults: [400, 401, 403, 404, 410, 422, 451],
+    },
     predicates: [],
     delayOptions: [],
     beforeRetry: [],

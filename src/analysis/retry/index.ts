@@ -82,3 +82,16 @@ export {
 } from './library-delays';
 export { headerSourceAt } from './header-source';
 export { onPathTo, readsOnPath, waitInsertionPoint } from './on-path';
+export { statusListDefaults } from './library-delays';
+export {
+  clientErrorCondition,
+  conditionEdit,
+  reportNode,
+  rewriteTarget,
+  statusCondition,
+  statusText,
+} from './condition-rewrite';
+export type { ConditionEdit } from './condition-rewrite';
+export { abortErrorName, earlyExitStatement, enclosingCatch, scopeHas } from './stop-retrying';
+export { isLoop } from './loop-nodes';
+export { hostRateLimitStatuses, readsRateLimitHeader, unevaluatedFilter } from './filters';

@@ -13,6 +13,7 @@ import { AST_NODE_TYPES } from '../core/node-types';
 import type { RetryConfigLibrary, RetryConfigSite } from '../libraries/retry';
 import { StatusSet } from '../status/status-set';
 import type { RetryContext } from './context';
+import { statusListDefaults } from './library-delays';
 import { callbackSites } from './library-callbacks';
 import type { TraceMap } from './library-index';
 import { librarySiteIndex } from './library-index';
@@ -20,8 +21,6 @@ import { canThrow, hookChangesRequest, policyFilter, statusList, valueAt } from 
 import { predicateSite } from './predicates';
 import type { RetryConfig, RetryDelay, RetryPredicate } from './types';
 import { functionOf, objectOf } from './values';
-
-const OCTOKIT_DO_NOT_RETRY = StatusSet.of(400, 401, 403, 404, 410, 422, 451);
 
 export function findLibraryConfigs(ctx: RetryContext): void {
   const { requestSites, keySites, callTraces } = librarySiteIndex();
@@ -294,7 +293,7 @@ function addConfig(
     if (statusCodes.format === 'exclude')
       statuses = StatusSet.range(400, 599)
         .minus(statusCodes.listed)
-        .intersect(OCTOKIT_DO_NOT_RETRY.union(StatusSet.range(500, 599)));
+        .intersect(statusListDefaults(library).union(StatusSet.range(500, 599)));
     if (!config.changesRequest) {
       ctx.sites.push({
         kind: 'library-config',

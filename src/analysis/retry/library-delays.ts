@@ -40,6 +40,11 @@ export function defaultStatusesOf(library: RetryConfigLibrary): StatusSet | unde
   );
 }
 
+/** The statuses a library's status option holds when the code does not give it (octokit's `doNotRetry`). */
+export function statusListDefaults(library: RetryConfigLibrary): StatusSet {
+  return StatusSet.of(...(library.statusCodes?.defaults ?? []));
+}
+
 /**
  * The statuses a configuration retries, given those its lists and predicates retry (`listed`):
  * none when the request's method is one the library does not retry by default (ofetch POST);
