@@ -1,11 +1,17 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { TrackedResponse } from '../client/requests';
 import type { Node } from '../core/ast';
-import { constInitializer, contains, isFunction, skipWrappers } from '../core/ast';
+import {
+  constInitializer,
+  contains,
+  importedName,
+  isFunction,
+  isLoop,
+  skipWrappers,
+} from '../core/ast';
 import { AST_NODE_TYPES } from '../core/node-types';
 import { DELAY_MODULES } from '../libraries/retry';
 import type { RetryContext } from './context';
-import { isLoop } from './loop-nodes';
 import type { RetryDelay } from './types';
 
 export function delaysBetween(
@@ -117,11 +123,7 @@ function sleepArgument(variable: TSESLint.Scope.Variable): number {
     if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return -1;
     const specifier = def.node;
     const imported =
-      specifier.type === AST_NODE_TYPES.ImportSpecifier
-        ? specifier.imported.type === AST_NODE_TYPES.Identifier
-          ? specifier.imported.name
-          : specifier.imported.value
-        : 'default';
+      specifier.type === AST_NODE_TYPES.ImportSpecifier ? importedName(specifier) : 'default';
     const known = DELAY_MODULES.find(
       (m) => m.source === declaration.source.value && m.exportName === imported,
     );

@@ -92,6 +92,6 @@ export {
   statusText,
 } from './condition-rewrite';
 export type { ConditionEdit } from './condition-rewrite';
-export { abortErrorName, earlyExitStatement, enclosingCatch, scopeHas } from './stop-retrying';
-export { isLoop } from './loop-nodes';
+export { abortErrorName, earlyExitStatement, scopeHas } from './stop-retrying';
+export { enclosingCatch, isLoop } from '../core/ast';
 export { hostRateLimitStatuses, readsRateLimitHeader, unevaluatedFilter } from './filters';

@@ -1,6 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode, Node } from '../core/ast';
-import { contains, isFunction, itemsWithin, memberName, skipWrappers } from '../core/ast';
+import {
+  contains,
+  importedName,
+  isFunction,
+  itemsWithin,
+  memberName,
+  skipWrappers,
+} from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 import { AST_NODE_TYPES } from '../core/node-types';
 import type { RetryConfigLibrary } from '../libraries/retry';
@@ -75,10 +82,7 @@ function findAbortErrorNames(file: AnalyzedFile, library: RetryConfigLibrary): S
       continue;
     for (const specifier of declaration.specifiers) {
       if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-        const imported =
-          specifier.imported.type === AST_NODE_TYPES.Identifier
-            ? specifier.imported.name
-            : specifier.imported.value;
+        const imported = importedName(specifier);
         if (imported === exportName) names.add(specifier.local.name);
       }
     }

@@ -1,27 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Node } from '../core/ast';
-import { isFunction } from '../core/ast';
+import type { Loop, Node } from '../core/ast';
+import { isFunction, isLoop } from '../core/ast';
 import { AST_NODE_TYPES } from '../core/node-types';
-
-export type Loop =
-  | TSESTree.ForStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement
-  | TSESTree.WhileStatement
-  | TSESTree.DoWhileStatement;
-
-export function isLoop(node: Node): node is Loop {
-  switch (node.type) {
-    case AST_NODE_TYPES.ForStatement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.DoWhileStatement:
-      return true;
-    default:
-      return false;
-  }
-}
 
 export function loopTest(loop: Loop): Node | undefined {
   return loop.type === AST_NODE_TYPES.ForInStatement || loop.type === AST_NODE_TYPES.ForOfStatement

@@ -1,14 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { TrackedResponse } from '../client/requests';
 import type { Node } from '../core/ast';
-import { alwaysExits, contains, isFunction, itemsWithin } from '../core/ast';
+import { alwaysExits, contains, isFunction, isLoop, itemsWithin } from '../core/ast';
 import { AST_NODE_TYPES } from '../core/node-types';
 import { StatusSet } from '../status/status-set';
 import { StatusSubject } from '../status/subject';
 import { conditionsOf, narrow } from './conditions';
 import type { RetryContext } from './context';
-import type { Loop } from './loop-nodes';
-import { continueTarget, enclosingLoop, exitsAround, isLoop, loopTest } from './loop-nodes';
+import type { Loop } from '../core/ast';
+import { continueTarget, enclosingLoop, exitsAround, loopTest } from './loop-nodes';
 import { addPathSite } from './path-sites';
 import { varies } from './same-request';
 import { insideCatchOf } from './throws';

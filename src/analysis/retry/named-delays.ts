@@ -1,9 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 import type { Node } from '../core/ast';
-import { skipWrappers, skipWrappersUp } from '../core/ast';
+import { calleeName, skipWrappers, skipWrappersUp } from '../core/ast';
 import type { HttpModel } from '../model';
-import { calleeName } from './values';
 /** Names of waits whose body the file does not show: `import { sleep } from '../utils'`, `utils.delay(ms)`. */
 const DELAY_NAME = /^(?:sleep|delay|wait|pause|timeout|backoff|sleepMs|delayMs|waitMs|waitFor)$/i;
 

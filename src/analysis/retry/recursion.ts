@@ -4,6 +4,7 @@ import type { FunctionNode, Node } from '../core/ast';
 import {
   contains,
   enclosingFunction,
+  functionVariables,
   isFunction,
   itemsWithin,
   memberName,
@@ -17,7 +18,7 @@ import type { RetryContext } from './context';
 import { addPathSite } from './path-sites';
 import { inputVariables, isSharedMutable, readsReassignedThis, thisMembers } from './same-request';
 import { insideCatchOf } from './throws';
-import { calleeName, MAX_DEPTH } from './values';
+import { MAX_DEPTH } from './values';
 
 export function recursionSites(
   ctx: RetryContext,
@@ -229,36 +230,4 @@ function thisBindsTo(member: Node, fn: FunctionNode): boolean {
       return false;
   }
   return true;
-}
-
-/** The variables through which a function can be called: its name, or the `const` it is assigned to. */
-function functionVariables(
-  scopeManager: TSESLint.Scope.ScopeManager,
-  fn: FunctionNode,
-): TSESLint.Scope.Variable[] {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
-    return scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
-  }
-  if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id) {
-    const own = scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
-    if (own.length > 0) return own;
-  }
-  let top = skipWrappersUp(fn);
-  // `const load = useCallback(async () => { … load() … }, deps)`: React keeps the same function.
-  const hook = top.parent;
-  if (
-    hook?.type === AST_NODE_TYPES.CallExpression &&
-    hook.arguments[0] === top &&
-    calleeName(hook) === 'useCallback'
-  )
-    top = skipWrappersUp(hook);
-  const parent = top.parent;
-  if (
-    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-    parent.init === top &&
-    parent.id.type === AST_NODE_TYPES.Identifier
-  ) {
-    return scopeManager.getDeclaredVariables(parent);
-  }
-  return [];
 }

@@ -12,7 +12,7 @@ import type { AnalyzedFile } from '../core/file';
 import { AST_NODE_TYPES } from '../core/node-types';
 import type { RetryContext } from './context';
 import { isDelay, isDelayCall } from './delays';
-import type { Loop } from './loop-nodes';
+import type { Loop } from '../core/ast';
 import { MAX_DEPTH } from './values';
 
 export const MUTATORS = new Set(['set', 'append', 'delete', 'push', 'splice', 'unshift']);

@@ -14,6 +14,7 @@ import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { FunctionNode, Node } from '../core/ast';
 import {
+  calleeName,
   contains,
   enclosingFunction,
   isFunction,
@@ -22,8 +23,7 @@ import {
   skipWrappersUp,
 } from '../core/ast';
 import type { HttpModel } from '../model';
-import { escapeRegExp } from '../core/text-anchors';
-import { calleeName } from './values';
+import { escapeRegExp } from '../core/text';
 
 /** The header every 429/503 may carry; always understood. */
 export const RETRY_AFTER_HEADER = 'retry-after';

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../core/ast';
-import { isFunction, skipWrappers } from '../core/ast';
+import { importedName, isFunction, skipWrappers } from '../core/ast';
 import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
 import type { HttpModel } from '../model';
 import type { RetrySite } from './types';
@@ -43,13 +43,6 @@ export function scopeHas(model: HttpModel, fn: Node, name: string): boolean {
   return ASTUtils.findVariable(model.file.sourceCode.getScope(fn), name) !== null;
 }
 
-/** The catch clause around `node`. */
-export function enclosingCatch(node: Node | undefined): TSESTree.CatchClause | undefined {
-  for (let current = node; current; current = current.parent)
-    if (current.type === AST_NODE_TYPES.CatchClause) return current;
-  return undefined;
-}
-
 /**
  * The local name of the error class that stops a library's retries (p-retry `AbortError`), and
  * where an import of it goes when the file does not import it yet.
@@ -71,10 +64,7 @@ export function abortErrorName(
     const declaration = def.parent;
     for (const specifier of declaration.specifiers) {
       if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
-      const imported =
-        specifier.imported.type === AST_NODE_TYPES.Identifier
-          ? specifier.imported.name
-          : specifier.imported.value;
+      const imported = importedName(specifier);
       if (imported === exportName) return { local: specifier.local.name };
     }
     if (ASTUtils.findVariable(model.file.sourceCode.getScope(site.node), exportName))

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode, Node } from '../core/ast';
-import { constInitializer, isFunction, isParameter, memberName, skipWrappers } from '../core/ast';
+import { constInitializer, isFunction, isParameter, skipWrappers } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 import { AST_NODE_TYPES } from '../core/node-types';
 
@@ -39,10 +39,4 @@ function resolveConst(file: AnalyzedFile, node: Node, depth = 0): Node | undefin
   if (!variable || isParameter(variable)) return undefined;
   const init = constInitializer(variable);
   return init ? resolveConst(file, init, depth + 1) : undefined;
-}
-
-/** `name(…)` or `object.name(…)`: the name called. */
-export function calleeName(call: TSESTree.CallExpression): string | undefined {
-  const callee = skipWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
 }
