@@ -231,18 +231,6 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
 /** Re-exported for core/static-values.ts until it imports status-constants.ts itself. */
 export { STATUS_CONSTANT_MODULES } from './status-constants';
 
-export type RetryLibraryId =
-  | 'p-retry'
-  | 'async-retry'
-  | 'exponential-backoff'
-  | 'cockatiel'
-  | 'axios-retry'
-  | 'retry-axios'
-  | 'fetch-retry'
-  | 'undici-retry'
-  | 'octokit-retry';
-
-/** Retry libraries: where their retry is set up and what they honour by default. */
 /**
  * APIs documented to answer a rate limit with a 4xx other than 429: a retry of that status to
  * their host is rate-limit handling, not a retry of a client error.
@@ -259,75 +247,6 @@ export const RATE_LIMIT_STATUS_HOSTS: readonly RateLimitStatusHost[] = [
     host: 'api.github.com',
     statuses: [403],
     docs: 'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api',
-  },
-];
-
-export interface RetryLibrary {
-  readonly id: RetryLibraryId;
-  readonly modules: ReadonlyArray<{ readonly source: string; readonly exportName: string }>;
-  /** Whether the library waits for Retry-After on its own (with its default delay). */
-  readonly honoursRetryAfter: boolean;
-  /** Statuses it retries when the code does not say (facts; rules judge what the code writes). */
-  readonly defaultStatuses: readonly number[] | 'all-errors' | 'network-only';
-}
-
-export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
-  {
-    id: 'p-retry',
-    modules: [{ source: 'p-retry', exportName: 'default' }],
-    honoursRetryAfter: false,
-    defaultStatuses: 'all-errors',
-  },
-  {
-    id: 'async-retry',
-    modules: [{ source: 'async-retry', exportName: 'default' }],
-    honoursRetryAfter: false,
-    defaultStatuses: 'all-errors',
-  },
-  {
-    id: 'exponential-backoff',
-    modules: [{ source: 'exponential-backoff', exportName: 'backOff' }],
-    honoursRetryAfter: false,
-    defaultStatuses: 'all-errors',
-  },
-  {
-    id: 'cockatiel',
-    modules: [{ source: 'cockatiel', exportName: 'retry' }],
-    honoursRetryAfter: false,
-    defaultStatuses: 'all-errors',
-  },
-  {
-    id: 'axios-retry',
-    modules: [{ source: 'axios-retry', exportName: 'default' }],
-    honoursRetryAfter: true,
-    defaultStatuses: [429, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511],
-  },
-  {
-    id: 'retry-axios',
-    modules: [{ source: 'retry-axios', exportName: 'attach' }],
-    honoursRetryAfter: true,
-    defaultStatuses: [429, 500, 599],
-  },
-  {
-    id: 'fetch-retry',
-    modules: [{ source: 'fetch-retry', exportName: 'default' }],
-    honoursRetryAfter: false,
-    defaultStatuses: 'network-only',
-  },
-  {
-    id: 'undici-retry',
-    modules: [
-      { source: 'undici', exportName: 'RetryAgent' },
-      { source: 'undici', exportName: 'RetryHandler' },
-    ],
-    honoursRetryAfter: true,
-    defaultStatuses: [429, 500, 502, 503, 504],
-  },
-  {
-    id: 'octokit-retry',
-    modules: [{ source: '@octokit/plugin-retry', exportName: 'retry' }],
-    honoursRetryAfter: false,
-    defaultStatuses: 'all-errors',
   },
 ];
 
