@@ -2,11 +2,11 @@ import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import plugin from '../../src';
-import noRetryOnClientError from '../../src/rules/no-retry-on-client-error';
-import type { MessageIds, Options } from '../../src/rules/require-retry-after';
-import requireRetryAfter from '../../src/rules/require-retry-after';
-import { createJavaScriptRuleTester, createRuleTester } from '../rule-tester';
+import plugin from '../../../src';
+import noRetryOnClientError from '../../../src/rules/no-retry-on-client-error';
+import type { MessageIds, Options } from '../../../src/rules/require-retry-after';
+import requireRetryAfter from '../../../src/rules/require-retry-after';
+import { createJavaScriptRuleTester, createRuleTester } from '../../rule-tester';
 
 /**
  * Shapes from application code (issue 17): a fix that reads the response where it is not there

@@ -4,9 +4,9 @@
  * filters the analysis cannot evaluate silence the report; 408, 425 and rate-limit handling are
  * not client-error retries. The JavaScript cases run with the TypeScript parser and with espree.
  */
-import noRetryOnClientError from '../../src/rules/no-retry-on-client-error';
-import { createJavaScriptRuleTester, createRuleTester } from '../rule-tester';
-import { describeFixOutputs } from './fix-outputs';
+import noRetryOnClientError from '../../../src/rules/no-retry-on-client-error';
+import { createJavaScriptRuleTester, createRuleTester } from '../../rule-tester';
+import { describeFixOutputs } from '../fix-outputs';
 
 const ruleTester = createRuleTester();
 const jsRuleTester = createJavaScriptRuleTester();
