@@ -89,16 +89,27 @@ function configFor(rule: string, filename: string, code: string, bar: CorpusBar)
 /** Lints one corpus file and reads its marks. */
 export function measureFile(rule: string, file: string, bar: CorpusBar): FileOutcome {
   const code = fs.readFileSync(path.join(corpusRoot, rule, file), 'utf8');
-  const messages = new Linter({ configType: 'flat' }).verify(
-    code,
-    configFor(rule, file, code, bar),
-    file,
-  );
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(code, configFor(rule, file, code, bar), file);
   const unlinted = messages.filter((message) => message.ruleId !== `http-status/${rule}`);
   if (unlinted.length > 0) throw new Error(`${file}: ${unlinted.map((m) => m.message).join('; ')}`);
+  const marks = marksOf(code);
+  // A mark inside a string or template literal would change the code it marks.
+  const commented = new Set(
+    linter
+      .getSourceCode()
+      .getAllComments()
+      .map((c) => c.loc!.start.line),
+  );
+  const marked = [marks.expected, marks.knownMisses, marks.knownFalseReports].flatMap((m) => [
+    ...m.keys(),
+  ]);
+  const notComments = marked.filter((line) => !commented.has(line));
+  if (notComments.length > 0)
+    throw new Error(`${file}: the marks on lines ${notComments.join(', ')} are not comments`);
   const reported = new Map<number, number>();
   for (const { line } of messages) reported.set(line, (reported.get(line) ?? 0) + 1);
-  return { file, reported, ...marksOf(code) };
+  return { file, reported, ...marks };
 }
 
 /** Caught, false and missed places over a corpus. */
