@@ -1,3 +1,4 @@
+import noRetryOnClientError from '../../../src/rules/no-retry-on-client-error';
 import type { MessageIds, Options } from '../../../src/rules/require-retry-after';
 import requireRetryAfter from '../../../src/rules/require-retry-after';
 import { createJavaScriptRuleTester, createRuleTester } from '../../rule-tester';
@@ -49,3 +50,10 @@ export function delayCase(code: string, read: string, extra: DelayCaseOptions = 
     ],
   };
 }
+
+export const noRetryRule = noRetryOnClientError as unknown as Parameters<typeof ruleTester.run>[1];
+
+export const ADDED_WAIT = (read: string) =>
+  `await new Promise((resolve) => setTimeout(resolve, Number(${read}) * 1000 || 0));`;
+
+export type Case = Parameters<typeof ruleTester.run<MessageIds, Options>>[2]['invalid'][number];
