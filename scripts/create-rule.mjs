@@ -29,6 +29,8 @@ export function problemWith(root, name) {
   const taken = [
     `src/rules/${name}.ts`,
     `test/rules/${name}.test.ts`,
+    `test/rules/${name}.corpus.test.ts`,
+    `test/rules/${name}`,
     `docs/rules/${name}.md`,
     `test/fixtures/corpus/${name}`,
     `test/integration/fixtures/rules/${name}`,
