@@ -30,3 +30,10 @@ export {
   isNeverAStatus,
   likelyMeantStatuses,
 } from './status/status-values';
+export { isTypeScriptFile } from './core/value-use';
+export { isBodyPresenceChecked } from './client/body-presence';
+export { isParseFailureHandled } from './client/parse-handling';
+export { readsAttributedResponse } from './client/reassigned-response';
+export type { MethodAtCall, ParseMethod } from './client/call-site-method';
+export { methodAtParse } from './client/call-site-method';
+export { admitsNoContent, NO_CONTENT } from './client/no-content';

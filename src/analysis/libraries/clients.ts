@@ -58,6 +58,20 @@ export interface HttpClient {
   };
   /** How headers are read: `headers.get(name)` (fetch) or `headers[name]` (node, axios). */
   readonly headerStyle: 'get' | 'index';
+  /** Its request rejects on a non-2xx response (absent: it resolves with any status). */
+  readonly throwsOnErrorStatus?: ThrowsOnErrorStatus;
+  /** For a `chain` client: the builder methods that send the request, and their HTTP method. */
+  readonly chainVerbs?: Readonly<Record<string, HttpMethod>>;
+  /** A lone argument that comes from a parameter and is not a string is the config (`axios(config)`). */
+  readonly loneParameterIsConfig?: boolean;
+}
+
+/** How a client rejects on a non-2xx response: its resolved response is always 2xx. */
+export interface ThrowsOnErrorStatus {
+  /** Options that turn the rejection off (`validateStatus`, `throwHttpErrors: false`). */
+  readonly disabledBy: readonly string[];
+  /** The error carries the response: `error.response.headers`. */
+  readonly errorCarriesResponse: boolean;
 }
 
 const FETCH_BODY = { onResponse: { json: 'throws' }, onRequest: {} } as const;
@@ -137,6 +151,7 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     // ky 2 throws on an empty body; `(await ky(u)).json()` is the native Response.json().
     bodyParses: { onResponse: { json: 'throws' }, onRequest: { json: 'throws' } },
     headerStyle: 'get',
+    throwsOnErrorStatus: { disabledBy: ['throwHttpErrors'], errorCarriesResponse: true },
   },
   {
     id: 'got',
@@ -148,6 +163,7 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     // got returns '' for an empty body.
     bodyParses: { onResponse: {}, onRequest: { json: 'safe' } },
     headerStyle: 'index',
+    throwsOnErrorStatus: { disabledBy: ['throwHttpErrors'], errorCarriesResponse: true },
   },
   {
     id: 'axios',
@@ -159,6 +175,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     // axios parses for you: `data` is '' on an empty body.
     bodyParses: { onResponse: {}, onRequest: {} },
     headerStyle: 'index',
+    throwsOnErrorStatus: { disabledBy: ['validateStatus'], errorCarriesResponse: true },
+    loneParameterIsConfig: true,
   },
   {
     id: 'ofetch',
@@ -174,6 +192,7 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: { onResponse: {}, onRequest: {} },
     headerStyle: 'get',
+    throwsOnErrorStatus: { disabledBy: ['ignoreResponseError'], errorCarriesResponse: true },
   },
   {
     id: 'wretch',
@@ -184,6 +203,16 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: { onResponse: { json: 'throws' }, onRequest: { json: 'throws' } },
     headerStyle: 'get',
+    throwsOnErrorStatus: { disabledBy: [], errorCarriesResponse: true },
+    chainVerbs: {
+      get: 'GET',
+      head: 'HEAD',
+      post: 'POST',
+      put: 'PUT',
+      patch: 'PATCH',
+      delete: 'DELETE',
+      opts: 'OPTIONS',
+    },
   },
   {
     id: 'superagent',
@@ -195,33 +224,12 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: { onResponse: {}, onRequest: {} },
     headerStyle: 'index',
+    throwsOnErrorStatus: { disabledBy: ['ok'], errorCarriesResponse: true },
   },
 ];
 
-/** Verb methods of a wretch chain that send the request. */
-export const WRETCH_VERBS: Readonly<Record<string, HttpMethod>> = {
-  get: 'GET',
-  head: 'HEAD',
-  post: 'POST',
-  put: 'PUT',
-  patch: 'PATCH',
-  delete: 'DELETE',
-  opts: 'OPTIONS',
-};
-
-/** Modules whose exported objects map status names to numbers (`StatusCodes.NO_CONTENT`). */
-export const STATUS_CONSTANT_MODULES: ReadonlyArray<{
-  readonly source: string;
-  /** Path from the module to the object whose properties are statuses. */
-  readonly path: readonly string[];
-  /** Prefix of each property name before the status name (`HTTP_STATUS_`). */
-  readonly prefix: string;
-}> = [
-  { source: 'http-status-codes', path: ['StatusCodes'], prefix: '' },
-  { source: '@nestjs/common', path: ['HttpStatus'], prefix: '' },
-  { source: 'node:http2', path: ['constants'], prefix: 'HTTP_STATUS_' },
-  { source: 'http2', path: ['constants'], prefix: 'HTTP_STATUS_' },
-];
+/** Re-exported for core/static-values.ts until it imports status-constants.ts itself. */
+export { STATUS_CONSTANT_MODULES } from './status-constants';
 
 export type RetryLibraryId =
   | 'p-retry'
