@@ -8,3 +8,6 @@ export type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './c
 export { StatusSet } from './status/status-set';
 export { STATUS_BY_NAME } from './status/status-names';
 export { StatusSubject } from './status/subject';
+export { isTypeScriptFile } from './core/value-use';
+export * from './retry/retry-after-values';
+export * from './server/retry-after-writes';

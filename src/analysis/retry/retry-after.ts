@@ -26,6 +26,7 @@ import type { ClientId } from '../libraries/clients';
 import type { HttpModel } from '../model';
 import type { HeaderSource } from '../../fixes/retry-after';
 import { escapeRegExp } from '../core/text-anchors';
+import { isFetchHeadersIndexRead } from './fetch-headers-index';
 
 /** The header every 429/503 may carry; always understood. */
 export const RETRY_AFTER_HEADER = 'retry-after';
@@ -80,6 +81,8 @@ export class ServerWaitReads {
     const add = (node: Node, kind: ServerWaitReadKind): boolean => {
       if (seen.has(node)) return false;
       seen.add(node);
+      // `res.headers['retry-after']` on a fetch `Headers` is always undefined: it reads no wait.
+      if (kind !== 'function' && isFetchHeadersIndexRead(model, node)) return false;
       reads.push({ node, kind });
       return true;
     };
