@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { memberName, skipWrappers } from '../core/ast';
+import { memberName, skipWrappers, skipWrappersUp } from '../core/ast';
 import type { HttpModel } from '../model';
 
 /**
@@ -67,4 +67,29 @@ function isWritten(member: TSESTree.MemberExpression): boolean {
     default:
       return false;
   }
+}
+
+/** `res.headers['retry-after'] === undefined`, `typeof h === 'undefined'` (directly or through a `const`). */
+export function comparedWithUndefined(model: HttpModel, member: Node): boolean {
+  const top = skipWrappersUp(member);
+  if (isUndefinedTest(top)) return true;
+  const declarator = top.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
+  const variable = model.file.variableOf(declarator.id);
+  return !!variable?.references.some((reference) =>
+    isUndefinedTest(skipWrappersUp(reference.identifier)),
+  );
+}
+
+function isUndefinedTest(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof') return true;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || !['===', '!=='].includes(parent.operator))
+    return false;
+  const other = skipWrappers(parent.left === node ? parent.right : parent.left);
+  return other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined';
 }

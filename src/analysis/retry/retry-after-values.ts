@@ -13,29 +13,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
 
-import type { FunctionNode, Node } from '../core/ast';
-import {
-  constInitializer,
-  contains,
-  enclosingFunction,
-  isFunction,
-  literalString,
-  memberName,
-  propertyKeyName,
-  skipWrappers,
-  skipWrappersUp,
-} from '../core/ast';
+import type { Node } from '../core/ast';
+import { contains, enclosingFunction, literalString, memberName, skipWrappers } from '../core/ast';
 import { resolveNumber } from '../core/static-values';
-import { DELAY_MODULES } from '../libraries/retry';
-import {
-  NUMBER_CHECKS,
-  NUMERIC_PARSES,
-  UNIT_KEEPING_MATH,
-  WAIT_RETURNING_OPTIONS,
-} from '../libraries/retry-after-values';
+import { NUMBER_CHECKS, NUMERIC_PARSES, UNIT_KEEPING_MATH } from '../libraries/retry-after-values';
 import type { HttpModel } from '../model';
-import { fetchHeadersIndexRead } from './fetch-headers-index';
-import { namedDelays, RETRY_AFTER_HEADER } from './retry-after';
+import { comparedWithUndefined, fetchHeadersIndexRead } from './fetch-headers-index';
+import { calleePath, MillisecondWaits, readsClock } from './millisecond-waits';
+import { retryAfterKeys } from './retry-after-keys';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -98,7 +83,6 @@ interface Candidate {
   readonly unitKnown: boolean;
 }
 
-const HEADER_TEXT = new RegExp(RETRY_AFTER_HEADER, 'gi');
 const MAX_HOPS = 4;
 const MAX_STEPS = 40;
 const COMPARISONS = new Set(['<', '>', '<=', '>=']);
@@ -114,19 +98,20 @@ export function retryAfterValueReads(model: HttpModel): RetryAfterValueReads {
 class ValueFlow {
   private readonly candidates: Candidate[] = [];
   private readonly flags = new Map<Node | undefined, FunctionFlags>();
-  private readonly sleepArguments = new Map<Variable, number>();
-  private namedDelayCalls: Set<Node> | undefined;
+  private readonly waits: MillisecondWaits;
 
-  constructor(private readonly model: HttpModel) {}
+  constructor(private readonly model: HttpModel) {
+    this.waits = new MillisecondWaits(model);
+  }
 
   build(): RetryAfterValueReads {
     const indexReads: FetchHeadersIndex[] = [];
-    for (const key of this.headerKeys()) {
+    for (const key of retryAfterKeys(this.model)) {
       const indexRead = fetchHeadersIndexRead(this.model, key);
       if (indexRead)
         indexReads.push({
           member: indexRead,
-          comparedWithUndefined: this.comparedWithUndefined(indexRead),
+          comparedWithUndefined: comparedWithUndefined(this.model, indexRead),
         });
       this.followRead(key);
     }
@@ -140,39 +125,6 @@ class ValueFlow {
       waits.push(wait);
     }
     return { waits, indexReads };
-  }
-
-  /** Every string naming the header (and every reference of a `const` holding one), in order. */
-  private headerKeys(): Node[] {
-    const { file } = this.model;
-    const keys: Node[] = [];
-    for (const match of file.sourceCode.text.matchAll(HEADER_TEXT)) {
-      let node = file.nodeAt(match.index);
-      if (node?.type === AST_NODE_TYPES.TemplateElement) node = node.parent;
-      if (
-        !node ||
-        (node.type !== AST_NODE_TYPES.Literal && node.type !== AST_NODE_TYPES.TemplateLiteral)
-      )
-        continue;
-      const text = literalString(node)?.trim().toLowerCase();
-      if (text === undefined || keys.includes(node)) continue;
-      if (text === RETRY_AFTER_HEADER) keys.push(node);
-      else if (/(?:^|[.[])retry-after\]?$/.test(text) && /[.[]/.test(text)) keys.push(node);
-      else continue;
-      // `const HEADER = 'Retry-After'`: its reads name the header too.
-      const declarator = skipWrappersUp(node).parent;
-      if (
-        declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
-        declarator.id.type === AST_NODE_TYPES.Identifier &&
-        skipWrappers(declarator.init!) === node
-      ) {
-        const variable = file.variableOf(declarator.id);
-        if (variable && constInitializer(variable))
-          for (const reference of variable.references)
-            if (reference.isRead()) keys.push(reference.identifier);
-      }
-    }
-    return keys;
   }
 
   /** Follows the read a header key is part of: `h.get(key)`, `h[key]`, `_.get(o, 'a.retry-after')`, `{ [key]: v } = h`. */
@@ -230,7 +182,7 @@ class ValueFlow {
     let state = initial;
     for (let step = 0; step < MAX_STEPS; step++) {
       const raw = !state.parsed && !state.dated;
-      const wait = this.waitOf(current);
+      const wait = this.waits.waitOf(current);
       if (wait) {
         this.candidates.push({ state, duration: current, unitKnown: wait.unitKnown });
         return;
@@ -405,56 +357,6 @@ class ValueFlow {
     }
   }
 
-  /** Whether a node is the duration of a wait, and whether the wait is known to take milliseconds. */
-  private waitOf(node: Node): { unitKnown: boolean } | undefined {
-    const parent = node.parent;
-    if (!parent) return undefined;
-    if (parent.type === AST_NODE_TYPES.CallExpression) {
-      const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
-      if (index < 0) return undefined;
-      const callee = skipWrappers(parent.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier) {
-        const variable = this.model.file.variableOf(callee);
-        if (!variable || variable.defs.length === 0) {
-          if (callee.name === 'setTimeout' && index === 1) return { unitKnown: true };
-        } else if (this.sleepArgumentOf(variable) === index) {
-          return { unitKnown: true };
-        }
-      } else if (
-        memberName(callee) === 'setTimeout' &&
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
-        ['globalThis', 'window', 'global', 'self'].includes(
-          (skipWrappers(callee.object) as TSESTree.Identifier).name,
-        ) &&
-        index === 1
-      ) {
-        return { unitKnown: true };
-      }
-      this.namedDelayCalls ??= new Set(namedDelays(this.model).map((delay) => delay.node));
-      return index === 0 && this.namedDelayCalls.has(parent) ? { unitKnown: false } : undefined;
-    }
-    // The value a retry library's `retryDelay` returns.
-    let fn: Node | undefined;
-    if (parent.type === AST_NODE_TYPES.ReturnStatement) fn = enclosingFunction(parent);
-    else if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node)
-      fn = parent;
-    if (!fn) return undefined;
-    const property = skipWrappersUp(fn).parent;
-    return property?.type === AST_NODE_TYPES.Property &&
-      property.value === skipWrappersUp(fn) &&
-      WAIT_RETURNING_OPTIONS.has(propertyKeyName(property) ?? '')
-      ? { unitKnown: true }
-      : undefined;
-  }
-
-  /** The argument a function takes its wait in, when it only waits (strictly: `setTimeout(r, ms)`); -1 otherwise. */
-  private sleepArgumentOf(variable: Variable): number {
-    let index = this.sleepArguments.get(variable);
-    if (index === undefined) this.sleepArguments.set(variable, (index = sleepArgument(variable)));
-    return index;
-  }
-
   /** A candidate's mistake, when the code around does not handle it. */
   private judge({ state, duration, unitKnown }: Candidate): RetryAfterWait | undefined {
     const flags = [this.flagsOf(state.read), this.flagsOf(duration)];
@@ -495,56 +397,6 @@ class ValueFlow {
       ? file.sourceCode.getText(read)
       : undefined;
   }
-
-  /** `res.headers['retry-after'] === undefined`, `typeof h === 'undefined'` (directly or through a `const`). */
-  private comparedWithUndefined(member: Node): boolean {
-    const top = skipWrappersUp(member);
-    if (isUndefinedTest(top)) return true;
-    const declarator = top.parent;
-    if (
-      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
-      declarator.id.type !== AST_NODE_TYPES.Identifier
-    )
-      return false;
-    const variable = this.model.file.variableOf(declarator.id);
-    return !!variable?.references.some((reference) =>
-      isUndefinedTest(skipWrappersUp(reference.identifier)),
-    );
-  }
-}
-
-/** `Date.parse`, `Number.isNaN`, `parseInt`: the dotted path of a callee made of names. */
-function calleePath(callee: Node): string | undefined {
-  const inner = skipWrappers(callee);
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-  if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.computed) return undefined;
-  const object = skipWrappers(inner.object);
-  const name = memberName(inner);
-  return object.type === AST_NODE_TYPES.Identifier && name !== undefined
-    ? `${object.name}.${name}`
-    : undefined;
-}
-
-/** `Date.now()`, `x.getTime()`, `performance.now()`, `new Date()`: a clock, so `+`/`-` make a deadline. */
-function readsClock(node: Node): boolean {
-  const inner = skipWrappers(node);
-  if (inner.type === AST_NODE_TYPES.NewExpression) return calleePath(inner.callee) === 'Date';
-  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
-  const path = calleePath(inner.callee);
-  return (
-    path === 'Date.now' ||
-    path === 'performance.now' ||
-    memberName(skipWrappers(inner.callee)) === 'getTime'
-  );
-}
-
-function isUndefinedTest(node: Node): boolean {
-  const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof') return true;
-  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || !['===', '!=='].includes(parent.operator))
-    return false;
-  const other = skipWrappers(parent.left === node ? parent.right : parent.left);
-  return other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined';
 }
 
 function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
@@ -555,76 +407,4 @@ function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
     else if (current.type === AST_NODE_TYPES.CallExpression) current = skipWrappers(current.callee);
     else return undefined;
   }
-}
-
-/**
- * Which argument of a function is its wait in milliseconds: a known module's export
- * (`timers/promises`, `delay`), or a local function whose body is only
- * `new Promise((r) => setTimeout(r, ms))` with `ms` a parameter as it is. -1 otherwise.
- */
-function sleepArgument(variable: Variable): number {
-  const def = variable.defs[0];
-  if (!def) return -1;
-  if (def.type === 'ImportBinding') {
-    const declaration = def.parent;
-    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return -1;
-    const specifier = def.node;
-    const imported =
-      specifier.type === AST_NODE_TYPES.ImportSpecifier
-        ? specifier.imported.type === AST_NODE_TYPES.Identifier
-          ? specifier.imported.name
-          : specifier.imported.value
-        : 'default';
-    return (
-      DELAY_MODULES.find((m) => m.source === declaration.source.value && m.exportName === imported)
-        ?.argument ?? -1
-    );
-  }
-  let fn: Node | undefined;
-  if (def.type === 'FunctionName') fn = def.node;
-  else if (def.type === 'Variable') fn = constInitializer(variable);
-  if (!fn || !isFunction(fn)) return -1;
-  const timer = onlyPromiseTimer(fn);
-  const duration = timer?.arguments[1] && skipWrappers(timer.arguments[1]);
-  if (duration?.type !== AST_NODE_TYPES.Identifier) return -1;
-  return fn.params.findIndex((param) => {
-    const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    return name.type === AST_NODE_TYPES.Identifier && name.name === duration.name;
-  });
-}
-
-/** The `setTimeout(resolve, ms)` of a function whose body is only `return new Promise((r) => setTimeout(r, ms))`. */
-function onlyPromiseTimer(fn: FunctionNode): TSESTree.CallExpression | undefined {
-  const body = fn.body;
-  const expression =
-    body.type === AST_NODE_TYPES.BlockStatement
-      ? body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ReturnStatement
-        ? body.body[0].argument
-        : undefined
-      : body;
-  const promise = expression && skipWrappers(expression);
-  if (
-    promise?.type !== AST_NODE_TYPES.NewExpression ||
-    calleePath(promise.callee) !== 'Promise' ||
-    !promise.arguments[0]
-  )
-    return undefined;
-  const executor = skipWrappers(promise.arguments[0]);
-  if (!isFunction(executor) || executor.params[0]?.type !== AST_NODE_TYPES.Identifier)
-    return undefined;
-  const resolve = executor.params[0].name;
-  let call: Node | undefined = executor.body;
-  if (call.type === AST_NODE_TYPES.BlockStatement) {
-    const only = call.body.length === 1 ? call.body[0] : undefined;
-    call = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : undefined;
-  }
-  call = call && skipWrappers(call);
-  if (
-    call?.type !== AST_NODE_TYPES.CallExpression ||
-    calleePath(call.callee) !== 'setTimeout' ||
-    skipWrappers(call.arguments[0] ?? call).type !== AST_NODE_TYPES.Identifier ||
-    (skipWrappers(call.arguments[0]!) as TSESTree.Identifier).name !== resolve
-  )
-    return undefined;
-  return call;
 }

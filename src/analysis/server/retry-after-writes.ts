@@ -11,7 +11,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { constInitializer, literalString, memberName, skipWrappers } from '../core/ast';
+import { constInitializer, memberName, skipWrappers } from '../core/ast';
 import { resolveNumber } from '../core/static-values';
 import {
   HEADER_WRITE_CALLS,
@@ -19,6 +19,7 @@ import {
   ROUNDING_MATH,
 } from '../libraries/retry-after-values';
 import type { HttpModel } from '../model';
+import { retryAfterKeys } from '../retry/retry-after-keys';
 
 export type RetryAfterWriteEdit =
   /** `d.toISOString()` → `d.toUTCString()`: the method's name. */
@@ -43,7 +44,6 @@ export interface RetryAfterWrite {
   readonly form?: string;
 }
 
-const HEADER_TEXT = /retry-after/gi;
 const MAX_DEPTH = 3;
 const KEY = {};
 
@@ -52,10 +52,7 @@ export function retryAfterWrites(model: HttpModel): readonly RetryAfterWrite[] {
   if (!/retry-after/i.test(model.file.sourceCode.text)) return [];
   return model.extension(KEY, () => {
     const writes: RetryAfterWrite[] = [];
-    for (const match of model.file.sourceCode.text.matchAll(HEADER_TEXT)) {
-      let key = model.file.nodeAt(match.index);
-      if (key?.type === AST_NODE_TYPES.TemplateElement) key = key.parent;
-      if (!key || literalString(key)?.trim().toLowerCase() !== 'retry-after') continue;
+    for (const key of retryAfterKeys(model)) {
       const value = writtenValue(key);
       const write = value && judge(model, value, true, 0);
       if (write && !writes.some((other) => other.node === write.node)) writes.push(write);
@@ -132,13 +129,29 @@ function judge(
       certain: false,
     };
   // A `const` holding the value: judged as written there, and only suggested (its other uses change too).
-  if (inner.type === AST_NODE_TYPES.Identifier && depth < MAX_DEPTH) {
-    const variable = model.file.variableOf(inner);
+  const held = asText(inner);
+  if (held.type === AST_NODE_TYPES.Identifier && depth < MAX_DEPTH) {
+    const variable = model.file.variableOf(held);
     const init = variable && constInitializer(variable);
     const write = init && judge(model, init, false, depth + 1);
     return write ? { ...write, certain: false } : undefined;
   }
   return undefined;
+}
+
+/** The value a text conversion holds: `x` in `String(x)`, `` `${x}` ``, `x.toString()`. */
+function asText(node: Node): Node {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 1)
+    return skipWrappers(inner.expressions[0]!);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return inner;
+  const callee = skipWrappers(inner.callee);
+  const argument = inner.arguments[0];
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && argument)
+    return argument.type === AST_NODE_TYPES.SpreadElement ? inner : skipWrappers(argument);
+  if (memberName(callee) === 'toString' && callee.type === AST_NODE_TYPES.MemberExpression)
+    return inner.arguments.length === 0 ? skipWrappers(callee.object) : inner;
+  return inner;
 }
 
 function dateForm(model: HttpModel, inner: Node, inline: boolean): RetryAfterWrite | undefined {
