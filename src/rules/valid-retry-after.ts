@@ -157,8 +157,9 @@ export default createRule<Options, MessageIds>({
 
     function reportWait(wait: RetryAfterWait): void {
       const { duration } = wait;
+      // A read by index of fetch headers gets `.get()` first (its own report): not copied into a new wait.
       const fullForm = (fallback: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] =>
-        wait.rawAtWait === undefined
+        wait.rawAtWait === undefined || indexReads.some((read) => read.member === wait.read)
           ? []
           : [
               {
