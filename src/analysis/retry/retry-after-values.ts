@@ -291,6 +291,8 @@ class ValueFlow {
           break;
         }
         case AST_NODE_TYPES.LogicalExpression:
+          // `response && response.headers.get(…)` is the value; the right of `||`/`??` is a fallback.
+          if (parent.right === current && parent.operator === '&&') break;
           if (parent.left !== current) return;
           if (parent.operator === '&&') {
             if (!raw) this.flagsOf(parent).guard = true;
