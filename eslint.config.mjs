@@ -6,6 +6,65 @@ import tseslint from 'typescript-eslint';
 
 import httpStatus from './dist/index.js';
 
+/** What a rule may import from the rest of src: the analysis' public entry, shared fixes, utilities. */
+const RULE_IMPORTS = ['\\.\\./analysis', '\\.\\./fixes/[\\w-]+', '\\.\\./util/[\\w-]+'];
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const ruleImports = (alsoAllowed = []) => [
+  'error',
+  {
+    patterns: [
+      {
+        regex: `^(?!(?:${[...RULE_IMPORTS, ...alsoAllowed.map(escapeRegExp)].join('|')})$)\\.\\./`,
+        message:
+          'Rules import only ../analysis (the public entry), ../fixes/* and ../util/*: export what the rule needs from src/analysis/index.ts.',
+      },
+    ],
+  },
+];
+
+const DEEP_ANALYSIS_IMPORTS_TO_MOVE_BEHIND_THE_INDEX = {
+  'src/rules/no-body-with-null-body-status.ts': [
+    '../analysis/server/sent-body',
+    '../analysis/server/server',
+    '../analysis/status/status-names',
+  ],
+  'src/rules/no-error-body-with-success-status.ts': [
+    '../analysis/server/error-body',
+    '../analysis/server/server',
+    '../analysis/status/status-names',
+  ],
+  'src/rules/no-json-on-no-content.ts': [
+    '../analysis/core/node-types',
+    '../analysis/client/body',
+    '../analysis/client/call-site-method',
+    '../analysis/client/no-content',
+    '../analysis/core/value-use',
+  ],
+  'src/rules/no-retry-on-client-error.ts': [
+    '../analysis/core/node-types',
+    '../analysis/core/ast',
+    '../analysis/retry/retry',
+    '../analysis/retry/filters',
+    '../analysis/status/status-set',
+    '../analysis/status/subject',
+  ],
+  'src/rules/require-retry-after.ts': [
+    '../analysis/core/node-types',
+    '../analysis/core/ast',
+    '../analysis/core/static-values',
+    '../analysis/model',
+    '../analysis/retry/retry',
+    '../analysis/retry/retry-after',
+    '../analysis/status/status-set',
+  ],
+  'src/rules/valid-status-code.ts': [
+    '../analysis/core/ast',
+    '../analysis/core/node-types',
+    '../analysis/server/server',
+    '../analysis/status/status-values',
+  ],
+};
+
 export default defineConfig(
   {
     ignores: [
@@ -39,6 +98,14 @@ export default defineConfig(
       'eslint-plugin/no-property-in-node': 'error',
     },
   },
+  {
+    files: ['src/rules/**/*.ts'],
+    rules: { 'no-restricted-imports': ruleImports() },
+  },
+  ...Object.entries(DEEP_ANALYSIS_IMPORTS_TO_MOVE_BEHIND_THE_INDEX).map(([file, imports]) => ({
+    files: [file],
+    rules: { 'no-restricted-imports': ruleImports(imports) },
+  })),
   {
     files: ['src/**/*.ts'],
     plugins: { 'http-status': httpStatus },

@@ -30,7 +30,8 @@ export function fetchHeadersIndexRead(
   if (memberName(headers) !== 'headers' || headers.type !== AST_NODE_TYPES.MemberExpression)
     return undefined;
   if (isWritten(member)) return undefined;
-  const response = model.responseOf(skipWrappers(headers.object));
+  const holder = skipWrappers(headers.object);
+  const response = model.responses.find((candidate) => candidate.subject.isHolder(holder));
   return response?.request.client.headerStyle === 'get' ? member : undefined;
 }
 

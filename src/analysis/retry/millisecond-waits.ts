@@ -21,7 +21,7 @@ import {
 import { DELAY_MODULES } from '../libraries/retry';
 import { WAIT_RETURNING_OPTIONS } from '../libraries/retry-after-values';
 import type { HttpModel } from '../model';
-import { namedDelays } from './retry-after';
+import { namedDelays } from './named-delays';
 
 type Variable = TSESLint.Scope.Variable;
 

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '../core/node-types';
 import type { Node } from '../core/ast';
 import { constInitializer, literalString, skipWrappers, skipWrappersUp } from '../core/ast';
 import type { HttpModel } from '../model';
-import { RETRY_AFTER_HEADER } from './retry-after';
+import { RETRY_AFTER_HEADER } from './server-wait';
 
 const HEADER_TEXT = new RegExp(RETRY_AFTER_HEADER, 'gi');
 
