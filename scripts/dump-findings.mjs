@@ -47,6 +47,7 @@ export const OPTION_PASS = {
   ],
   'no-retry-on-client-error': [{ retryable: [409, 429] }],
   'require-retry-after': [{ statuses: [429, 500, 502, 503], headers: ['X-RateLimit-Reset'] }],
+  'valid-retry-after': [{ dateForm: false, autofix: false }],
   'valid-status-code': [{ autofix: false }],
 };
 

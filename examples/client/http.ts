@@ -56,3 +56,16 @@ export const api = ky.create({
   prefixUrl: BASE_URL,
   retry: { limit: 3, statusCodes: [400, 401, 408, 429, 500, 502, 503, 504], afterStatusCodes: [] },
 });
+
+/** Waits for Retry-After, but an HTTP-date (`Wed, 02 Dec 2026 07:28:00 GMT`) makes the wait NaN: no wait at all. */
+export async function getReport(id: string): Promise<Response> {
+  for (;;) {
+    const res = await fetch(`${BASE_URL}/reports/${id}`);
+    if (res.status === 503) {
+      const seconds = parseInt(res.headers.get('retry-after') ?? '5', 10);
+      await sleep(seconds * 1000);
+      continue;
+    }
+    return res;
+  }
+}

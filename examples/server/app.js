@@ -1,5 +1,5 @@
 // A small Express server for the demo: errors sent with a success status, a body sent with 204,
-// statuses Express rejects.
+// statuses Express rejects, a Retry-After in milliseconds.
 import express from 'express';
 
 import { db } from './db.js';
@@ -31,6 +31,16 @@ app.delete('/users/:id', async (req, res) => {
   const removed = await db.users.remove(req.params.id);
   if (!removed) return res.status('404').json({ message: 'User not found' });
   res.status(204).json({ message: 'User deleted' });
+});
+
+// Tells clients when to come back, in milliseconds: Retry-After takes seconds.
+app.post('/exports', async (req, res) => {
+  const { allowed, resetAt } = await db.exports.reserve(req.body.userId);
+  if (!allowed) {
+    res.set('Retry-After', String(resetAt - Date.now()));
+    return res.status(429).json({ error: 'Too many exports' });
+  }
+  res.status(202).json({ queued: true });
 });
 
 export default app;

@@ -37,3 +37,5 @@ export { readsAttributedResponse } from './client/reassigned-response';
 export type { MethodAtCall, ParseMethod } from './client/call-site-method';
 export { methodAtParse } from './client/call-site-method';
 export { admitsNoContent, NO_CONTENT } from './client/no-content';
+export * from './retry/retry-after-values';
+export * from './server/retry-after-writes';

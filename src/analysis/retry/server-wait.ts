@@ -24,6 +24,7 @@ import {
 } from '../core/ast';
 import type { HttpModel } from '../model';
 import { escapeRegExp } from '../core/text';
+import { isFetchHeadersIndexRead } from './fetch-headers-index';
 
 /** The header every 429/503 may carry; always understood. */
 export const RETRY_AFTER_HEADER = 'retry-after';
@@ -78,6 +79,8 @@ export class ServerWaitReads {
     const add = (node: Node, kind: ServerWaitReadKind): boolean => {
       if (seen.has(node)) return false;
       seen.add(node);
+      // `res.headers['retry-after']` on a fetch `Headers` is always undefined: it reads no wait.
+      if (kind !== 'function' && isFetchHeadersIndexRead(model, node)) return false;
       reads.push({ node, kind });
       return true;
     };

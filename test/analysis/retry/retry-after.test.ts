@@ -31,7 +31,7 @@ describe('serverWaitReads', () => {
     [`const res = await fetch(u); await sleep(Number(res.headers.get('Retry-After')) * 1000);`],
     [`const res = await fetch(u); await sleep(Number(res.headers.get("retry-after")) * 1000);`],
     [`const res = await fetch(u); await sleep(Number(res.headers?.get(\`RETRY-AFTER\`)) * 1000);`],
-    [`const res = await fetch(u); await sleep(+res.headers['retry-after'] * 1000);`],
+    [`const res = await request(u); await sleep(+res.headers['retry-after'] * 1000);`],
     [
       `try { await axios.get(u) } catch (error) { await sleep(error.response?.headers['retry-after'] * 1000) }`,
     ],
@@ -91,6 +91,11 @@ describe('serverWaitReads', () => {
     [`const res = await fetch(u); const ct = res.headers.get('content-type'); await sleep(1000);`],
     [`const res = await fetch(u); await sleep(retryAfter(1000));`],
     [`const res = await fetch(u); await sleep(backoff(attempt));`],
+    // A fetch `Headers` has no header properties: always undefined (valid-retry-after, #21).
+    [`const res = await fetch(u); await sleep(+res.headers['retry-after'] * 1000 || 1000);`],
+    [
+      `const res = await fetch(u); const wait = res.headers?.['Retry-After'] ?? 5; await sleep(wait);`,
+    ],
   ])('no read: %s', (body) => {
     expect(readsIn(loop(body), region(body))).toBe(false);
   });

@@ -1,0 +1,412 @@
+/**
+ * What code does with the value it reads from `Retry-After`: delay-seconds or an HTTP-date
+ * (RFC 9110 §10.2.3). The value is followed from the read (`res.headers.get('retry-after')`,
+ * `headers['retry-after']`, a `const` naming the header, a destructured binding) through
+ * variables, parses (`Number`, `parseInt`, `parseFloat`, `+`, arithmetic), `Date.parse` /
+ * `new Date`, `* 1000`, `||` / `??` and `Math` clamps into a wait that takes milliseconds
+ * (`setTimeout`, `timers/promises`, `delay`, a local sleep helper, an awaited `sleep(…)` from
+ * elsewhere, a retry library's `retryDelay`). Three mistakes are found there: seconds used as
+ * milliseconds, a numeric parse that lets NaN (an HTTP-date) reach the wait, and a date-only parse
+ * (`Date.parse('120')` is the year 120). A value handed to any other call (`parseRetryAfter(h)`)
+ * is trusted; so is whatever the flow cannot follow.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
+
+import type { Node } from '../core/ast';
+import { contains, enclosingFunction, literalString, memberName, skipWrappers } from '../core/ast';
+import { resolveNumber } from '../core/static-values';
+import { NUMBER_CHECKS, NUMERIC_PARSES, UNIT_KEEPING_MATH } from '../libraries/retry-after-values';
+import type { HttpModel } from '../model';
+import { comparedWithUndefined, fetchHeadersIndexRead } from './fetch-headers-index';
+import { calleePath, MillisecondWaits, readsClock } from './millisecond-waits';
+import { retryAfterKeys } from './retry-after-keys';
+
+type Variable = TSESLint.Scope.Variable;
+
+export type RetryAfterWaitMistake =
+  /** Seconds (parsed or not) reach a wait that takes milliseconds. */
+  | 'seconds-as-ms'
+  /** A numeric parse with no date branch and nothing that keeps NaN out of the wait. */
+  | 'nan'
+  /** `Date.parse(h)` / `new Date(h)` with no seconds branch. */
+  | 'date-only';
+
+export interface RetryAfterWait {
+  readonly mistake: RetryAfterWaitMistake;
+  /** The wait's duration (milliseconds) that the value reaches. */
+  readonly duration: Node;
+  /** The header read the value comes from. */
+  readonly read: Node;
+  /**
+   * For `seconds-as-ms` after a numeric parse: the expression holding the seconds, where `* 1000`
+   * belongs, and whether nothing but clamps and fallbacks lies between it and the wait.
+   */
+  readonly scale?: { readonly node: Node; readonly straight: boolean };
+  /** Source text that reads the raw header where the wait is (a variable, or the read itself). */
+  readonly rawAtWait?: string;
+}
+
+/** `res.headers['retry-after']` on a fetch response: always undefined. */
+export interface FetchHeadersIndex {
+  readonly member: TSESTree.MemberExpression;
+  /** The code compares the value with `undefined`: `.get()`'s `null` would change what it does. */
+  readonly comparedWithUndefined: boolean;
+}
+
+export interface RetryAfterValueReads {
+  readonly waits: readonly RetryAfterWait[];
+  readonly indexReads: readonly FetchHeadersIndex[];
+}
+
+interface FlowState {
+  readonly read: Node;
+  readonly parsed: boolean;
+  readonly scaled: boolean;
+  readonly dated: boolean;
+  readonly guarded: boolean;
+  readonly rawVariables: readonly Variable[];
+  readonly scaleAt: Node | undefined;
+  readonly straight: boolean;
+}
+
+/** What some code in a function does with a raw or parsed `Retry-After` value. */
+interface FunctionFlags {
+  secondsBranch: boolean;
+  dateBranch: boolean;
+  guard: boolean;
+}
+
+interface Candidate {
+  readonly state: FlowState;
+  readonly duration: Node;
+  readonly unitKnown: boolean;
+}
+
+const MAX_HOPS = 4;
+const MAX_STEPS = 40;
+const COMPARISONS = new Set(['<', '>', '<=', '>=']);
+const KEY = {};
+const NONE: RetryAfterValueReads = { waits: [], indexReads: [] };
+
+/** The file's `Retry-After` values that reach a wait wrongly, and its index reads of fetch headers. */
+export function retryAfterValueReads(model: HttpModel): RetryAfterValueReads {
+  if (!/retry-after/i.test(model.file.sourceCode.text)) return NONE;
+  return model.extension(KEY, () => new ValueFlow(model).build());
+}
+
+class ValueFlow {
+  private readonly candidates: Candidate[] = [];
+  private readonly flags = new Map<Node | undefined, FunctionFlags>();
+  private readonly waits: MillisecondWaits;
+
+  constructor(private readonly model: HttpModel) {
+    this.waits = new MillisecondWaits(model);
+  }
+
+  build(): RetryAfterValueReads {
+    const indexReads: FetchHeadersIndex[] = [];
+    for (const key of retryAfterKeys(this.model)) {
+      const indexRead = fetchHeadersIndexRead(this.model, key);
+      if (indexRead)
+        indexReads.push({
+          member: indexRead,
+          comparedWithUndefined: comparedWithUndefined(this.model, indexRead),
+        });
+      this.followRead(key);
+    }
+    const waits: RetryAfterWait[] = [];
+    const seen = new Set<Node>();
+    for (const candidate of this.candidates) {
+      if (seen.has(candidate.duration)) continue;
+      const wait = this.judge(candidate);
+      if (!wait) continue;
+      seen.add(candidate.duration);
+      waits.push(wait);
+    }
+    return { waits, indexReads };
+  }
+
+  /** Follows the read a header key is part of: `h.get(key)`, `h[key]`, `_.get(o, 'a.retry-after')`, `{ [key]: v } = h`. */
+  private followRead(key: Node): void {
+    const parent = key.parent;
+    if (!parent) return;
+    let read: Node | undefined;
+    if (parent.type === AST_NODE_TYPES.CallExpression) {
+      const name = memberName(skipWrappers(parent.callee));
+      const path = parent.arguments[1] === key && literalString(key)?.includes('.');
+      if (name === 'get' && (parent.arguments[0] === key || path)) read = parent;
+    } else if (
+      parent.type === AST_NODE_TYPES.MemberExpression &&
+      parent.computed &&
+      parent.property === key
+    ) {
+      read = parent;
+    } else if (
+      parent.type === AST_NODE_TYPES.Property &&
+      parent.key === key &&
+      parent.parent.type === AST_NODE_TYPES.ObjectPattern &&
+      parent.value.type === AST_NODE_TYPES.Identifier
+    ) {
+      const variable = this.model.file.variableOf(parent.value);
+      if (variable) this.followVariable(variable, this.initial(parent.value), 0, false);
+      return;
+    }
+    if (read) this.climb(read, this.initial(read), 0);
+  }
+
+  private initial(read: Node): FlowState {
+    return {
+      read,
+      parsed: false,
+      scaled: false,
+      dated: false,
+      guarded: false,
+      rawVariables: [],
+      scaleAt: undefined,
+      straight: true,
+    };
+  }
+
+  private flagsOf(node: Node): FunctionFlags {
+    const fn = enclosingFunction(node);
+    let flags = this.flags.get(fn);
+    if (!flags)
+      this.flags.set(fn, (flags = { secondsBranch: false, dateBranch: false, guard: false }));
+    return flags;
+  }
+
+  /** Climbs from a node holding the value through what is done with it, up to a wait or a stop. */
+  private climb(start: Node, initial: FlowState, hops: number): void {
+    let current = start;
+    let state = initial;
+    for (let step = 0; step < MAX_STEPS; step++) {
+      const raw = !state.parsed && !state.dated;
+      const wait = this.waits.waitOf(current);
+      if (wait) {
+        this.candidates.push({ state, duration: current, unitKnown: wait.unitKnown });
+        return;
+      }
+      const parent: Node | undefined = current.parent;
+      if (!parent) return;
+      switch (parent.type) {
+        case AST_NODE_TYPES.TSAsExpression:
+        case AST_NODE_TYPES.TSSatisfiesExpression:
+        case AST_NODE_TYPES.TSNonNullExpression:
+        case AST_NODE_TYPES.TSTypeAssertion:
+        case AST_NODE_TYPES.ChainExpression:
+        case AST_NODE_TYPES.AwaitExpression:
+          break;
+        case AST_NODE_TYPES.CallExpression: {
+          if (parent.callee === current) return;
+          const name = calleePath(parent.callee);
+          if (name === undefined) return;
+          if (NUMBER_CHECKS.has(name)) {
+            this.flagsOf(parent).guard = true;
+            if (raw) this.flagsOf(parent).secondsBranch = true;
+            return;
+          }
+          if (parent.arguments[0] !== current && !/^Math\.(?:min|max)$/.test(name)) return;
+          if (NUMERIC_PARSES.has(name)) {
+            if (state.dated) return;
+            if (raw) this.flagsOf(parent).secondsBranch = true;
+            state = { ...state, parsed: true, scaleAt: state.scaleAt ?? parent, straight: true };
+          } else if (name === 'Date.parse') {
+            if (!raw) return;
+            this.flagsOf(parent).dateBranch = true;
+            state = { ...state, dated: true };
+          } else if (name.startsWith('Math.') && UNIT_KEEPING_MATH.has(name.slice(5))) {
+            if (raw) return;
+          } else if (name !== 'String' || !raw) {
+            return;
+          }
+          break;
+        }
+        case AST_NODE_TYPES.NewExpression: {
+          const callee = skipWrappers(parent.callee);
+          if (
+            callee.type !== AST_NODE_TYPES.Identifier ||
+            callee.name !== 'Date' ||
+            parent.arguments[0] !== current ||
+            !raw
+          )
+            return;
+          this.flagsOf(parent).dateBranch = true;
+          state = { ...state, dated: true };
+          break;
+        }
+        case AST_NODE_TYPES.MemberExpression: {
+          const call = parent.parent;
+          if (
+            parent.object !== current ||
+            call?.type !== AST_NODE_TYPES.CallExpression ||
+            call.callee !== parent
+          )
+            return;
+          const name = memberName(parent);
+          if (raw && (name === 'match' || name === 'test')) {
+            this.flagsOf(parent).secondsBranch = true;
+            this.flagsOf(parent).guard = true;
+            return;
+          }
+          const keeps = raw
+            ? name === 'trim' || name === 'toString'
+            : state.dated && (name === 'getTime' || name === 'valueOf');
+          if (!keeps) return;
+          current = call;
+          continue;
+        }
+        case AST_NODE_TYPES.UnaryExpression:
+          if (parent.operator === '!' && !raw) this.flagsOf(parent).guard = true;
+          if (parent.operator !== '+' || state.dated) return;
+          state = { ...state, parsed: true, scaleAt: state.scaleAt ?? parent, straight: true };
+          break;
+        case AST_NODE_TYPES.BinaryExpression: {
+          if (parent.left.type === AST_NODE_TYPES.PrivateIdentifier) return;
+          const other = parent.left === current ? parent.right : parent.left;
+          if (COMPARISONS.has(parent.operator)) {
+            this.flagsOf(parent).guard = true;
+            if (raw) this.flagsOf(parent).secondsBranch = true;
+            return;
+          }
+          if (parent.operator === '*') {
+            const factor = resolveNumber(this.model.file, other);
+            if (factor === undefined || state.dated) return;
+            if (raw) this.flagsOf(parent).secondsBranch = true;
+            const scaled = state.scaled || factor === 1000;
+            state = {
+              ...state,
+              parsed: true,
+              scaled,
+              scaleAt: state.scaleAt ?? parent,
+              straight: false,
+            };
+          } else if (parent.operator === '-' || parent.operator === '+') {
+            // A date minus now is a wait; seconds plus now is a deadline; a string plus is text.
+            if (state.dated ? parent.operator !== '-' : raw || readsClock(other)) return;
+            state = { ...state, straight: false };
+          } else {
+            return;
+          }
+          break;
+        }
+        case AST_NODE_TYPES.LogicalExpression:
+          // `response && response.headers.get(…)` is the value; the right of `||`/`??` is a fallback.
+          if (parent.right === current && parent.operator === '&&') break;
+          if (parent.left !== current) return;
+          if (parent.operator === '&&') {
+            if (!raw) this.flagsOf(parent).guard = true;
+            return;
+          }
+          if (parent.operator === '||' && !raw) state = { ...state, guarded: true };
+          break;
+        case AST_NODE_TYPES.ConditionalExpression:
+          if (parent.test === current) {
+            if (!raw) this.flagsOf(parent).guard = true;
+            return;
+          }
+          break;
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.WhileStatement:
+          if (parent.test === current && !raw) this.flagsOf(parent).guard = true;
+          return;
+        case AST_NODE_TYPES.VariableDeclarator:
+          if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return;
+          this.followIdentifier(parent.id, state, hops);
+          return;
+        case AST_NODE_TYPES.AssignmentExpression:
+          if (
+            parent.right !== current ||
+            parent.operator !== '=' ||
+            parent.left.type !== AST_NODE_TYPES.Identifier
+          )
+            return;
+          this.followIdentifier(parent.left, state, hops);
+          return;
+        default:
+          return;
+      }
+      current = parent;
+    }
+  }
+
+  private followIdentifier(id: TSESTree.Identifier, state: FlowState, hops: number): void {
+    const variable = this.model.file.variableOf(id);
+    if (variable) this.followVariable(variable, state, hops, true);
+  }
+
+  /** Follows each read of a variable holding the value (a hop: the fix of a unit goes at the read). */
+  private followVariable(
+    variable: Variable,
+    state: FlowState,
+    hops: number,
+    declared: boolean,
+  ): void {
+    if (hops >= MAX_HOPS || variable.defs.length !== 1) return;
+    const raw = !state.parsed && !state.dated;
+    for (const reference of variable.references) {
+      if (!reference.isRead() || (declared && reference.init)) continue;
+      this.climb(
+        reference.identifier,
+        {
+          ...state,
+          rawVariables: raw ? [...state.rawVariables, variable] : state.rawVariables,
+          scaleAt: state.parsed ? reference.identifier : undefined,
+          straight: true,
+        },
+        hops + 1,
+      );
+    }
+  }
+
+  /** A candidate's mistake, when the code around does not handle it. */
+  private judge({ state, duration, unitKnown }: Candidate): RetryAfterWait | undefined {
+    const flags = [this.flagsOf(state.read), this.flagsOf(duration)];
+    const base = { duration, read: state.read, rawAtWait: this.rawAt(state, duration) };
+    if (state.dated) {
+      if (state.parsed || flags.some((f) => f.secondsBranch)) return undefined;
+      return { mistake: 'date-only', ...base };
+    }
+    if (!state.scaled && unitKnown) {
+      return {
+        mistake: 'seconds-as-ms',
+        ...base,
+        scale:
+          state.parsed && state.scaleAt
+            ? { node: state.scaleAt, straight: state.straight }
+            : undefined,
+      };
+    }
+    if (!state.parsed || state.guarded || flags.some((f) => f.guard || f.dateBranch))
+      return undefined;
+    return { mistake: 'nan', ...base };
+  }
+
+  /** Text that reads the raw header at the wait: a raw variable visible there, or the read itself. */
+  private rawAt(state: FlowState, at: Node): string | undefined {
+    const { file } = this.model;
+    const scope = file.scopeOf(at);
+    for (const variable of [...state.rawVariables].reverse()) {
+      if (ASTUtils.findVariable(scope, variable.name) === variable) return variable.name;
+    }
+    const read = state.read;
+    if (read.type === AST_NODE_TYPES.Identifier) return undefined;
+    if (contains(at, read)) return file.sourceCode.getText(read);
+    const root = rootIdentifier(read);
+    if (!root) return undefined;
+    const variable = file.variableOf(root);
+    return variable && ASTUtils.findVariable(scope, root.name) === variable
+      ? file.sourceCode.getText(read)
+      : undefined;
+  }
+}
+
+function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
+  let current: Node = skipWrappers(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.Identifier) return current;
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = skipWrappers(current.callee);
+    else return undefined;
+  }
+}
