@@ -23,45 +23,19 @@ const ruleImports = (alsoAllowed = []) => [
 ];
 
 const DEEP_ANALYSIS_IMPORTS_TO_MOVE_BEHIND_THE_INDEX = {
-  'src/rules/no-body-with-null-body-status.ts': [
-    '../analysis/server/sent-body',
-    '../analysis/server/server',
-    '../analysis/status/status-names',
-  ],
-  'src/rules/no-error-body-with-success-status.ts': [
-    '../analysis/server/error-body',
-    '../analysis/server/server',
-    '../analysis/status/status-names',
-  ],
-  'src/rules/no-json-on-no-content.ts': [
-    '../analysis/core/node-types',
-    '../analysis/client/body',
-    '../analysis/client/call-site-method',
-    '../analysis/client/no-content',
-    '../analysis/core/value-use',
-  ],
   'src/rules/no-retry-on-client-error.ts': [
     '../analysis/core/node-types',
     '../analysis/core/ast',
-    '../analysis/retry/retry',
-    '../analysis/retry/filters',
+    '../analysis/retry',
     '../analysis/status/status-set',
     '../analysis/status/subject',
   ],
   'src/rules/require-retry-after.ts': [
     '../analysis/core/node-types',
     '../analysis/core/ast',
-    '../analysis/core/static-values',
     '../analysis/model',
-    '../analysis/retry/retry',
-    '../analysis/retry/retry-after',
+    '../analysis/retry',
     '../analysis/status/status-set',
-  ],
-  'src/rules/valid-status-code.ts': [
-    '../analysis/core/ast',
-    '../analysis/core/node-types',
-    '../analysis/server/server',
-    '../analysis/status/status-values',
   ],
 };
 
