@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
 import { alwaysExits } from '../core/ast';
+import { statementListOf } from '../core/paths';
 import { resolveNumberList } from '../core/static-values';
 import type { HttpModel } from '../model';
 import type { StatusReader } from '../status/narrowing';
@@ -30,16 +31,9 @@ export function admitsNoContent(model: HttpModel, node: Node, subject: StatusRea
   // `if (res.status === 204) { log(…) }` before the node, without an exit.
   let child: Node = node;
   for (let parent: Node | undefined = node.parent; parent; child = parent, parent = parent.parent) {
-    const statements =
-      parent.type === AST_NODE_TYPES.BlockStatement ||
-      parent.type === AST_NODE_TYPES.Program ||
-      parent.type === AST_NODE_TYPES.StaticBlock
-        ? parent.body
-        : parent.type === AST_NODE_TYPES.SwitchCase
-          ? parent.consequent
-          : undefined;
+    const statements = statementListOf(parent);
     if (!statements) continue;
-    for (const statement of model.file.ifStatementsBefore(statements as readonly Node[], child)) {
+    for (const statement of model.file.ifStatementsBefore(statements, child)) {
       if (alwaysExits(statement.consequent)) continue;
       const sets = model.conditionSets(statement.test, subject);
       if (
