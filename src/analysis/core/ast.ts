@@ -266,8 +266,16 @@ export function isParameter(variable: TSESLint.Scope.Variable): boolean {
   return variable.defs.some((def) => def.type === 'Parameter');
 }
 
-/** Statements that end the statement list they are in: nothing after them in the list runs. */
-export function alwaysExits(statement: TSESTree.Statement): boolean {
+/**
+ * Statements that end the statement list they are in: nothing after them in the list runs. The
+ * syntax, and calls `exitsByCall` knows never to return (by default `process.exit`; the path
+ * engine's `exitsAlways(file, …)` in exits.ts also knows local functions that always throw and
+ * `assert.fail`: domains move to it as they port).
+ */
+export function alwaysExits(
+  statement: TSESTree.Statement,
+  exitsByCall: (expression: Expression) => boolean = isProcessExit,
+): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:
@@ -275,25 +283,29 @@ export function alwaysExits(statement: TSESTree.Statement): boolean {
     case AST_NODE_TYPES.BreakStatement:
       return true;
     case AST_NODE_TYPES.BlockStatement:
-      return statement.body.some((inner) => alwaysExits(inner));
+      return statement.body.some((inner) => alwaysExits(inner, exitsByCall));
     case AST_NODE_TYPES.IfStatement:
       return (
         statement.alternate != null &&
-        alwaysExits(statement.consequent) &&
-        alwaysExits(statement.alternate)
+        alwaysExits(statement.consequent, exitsByCall) &&
+        alwaysExits(statement.alternate, exitsByCall)
       );
     case AST_NODE_TYPES.TryStatement:
       // A try exits when its block does and no catch falls through, or its finally exits.
       return (
-        (statement.finalizer != null && alwaysExits(statement.finalizer)) ||
-        (alwaysExits(statement.block) &&
-          (statement.handler == null || alwaysExits(statement.handler.body)))
+        (statement.finalizer != null && alwaysExits(statement.finalizer, exitsByCall)) ||
+        (alwaysExits(statement.block, exitsByCall) &&
+          (statement.handler == null || alwaysExits(statement.handler.body, exitsByCall)))
       );
     case AST_NODE_TYPES.ExpressionStatement:
-      return isMethodCall(statement.expression, 'process', 'exit');
+      return exitsByCall(statement.expression);
     default:
       return false;
   }
+}
+
+function isProcessExit(expression: Expression): boolean {
+  return isMethodCall(expression, 'process', 'exit');
 }
 
 /** The string value of a literal or a template without expressions. */

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 
 import type { FunctionNode, Node } from './ast';
 import {
+  alwaysExits,
   constInitializer,
   isMethodCall,
   memberName,
@@ -19,7 +20,7 @@ import type { AnalyzedFile } from './file';
 
 /** How deep a call that never returns is followed into local functions (`fail` calling `die`). */
 const MAX_NEVER_DEPTH = 3;
-const PROCESS_ENDS: ReadonlySet<string> = new Set(['exit']);
+const PROCESS_ENDS: ReadonlySet<string> = new Set(['exit', 'abort']);
 
 /**
  * Statements that end the statement list they are in: nothing after them in the list runs.
@@ -28,40 +29,15 @@ const PROCESS_ENDS: ReadonlySet<string> = new Set(['exit']);
  * is declared to return `never` (`if (!res.ok) fail(res)`).
  */
 export function exitsAlways(file: AnalyzedFile, statement: TSESTree.Statement, depth = 0): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ThrowStatement:
-    case AST_NODE_TYPES.ContinueStatement:
-    case AST_NODE_TYPES.BreakStatement:
-      return true;
-    case AST_NODE_TYPES.BlockStatement:
-      return statement.body.some((inner) => exitsAlways(file, inner, depth));
-    case AST_NODE_TYPES.IfStatement:
-      return (
-        statement.alternate != null &&
-        exitsAlways(file, statement.consequent, depth) &&
-        exitsAlways(file, statement.alternate, depth)
-      );
-    case AST_NODE_TYPES.TryStatement:
-      // A try exits when its block does and no catch falls through, or its finally exits.
-      return (
-        (statement.finalizer != null && exitsAlways(file, statement.finalizer, depth)) ||
-        (exitsAlways(file, statement.block, depth) &&
-          (statement.handler == null || exitsAlways(file, statement.handler.body, depth)))
-      );
-    case AST_NODE_TYPES.ExpressionStatement:
-      return neverReturns(file, statement.expression, depth);
-    default:
-      return false;
-  }
+  return alwaysExits(statement, (expression) => neverReturns(file, expression, depth));
 }
 
 /** Whether an expression is a call that never returns (it ends the process or always throws). */
 export function neverReturns(file: AnalyzedFile, expression: Node, depth = 0): boolean {
   const call = skipWrappers(expression);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  if (isMethodCall(call, 'process', PROCESS_ENDS)) return true;
-  if (depth >= 0) return false;
+  if (isMethodCall(call, 'process', PROCESS_ENDS) || isMethodCall(call, 'assert', 'fail'))
+    return true;
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || depth >= MAX_NEVER_DEPTH) return false;
   const fn = localFunction(file, callee);
@@ -107,7 +83,7 @@ const EQUALITY_ASSERTIONS: ReadonlySet<string> = new Set(['strictEqual', 'equal'
 const TRUTHY_ASSERTIONS: ReadonlySet<string> = new Set(['ok', 'assert', 'true', 'isTrue']);
 const EXPECT_EQUALITY: ReadonlySet<string> = new Set(['toBe', 'toEqual', 'toStrictEqual']);
 /** Functions named for what they assert: `invariant(res.ok, '…')` (tiny-invariant, invariant). */
-const ASSERTING_FUNCTIONS: ReadonlySet<string> = new Set(['assert']);
+const ASSERTING_FUNCTIONS: ReadonlySet<string> = new Set(['assert', 'invariant']);
 
 /** What an assertion lets past: what follows it runs only where `test` is true. */
 export interface Assertion {
@@ -135,6 +111,7 @@ export function assertionOf(expression: Node): Assertion | undefined {
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const actual = expectedValue(callee.object);
     if (actual) {
+      if (name === 'toBeTruthy' && call.arguments.length === 0) return { test: actual, node: call };
       const [expected] = call.arguments;
       if (!EXPECT_EQUALITY.has(name) || !expected) return undefined;
       if (expected.type === AST_NODE_TYPES.SpreadElement) return undefined;

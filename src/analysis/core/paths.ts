@@ -170,6 +170,31 @@ export function someFactOnPath<Fact>(
   return found;
 }
 
+/**
+ * The statements before `node` in each enclosing statement list, the nearest list first and each
+ * list's in source order: for facts that need no exit (`if (res.status === 204) log()` names 204
+ * before a parse). Skips a list where the node's statement is a hoisted function declaration, as
+ * `walkPath` does. `visit` returns true to stop.
+ */
+export function walkEarlierStatements(
+  node: Node,
+  visit: (statement: TSESTree.Statement) => boolean | void,
+  options: PathOptions = {},
+): void {
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (options.stopAtFunction && isFunction(parent)) return;
+    const statements = statementListOf(parent);
+    if (statements && !isHoistedDeclaration(child)) {
+      for (const statement of statements) {
+        if (statement === child) break;
+        if (visit(statement) === true) return;
+      }
+    }
+    if (parent === options.stopAt) return;
+  }
+}
+
 /** The statements of a block, the program, a static block or a `case`; undefined for other nodes. */
 export function statementListOf(node: Node): readonly TSESTree.Statement[] | undefined {
   switch (node.type) {
