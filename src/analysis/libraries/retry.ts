@@ -525,27 +525,6 @@ export const COCKATIEL_FILTERS: Readonly<Record<string, PredicateParameter>> = {
   handleWhenResult: 'response',
 };
 
-/**
- * HTTP clients whose request promise rejects on a non-2xx response unless an option says
- * otherwise: their resolved response is always 2xx, and a retry that catches the rejection
- * sees the status on the error.
- */
-export interface ThrowingClient {
-  /** Options that turn the rejection off (`validateStatus`, `throwHttpErrors: false`). */
-  readonly disabledBy: readonly string[];
-  /** The error carries the response: `error.response.headers`. */
-  readonly errorCarriesResponse: boolean;
-}
-
-export const THROWING_CLIENTS: Readonly<Partial<Record<ClientId, ThrowingClient>>> = {
-  axios: { disabledBy: ['validateStatus'], errorCarriesResponse: true },
-  ky: { disabledBy: ['throwHttpErrors'], errorCarriesResponse: true },
-  got: { disabledBy: ['throwHttpErrors'], errorCarriesResponse: true },
-  ofetch: { disabledBy: ['ignoreResponseError'], errorCarriesResponse: true },
-  wretch: { disabledBy: [], errorCarriesResponse: true },
-  superagent: { disabledBy: ['ok'], errorCarriesResponse: true },
-};
-
 /** Names of functions that define a retry predicate: the code says what they decide. */
 export const RETRY_PREDICATE_NAME =
   /^(?:should|can|may)Retry(?:Request|Error|Response|Status)?$|^is(?:Retryable|Retriable|RetryAble)(?:Error|Status|Response|Request)?$|^retry(?:Condition|On|If|When|able|Predicate)$/i;

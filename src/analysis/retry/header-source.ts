@@ -9,7 +9,6 @@ import {
   skipWrappers,
   skipWrappersUp,
 } from '../core/ast';
-import { THROWING_CLIENTS } from '../libraries/retry';
 import type { HttpModel } from '../model';
 import type { HeaderSource } from '../../fixes/retry-after';
 import type { Readability } from './readability';
@@ -40,7 +39,7 @@ export function headerSourceFor(
   const requests = model.requests.filter((request) => contains(region, request.node));
   if (
     requests.length === 0 ||
-    !requests.every((request) => THROWING_CLIENTS[request.client.id]?.errorCarriesResponse)
+    !requests.every((request) => request.client.throwsOnErrorStatus?.errorCarriesResponse)
   )
     return undefined;
   const styles = new Set(requests.map((request) => request.client.headerStyle));

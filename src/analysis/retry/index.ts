@@ -1,5 +1,4 @@
 import { enclosingFunction } from '../core/ast';
-import { THROWING_CLIENTS } from '../libraries/retry';
 import type { HttpModel } from '../model';
 import type { RetryContext } from './context';
 import { createRetryContext } from './context';
@@ -36,7 +35,7 @@ function buildRetries(model: HttpModel): RetryAnalysis {
 function findLoopsAndRecursion(ctx: RetryContext): void {
   for (const response of ctx.model.responses) {
     const origin = response.helperCall ?? response.request.node;
-    const client = THROWING_CLIENTS[response.request.client.id];
+    const client = response.request.client.throwsOnErrorStatus;
     // A throwing client's response is always 2xx: its statuses reach a retry only through a catch.
     const throwing =
       client !== undefined && !disablesThrowing(ctx.file, response.request, client.disabledBy);

@@ -11,7 +11,6 @@ import {
 import type { AnalyzedFile } from '../core/file';
 import { AST_NODE_TYPES } from '../core/node-types';
 import type { RetryConfigLibrary } from '../libraries/retry';
-import { THROWING_CLIENTS } from '../libraries/retry';
 import { narrow } from './conditions';
 import type { RetryContext } from './context';
 import { responsesInOrder } from './delays';
@@ -36,7 +35,7 @@ export function callbackSites(ctx: RetryContext, config: RetryConfig, fn: Functi
     for (const response of responses) {
       const origin = response.helperCall ?? response.request.node;
       if (origin.range[1] > thrown.range[0]) continue;
-      const client = THROWING_CLIENTS[response.request.client.id];
+      const client = response.request.client.throwsOnErrorStatus;
       if (client && !disablesThrowing(ctx.file, response.request, client.disabledBy)) continue;
       const { statuses, conditions } = narrow(ctx, thrown, response.subject, fn);
       addPathSite(
