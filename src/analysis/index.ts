@@ -8,3 +8,7 @@ export type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './c
 export { StatusSet } from './status/status-set';
 export { STATUS_BY_NAME } from './status/status-names';
 export { StatusSubject } from './status/subject';
+export type { HeadersSet, StatusResponse } from './server/headers';
+export { getStatusResponses, headersSet } from './server/headers';
+export { allowedMethods } from './server/allowed-methods';
+export { createdLocation, limiterResetSeconds } from './server/header-values';
