@@ -50,6 +50,19 @@ const RETRY_AFTER_CONSTANT = 'RETRY_AFTER_SECONDS';
 /** WWW-Authenticate challenges offered for a 401 (RFC 6750 §3, RFC 7617 §2). */
 const CHALLENGES = ['Bearer', 'Basic realm="api"'];
 
+/** Statuses as keys (`propertyNames`, which typescript-eslint's JSON Schema 4 type lacks), header names as values. */
+const HEADERS_SCHEMA = {
+  type: 'object' as const,
+  description:
+    'Statuses (`"100"`–`"599"`) and the header names each must be sent with, compared case-insensitively. Merged into the defaults; `[]` turns a status off.',
+  propertyNames: { pattern: '^[1-5][0-9][0-9]$' },
+  additionalProperties: {
+    type: 'array' as const,
+    items: { type: 'string' as const, pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
+    uniqueItems: true,
+  },
+};
+
 const requirementsOf = perOptions((options: Options[0]) => {
   const byStatus = new Map<number, string[]>();
   for (const [status, names] of Object.entries(options.headers ?? DEFAULT_HEADERS))
@@ -74,19 +87,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          headers: {
-            type: 'object',
-            description:
-              'Statuses (`"100"`–`"599"`) and the header names each must be sent with, compared case-insensitively. Merged into the defaults; `[]` turns a status off.',
-            patternProperties: {
-              '^[1-5][0-9][0-9]$': {
-                type: 'array',
-                items: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
-                uniqueItems: true,
-              },
-            },
-            additionalProperties: false,
-          },
+          headers: HEADERS_SCHEMA,
         },
       },
     ],

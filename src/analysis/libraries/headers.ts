@@ -139,3 +139,6 @@ export const APP_ROUTER_METHOD_EXPORTS: readonly string[] = [
 
 /** Rate limiters' "milliseconds until the limit resets" (rate-limiter-flexible `msBeforeNext`). */
 export const LIMITER_RESET_MS_MEMBERS: readonly string[] = ['msBeforeNext'];
+
+/** Members that hold a request's method (`req.method`, a Lambda event's `httpMethod`). */
+export const REQUEST_METHOD_MEMBERS: readonly string[] = ['method', 'httpMethod'];

@@ -14,6 +14,7 @@ import type { AnalyzedFile } from '../core/file';
 import {
   APP_ROUTER_METHOD_EXPORTS,
   HTTP_METHODS,
+  REQUEST_METHOD_MEMBERS,
   ROUTE_FALLBACK_METHODS,
   ROUTE_METHOD_REQUESTS,
 } from '../libraries/headers';
@@ -61,8 +62,11 @@ function isMethodRead(node: Node): boolean {
   )
     inner = skipWrappers((skipWrappers(inner.callee) as TSESTree.MemberExpression).object);
   // `const { method } = req`
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'method';
-  return inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'method';
+  if (inner.type === AST_NODE_TYPES.Identifier) return REQUEST_METHOD_MEMBERS.includes(inner.name);
+  return (
+    inner.type === AST_NODE_TYPES.MemberExpression &&
+    REQUEST_METHOD_MEMBERS.includes(memberName(inner) ?? '')
+  );
 }
 
 function methodLiteral(node: Node): string | undefined {
@@ -81,7 +85,10 @@ function readsMethod(node: Node): boolean {
     }
     if (!current || typeof (current as Node).type !== 'string') continue;
     const inner = current as Node;
-    if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'method')
+    if (
+      inner.type === AST_NODE_TYPES.MemberExpression &&
+      REQUEST_METHOD_MEMBERS.includes(memberName(inner) ?? '')
+    )
       return true;
     for (const [key, value] of Object.entries(inner))
       if (key !== 'parent' && value && typeof value === 'object') stack.push(value);

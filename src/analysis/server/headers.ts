@@ -171,7 +171,11 @@ export function headersSet(file: AnalyzedFile, response: StatusResponse): Header
     );
   else if (node.type === AST_NODE_TYPES.ObjectExpression) found.initObject(node);
   else if (node.type === AST_NODE_TYPES.CallExpression) found.sendArguments(node);
-  if (node.type === AST_NODE_TYPES.CallExpression) found.chain(node);
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    // `res.writeHead(405, headers)` is the send and its headers.
+    found.headerCall(node);
+    found.chain(node);
+  }
   found.receiverUses(response);
   found.contextFunctions(response);
   return { names: found.names, unknown: found.unknown };
