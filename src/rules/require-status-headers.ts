@@ -54,7 +54,7 @@ const CHALLENGES = ['Bearer', 'Basic realm="api"'];
 const HEADERS_SCHEMA = {
   type: 'object' as const,
   description:
-    'Statuses (`"100"`–`"599"`) and the header names each must be sent with, compared case-insensitively. Merged into the defaults; `[]` turns a status off.',
+    'Statuses (`"100"`–`"599"`) and the header names each must be sent with, compared case-insensitively. Merged into the default `{ "405": ["Allow"], "429": ["Retry-After"] }`; `[]` turns a status off.',
   propertyNames: { pattern: '^[1-5][0-9][0-9]$' },
   additionalProperties: {
     type: 'array' as const,
@@ -65,7 +65,9 @@ const HEADERS_SCHEMA = {
 
 const requirementsOf = perOptions((options: Options[0]) => {
   const byStatus = new Map<number, string[]>();
-  for (const [status, names] of Object.entries(options.headers ?? DEFAULT_HEADERS))
+  // The default map is merged here, not through `meta.defaultOptions`: the docs' options table
+  // cannot show an object default.
+  for (const [status, names] of Object.entries({ ...DEFAULT_HEADERS, ...options.headers }))
     if (names.length > 0) byStatus.set(Number(status), names);
   return byStatus;
 });
@@ -75,8 +77,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description:
-        'Require the headers a status promises: `Allow` with 405, `Retry-After` with 429 (and, in `strict`, `WWW-Authenticate` with 401, `Location` with 201, `Retry-After` with 503)',
+      description: 'Require the headers a status promises, such as `Allow` with 405',
       recommended: 'recommended',
       strictOptions: [{ headers: { ...DEFAULT_HEADERS, ...STRICT_HEADERS } }],
     },
@@ -91,7 +92,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ headers: DEFAULT_HEADERS }],
+    defaultOptions: [{}],
     messages: {
       missingHeader: '{{status}} is sent without the `{{header}}` header: {{reason}}.',
       setAllow: 'Set `Allow: {{methods}}`.',
