@@ -1,5 +1,5 @@
 // A small Express server for the demo: errors sent with a success status, a body sent with 204,
-// statuses Express rejects.
+// statuses Express rejects, a 405 without the Allow header it must carry.
 import express from 'express';
 
 import { db } from './db.js';
@@ -31,6 +31,13 @@ app.delete('/users/:id', async (req, res) => {
   const removed = await db.users.remove(req.params.id);
   if (!removed) return res.status('404').json({ message: 'User not found' });
   res.status(204).json({ message: 'User deleted' });
+});
+
+app.all('/users', (req, res) => {
+  if (req.method !== 'GET' && req.method !== 'POST') {
+    return res.status(405).json({ message: `${req.method} is not allowed` });
+  }
+  res.json({ users: [] });
 });
 
 export default app;
