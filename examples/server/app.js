@@ -1,5 +1,5 @@
 // A small Express server for the demo: errors sent with a success status, a body sent with 204,
-// statuses Express rejects, a 405 without the Allow header it must carry.
+// statuses Express rejects.
 import express from 'express';
 
 import { db } from './db.js';
@@ -33,6 +33,7 @@ app.delete('/users/:id', async (req, res) => {
   res.status(204).json({ message: 'User deleted' });
 });
 
+// A 405 must carry Allow: the guard says which methods are allowed.
 app.all('/users', (req, res) => {
   if (req.method !== 'GET' && req.method !== 'POST') {
     return res.status(405).json({ message: `${req.method} is not allowed` });

@@ -368,6 +368,14 @@ ts.run<MessageIds, Options>('require-status-headers: WHATWG Response and result 
       code: `export function POST() { return Response.json({ error: 'x' }, { status: 405, headers: [['allow', 'GET']] }); }`,
       languageOptions: withResponse,
     },
+    {
+      code: `const headers = { 'Content-Type': 'text/plain' };\nheaders.Allow = 'GET';\nexport function POST() { return new Response('No', { status: 405, headers }); }`,
+      languageOptions: withResponse,
+    },
+    {
+      code: `const headers = {};\nObject.assign(headers, allowHeaders);\nexport function POST() { return new Response('No', { status: 405, headers }); }`,
+      languageOptions: withResponse,
+    },
     // a spread or a value the analysis cannot read may hold it
     {
       code: `export function POST() { return new Response(null, { status: 405, ...init }); }`,
