@@ -59,8 +59,19 @@ export function addHeaderEdit(
         : node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression
           ? node.arguments[1] && skipWrappers(node.arguments[1])
           : undefined;
+    const key = forms.initKeys?.[0] ?? 'headers';
+    // Remix `json(b, 405)`, React Router `data(b, 405)`: the status becomes an init.
+    if (
+      init &&
+      send?.factory?.init === 'init-or-status' &&
+      response.send?.status.kind === 'constant' &&
+      response.send.status.node === init
+    ) {
+      const status = file.sourceCode.getText(init);
+      return (fixer) => [fixer.replaceText(init, `{ status: ${status}, ${key}: { ${entry} } }`)];
+    }
     if (init?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-    return initEntry(file, init, forms.initKeys?.[0] ?? 'headers', entry);
+    return initEntry(file, init, key, entry);
   }
   if (node.type === AST_NODE_TYPES.CallExpression && forms.sendHeadersArgument !== undefined) {
     const init = node.arguments[1] && skipWrappers(node.arguments[1]);

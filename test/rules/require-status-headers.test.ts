@@ -387,6 +387,8 @@ ts.run<MessageIds, Options>('require-status-headers: WHATWG Response and result 
     },
     `import { json } from '@sveltejs/kit';\nexport async function POST({ setHeaders }) { setHeaders({ 'retry-after': '30' }); return json({ error: 'slow down' }, { status: 429 }); }`,
     `import { defineEventHandler, setResponseStatus, setResponseHeader } from 'h3';\nexport default defineEventHandler((event) => { setResponseHeader(event, 'Allow', 'GET'); setResponseStatus(event, 405); return { error: 'x' }; });`,
+    `import { Elysia } from 'elysia';\nnew Elysia().post('/b', ({ set }) => { set.status = 405; set.headers['allow'] = 'POST'; return 'No'; });`,
+    `import { Elysia } from 'elysia';\nnew Elysia().post('/b', ({ set }) => { set.status = 429; set.headers = { 'Retry-After': '5' }; return 'No'; });`,
     `export const handler = async () => ({ statusCode: 429, headers: { 'Retry-After': '10' }, body: JSON.stringify({ error: 'slow down' }) });`,
     `export const handler = async () => ({ statusCode: 429, ...common, body: JSON.stringify({ error: 'slow down' }) });`,
   ],
@@ -417,6 +419,23 @@ ts.run<MessageIds, Options>('require-status-headers: WHATWG Response and result 
           ],
         },
       ],
+    },
+    {
+      // Remix: the bare status becomes an init with the header
+      code: `import { json } from '@remix-run/node';\nexport async function action({ request }) {\n  if (request.method !== 'POST') return json({ error: 'Method not allowed' }, 405);\n  return json(await save(request));\n}`,
+      output: `import { json } from '@remix-run/node';\nexport async function action({ request }) {\n  if (request.method !== 'POST') return json({ error: 'Method not allowed' }, { status: 405, headers: { Allow: 'POST' } });\n  return json(await save(request));\n}`,
+      errors: [missing()],
+    },
+    {
+      // h3 and Elysia returns: reported; no edit form for a returned body
+      code: `import { defineEventHandler, setResponseStatus } from 'h3';\nexport default defineEventHandler((event) => { setResponseStatus(event, 429); return { error: 'slow down' }; });`,
+      output: null,
+      errors: [{ ...missing(429), suggestions: [] }],
+    },
+    {
+      code: `import { Elysia } from 'elysia';\nnew Elysia().post('/a', ({ set, request }) => { if (request.method !== 'POST') { set.status = 405; return 'No'; } return 'ok'; });`,
+      output: null,
+      errors: [missing()],
     },
     {
       // Lambda result: the headers key of the result object
