@@ -136,6 +136,12 @@ export default function handler(req: NextApiRequest, res: NextApiResponse) {
       errors: [missing()],
     },
     {
+      // another router with the same name and path says nothing about this one
+      code: `${express}function a(express) { const router = express.Router(); router.get('/items', list); return router; }\nfunction b(express) { const router = express.Router(); router.all('/items', (req, res) => res.status(405).end()); return router; }`,
+      output: null,
+      errors: [missing()],
+    },
+    {
       // the methods do not follow from the code: reported without a fix
       code: `${express}app.post('/a', (req, res) => { if (!enabled) return res.status(405).json({ error: 'disabled' }); });`,
       output: null,

@@ -246,7 +246,14 @@ function registeredMethods(file: AnalyzedFile, handler: FunctionNode): Set<strin
   };
   const path = call.arguments.length > 1 ? literalString(call.arguments[0]!) : undefined;
   if (path !== undefined) {
-    const owner = file.sourceCode.getText(callee.object);
+    // The same router: the same variable, or the same text where it is no variable (`this.app`).
+    const ownerOf = (object: Node): unknown => {
+      const inner = skipWrappers(object);
+      return inner.type === AST_NODE_TYPES.Identifier
+        ? file.variableOf(inner)
+        : file.sourceCode.getText(inner);
+    };
+    const owner = ownerOf(callee.object);
     for (const other of file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
       const otherCallee = skipWrappers(other.callee);
       if (
@@ -254,7 +261,7 @@ function registeredMethods(file: AnalyzedFile, handler: FunctionNode): Set<strin
         otherCallee.type === AST_NODE_TYPES.MemberExpression &&
         other.arguments[0] &&
         literalString(other.arguments[0]) === path &&
-        file.sourceCode.getText(otherCallee.object) === owner
+        ownerOf(otherCallee.object) === owner
       )
         add(memberName(otherCallee));
     }
