@@ -142,6 +142,12 @@ export default function handler(req: NextApiRequest, res: NextApiResponse) {
       errors: [missing()],
     },
     {
+      // a trailing empty case after the default: no fix, no crash
+      code: `${express}app.all('/a', (req, res) => { switch (req.method) { default: res.status(405).end(); case 'GET': } });`,
+      output: null,
+      errors: [missing()],
+    },
+    {
       // the methods do not follow from the code: reported without a fix
       code: `${express}app.post('/a', (req, res) => { if (!enabled) return res.status(405).json({ error: 'disabled' }); });`,
       output: null,

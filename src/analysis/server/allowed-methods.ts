@@ -222,7 +222,8 @@ function switchMethods(clause: TSESTree.SwitchCase): Set<string> | 'unknown' | u
     if (!method) return 'unknown';
     // A case that falls through into the `default` is sent the 405 too.
     let next = statement.cases.indexOf(other);
-    while (statement.cases[next]!.consequent.length === 0) next++;
+    while (next < statement.cases.length - 1 && statement.cases[next]!.consequent.length === 0)
+      next++;
     const body = statement.cases[next]!;
     if (body === clause) continue;
     const last = body.consequent[body.consequent.length - 1];
