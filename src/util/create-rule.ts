@@ -12,6 +12,8 @@ export const REPOSITORY_URL =
 export interface HttpStatusRuleDocs {
   /** The shared config that enables the rule (`all` always does). */
   recommended?: 'recommended' | 'strict';
+  /** Options the `strict` config sets for the rule (stricter than its defaults). */
+  strictOptions?: readonly unknown[];
 }
 
 /** The rule's documentation page. */

@@ -30,6 +30,8 @@ export interface CorpusBar {
   readonly places?: string;
   /** How a `.js` file is parsed: always as a module, or as CommonJS when it uses `require`/`module.exports`. */
   readonly sourceType?: 'module' | 'detect';
+  /** The rule's options for a file, when some files need other options than the defaults. */
+  readonly optionsFor?: (file: string) => readonly unknown[];
 }
 
 /** What one file expects, and what the rule did there. */
@@ -76,7 +78,7 @@ function configFor(rule: string, filename: string, code: string, bar: CorpusBar)
   return {
     files: [`**/*${path.extname(filename)}`],
     plugins: { 'http-status': plugin as never },
-    rules: { [`http-status/${rule}`]: 'error' },
+    rules: { [`http-status/${rule}`]: ['error', ...(bar.optionsFor?.(filename) ?? [])] },
     languageOptions: {
       ecmaVersion: 'latest',
       sourceType: commonjs ? 'commonjs' : 'module',
