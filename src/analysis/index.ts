@@ -8,3 +8,5 @@ export type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './c
 export { StatusSet } from './status/status-set';
 export { STATUS_BY_NAME } from './status/status-names';
 export { StatusSubject } from './status/subject';
+export type { StatusCheckTarget, UncheckedBodyRead } from './client/status-check';
+export { getUncheckedBodyReads } from './client/status-check';

@@ -6,6 +6,7 @@ import noErrorBodyWithSuccessStatus from './no-error-body-with-success-status';
 import noJsonOnNoContent from './no-json-on-no-content';
 import noRetryOnClientError from './no-retry-on-client-error';
 import requireRetryAfter from './require-retry-after';
+import requireStatusCheck from './require-status-check';
 import validStatusCode from './valid-status-code';
 
 // Keep sorted: one line a rule.
@@ -18,5 +19,6 @@ export const rules: Record<
   'no-json-on-no-content': noJsonOnNoContent,
   'no-retry-on-client-error': noRetryOnClientError,
   'require-retry-after': requireRetryAfter,
+  'require-status-check': requireStatusCheck,
   'valid-status-code': validStatusCode,
 };

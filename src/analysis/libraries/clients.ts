@@ -58,9 +58,52 @@ export interface HttpClient {
   };
   /** How headers are read: `headers.get(name)` (fetch) or `headers[name]` (node, axios). */
   readonly headerStyle: 'get' | 'index';
+  /** What a 4xx/5xx response does to the request, and the option that changes it (absent: not judged). */
+  readonly errorStatus?: ErrorStatusBehaviour;
+  /** Every read of the body as data (JSON, text, bytes), by where it is called (absent: not judged). */
+  readonly bodyReads?: BodyReads;
+}
+
+/**
+ * Whether a request rejects on a 4xx/5xx response (then a body read runs only on success), and
+ * the request or instance option that makes it resolve with the error response instead.
+ */
+export interface ErrorStatusBehaviour {
+  readonly throws: boolean;
+  /**
+   * `throws: true`: the option that turns throwing off, and the value that does it (`false`,
+   * `true`, or `accept-all`: `null` or a function that returns `true`, as axios `validateStatus`).
+   * `throws: false`: an option that may turn throwing on (undici 5-6 `throwOnError`): a request
+   * that sets it is not judged.
+   */
+  readonly option?: { readonly name: string; readonly value: boolean | 'accept-all' };
+  /** The response's status message property, when it has one (`statusText`, got's `statusMessage`). */
+  readonly statusText?: string;
+  /**
+   * Options or instance members that run code on every response (ky and got `hooks`, axios
+   * `interceptors`), which may throw on a status: a file that names one is not judged.
+   */
+  readonly hooks?: readonly string[];
+}
+
+/** Body reads of a client: each gives the body as data and consumes it. */
+export interface BodyReads {
+  /** Methods of the response (`res.json()`, `res.text()`). */
+  readonly onResponse: readonly string[];
+  /** Methods of the request promise (`ky(u).json()`, `got(u).text()`). */
+  readonly onRequest: readonly string[];
+  /** Methods of the response's body property (undici `body.json()`); the property is `bodyParses.bodyProperty`. */
+  readonly onBodyProperty?: readonly string[];
+  /** A property of the response that is the body, already read (axios `data`, got `body`). */
+  readonly property?: string;
 }
 
 const FETCH_BODY = { onResponse: { json: 'throws' }, onRequest: {} } as const;
+/** The WHATWG `Body` mixin's reads (`bytes()` since 2024). */
+const BODY_MIXIN = ['json', 'text', 'blob', 'arrayBuffer', 'formData', 'bytes'] as const;
+/** fetch resolves on every status: only `ok` and `status` say it failed. */
+const FETCH_ERROR_STATUS: ErrorStatusBehaviour = { throws: false, statusText: 'statusText' };
+const FETCH_READS: BodyReads = { onResponse: BODY_MIXIN, onRequest: [] };
 const VERBS: Readonly<Record<string, CallShape>> = {
   get: 'verb',
   head: 'verb',
@@ -82,6 +125,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: FETCH_BODY,
     headerStyle: 'get',
+    errorStatus: FETCH_ERROR_STATUS,
+    bodyReads: FETCH_READS,
   },
   {
     id: 'node-fetch',
@@ -92,6 +137,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: FETCH_BODY,
     headerStyle: 'get',
+    errorStatus: FETCH_ERROR_STATUS,
+    bodyReads: FETCH_READS,
   },
   {
     id: 'cross-fetch',
@@ -106,6 +153,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: FETCH_BODY,
     headerStyle: 'get',
+    errorStatus: FETCH_ERROR_STATUS,
+    bodyReads: FETCH_READS,
   },
   {
     id: 'undici-fetch',
@@ -116,6 +165,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: FETCH_BODY,
     headerStyle: 'get',
+    errorStatus: FETCH_ERROR_STATUS,
+    bodyReads: FETCH_READS,
   },
   {
     id: 'undici-request',
@@ -126,6 +177,14 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: false,
     bodyParses: { onResponse: {}, onRequest: {}, bodyProperty: 'body' },
     headerStyle: 'index',
+    // Resolves on every status; undici 5-6 threw with `throwOnError: true` (removed in 7).
+    errorStatus: { throws: false, option: { name: 'throwOnError', value: true } },
+    // undici's body mixin has no formData().
+    bodyReads: {
+      onResponse: [],
+      onRequest: [],
+      onBodyProperty: ['json', 'text', 'blob', 'arrayBuffer', 'bytes'],
+    },
   },
   {
     id: 'ky',
@@ -137,6 +196,13 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     // ky 2 throws on an empty body; `(await ky(u)).json()` is the native Response.json().
     bodyParses: { onResponse: { json: 'throws' }, onRequest: { json: 'throws' } },
     headerStyle: 'get',
+    errorStatus: {
+      throws: true,
+      option: { name: 'throwHttpErrors', value: false },
+      statusText: 'statusText',
+      hooks: ['hooks'],
+    },
+    bodyReads: { onResponse: BODY_MIXIN, onRequest: BODY_MIXIN },
   },
   {
     id: 'got',
@@ -148,6 +214,13 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     // got returns '' for an empty body.
     bodyParses: { onResponse: {}, onRequest: { json: 'safe' } },
     headerStyle: 'index',
+    errorStatus: {
+      throws: true,
+      option: { name: 'throwHttpErrors', value: false },
+      statusText: 'statusMessage',
+      hooks: ['hooks'],
+    },
+    bodyReads: { onResponse: [], onRequest: ['json', 'text', 'buffer'], property: 'body' },
   },
   {
     id: 'axios',
@@ -159,6 +232,14 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     // axios parses for you: `data` is '' on an empty body.
     bodyParses: { onResponse: {}, onRequest: {} },
     headerStyle: 'index',
+    // Rejects unless `validateStatus(status)` holds (default: 2xx); `null` accepts every status.
+    errorStatus: {
+      throws: true,
+      option: { name: 'validateStatus', value: 'accept-all' },
+      statusText: 'statusText',
+      hooks: ['interceptors'],
+    },
+    bodyReads: { onResponse: [], onRequest: [], property: 'data' },
   },
   {
     id: 'ofetch',
@@ -174,6 +255,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: { onResponse: {}, onRequest: {} },
     headerStyle: 'get',
+    // Resolves to the parsed body itself: no response to check (`raw` gives one, its body in `_data`).
+    errorStatus: { throws: true, option: { name: 'ignoreResponseError', value: true } },
   },
   {
     id: 'wretch',
@@ -184,6 +267,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: { onResponse: { json: 'throws' }, onRequest: { json: 'throws' } },
     headerStyle: 'get',
+    // Rejects with a WretchError on every non-2xx; catchers (`.notFound()`) handle it.
+    errorStatus: { throws: true },
   },
   {
     id: 'superagent',
@@ -195,6 +280,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: { onResponse: {}, onRequest: {} },
     headerStyle: 'index',
+    // Rejects on 4xx/5xx unless `.ok(res => …)` says otherwise.
+    errorStatus: { throws: true },
   },
 ];
 
