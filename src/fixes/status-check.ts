@@ -56,6 +56,8 @@ export function insertStatusCheck(
       const separator = /^\s*$/.test(before) ? `\n${before}` : ' ';
       return (fixer) => fixer.insertTextBefore(child, `${check}${semi}${separator}`);
     }
+    // The body of an `if` or a loop without braces: the check would run on other paths too.
+    if (isStatement(child)) return undefined;
     if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test === child) return undefined;
     if (isFunctionLike(parent) || parent.type === AST_NODE_TYPES.PropertyDefinition)
       return undefined;
