@@ -47,8 +47,7 @@ export const OPTION_PASS = {
   ],
   'no-retry-on-client-error': [{ retryable: [409, 429] }],
   'require-retry-after': [{ statuses: [429, 500, 502, 503], headers: ['X-RateLimit-Reset'] }],
-  // No options: the second pass runs it as the first.
-  'require-status-check': [],
+  'require-status-check': [{ loggers: ['track', 'telemetry'] }],
   'valid-status-code': [{ autofix: false }],
 };
 

@@ -4,7 +4,7 @@ import { getUncheckedBodyReads } from '../analysis';
 import { createRule } from '../util/create-rule';
 import { insertStatusCheck } from '../fixes/status-check';
 
-export type Options = [];
+export type Options = [{ loggers?: string[] }];
 export type MessageIds = 'unchecked' | 'uncheckedOption' | 'suggestCheck';
 
 export default createRule<Options, MessageIds>({
@@ -17,8 +17,22 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
     },
     hasSuggestions: true,
-    schema: [],
-    defaultOptions: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          loggers: {
+            type: 'array',
+            description:
+              'Names of log functions (`track`) or of objects whose methods log (`telemetry`): a status read passed to them is no check. `console`, `log`, `debug` and objects named like a logger (`logger.info`, `this.log.warn`) always are.',
+            items: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*$' },
+            uniqueItems: true,
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ loggers: [] }],
     messages: {
       unchecked:
         "The body is read with {{read}}, but the response's status is never checked: this request resolves on 4xx and 5xx too, so an error body would be used as data. Check `ok` or the status first.",
@@ -27,8 +41,9 @@ export default createRule<Options, MessageIds>({
       suggestCheck: 'Throw an error when the response is not 2xx, before reading its body.',
     },
   },
-  check(context, model) {
-    const reads = getUncheckedBodyReads(model);
+  check(context, model, options) {
+    if (model.requests.length === 0) return;
+    const reads = getUncheckedBodyReads(model, options()[0].loggers);
     for (const read of reads) {
       const target = read.checkTarget;
       const fix =

@@ -412,6 +412,52 @@ async function f(u) {
   ],
 });
 
+// ---- options ------------------------------------------------------------------------------------
+
+ts.run<MessageIds, Options>('require-status-check: loggers', rule, {
+  valid: [
+    // without the option, `track` may check the status
+    `async function f(u) { const res = await fetch(u); track('load', res.status); return res.json(); }`,
+    {
+      code: `async function f(u) { const res = await fetch(u); audit.record(res.status); return res.json(); }`,
+      options: [{ loggers: ['track'] }],
+    },
+  ],
+  invalid: [
+    {
+      code: `async function f(u) { const res = await fetch(u); track('load', { status: res.status }); return res.json(); }`,
+      options: [{ loggers: ['track'] }],
+      errors: [
+        unchecked(
+          `async function f(u) { const res = await fetch(u); track('load', { status: res.status }); ${CHECK} return res.json(); }`,
+        ),
+      ],
+    },
+    {
+      code: `async function f(u) { const res = await fetch(u); telemetry.event(\`status \${res.status}\`); return res.json(); }`,
+      options: [{ loggers: ['telemetry'] }],
+      errors: [
+        unchecked(
+          `async function f(u) { const res = await fetch(u); telemetry.event(\`status \${res.status}\`); ${CHECK} return res.json(); }`,
+        ),
+      ],
+    },
+  ],
+});
+
+describe('require-status-check: options schema', () => {
+  const lint = (options: unknown) =>
+    new Linter({ configType: 'flat' }).verify('fetch(u);', {
+      plugins: { 'http-status': plugin as never },
+      rules: { 'http-status/require-status-check': ['error', options] as never },
+    });
+  it('rejects unknown keys and names that are not identifiers', () => {
+    expect(() => lint({ logger: ['x'] })).toThrow(/additional properties/);
+    expect(() => lint({ loggers: ['a.b'] })).toThrow(/pattern/);
+    expect(() => lint({ loggers: 'track' })).toThrow(/array/);
+  });
+});
+
 // ---- TSX ---------------------------------------------------------------------------------------
 
 ts.run<MessageIds, Options>('require-status-check: TSX', rule, {

@@ -72,7 +72,15 @@ const LOG_METHODS = new Set([
 const LOG_FUNCTIONS = new Set(['log', 'debug']);
 const MAX_DEPTH = 4;
 
-const KEY = {};
+/** What the reads are judged with: the file, and names of log functions beyond the built-in ones. */
+interface Judge {
+  readonly file: AnalyzedFile;
+  readonly loggers: ReadonlySet<string>;
+}
+
+/** One cache key per set of logger names (the same array for every file of one configuration). */
+const keys = new WeakMap<readonly string[], object>();
+const NO_LOGGERS: readonly string[] = [];
 
 /**
  * Body reads (`.json()`, `.text()`, `.blob()`, undici `body.json()`, axios `data`) of responses
@@ -81,11 +89,18 @@ const KEY = {};
  * never hands the response to code it cannot see. One per response (its first read), in source
  * order. Whatever the analysis cannot follow counts as a check: a miss beats a false report.
  */
-export function getUncheckedBodyReads(model: HttpModel): readonly UncheckedBodyRead[] {
-  return model.extension(KEY, findUncheckedBodyReads);
+export function getUncheckedBodyReads(
+  model: HttpModel,
+  loggers: readonly string[] = NO_LOGGERS,
+): readonly UncheckedBodyRead[] {
+  let key = keys.get(loggers);
+  if (!key) keys.set(loggers, (key = {}));
+  return model.extension(key, () =>
+    findUncheckedBodyReads(model, { file: model.file, loggers: new Set(loggers) }),
+  );
 }
 
-function findUncheckedBodyReads(model: HttpModel): UncheckedBodyRead[] {
+function findUncheckedBodyReads(model: HttpModel, judge: Judge): UncheckedBodyRead[] {
   const found: UncheckedBodyRead[] = [];
   const seen = new Set<Node>();
   const file = model.file;
@@ -100,9 +115,9 @@ function findUncheckedBodyReads(model: HttpModel): UncheckedBodyRead[] {
     if (!client.bodyReads || !isDirectOrigin(response.origin)) continue;
     const option = resolution(response.request);
     if (option === false) continue;
-    const reads = bodyReadsOf(file, response).filter((read) => isValueUsed(file, read.node, 0));
+    const reads = bodyReadsOf(file, response).filter((read) => isValueUsed(judge, read.node, 0));
     if (reads.length === 0) continue;
-    if (statusMayBeChecked(model, response, origins, false, new Set())) continue;
+    if (statusMayBeChecked(model, judge, response, origins, false, new Set())) continue;
     const first = reads.reduce((a, b) => (b.node.range[0] < a.node.range[0] ? b : a));
     if (seen.has(first.node)) continue;
     seen.add(first.node);
@@ -116,7 +131,7 @@ function findUncheckedBodyReads(model: HttpModel): UncheckedBodyRead[] {
     const read = requestPromiseRead(file, request);
     if (!read || seen.has(read.node)) continue;
     const option = resolution(request);
-    if (option === false || !isValueUsed(file, read.node, 0)) continue;
+    if (option === false || !isValueUsed(judge, read.node, 0)) continue;
     seen.add(read.node);
     found.push({ ...read, request, ...(option ? { option } : {}) });
   }
@@ -446,20 +461,21 @@ function requestPromiseRead(file: AnalyzedFile, request: HttpRequest): FoundRead
 // ---- whether the data is used ---------------------------------------------------------------
 
 /** Whether the value a read gives is used beyond a log: not discarded, not only logged. */
-function isValueUsed(file: AnalyzedFile, read: Node, depth: number): boolean {
+function isValueUsed(judge: Judge, read: Node, depth: number): boolean {
+  const { file } = judge;
   if (read.type === AST_NODE_TYPES.Property) {
     const leaf =
       read.value.type === AST_NODE_TYPES.AssignmentPattern ? read.value.left : read.value;
     if (leaf.type !== AST_NODE_TYPES.Identifier) return true;
     return (file.variableOf(leaf)?.references ?? []).some(
-      (reference) => reference.isRead() && isValueUsed(file, reference.identifier, depth + 1),
+      (reference) => reference.isRead() && isValueUsed(judge, reference.identifier, depth + 1),
     );
   }
   let top = skipWrappersUp(read);
   if (top.parent?.type === AST_NODE_TYPES.AwaitExpression) top = skipWrappersUp(top.parent);
   const parent = top.parent;
   if (!parent || parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
-  if (onlyFeedsLog(file, top, depth)) return false;
+  if (onlyFeedsLog(judge, top, depth)) return false;
   return true;
 }
 
@@ -472,6 +488,7 @@ function isValueUsed(file: AnalyzedFile, read: Node, depth: number): boolean {
  */
 function statusMayBeChecked(
   model: HttpModel,
+  judge: Judge,
   response: TrackedResponse,
   origins: ReadonlySet<Node>,
   returnsAreExpected: boolean,
@@ -481,12 +498,12 @@ function statusMayBeChecked(
   visited.add(response);
   const file = model.file;
   const { subject } = response;
-  for (const read of subject.statusReads()) if (!onlyFeedsLog(file, read, 0)) return true;
+  for (const read of subject.statusReads()) if (!onlyFeedsLog(judge, read, 0)) return true;
   for (const holder of subject.holderNodes()) {
-    if (holderMayCheck(file, holder, returnsAreExpected)) return true;
+    if (holderMayCheck(judge, holder, returnsAreExpected)) return true;
   }
   const pattern = originPattern(response.origin);
-  if (pattern && pattern.type !== AST_NODE_TYPES.Identifier && patternMayCheck(file, pattern))
+  if (pattern && pattern.type !== AST_NODE_TYPES.Identifier && patternMayCheck(judge, pattern))
     return true;
   for (const variable of subject.holderVariables) {
     if (hasForeignWrite(variable, origins, subject)) return true;
@@ -499,7 +516,7 @@ function statusMayBeChecked(
         upstream !== response &&
         upstream.request === response.request &&
         contains(helper, upstream.origin) &&
-        statusMayBeChecked(model, upstream, origins, true, visited)
+        statusMayBeChecked(model, judge, upstream, origins, true, visited)
       )
         return true;
     }
@@ -508,7 +525,7 @@ function statusMayBeChecked(
 }
 
 /** Whether one use of the response may look at its status, or hands the response on. */
-function holderMayCheck(file: AnalyzedFile, holder: Node, returnsAreExpected: boolean): boolean {
+function holderMayCheck(judge: Judge, holder: Node, returnsAreExpected: boolean): boolean {
   const top = skipWrappersUp(holder);
   const parent = top.parent;
   if (!parent) return true;
@@ -516,13 +533,13 @@ function holderMayCheck(file: AnalyzedFile, holder: Node, returnsAreExpected: bo
     case AST_NODE_TYPES.MemberExpression: {
       if (parent.object !== top) return true;
       const name = memberName(parent);
-      if (name === 'ok') return !onlyFeedsLog(file, parent, 0);
+      if (name === 'ok') return !onlyFeedsLog(judge, parent, 0);
       if (name === undefined) return true;
       // status reads are judged by statusReads(); body reads and plain members say nothing.
       return !(STATUS_PROPERTIES.has(name) || NEUTRAL_MEMBERS.has(name) || isBodyMember(name));
     }
     case AST_NODE_TYPES.CallExpression:
-      return parent.callee === top || !isLogCall(parent);
+      return parent.callee === top || !isLogCall(judge, parent);
     case AST_NODE_TYPES.ReturnStatement:
       return !returnsAreExpected;
     case AST_NODE_TYPES.ArrowFunctionExpression:
@@ -531,7 +548,7 @@ function holderMayCheck(file: AnalyzedFile, holder: Node, returnsAreExpected: bo
       if (parent.init !== top) return true;
       return parent.id.type === AST_NODE_TYPES.Identifier
         ? false
-        : patternMayCheck(file, parent.id);
+        : patternMayCheck(judge, parent.id);
     case AST_NODE_TYPES.AssignmentExpression:
       return !(
         parent.right === top &&
@@ -585,7 +602,8 @@ function isBodyMember(name: string): boolean {
 }
 
 /** A destructuring of the response: a rest element or a read of `ok` or the status may check it. */
-function patternMayCheck(file: AnalyzedFile, pattern: Node): boolean {
+function patternMayCheck(judge: Judge, pattern: Node): boolean {
+  const { file } = judge;
   if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return true;
   for (const property of pattern.properties) {
     if (property.type === AST_NODE_TYPES.RestElement) return true;
@@ -601,7 +619,7 @@ function patternMayCheck(file: AnalyzedFile, pattern: Node): boolean {
     if (!variable) return true;
     if (
       variable.references.some(
-        (reference) => reference.isRead() && !onlyFeedsLog(file, reference.identifier, 0),
+        (reference) => reference.isRead() && !onlyFeedsLog(judge, reference.identifier, 0),
       )
     )
       return true;
@@ -653,7 +671,8 @@ function calledFunction(file: AnalyzedFile, call: TSESTree.CallExpression): Node
  * `this.log.error`, `debug(…)`), alone or in a template, a concatenation, an object or array,
  * or a variable whose reads all do (an unused copy feeds nothing).
  */
-function onlyFeedsLog(file: AnalyzedFile, value: Node, depth: number): boolean {
+function onlyFeedsLog(judge: Judge, value: Node, depth: number): boolean {
+  const { file } = judge;
   let current = skipWrappersUp(value);
   for (;;) {
     const parent = current.parent;
@@ -677,7 +696,7 @@ function onlyFeedsLog(file: AnalyzedFile, value: Node, depth: number): boolean {
         break;
       case AST_NODE_TYPES.CallExpression:
         if (parent.callee === current) return false;
-        if (isLogCall(parent)) return true;
+        if (isLogCall(judge, parent)) return true;
         if (!isStringConversion(parent)) return false;
         break;
       case AST_NODE_TYPES.VariableDeclarator: {
@@ -688,7 +707,7 @@ function onlyFeedsLog(file: AnalyzedFile, value: Node, depth: number): boolean {
           variable !== null &&
           variable.references.every(
             (reference) =>
-              !reference.isRead() || onlyFeedsLog(file, reference.identifier, depth + 1),
+              !reference.isRead() || onlyFeedsLog(judge, reference.identifier, depth + 1),
           )
         );
       }
@@ -711,9 +730,10 @@ function isStringConversion(call: TSESTree.CallExpression): boolean {
   );
 }
 
-function isLogCall(call: TSESTree.CallExpression): boolean {
+function isLogCall(judge: Judge, call: TSESTree.CallExpression): boolean {
   const callee = skipWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return LOG_FUNCTIONS.has(callee.name);
+  if (callee.type === AST_NODE_TYPES.Identifier)
+    return LOG_FUNCTIONS.has(callee.name) || judge.loggers.has(callee.name);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = skipWrappers(callee.object);
   const objectName =
@@ -722,7 +742,8 @@ function isLogCall(call: TSESTree.CallExpression): boolean {
       : object.type === AST_NODE_TYPES.MemberExpression
         ? memberName(object)
         : undefined;
-  if (objectName === 'console') return true;
+  if (objectName === 'console' || (objectName !== undefined && judge.loggers.has(objectName)))
+    return true;
   const method = memberName(callee);
   return (
     objectName !== undefined &&
