@@ -7,10 +7,13 @@ import { resolveNumber } from './core/static-values';
 import { AnalyzedFile } from './core/file';
 import type { ConditionSets, Narrowing, StatusReader } from './status/narrowing';
 import { conditionSets, narrowAt } from './status/narrowing';
-import type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './client/requests';
+import type { BodyParse, HttpRequest, TrackedResponse } from './client/requests';
 import { RequestAnalysis } from './client/requests';
 import { StatusSubject } from './status/subject';
 import { hasHttpAnchor } from './core/text-anchors';
+
+/** How a variable relates to a status: it holds a response or error (`res`), or is the status (`code`). */
+type SubjectKind = 'holder' | 'status';
 
 /**
  * The HTTP semantics of one file, computed once and shared by every rule: requests and their
@@ -23,7 +26,8 @@ export class HttpModel {
   private anchored: boolean | undefined;
   private parsesCollected = false;
   // Built on first use: a model is made for every file, most of which have no HTTP code.
-  private subjectsByVariable: Map<TSESLint.Scope.Variable, StatusSubject> | undefined;
+  private subjectsByVariable:
+    Map<TSESLint.Scope.Variable, Partial<Record<SubjectKind, StatusSubject>>> | undefined;
   /** Per-rule-family caches (retry paths, server sends) live here, keyed by their builder. */
   private extensions: Map<unknown, unknown> | undefined;
   private responsesByHolder: Map<TSESLint.Scope.Variable, TrackedResponse> | undefined;
@@ -68,25 +72,6 @@ export class HttpModel {
     return analysis.bodyParses;
   }
 
-  requestAt(call: Node): HttpRequest | undefined {
-    return this.analysis.requestAt(call);
-  }
-
-  /** The method an options object sets (`{ method: 'DELETE' }`, spreads, a `const`), as `fetch`'s `init`. */
-  methodOfOptions(node: Node): RequestMethod {
-    return this.analysis.methodOfOptions(node);
-  }
-
-  /** The method a value names: `'DELETE'`, a `const`, `Methods.DELETE`, `m.toUpperCase()`. */
-  methodOfValue(node: Node): RequestMethod {
-    return this.analysis.methodOfValue(node);
-  }
-
-  /** Whether a value comes from a parameter of an enclosing function. */
-  isFromParameter(node: Node): boolean {
-    return this.analysis.isFromParameter(node, 0);
-  }
-
   /** The first tracked response that `variable` holds (`const res = await fetch(u)`). */
   responseHeldBy(variable: TSESLint.Scope.Variable): TrackedResponse | undefined {
     if (!this.responsesByHolder) {
@@ -99,26 +84,23 @@ export class HttpModel {
     return this.responsesByHolder.get(variable);
   }
 
-  /** The response a node evaluates to, if it is one the analysis tracks. */
-  responseOf(node: Node): TrackedResponse | undefined {
-    return this.responses.find((response) => response.subject.isHolder(node));
-  }
-
   /**
    * A status subject for any variable that holds a response, an HTTP error or a status:
    * `err` in `catch (err)` reads `err.response.status`, `err.status`, `err.statusCode`.
    */
   subjectOfVariable(
     variable: TSESLint.Scope.Variable,
-    kind: 'holder' | 'status' = 'holder',
+    kind: SubjectKind = 'holder',
   ): StatusSubject {
-    const subjects = (this.subjectsByVariable ??= new Map());
-    let subject = subjects.get(variable);
+    const byVariable = (this.subjectsByVariable ??= new Map());
+    let subjects = byVariable.get(variable);
+    if (!subjects) byVariable.set(variable, (subjects = {}));
+    let subject = subjects[kind];
     if (!subject) {
       subject = new StatusSubject(this.file);
       if (kind === 'holder') subject.addHolderVariable(variable);
       else subject.addStatusVariable(variable);
-      subjects.set(variable, subject);
+      subjects[kind] = subject;
     }
     return subject;
   }

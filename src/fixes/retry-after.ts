@@ -9,11 +9,11 @@ import { AST_NODE_TYPES, ASTUtils } from '../analysis/core/node-types';
 
 import type { Node } from '../analysis/core/ast';
 import { contains, isFunction, skipWrappers } from '../analysis/core/ast';
+import type { DelayCallbackShape, HeaderStyle } from '../analysis/libraries/retry';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** How a header is read: `headers.get(name)` (fetch `Headers`) or `headers[name]` (node, axios). */
-export type HeaderStyle = 'get' | 'index';
+export type { DelayCallbackShape, HeaderStyle } from '../analysis/libraries/retry';
 
 /** Where the headers are, from what the code holds at the delay. */
 export interface HeaderSource {
@@ -145,30 +145,6 @@ export function removeProperty(
   if (before?.value === ',') return fixer.removeRange([before.range[0], property.range[1]]);
   return fixer.remove(property);
 }
-
-/** The shape of a library's delay callback: its parameters and where the headers are. */
-export interface DelayCallbackShape {
-  /** Default names of the callback's parameters, up to the one that holds the response or error. */
-  readonly parameters: readonly string[];
-  /** The headers, from the parameter at the last position. */
-  readonly source: Omit<HeaderSource, 'holder'>;
-}
-
-/** fetch-retry: `retryDelay(attempt, error, response)`; `response` is null after a network error. */
-export const FETCH_RETRY_DELAY: DelayCallbackShape = {
-  parameters: ['attempt', 'error', 'response'],
-  source: { style: 'get', optional: true },
-};
-/** ofetch: `retryDelay(context)`, the response in `context.response`. */
-export const OFETCH_DELAY: DelayCallbackShape = {
-  parameters: ['context'],
-  source: { style: 'get', viaErrorResponse: true },
-};
-/** axios-retry: `retryDelay(retryCount, error)`, an AxiosError. */
-export const AXIOS_RETRY_DELAY: DelayCallbackShape = {
-  parameters: ['retryCount', 'error'],
-  source: { style: 'index', viaErrorResponse: true },
-};
 
 /**
  * A delay callback that reads the server's wait and falls back to the old delay `old`

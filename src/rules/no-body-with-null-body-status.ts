@@ -1,8 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { bodyPresence, bodyRemovalOf } from '../analysis/server/sent-body';
-import { getServerAnalysis } from '../analysis/server/server';
-import { describeStatus } from '../analysis/status/status-names';
+import { bodyPresence, bodyRemovalOf, describeStatus, getServerAnalysis } from '../analysis';
 import { createRule, perOptions } from '../util/create-rule';
 
 export type Options = [{ statuses?: number[] }];

@@ -1,8 +1,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { likelyErrorStatuses, textsPointToClientError } from '../analysis/server/error-body';
-import { getServerAnalysis } from '../analysis/server/server';
-import { describeStatus } from '../analysis/status/status-names';
+import {
+  describeStatus,
+  errorBodyOf,
+  errorBranchOf,
+  getServerAnalysis,
+  likelyErrorStatuses,
+  textsPointToClientError,
+} from '../analysis';
+import { describeSentStatus } from '../fixes/status-text';
 import { createRule } from '../util/create-rule';
 import { fixOrSuggest } from '../util/fix-or-suggest';
 
@@ -46,14 +52,11 @@ export default createRule<Options, MessageIds>({
     for (const send of analysis.sends) {
       const { status } = send;
       if (status.kind === 'unknown' || status.value < 200 || status.value > 299) continue;
-      const body = analysis.errorBodyOf(send);
+      const body = errorBodyOf(model.file, send);
       if (!body) continue;
-      const branch = analysis.errorBranchOf(send);
+      const branch = errorBranchOf(model.file, send);
       const setStatus = send.setStatus;
-      const data = {
-        status:
-          status.kind === 'default' ? `${status.value}, the default` : `status ${status.value}`,
-      };
+      const data = { status: describeSentStatus(status) };
       if (!setStatus) {
         context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data });
         continue;
@@ -79,7 +82,7 @@ export default createRule<Options, MessageIds>({
             fixOrSuggest(
               (fixer) => setStatus(fixer, stated),
               { messageId: 'sendStatus', data: { status: describeStatus(stated) } },
-              [!autofix && 'stated'],
+              [!autofix && 'stated', send.frameworkGuessed && 'framework-known'],
               others,
             );
       context.report({ node: send.body, messageId: 'errorBodyWithSuccess', data, ...fixes });

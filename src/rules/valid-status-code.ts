@@ -1,18 +1,21 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { Node } from '../analysis/core/ast';
-import { literalString, skipWrappers } from '../analysis/core/ast';
-import { AST_NODE_TYPES } from '../analysis/core/node-types';
-import { getServerAnalysis } from '../analysis/server/server';
-import type { StatusComparison } from '../analysis/status/status-values';
+import type { Node } from '../analysis';
 import {
   acceptsStatus,
-  describeAccepted,
+  getServerAnalysis,
   getStatusComparisons,
   integerOfString,
   isNeverAStatus,
   likelyMeantStatuses,
-} from '../analysis/status/status-values';
+  literalString,
+  skipWrappers,
+} from '../analysis';
+import {
+  describeAcceptedStatuses,
+  describeComparisonOutcome,
+  isNumberLiteral,
+} from '../fixes/status-text';
 import { createRule } from '../util/create-rule';
 
 export type Options = [{ autofix?: boolean }];
@@ -25,17 +28,6 @@ export type MessageIds =
   | 'useStatus'
   | 'useNumber'
   | 'useInit';
-
-/** A numeric literal as written, so a suggestion replaces exactly it. */
-function isNumberLiteral(node: Node): boolean {
-  const inner = skipWrappers(node);
-  return inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number';
-}
-
-function outcomeOf(comparison: StatusComparison): string {
-  if (comparison.operator === 'case') return 'this case never matches';
-  return `this comparison is always ${comparison.operator.startsWith('!') ? 'true' : 'false'}`;
-}
 
 export default createRule<Options, MessageIds>({
   name: 'valid-status-code',
@@ -94,9 +86,7 @@ export default createRule<Options, MessageIds>({
 
     for (const { node, accepts, place } of getServerAnalysis(model).statusArguments) {
       const api = accepts.api;
-      const accepted = accepts.values
-        ? describeAccepted(accepts)
-        : `an integer in ${describeAccepted(accepts)}`;
+      const accepted = describeAcceptedStatuses(accepts);
       if (place === 'init') {
         const value = model.resolveStatus(node);
         if (value === undefined) continue;
@@ -159,7 +149,7 @@ export default createRule<Options, MessageIds>({
       const data = {
         status: text(comparison.status),
         value: written(node),
-        outcome: outcomeOf(comparison),
+        outcome: describeComparisonOutcome(comparison),
       };
       if (constant.kind === 'number') {
         if (!isNeverAStatus(constant.value)) continue;

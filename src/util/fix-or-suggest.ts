@@ -16,7 +16,9 @@ export type FixCondition =
   /** The status or wait the edit writes is stated by the code, not guessed from context. */
   | 'stated'
   /** The edit adds nothing a rule every config runs reports (an unused expression, a constant condition). */
-  | 'lint-clean';
+  | 'lint-clean'
+  /** The framework whose form the edit writes comes from an import, a type or a traced app, not from how a handler uses its parameters. */
+  | 'framework-known';
 
 export interface FixOrSuggestion<MessageIds extends string> {
   readonly fix?: TSESLint.ReportFixFunction;

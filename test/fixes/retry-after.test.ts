@@ -2,18 +2,25 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import {
-  AXIOS_RETRY_DELAY,
   delayCallbackText,
-  FETCH_RETRY_DELAY,
   fallbackText,
   fullWaitText,
   headerReadText,
   needsParensAfterOr,
-  OFETCH_DELAY,
   quoteOf,
   secondsWaitText,
 } from '../../src/fixes/retry-after';
+import { RETRY_CONFIG_LIBRARIES } from '../../src/analysis/libraries/retry';
+import type { DelayCallbackShape } from '../../src/fixes/retry-after';
 import { analyze } from '../analysis/helpers';
+
+/** A library row's delay callback shape. */
+function delayShape(id: string): DelayCallbackShape {
+  return RETRY_CONFIG_LIBRARIES.find((library) => library.id === id)!.retryDelay!.callback;
+}
+const FETCH_RETRY_DELAY = delayShape('fetch-retry');
+const OFETCH_DELAY = delayShape('ofetch');
+const AXIOS_RETRY_DELAY = delayShape('axios-retry');
 
 describe('header reads', () => {
   it('fetch Headers and node/axios objects', () => {

@@ -857,6 +857,71 @@ ts.run<MessageIds, Options>('no-error-body-with-success-status: h3, Elysia, Lamb
   ],
 });
 
+// ---- framework guessed from a handler's parameters ----------------------------------------
+
+// No import, type or traced app says which framework sends: the stated status is only offered.
+const guessedCreate = (send: string) =>
+  `export function create(req, res) {\n  if (!req.body.name) return ${send};\n  res.json({ ok: true });\n}`;
+const guessedRoute = (send: string) =>
+  `router.get('/items/:id', async (req, reply) => {\n  if (!req.params.id) return ${send};\n  reply.code(200).send({ ok: true });\n});`;
+
+for (const [name, tester] of [
+  ['TS', ts],
+  ['JS', js],
+] as const) {
+  tester.run<MessageIds, Options>(
+    `no-error-body-with-success-status: guessed framework (${name})`,
+    rule,
+    {
+      valid: [],
+      invalid: [
+        {
+          code: guessedCreate(`res.json({ error: 'name is required', status: 400 })`),
+          output: null,
+          errors: [
+            {
+              ...reported(),
+              suggestions: suggestions([400], (s) =>
+                guessedCreate(`res.status(${s}).json({ error: 'name is required', status: 400 })`),
+              ),
+            },
+          ],
+        },
+        {
+          code: guessedCreate(`res.status(200).json({ error: 'name is required', status: 400 })`),
+          output: null,
+          errors: [
+            {
+              ...reported('status 200'),
+              suggestions: suggestions([400], (s) =>
+                guessedCreate(`res.status(${s}).json({ error: 'name is required', status: 400 })`),
+              ),
+            },
+          ],
+        },
+        {
+          code: guessedRoute(`reply.send({ error: 'id is required', status: 400 })`),
+          output: null,
+          errors: [
+            {
+              ...reported(),
+              suggestions: suggestions([400], (s) =>
+                guessedRoute(`reply.code(${s}).send({ error: 'id is required', status: 400 })`),
+              ),
+            },
+          ],
+        },
+        // the same handler in a file that imports Express: the stated status is an autofix
+        {
+          code: `import express from 'express';\n${guessedCreate(`res.json({ error: 'name is required', status: 400 })`)}`,
+          output: `import express from 'express';\n${guessedCreate(`res.status(400).json({ error: 'name is required', status: 400 })`)}`,
+          errors: [reported()],
+        },
+      ],
+    },
+  );
+}
+
 describe('no-error-body-with-success-status options', () => {
   it('rejects an unknown option', () => {
     const linter = new Linter({ configType: 'flat' });

@@ -284,6 +284,17 @@ async function f() { const { body, ...rest } = await request('http://x', { metho
     output: `fetch('/x', { method: 'DELETE' }).then((r) => (r.status === 204 ? null : r.json())).catch((e) => Promise.reject(e));`,
     errors: [{ messageId: 'method' }],
   },
+  // A local `fail` that may return is no exit: 204 still reaches the parse.
+  {
+    code: `function fail(res) { if (res.status === 404) return; throw new Error(res.statusText); } async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.status !== 200) fail(res); return res.json(); }`,
+    output: `function fail(res) { if (res.status === 404) return; throw new Error(res.statusText); } async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.status !== 200) fail(res); return res.status === 204 ? null : res.json(); }`,
+    errors: [{ messageId: 'method' }],
+  },
+  {
+    code: `async function failLater(res) { throw new Error(res.statusText); } async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.status !== 200) failLater(res); return res.json(); }`,
+    output: `async function failLater(res) { throw new Error(res.statusText); } async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.status !== 200) failLater(res); return res.status === 204 ? null : res.json(); }`,
+    errors: [{ messageId: 'method' }],
+  },
   // `ok` does not exclude 204
   {
     code: `async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.ok) return res.json(); throw new Error(); }`,
@@ -518,6 +529,12 @@ ruleTester.run('no-json-on-no-content', rule, {
     `async function f() { const res = await fetch('/x', { method: 'DELETE' }); switch (res.status) { case 200: case 201: return res.json(); default: return null; } }`,
     `async function f() { const res = await fetch('/x', { method: 'DELETE' }); if ([200, 201].includes(res.status)) return res.json(); }`,
     `async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (!res.ok) { const error = await res.json(); throw new Error(error.message); } }`,
+    // 204 excluded by an exit through a call that never returns, or an assertion (core/exits.ts)
+    `function fail(res) { throw new Error(res.statusText); } async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.status !== 200) fail(res); return res.json(); }`,
+    `const fail = (res: Response): never => { throw new Error(res.statusText); }; async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.status !== 200) fail(res); return res.json(); }`,
+    `async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.status !== 200) assert.fail('unexpected'); return res.json(); }`,
+    `async function f() { const res = await fetch('/x', { method: 'DELETE' }); invariant(res.status === 200, 'unexpected'); return res.json(); }`,
+    `async function f() { const res = await fetch('/x', { method: 'DELETE' }); outer: { if (res.status !== 200) break outer; return res.json(); } return null; }`,
     `async function f() { const res = await fetch('/x', { method: 'DELETE' }); const { status } = res; if (status === 204) return; return res.json(); }`,
     `async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.status !== 204) { return res.json(); } }`,
     `import { StatusCodes } from 'http-status-codes';
@@ -602,6 +619,7 @@ jsRuleTester.run('no-json-on-no-content (JavaScript, JSX)', rule, {
     `async function f() { const res = await fetch('/x'); return res.json(); }`,
     `function Item({ id }) { return <button onClick={async () => { const res = await fetch('/items/' + id, { method: 'DELETE' }); if (res.status !== 204) await res.json(); }}>x</button>; }`,
     `const axios = require('axios'); async function f() { return (await axios.delete('/x')).data; }`,
+    `const die = (message) => { process.exit(1); }; async function f() { const res = await fetch('/x', { method: 'DELETE' }); if (res.status !== 200) die('unexpected'); return res.json(); }`,
   ],
   invalid: [
     {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
+import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { FunctionNode, Node } from '../core/ast';
 import {
@@ -9,12 +9,14 @@ import {
   isFunction,
   isParameter,
   memberName,
-  propertyKeyName,
   skipWrappers,
   skipWrappersUp,
 } from '../core/ast';
 import type { HttpModel } from '../model';
 import type { BodyParse, HttpRequest, RequestMethod } from './requests';
+import { callsFunction, localCalls } from './local-calls';
+import { methodOfOptions, methodOfValue } from './request-method';
+import { typedMethods } from './typed-methods';
 
 /** One call of a helper that forwards its caller's method, and the method that call sends. */
 export interface MethodAtCall {
@@ -31,7 +33,7 @@ export interface ParseMethod {
 }
 
 /** Where a forwarded method enters a function: the parameter, and whether it is the method or an options object. */
-interface ForwardedParameter {
+export interface ForwardedParameter {
   readonly fn: FunctionNode;
   readonly index: number;
   readonly role: 'options' | 'value';
@@ -328,68 +330,6 @@ function parameterOf(
   return undefined;
 }
 
-/**
- * The methods a parameter's TypeScript type allows: a union of string literals (directly or
- * through a local type alias) for a method, `Omit<…, 'method'>` for an options object (GET).
- */
-function typedMethods(model: HttpModel, parameter: ForwardedParameter): Set<string> | undefined {
-  const param = parameter.fn.params[parameter.index];
-  const pattern = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  if (!pattern || !('typeAnnotation' in pattern)) return undefined;
-  const annotation = pattern.typeAnnotation?.typeAnnotation;
-  if (!annotation) return undefined;
-  if (parameter.role === 'value' && pattern.type === AST_NODE_TYPES.Identifier) {
-    const literals = stringLiterals(model, annotation, 0);
-    return literals && new Set(literals.map((m) => m.toUpperCase()));
-  }
-  if (
-    parameter.role === 'options' &&
-    pattern.type === AST_NODE_TYPES.Identifier &&
-    annotation.type === AST_NODE_TYPES.TSTypeReference
-  ) {
-    const name =
-      annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName.name : undefined;
-    const omitted = annotation.typeArguments?.params[1];
-    if (name === 'Omit' && omitted && stringLiterals(model, omitted, 0)?.includes('method'))
-      return new Set(['GET']);
-  }
-  return undefined;
-}
-
-function stringLiterals(
-  model: HttpModel,
-  type: TSESTree.TypeNode,
-  depth: number,
-): string[] | undefined {
-  if (depth > MAX_DEPTH) return undefined;
-  switch (type.type) {
-    case AST_NODE_TYPES.TSLiteralType:
-      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === 'string'
-        ? [type.literal.value]
-        : undefined;
-    case AST_NODE_TYPES.TSUnionType: {
-      const all: string[] = [];
-      for (const member of type.types) {
-        const values = stringLiterals(model, member, depth + 1);
-        if (!values) return undefined;
-        all.push(...values);
-      }
-      return all;
-    }
-    case AST_NODE_TYPES.TSTypeReference: {
-      // `type Method = 'GET' | 'POST'`
-      if (type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
-      const variable = ASTUtils.findVariable(model.file.scopeOf(type), type.typeName.name);
-      const def = variable?.defs.find((d) => d.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration);
-      return def?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration
-        ? stringLiterals(model, def.node.typeAnnotation, depth + 1)
-        : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
 /** The method one call of the helper sends; undefined when it cannot be told. */
 function methodAt(
   model: HttpModel,
@@ -401,120 +341,6 @@ function methodAt(
   const argument = call.arguments[parameter.index] ?? parameter.fallback;
   if (!argument) return { methods: new Set(['GET']), forwarded: false };
   return parameter.role === 'options'
-    ? model.methodOfOptions(argument)
-    : model.methodOfValue(argument);
-}
-
-/** Whether a call calls the given function through the variable it is declared in. */
-function callsFunction(model: HttpModel, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
-  const callee = skipWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = model.file.variableOf(callee);
-  return variable != null && functionVariables(model, fn).includes(variable);
-}
-
-/**
- * Every call of a local function, when it is only ever called directly; undefined when it escapes.
- * With `inSight`, the direct calls in the file even when it escapes (exported, passed around).
- */
-function localCalls(
-  model: HttpModel,
-  fn: FunctionNode,
-  inSight = false,
-): TSESTree.CallExpression[] | undefined {
-  const variables = functionVariables(model, fn);
-  if (variables.length === 0) return privateMethodCalls(model, fn, inSight);
-  if (isExported(fn) && !inSight) return undefined;
-  const calls: TSESTree.CallExpression[] = [];
-  for (const variable of variables) {
-    for (const reference of variable.references) {
-      if (reference.init || (reference.isWrite() && !reference.isRead())) continue;
-      const top = skipWrappersUp(reference.identifier);
-      const call = top.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== top) {
-        if (inSight) continue;
-        return undefined;
-      }
-      calls.push(call);
-    }
-  }
-  return calls.length > 0 ? calls : undefined;
-}
-
-/**
- * Every call of a private method (`#send`, TypeScript `private send`, also as an arrow property)
- * within its class, when each use of it there is a direct call; undefined when it escapes
- * (`this.#send.bind(this)`, `this[name]`) or is not private.
- */
-function privateMethodCalls(
-  model: HttpModel,
-  fn: FunctionNode,
-  inSight = false,
-): TSESTree.CallExpression[] | undefined {
-  const member = skipWrappersUp(fn).parent;
-  if (
-    (member?.type !== AST_NODE_TYPES.MethodDefinition &&
-      member?.type !== AST_NODE_TYPES.PropertyDefinition) ||
-    member.value !== skipWrappersUp(fn)
-  )
-    return undefined;
-  if (member.computed || member.parent.type !== AST_NODE_TYPES.ClassBody) return undefined;
-  const isHashPrivate = member.key.type === AST_NODE_TYPES.PrivateIdentifier;
-  if (!isHashPrivate && member.accessibility !== 'private' && !inSight) return undefined;
-  const name = isHashPrivate
-    ? (member.key as TSESTree.PrivateIdentifier).name
-    : propertyKeyName(member);
-  if (name === undefined) return undefined;
-  const calls: TSESTree.CallExpression[] = [];
-  for (const access of model.file.nodesOfTypeIn(AST_NODE_TYPES.MemberExpression, member.parent)) {
-    // A TypeScript `private` member may also be read as `this[key]`.
-    if (
-      !inSight &&
-      !isHashPrivate &&
-      access.computed &&
-      memberName(access) === undefined &&
-      skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression
-    )
-      return undefined;
-    const matches = isHashPrivate
-      ? access.property.type === AST_NODE_TYPES.PrivateIdentifier && access.property.name === name
-      : access.property.type !== AST_NODE_TYPES.PrivateIdentifier &&
-        memberName(access) === name &&
-        skipWrappers(access.object).type === AST_NODE_TYPES.ThisExpression;
-    if (!matches) continue;
-    const top = skipWrappersUp(access);
-    const call = top.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== top) {
-      if (inSight) continue;
-      return undefined;
-    }
-    calls.push(call);
-  }
-  return calls.length > 0 ? calls : undefined;
-}
-
-function functionVariables(model: HttpModel, fn: FunctionNode): TSESLint.Scope.Variable[] {
-  const scopeManager = model.file.scopeManager;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-    return fn.id ? scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name) : [];
-  }
-  const top = skipWrappersUp(fn);
-  const parent = top.parent;
-  if (
-    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-    parent.init === top &&
-    parent.id.type === AST_NODE_TYPES.Identifier
-  ) {
-    return scopeManager.getDeclaredVariables(parent);
-  }
-  return [];
-}
-
-function isExported(fn: FunctionNode): boolean {
-  let node: Node | undefined = skipWrappersUp(fn).parent;
-  if (node?.type === AST_NODE_TYPES.VariableDeclarator) node = node.parent?.parent;
-  return (
-    node?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-    node?.type === AST_NODE_TYPES.ExportDefaultDeclaration
-  );
+    ? methodOfOptions(model.file, argument)
+    : methodOfValue(model.file, argument);
 }

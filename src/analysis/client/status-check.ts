@@ -149,7 +149,8 @@ function resolvesOnErrorStatus(model: HttpModel, request: HttpRequest): string |
   if (!behaviour) return false;
   const hooks = behaviour.hooks ?? [];
   if (hooks.some((hook) => model.file.textIncludes(hook))) return false;
-  let throws = behaviour.throws;
+  const throwsByDefault = request.client.throwsOnErrorStatus !== undefined;
+  let throws = throwsByDefault;
   let option: string | undefined;
   for (const options of optionObjects(model.file, request)) {
     if (options === undefined) {
@@ -162,8 +163,8 @@ function resolvesOnErrorStatus(model: HttpModel, request: HttpRequest): string |
     if (!property) continue;
     const matches = optionMatches(property.value, behaviour.option.value);
     if (matches === undefined) return false;
-    throws = matches ? !behaviour.throws : behaviour.throws;
-    option = matches && behaviour.throws ? optionText(behaviour) : undefined;
+    throws = matches ? !throwsByDefault : throwsByDefault;
+    option = matches && throwsByDefault ? optionText(behaviour) : undefined;
   }
   return throws ? false : option;
 }

@@ -101,6 +101,106 @@ export function findProperty(
   return found;
 }
 
+export type Loop =
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement;
+
+/** `for`, `for…in`, `for…of`, `while`, `do…while` (not the label around one). */
+export function isLoop(node: Node): node is Loop {
+  switch (node.type) {
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** `name(…)` or `object.name(…)`: the name called. */
+export function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+}
+
+/**
+ * Whether `node` calls `object.method(…)` on a plain identifier: `isMethodCall(node, 'Math',
+ * ['floor', 'trunc'])`, `isMethodCall(node, 'process', 'exit')`. Optional chains and TS wrappers
+ * are looked through.
+ */
+export function isMethodCall(
+  node: Node,
+  object: string | ReadonlySet<string>,
+  method: string | ReadonlySet<string>,
+): boolean {
+  const call = skipWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipWrappers(callee.object);
+  const name = memberName(callee);
+  return (
+    receiver.type === AST_NODE_TYPES.Identifier &&
+    (typeof object === 'string' ? receiver.name === object : object.has(receiver.name)) &&
+    name !== undefined &&
+    (typeof method === 'string' ? name === method : method.has(name))
+  );
+}
+
+/** The name an import specifier imports: `a` in `import { a as b }` and `import { 'a' as b }`. */
+export function importedName(specifier: TSESTree.ImportSpecifier): string {
+  return specifier.imported.type === AST_NODE_TYPES.Identifier
+    ? specifier.imported.name
+    : specifier.imported.value;
+}
+
+/** The innermost `catch` clause that holds `node` (or is it). */
+export function enclosingCatch(node: Node | undefined): TSESTree.CatchClause | undefined {
+  for (let current = node; current; current = current.parent)
+    if (current.type === AST_NODE_TYPES.CatchClause) return current;
+  return undefined;
+}
+
+/**
+ * The variables through which a function can be called: its name (a declaration's, or a named
+ * function expression's own), or the `const` it is assigned to, also through React's
+ * `useCallback(fn, deps)`, which hands back the same function.
+ */
+export function functionVariables(
+  scopeManager: TSESLint.Scope.ScopeManager,
+  fn: FunctionNode,
+): TSESLint.Scope.Variable[] {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return fn.id ? scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name) : [];
+  }
+  if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id) {
+    const own = scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
+    if (own.length > 0) return own;
+  }
+  let top = skipWrappersUp(fn);
+  const hook = top.parent;
+  if (
+    hook?.type === AST_NODE_TYPES.CallExpression &&
+    hook.arguments[0] === top &&
+    calleeName(hook) === 'useCallback'
+  )
+    top = skipWrappersUp(hook);
+  const parent = top.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === top &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
+    return scopeManager.getDeclaredVariables(parent);
+  }
+  return [];
+}
+
 export function isFunction(node: Node): node is FunctionNode {
   return (
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
@@ -166,8 +266,16 @@ export function isParameter(variable: TSESLint.Scope.Variable): boolean {
   return variable.defs.some((def) => def.type === 'Parameter');
 }
 
-/** Statements that end the statement list they are in: nothing after them in the list runs. */
-export function alwaysExits(statement: TSESTree.Statement): boolean {
+/**
+ * Statements that end the statement list they are in: nothing after them in the list runs. The
+ * syntax, and calls `exitsByCall` knows never to return (by default `process.exit`; the path
+ * engine's `exitsAlways(file, …)` in exits.ts also knows local functions that always throw and
+ * `assert.fail`: domains move to it as they port).
+ */
+export function alwaysExits(
+  statement: TSESTree.Statement,
+  exitsByCall: (expression: Expression) => boolean = isProcessExit,
+): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:
@@ -175,37 +283,29 @@ export function alwaysExits(statement: TSESTree.Statement): boolean {
     case AST_NODE_TYPES.BreakStatement:
       return true;
     case AST_NODE_TYPES.BlockStatement:
-      return statement.body.some((inner) => alwaysExits(inner));
+      return statement.body.some((inner) => alwaysExits(inner, exitsByCall));
     case AST_NODE_TYPES.IfStatement:
       return (
         statement.alternate != null &&
-        alwaysExits(statement.consequent) &&
-        alwaysExits(statement.alternate)
+        alwaysExits(statement.consequent, exitsByCall) &&
+        alwaysExits(statement.alternate, exitsByCall)
       );
     case AST_NODE_TYPES.TryStatement:
       // A try exits when its block does and no catch falls through, or its finally exits.
       return (
-        (statement.finalizer != null && alwaysExits(statement.finalizer)) ||
-        (alwaysExits(statement.block) &&
-          (statement.handler == null || alwaysExits(statement.handler.body)))
+        (statement.finalizer != null && alwaysExits(statement.finalizer, exitsByCall)) ||
+        (alwaysExits(statement.block, exitsByCall) &&
+          (statement.handler == null || alwaysExits(statement.handler.body, exitsByCall)))
       );
     case AST_NODE_TYPES.ExpressionStatement:
-      return isProcessExit(statement.expression);
+      return exitsByCall(statement.expression);
     default:
       return false;
   }
 }
 
 function isProcessExit(expression: Expression): boolean {
-  const node = skipWrappers(expression);
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipWrappers(node.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(callee) === 'exit' &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'process'
-  );
+  return isMethodCall(expression, 'process', 'exit');
 }
 
 /** The string value of a literal or a template without expressions. */

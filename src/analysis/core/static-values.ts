@@ -6,6 +6,7 @@ import {
   constInitializer,
   enumMemberInitializer,
   findProperty,
+  importedName,
   memberName,
   skipWrappers,
 } from './ast';
@@ -47,11 +48,7 @@ export function importPathOf(file: AnalyzedFile, node: Node, depth = 0): ImportP
     const source = declaration.source.value;
     const specifier = def.node;
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported =
-        specifier.imported.type === AST_NODE_TYPES.Identifier
-          ? specifier.imported.name
-          : specifier.imported.value;
-      return { source, path: [imported] };
+      return { source, path: [importedName(specifier)] };
     }
     // Default and namespace imports stand for the module object (CommonJS interop).
     return { source, path: [] };

@@ -1,4 +1,5 @@
 import { GLOBAL_OBJECT_NAMES } from './ast';
+import { escapeRegExp, wordAround } from './text';
 import type { ResultObject } from '../libraries/clients';
 import { HTTP_CLIENTS, HTTP_RESPONSE_METHODS, SERVER_FRAMEWORKS } from '../libraries/clients';
 import { RETRY_CONFIG_LIBRARIES, RETRY_PREDICATE_NAME } from '../libraries/retry';
@@ -24,8 +25,8 @@ export const KNOWN_MODULES: ReadonlySet<string> = new Set([
   ]),
 ]);
 
-/** `text` as a regular expression that matches it literally. */
-export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+// Re-exported for the analyses that still import them from here (retry-after.ts, requests.ts, server.ts).
+export { escapeRegExp, shortestNeedles } from './text';
 
 /**
  * A word as the scan looks for it: from its first capital after the start (`Code` of
@@ -106,14 +107,6 @@ const ROUTE_METHODS = [
 // the handler ahead is looked for in the whole text (`ROUTE_HANDLER_AHEAD`), comments and all.
 const ROUTE_PATH_ARGUMENT = `${QUOTE}[/*](?<=\\b(?:${ROUTE_METHODS.join('|')})(?:${QUOTE}\\s*\\])?\\s*(?:\\?\\.\\s*)?\\(\\s*\\(?\\s*${QUOTE}[/*])`;
 const ROUTE_HANDLER_AHEAD = /[^;]*?(?:=>|\bfunction\b)/y;
-
-/**
- * The names without those that contain another of them (`$fetch` has `fetch`): a text that has
- * none of these has none of the names, and each absent needle costs a search of the whole text.
- */
-export function shortestNeedles(names: readonly string[]): string[] {
-  return names.filter((name) => !names.some((other) => other !== name && name.includes(other)));
-}
 
 /**
  * What a serverless result object needs written: its body key (`jsonBody`), and its status key
@@ -213,25 +206,4 @@ export function* retryPredicateNameOffsets(text: string): Generator<number> {
       if (RETRY_PREDICATE_NAME.test(text.slice(word.start, word.end))) yield word.start;
     }
   }
-}
-
-/** The identifier-like word of the text around `[at, at + length)`. */
-function wordAround(text: string, at: number, length: number): { start: number; end: number } {
-  let start = at;
-  while (start > 0 && isIdentifierCharacter(text.charCodeAt(start - 1))) start--;
-  let end = at + length;
-  while (end < text.length && isIdentifierCharacter(text.charCodeAt(end))) end++;
-  return { start, end };
-}
-
-/** `[A-Za-z0-9_$]` and any non-ASCII character: a character an identifier may have. */
-function isIdentifierCharacter(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 48 && code <= 57) ||
-    code === 95 ||
-    code === 36 ||
-    code > 127
-  );
 }

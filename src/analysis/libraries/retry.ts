@@ -4,7 +4,7 @@
  * Facts from each package's published source (see ../shared/notes/http-clients.md).
  */
 
-import type { ClientId } from './clients';
+import type { ClientId, HttpClient } from './clients';
 
 /** Libraries whose retry the analysis reads (HTTP clients with their own retry included). */
 export type RetryConfigLibraryId =
@@ -86,6 +86,26 @@ export type RetryConfigSite =
  */
 export type StatusListFormat = 'list' | 'ranges' | 'exclude';
 
+/** How a header is read: `headers.get(name)` (fetch `Headers`) or `headers[name]` (node, axios). */
+export type HeaderStyle = HttpClient['headerStyle'];
+
+/** The shape of a library's delay callback: its parameters and where the headers are. */
+export interface DelayCallbackShape {
+  /** Default names of the callback's parameters, up to the one that holds the response or error. */
+  readonly parameters: readonly string[];
+  /** The headers, from the parameter at the last position. */
+  readonly source: {
+    readonly style: HeaderStyle;
+    /** The holder is an error whose `response` carries the headers: `error.response?.headers[…]`. */
+    readonly viaErrorResponse?: boolean;
+    /** The holder may be null (fetch-retry's `response` after a network error): `response?.headers`. */
+    readonly optional?: boolean;
+  };
+}
+
+/** A status, or an inclusive range of statuses. */
+export type StatusOrRange = number | readonly [number, number];
+
 export interface RetryConfigLibrary {
   readonly id: RetryConfigLibraryId;
   /** Import sources that mark a file as using the library (for `key` sites). */
@@ -93,12 +113,16 @@ export interface RetryConfigLibrary {
   readonly sites: readonly RetryConfigSite[];
   /** For options given beside other request options: the options that make them retry options. */
   readonly markers?: readonly string[];
-  /** The option that lists statuses, and how. */
-  readonly statusCodes?: { readonly name: string; readonly format: StatusListFormat };
+  /** The option that lists statuses, and how; `defaults`: its value when not given (octokit's `doNotRetry`). */
+  readonly statusCodes?: {
+    readonly name: string;
+    readonly format: StatusListFormat;
+    readonly defaults?: readonly number[];
+  };
   /** A predicate option may also be given as a status list (fetch-retry `retryOn`). */
   readonly statusCodesOrPredicate?: boolean;
-  /** ky `afterStatusCodes`: statuses whose Retry-After is honoured. */
-  readonly afterStatusCodes?: string;
+  /** ky `afterStatusCodes`: statuses whose Retry-After is honoured, and the library's default list. */
+  readonly afterStatusCodes?: { readonly name: string; readonly defaults: readonly number[] };
   readonly predicates: readonly RetryPredicateOption[];
   /** Options that set the delay between attempts (a number or a function). */
   readonly delayOptions: readonly string[];
@@ -113,7 +137,29 @@ export interface RetryConfigLibrary {
   /** The delay between attempts, in milliseconds, when the code gives none (fetch-retry 1000, ofetch 0). */
   readonly defaultDelayMs?: number;
   /** Statuses it retries when the code does not say (facts; rules judge what the code writes). */
-  readonly defaultStatuses: readonly number[] | 'all-errors' | 'network-only';
+  readonly defaultStatuses: readonly StatusOrRange[] | 'all-errors' | 'network-only';
+  /** The option whose `0` or `false` turns retrying off (`retries: 0`, ofetch `retry: false`, ky `limit: 0`). */
+  readonly retriesOption?: string;
+  /** Request methods retried only when `retriesOption` is given (ofetch: none for POST, PUT, PATCH, DELETE). */
+  readonly methodsNotRetried?: readonly string[];
+  /**
+   * A condition option that replaces the default statuses: the library's own conditions named
+   * here keep them (axios-retry `retryCondition: isNetworkOrIdempotentRequestError`), another
+   * function retries what it accepts.
+   */
+  readonly retryCondition?: { readonly name: string; readonly builtIn: readonly string[] };
+  /**
+   * The option that sets the delay between attempts as a number or a callback, for a library
+   * that does not wait for `Retry-After` on its own there.
+   */
+  readonly retryDelay?: {
+    readonly name: string;
+    readonly callback: DelayCallbackShape;
+    /** Without the option the library waits its own `defaultDelayMs`, which ignores the server. */
+    readonly defaultIgnoresWait: boolean;
+    /** A number given ignores the server's wait (false where only a callback can read it and a number is not the delay). */
+    readonly numberIgnoresWait: boolean;
+  };
 }
 
 const ERROR: readonly PredicateParameter[] = ['error'];
@@ -142,12 +188,13 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
       },
     ],
     statusCodes: { name: 'statusCodes', format: 'list' },
-    afterStatusCodes: 'afterStatusCodes',
+    afterStatusCodes: { name: 'afterStatusCodes', defaults: [413, 429, 503] },
     predicates: [{ name: 'shouldRetry', parameters: ['context'] }],
     delayOptions: ['delay', 'backoffLimit', 'maxRetryAfter'],
     beforeRetry: [['hooks', 'beforeRetry']],
     honoursRetryAfter: true,
     defaultStatuses: [408, 413, 429, 500, 502, 503, 504],
+    retriesOption: 'limit',
   },
   {
     id: 'got',
@@ -200,6 +247,15 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     honoursRetryAfter: false,
     defaultDelayMs: 0,
     defaultStatuses: [408, 409, 425, 429, 500, 502, 503, 504],
+    retriesOption: 'retry',
+    methodsNotRetried: ['POST', 'PUT', 'PATCH', 'DELETE'],
+    retryDelay: {
+      name: 'retryDelay',
+      // `retryDelay(context)`, the response in `context.response`.
+      callback: { parameters: ['context'], source: { style: 'get', viaErrorResponse: true } },
+      defaultIgnoresWait: true,
+      numberIgnoresWait: true,
+    },
   },
   {
     id: 'superagent',
@@ -255,7 +311,28 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     delayOptions: ['retryDelay'],
     beforeRetry: [['onRetry']],
     honoursRetryAfter: true,
-    defaultStatuses: [429, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511],
+    defaultStatuses: [429, [500, 599]],
+    retriesOption: 'retries',
+    retryCondition: {
+      name: 'retryCondition',
+      // Its exported conditions that let 429 and 5xx through.
+      builtIn: [
+        'isRetryableError',
+        'isNetworkOrIdempotentRequestError',
+        'isIdempotentRequestError',
+        'isSafeRequestError',
+      ],
+    },
+    retryDelay: {
+      name: 'retryDelay',
+      // `retryDelay(retryCount, error)`, an AxiosError.
+      callback: {
+        parameters: ['retryCount', 'error'],
+        source: { style: 'index', viaErrorResponse: true },
+      },
+      defaultIgnoresWait: false,
+      numberIgnoresWait: false,
+    },
   },
   {
     id: 'retry-axios',
@@ -266,7 +343,7 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     delayOptions: ['retryDelay', 'backoffType', 'checkRetryAfter', 'maxRetryAfter'],
     beforeRetry: [['onRetryAttempt']],
     honoursRetryAfter: true,
-    defaultStatuses: [100, 199, 429, 500, 599],
+    defaultStatuses: [[100, 199], 429, [500, 599]],
   },
   {
     id: 'fetch-retry',
@@ -291,6 +368,17 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     honoursRetryAfter: false,
     defaultDelayMs: 1000,
     defaultStatuses: 'network-only',
+    retriesOption: 'retries',
+    retryDelay: {
+      name: 'retryDelay',
+      // `retryDelay(attempt, error, response)`; `response` is null after a network error.
+      callback: {
+        parameters: ['attempt', 'error', 'response'],
+        source: { style: 'get', optional: true },
+      },
+      defaultIgnoresWait: true,
+      numberIgnoresWait: true,
+    },
   },
   {
     id: 'undici-retry',
@@ -332,7 +420,11 @@ export const RETRY_CONFIG_LIBRARIES: readonly RetryConfigLibrary[] = [
     id: 'octokit-retry',
     modules: ['@octokit/plugin-retry', 'octokit'],
     sites: [{ kind: 'key', key: 'retry', optionsPath: [] }],
-    statusCodes: { name: 'doNotRetry', format: 'exclude' },
+    statusCodes: {
+      name: 'doNotRetry',
+      format: 'exclude',
+      defaults: [400, 401, 403, 404, 410, 422, 451],
+    },
     predicates: [],
     delayOptions: [],
     beforeRetry: [],
@@ -438,15 +530,20 @@ export const COCKATIEL_FILTERS: Readonly<Record<string, PredicateParameter>> = {
  * otherwise: their resolved response is always 2xx, and a retry that catches the rejection
  * sees the status on the error.
  */
-export const THROWING_CLIENTS: Readonly<
-  Partial<Record<ClientId, { readonly disabledBy: readonly string[] }>>
-> = {
-  axios: { disabledBy: ['validateStatus'] },
-  ky: { disabledBy: ['throwHttpErrors'] },
-  got: { disabledBy: ['throwHttpErrors'] },
-  ofetch: { disabledBy: ['ignoreResponseError'] },
-  wretch: { disabledBy: [] },
-  superagent: { disabledBy: ['ok'] },
+export interface ThrowingClient {
+  /** Options that turn the rejection off (`validateStatus`, `throwHttpErrors: false`). */
+  readonly disabledBy: readonly string[];
+  /** The error carries the response: `error.response.headers`. */
+  readonly errorCarriesResponse: boolean;
+}
+
+export const THROWING_CLIENTS: Readonly<Partial<Record<ClientId, ThrowingClient>>> = {
+  axios: { disabledBy: ['validateStatus'], errorCarriesResponse: true },
+  ky: { disabledBy: ['throwHttpErrors'], errorCarriesResponse: true },
+  got: { disabledBy: ['throwHttpErrors'], errorCarriesResponse: true },
+  ofetch: { disabledBy: ['ignoreResponseError'], errorCarriesResponse: true },
+  wretch: { disabledBy: [], errorCarriesResponse: true },
+  superagent: { disabledBy: ['ok'], errorCarriesResponse: true },
 };
 
 /** Names of functions that define a retry predicate: the code says what they decide. */

@@ -21,7 +21,7 @@ import type { Node } from '../core/ast';
 import { alwaysExits, contains, isFunction, memberName, skipWrappers } from '../core/ast';
 import { RATE_LIMIT_STATUS_HOSTS } from '../libraries/clients';
 import type { HttpModel } from '../model';
-import type { RetrySite } from './retry';
+import type { RetrySite } from './types';
 import { StatusSet } from '../status/status-set';
 import { StatusSubject } from '../status/subject';
 

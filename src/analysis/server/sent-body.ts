@@ -5,7 +5,7 @@ import type { Node } from '../core/ast';
 import { constInitializer, memberName, skipWrappers } from '../core/ast';
 import { stringifiedValue } from './error-body';
 import type { AnalyzedFile } from '../core/file';
-import type { BodyRemoval, ServerSend } from './server';
+import type { BodyRemoval, ServerSend } from './types';
 
 /**
  * What a server send puts in the response body: whether there is one at all (`null` sends none

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  isBodyPresenceChecked,
-  isParseFailureHandled,
-  readsAttributedResponse,
-} from '../../../src/analysis/client/body';
+import { isBodyPresenceChecked } from '../../../src/analysis/client/body-presence';
+import { isParseFailureHandled } from '../../../src/analysis/client/parse-handling';
+import { readsAttributedResponse } from '../../../src/analysis/client/reassigned-response';
 import { methodAtParse } from '../../../src/analysis/client/call-site-method';
 import { admitsNoContent } from '../../../src/analysis/client/no-content';
 import type { BodyParse } from '../../../src/analysis';
@@ -97,6 +95,15 @@ describe('isBodyPresenceChecked', () => {
     `${DELETE} if (res.clone()) return res.json();`,
   ])('sees no presence check: %s', (code) => {
     expect(presence(code)).toBe(false);
+  });
+
+  it('reads the exits of the path engine: an assertion before the parse', () => {
+    expect(
+      presence(
+        `${DELETE} assert(res.headers.get('content-type')?.includes('json')); return res.json();`,
+      ),
+    ).toBe(true);
+    expect(presence(`${DELETE} assert(res.headers.get('x-json')); return res.json();`)).toBe(false);
   });
 });
 

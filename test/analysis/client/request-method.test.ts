@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
+import { methodOfOptions, methodOfValue } from '../../../src/analysis/client/request-method';
 import { analyze } from '../helpers';
 
 function methodsOf(code: string, typescript = false): Array<string[] | undefined> {
@@ -54,11 +55,11 @@ describe('request methods', () => {
       `const init = { method: 'PATCH' }; const m = 'put'; use(init, m);`,
       ({ model, find }) => {
         expect([
-          ...model.methodOfOptions(find(AST_NODE_TYPES.Identifier, 'init')).methods!,
+          ...methodOfOptions(model.file, find(AST_NODE_TYPES.Identifier, 'init')).methods!,
         ]).toEqual(['PATCH']);
         const call = find(AST_NODE_TYPES.CallExpression, 'use(init, m)');
-        expect([...model.methodOfValue(call.arguments[1]!).methods!]).toEqual(['PUT']);
-        expect([...model.methodOfOptions(call.arguments[0]!).methods!]).toEqual(['PATCH']);
+        expect([...methodOfValue(model.file, call.arguments[1]!).methods!]).toEqual(['PUT']);
+        expect([...methodOfOptions(model.file, call.arguments[0]!).methods!]).toEqual(['PATCH']);
       },
     );
   });

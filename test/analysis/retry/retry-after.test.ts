@@ -1,11 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import {
-  headerSourceFor,
-  namedDelays,
-  serverWaitReads,
-} from '../../../src/analysis/retry/retry-after';
+import { headerSourceFor, namedDelays, serverWaitReads } from '../../../src/analysis/retry';
 import { analyze } from '../helpers';
 
 /** Whether the statement list of the first `while` body (or the function named `target`) reads the wait. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { RetrySite } from '../../../src/analysis/retry/retry';
-import { getRetries } from '../../../src/analysis/retry/retry';
+import type { RetrySite } from '../../../src/analysis/retry';
+import { getRetries } from '../../../src/analysis/retry';
 import { analyze } from '../helpers';
 
 interface Summary {

@@ -1,11 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import {
-  classifyErrorBody,
-  errorBranchAt,
-  likelyErrorStatuses,
-} from '../../../src/analysis/server/error-body';
+import { classifyErrorBody } from '../../../src/analysis/server/error-body';
+import { errorBranchAt } from '../../../src/analysis/server/error-branch';
+import { likelyErrorStatuses } from '../../../src/analysis/server/status-hints';
 import { analyze } from '../helpers';
 
 /** Classifies the argument of the first call to `send(…)` in the code. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ServerSend } from '../../../src/analysis/server/server';
+import type { ServerSend } from '../../../src/analysis/server';
 import type { BodyPresence } from '../../../src/analysis/server/sent-body';
 import { bodyPresence } from '../../../src/analysis/server/sent-body';
-import { getServerAnalysis } from '../../../src/analysis/server/server';
+import { getServerAnalysis } from '../../../src/analysis/server';
+import { errorBodyOf } from '../../../src/analysis/server/send-errors';
 import { analyze } from '../helpers';
 
 interface Seen {
@@ -223,7 +224,7 @@ describe('server sends', () => {
         // `new Response(text)` is a send, but no error body
         const last = getServerAnalysis(model).sends.at(-1)!;
         expect(text(last.body)).toBe('err.message');
-        expect(getServerAnalysis(model).errorBodyOf(last)).toBeUndefined();
+        expect(errorBodyOf(model.file, last)).toBeUndefined();
       },
     );
     expect(seen).toEqual([

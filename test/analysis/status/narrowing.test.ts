@@ -101,6 +101,38 @@ describe('status narrowing', () => {
     expect(statusesAtProbe('probe();\nassert.strictEqual(res.status, 200);')).toBe('100–599');
   });
 
+  it('reads the exit forms of the path engine: calls that never return, invariant, toBeTruthy', () => {
+    const fail = 'function fail(res) { throw new Error(res.statusText); }';
+    expect(statusesAtProbe('if (!res.ok) fail(res);\nprobe();', { prelude: fail })).toBe('200–299');
+    expect(statusesAtProbe('if (!res.ok) process.exit(1);\nprobe();')).toBe('200–299');
+    expect(statusesAtProbe('if (res.status !== 200) assert.fail("m");\nprobe();')).toBe('200');
+    expect(statusesAtProbe('invariant(res.ok, "m");\nprobe();')).toBe('200–299');
+    expect(statusesAtProbe('expect(res.ok).toBeTruthy();\nprobe();')).toBe('200–299');
+    expect(
+      statusesAtProbe('if (!res.ok) fail(res);\nprobe();', {
+        prelude: 'const fail = (res: Response): never => { throw new Error(); };',
+        typescript: true,
+      }),
+    ).toBe('200–299');
+    // A `fail` that may return, or rejects instead of throwing, does not exit.
+    expect(
+      statusesAtProbe('if (!res.ok) fail(res);\nprobe();', {
+        prelude: 'function fail(res) { if (res.status === 404) return; throw new Error(); }',
+      }),
+    ).toBe('100–599');
+    expect(
+      statusesAtProbe('if (!res.ok) fail(res);\nprobe();', {
+        prelude: 'async function fail(res) { throw new Error(); }',
+      }),
+    ).toBe('100–599');
+    // The switch's fall-through reads the same exits.
+    expect(
+      statusesAtProbe('switch (res.status) {\ncase 204: fail(res);\ncase 200: probe();\n}', {
+        prelude: fail,
+      }),
+    ).toBe('200');
+  });
+
   it('reads switch cases with fall-through and default', () => {
     const sw = (cases: string) => statusesAtProbe(`switch (res.status) {\n${cases}\n}`);
     expect(sw('case 200: probe(); break;')).toBe('200');

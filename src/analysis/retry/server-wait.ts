@@ -10,11 +10,11 @@
  * `reads.within(region)` for the nodes of a retry path.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
+import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { FunctionNode, Node } from '../core/ast';
 import {
-  calledMemberName,
+  calleeName,
   contains,
   enclosingFunction,
   isFunction,
@@ -22,10 +22,8 @@ import {
   skipWrappers,
   skipWrappersUp,
 } from '../core/ast';
-import type { ClientId } from '../libraries/clients';
 import type { HttpModel } from '../model';
-import type { HeaderSource } from '../../fixes/retry-after';
-import { escapeRegExp } from '../core/text-anchors';
+import { escapeRegExp } from '../core/text';
 
 /** The header every 429/503 may carry; always understood. */
 export const RETRY_AFTER_HEADER = 'retry-after';
@@ -243,12 +241,6 @@ export function serverWaitReads(
   return reads;
 }
 
-function calleeName(call: TSESTree.CallExpression): string | undefined {
-  const callee = skipWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  return memberName(callee);
-}
-
 function isPlainLiteral(node: TSESTree.CallExpressionArgument): boolean {
   const inner = skipWrappers(node);
   return (
@@ -309,274 +301,4 @@ function functionReferences(model: HttpModel, fn: FunctionNode): Node[] {
       .filter((reference) => reference.isRead())
       .map((reference) => reference.identifier),
   );
-}
-
-/** Clients whose request rejects on an error status with an error that carries `response`. */
-const ERROR_CARRIES_RESPONSE = new Set<ClientId>([
-  'axios',
-  'got',
-  'ky',
-  'ofetch',
-  'wretch',
-  'superagent',
-]);
-
-/**
- * How the code can read the headers the server sent, through `variable`, at `at`: a tracked
- * response (`res.headers.get(…)`, `res.headers[…]` by the client's `headerStyle`), or an error
- * caught around requests of clients whose errors carry the response (`error.response?.headers[…]`).
- * Undefined when the variable is not visible at `at` or its headers cannot be known.
- */
-export function headerSourceFor(
-  model: HttpModel,
-  variable: TSESLint.Scope.Variable,
-  at: Node,
-): HeaderSource | undefined {
-  const visible = ASTUtils.findVariable(model.file.scopeOf(at), variable.name);
-  if (visible !== variable) return undefined;
-  const response = model.responseHeldBy(variable);
-  if (response) return { holder: variable.name, style: response.request.client.headerStyle };
-  const def = variable.defs[0];
-  if (!def) return undefined;
-  let region: Node | undefined;
-  if (def.type === 'CatchClause') region = def.node.parent.block;
-  else if (def.type === 'Parameter' && isFunction(def.node)) region = rejectedPromiseOf(def.node);
-  if (!region) return undefined;
-  const requests = model.requests.filter((request) => contains(region, request.node));
-  if (
-    requests.length === 0 ||
-    !requests.every((request) => ERROR_CARRIES_RESPONSE.has(request.client.id))
-  )
-    return undefined;
-  const styles = new Set(requests.map((request) => request.client.headerStyle));
-  if (styles.size !== 1) return undefined;
-  return { holder: variable.name, style: [...styles][0]!, viaErrorResponse: true };
-}
-
-/** `promise.catch((error) => …)`: the promise the callback handles. */
-function rejectedPromiseOf(fn: FunctionNode): Node | undefined {
-  if (fn.params[0]?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const top = skipWrappersUp(fn);
-  const call = top.parent;
-  if (
-    call?.type !== AST_NODE_TYPES.CallExpression ||
-    call.arguments[0] !== top ||
-    calledMemberName(call) !== 'catch'
-  )
-    return undefined;
-  const callee = skipWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
-}
-
-/** Names of waits whose body the file does not show: `import { sleep } from '../utils'`, `utils.delay(ms)`. */
-const DELAY_NAME = /^(?:sleep|delay|wait|pause|timeout|backoff|sleepMs|delayMs|waitMs|waitFor)$/i;
-
-/** A call of a wait the file imports or takes from elsewhere, by its name, with its duration. */
-export interface NamedDelay {
-  readonly node: TSESTree.CallExpression;
-  readonly duration: TSESTree.Expression;
-}
-
-const NAMED_DELAYS_KEY = {};
-
-/**
- * Awaited calls of an imported or global wait (`await sleep(1000)` with `sleep` from another
- * module, `await utils.delay(ms)`), whose body the retry analysis cannot read: the name and a
- * first argument are the evidence. Local functions are left to the retry analysis, which reads them.
- */
-export function namedDelays(model: HttpModel): readonly NamedDelay[] {
-  return model.extension(NAMED_DELAYS_KEY, () => {
-    const delays: NamedDelay[] = [];
-    for (const call of model.file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
-      const first = call.arguments[0];
-      if (!first || first.type === AST_NODE_TYPES.SpreadElement || call.arguments.length > 2)
-        continue;
-      const top = skipWrappersUp(call);
-      if (top.parent?.type !== AST_NODE_TYPES.AwaitExpression) continue;
-      const callee = skipWrappers(call.callee);
-      const name = calleeName(call);
-      if (name === undefined || !DELAY_NAME.test(name)) continue;
-      if (callee.type === AST_NODE_TYPES.Identifier) {
-        const variable = model.file.variableOf(callee);
-        const def = variable?.defs[0];
-        const elsewhere =
-          !def ||
-          def.type === 'ImportBinding' ||
-          (def.type === 'Variable' && isRequireLike(def.node.init));
-        if (!elsewhere) continue;
-      } else if (callee.type !== AST_NODE_TYPES.MemberExpression) {
-        continue;
-      }
-      delays.push({ node: call, duration: first });
-    }
-    return delays;
-  });
-}
-
-function isRequireLike(init: TSESTree.Expression | null): boolean {
-  let node: Node | null = init;
-  while (node?.type === AST_NODE_TYPES.MemberExpression) node = node.object;
-  return (
-    node?.type === AST_NODE_TYPES.CallExpression &&
-    node.callee.type === AST_NODE_TYPES.Identifier &&
-    node.callee.name === 'require'
-  );
-}
-
-/**
- * Whether code at `at` may read `variable` as a value that is there: `'safe'` when it is
- * initialised and not null or undefined on every path to `at` (a `const` declared before, in a
- * block around `at`; a parameter or caught error never reassigned), `'unsafe'` when it certainly
- * is not (`at` before the declaration: the temporal dead zone; the last assignment on the way is
- * `null`), `'unknown'` otherwise (assigned in a `try` and read in its `catch`, reassigned in a
- * branch or in the loop around `at`). Only `'safe'` allows an autofix to read it.
- */
-export type Readability = 'safe' | 'unknown' | 'unsafe';
-
-export function readabilityAt(variable: TSESLint.Scope.Variable, at: Node): Readability {
-  const def = variable.defs[0];
-  if (!def || variable.defs.length > 1) return 'unknown';
-  const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
-  if (def.type === 'CatchClause' || def.type === 'Parameter')
-    return writes.length === 0 ? 'safe' : 'unknown';
-  if (def.type !== 'Variable') return 'unknown';
-  const home = enclosingFunction(def.node);
-  const write = dominatingWrite(variable, at);
-  if (!write) {
-    // Read before the declaration in its own function: a ReferenceError (`const`, `let`) or `undefined` (`var`).
-    return def.name.range[0] > at.range[0] && enclosingFunction(at) === home ? 'unsafe' : 'unknown';
-  }
-  const others = variable.references.filter(
-    (reference) =>
-      reference.isWrite() &&
-      !contains(write.node, reference.identifier) &&
-      reference.identifier !== def.name,
-  );
-  for (const other of others) {
-    // Another assignment may run between: after the dominating one, or in a loop around `at` that does not hold it.
-    if (other.identifier.range[0] > write.node.range[1] && other.identifier.range[0] < at.range[0])
-      return 'unknown';
-    if (enclosingFunction(other.identifier) !== home) return 'unknown';
-    for (let loop = at.parent; loop && loop !== home; loop = loop.parent) {
-      if (isLoopNode(loop) && contains(loop, other.identifier) && !contains(loop, write.node))
-        return 'unknown';
-    }
-  }
-  // `at` in a function created after the assignment: it runs later, when later writes may have happened.
-  if (
-    enclosingFunction(at) !== home &&
-    others.some((other) => other.identifier.range[0] > write.node.range[1])
-  )
-    return 'unknown';
-  return isNullish(write.value) ? 'unsafe' : 'safe';
-}
-
-/**
- * The last statement before `at`, in a block around it (in `variable`'s function), that assigns
- * `variable` whatever path leads to `at`: `const res = …`, `let res;` (undefined), `res = …;`.
- */
-function dominatingWrite(
-  variable: TSESLint.Scope.Variable,
-  at: Node,
-): { node: Node; value: Node | null } | undefined {
-  const def = variable.defs[0]!;
-  const home = enclosingFunction(def.node);
-  let child: Node = at;
-  for (let parent = at.parent; parent; child = parent, parent = parent.parent) {
-    const list =
-      parent.type === AST_NODE_TYPES.BlockStatement ||
-      parent.type === AST_NODE_TYPES.Program ||
-      parent.type === AST_NODE_TYPES.StaticBlock
-        ? parent.body
-        : parent.type === AST_NODE_TYPES.SwitchCase
-          ? parent.consequent
-          : undefined;
-    if (list) {
-      for (let index = list.indexOf(child as TSESTree.Statement) - 1; index >= 0; index--) {
-        const write = definiteWrite(list[index]!, variable);
-        if (write) return write;
-      }
-    }
-    if (parent === home) break;
-  }
-  return undefined;
-}
-
-function definiteWrite(
-  statement: TSESTree.Statement,
-  variable: TSESLint.Scope.Variable,
-): { node: Node; value: Node | null } | undefined {
-  if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-    for (const declarator of statement.declarations) {
-      if (variable.defs.some((def) => def.node === declarator))
-        return { node: declarator, value: declarator.init };
-    }
-    return undefined;
-  }
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
-  const expression = skipWrappers(statement.expression);
-  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=')
-    return undefined;
-  const left = skipWrappers(expression.left);
-  if (
-    left.type !== AST_NODE_TYPES.Identifier ||
-    !variable.references.some((reference) => reference.identifier === left)
-  )
-    return undefined;
-  return { node: expression, value: expression.right };
-}
-
-/** `null`, `undefined`, `void 0`, or no initialiser at all. */
-function isNullish(value: Node | null): boolean {
-  if (!value) return true;
-  const inner = skipWrappers(value);
-  if (inner.type === AST_NODE_TYPES.Literal) return inner.value === null;
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'undefined';
-  return inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === 'void';
-}
-
-function isLoopNode(node: Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.ForStatement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.DoWhileStatement:
-      return true;
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether the code tests the variable for a value (`!res`, `res &&`, `res ? … : …`,
- * `res == null`, `res?.status`): it may hold null there, so a fix reads it with `?.`.
- */
-export function testedForNull(variable: TSESLint.Scope.Variable): boolean {
-  return variable.references.some((reference) => {
-    if (!reference.isRead()) return false;
-    const top = skipWrappersUp(reference.identifier);
-    const parent = top.parent;
-    switch (parent?.type) {
-      case AST_NODE_TYPES.UnaryExpression:
-        return parent.operator === '!';
-      case AST_NODE_TYPES.LogicalExpression:
-        return parent.left === top;
-      case AST_NODE_TYPES.ConditionalExpression:
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-        return parent.test === top;
-      case AST_NODE_TYPES.BinaryExpression: {
-        const other = skipWrappers(parent.left === top ? parent.right : parent.left);
-        return (
-          (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
-          (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined')
-        );
-      }
-      case AST_NODE_TYPES.MemberExpression:
-        return parent.object === top && parent.optional;
-      default:
-        return false;
-    }
-  });
 }

@@ -1,0 +1,303 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+
+import type { Node } from './ast';
+import { isFunction } from './ast';
+import { assertionOf, exitsAlways } from './exits';
+import type { AnalyzedFile } from './file';
+
+/*
+ * The path engine: what the enclosing conditions and the statements before a node imply there.
+ * One walk up from the node reads `if`/`else`, `?:`, `&&`/`||`, loop tests, `switch` cases, and in
+ * every enclosing statement list the early exits (`if (!res.ok) return;`, `if (!ok) fail(res);`)
+ * and assertions (`assert(res.ok)`) before the node. A domain (statuses, body presence, …) says
+ * only what a condition means to it (`factOf`); what exits and what asserts is read here, once.
+ */
+
+/** What a domain reads from a path. */
+export interface PathDomain<Fact> {
+  /** What `condition` says where it evaluated to `outcome`; undefined when it says nothing. */
+  factOf(condition: Node, outcome: boolean): Fact | undefined;
+  /** What entering case `index` of a `switch` says (its test, or falling through into it). */
+  caseFact?(statement: TSESTree.SwitchStatement, index: number): Fact | undefined;
+  /** Whether the body of `while (test)` and `for (…; test; …)` runs under its test. */
+  readonly loopTests?: boolean;
+  /**
+   * How facts add up (statuses: they intersect). With it, a statement list's early exits are
+   * summed once per domain, so a ladder of n exits asked at each rung costs n, not n².
+   */
+  readonly combine?: { readonly none: Fact; both(earlier: Fact, later: Fact): Fact };
+}
+
+/** A condition on the path and what it says: an `if` test, the left of `&&`, an assertion, a `case`. */
+export interface PathStep<Fact> {
+  readonly node: Node;
+  readonly fact: Fact;
+}
+
+/** The early exits and assertions before the node in one enclosing statement list. */
+export interface EarlierExits<Fact> {
+  /** How many of `steps` lie before the node (the array is shared and may go further). */
+  readonly count: number;
+  /** What each narrowing statement of the list gives, in source order; undefined: nothing. */
+  readonly steps: ReadonlyArray<PathStep<Fact> | undefined>;
+  /** With `domain.combine`: the first `count` steps combined. */
+  readonly combined: Fact | undefined;
+}
+
+export interface PathVisitor<Fact> {
+  /** An enclosing condition; return true to stop the walk. */
+  condition(step: PathStep<Fact>): boolean | void;
+  /** The early exits before the node in one statement list (only when there are some). */
+  earlierExits(exits: EarlierExits<Fact>): boolean | void;
+}
+
+export interface PathOptions {
+  /** The last node whose conditions count (a loop, the function a rule looks at). */
+  readonly stopAt?: Node;
+  /** Stop at the innermost function: a callback's conditions are not its caller's. */
+  readonly stopAtFunction?: boolean;
+}
+
+/**
+ * Walks from `node` up to the program (or `options.stopAt`), innermost first, handing the
+ * visitor every condition that holds at `node` and, per enclosing statement list, the early
+ * exits and assertions before it (in source order). A hoisted function declaration runs when
+ * called, not after the statements before it: their exits do not apply to it.
+ */
+export function walkPath<Fact>(
+  file: AnalyzedFile,
+  node: Node,
+  domain: PathDomain<Fact>,
+  visit: PathVisitor<Fact>,
+  options: PathOptions = {},
+): void {
+  const condition = (test: Node, outcome: boolean): boolean => {
+    const fact = domain.factOf(test, outcome);
+    return fact !== undefined && visit.condition({ node: test, fact }) === true;
+  };
+  const earlier = (statements: readonly Node[], current: Node): boolean => {
+    if (isHoistedDeclaration(current)) return false;
+    const exits = earlierExits(file, statements, current, domain);
+    return exits !== undefined && visit.earlierExits(exits) === true;
+  };
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (options.stopAtFunction && isFunction(parent)) return;
+    let stop = false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === parent.consequent) stop = condition(parent.test, true);
+        else if (child === parent.alternate) stop = condition(parent.test, false);
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === parent.right && parent.operator !== '??')
+          stop = condition(parent.left, parent.operator === '&&');
+        break;
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+        if (domain.loopTests && child === parent.body && parent.test)
+          stop = condition(parent.test, true);
+        break;
+      case AST_NODE_TYPES.SwitchCase: {
+        const statement = parent.parent;
+        if (parent.test !== child && statement.type === AST_NODE_TYPES.SwitchStatement) {
+          const fact = domain.caseFact?.(statement, statement.cases.indexOf(parent));
+          stop = fact !== undefined && visit.condition({ node: parent, fact }) === true;
+          if (!stop) stop = earlier(parent.consequent, child);
+        }
+        break;
+      }
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+      case AST_NODE_TYPES.StaticBlock:
+        stop = earlier(parent.body, child);
+        break;
+      default:
+        break;
+    }
+    if (stop || parent === options.stopAt) return;
+  }
+}
+
+/** Every fact on the path to `node`, in the order `walkPath` meets them. */
+export function factsOnPath<Fact>(
+  file: AnalyzedFile,
+  node: Node,
+  domain: PathDomain<Fact>,
+  options?: PathOptions,
+): Array<PathStep<Fact>> {
+  const facts: Array<PathStep<Fact>> = [];
+  walkPath(
+    file,
+    node,
+    domain,
+    {
+      condition: (step) => void facts.push(step),
+      earlierExits: ({ count, steps }) => {
+        for (let k = 0; k < count; k++) if (steps[k]) facts.push(steps[k]!);
+      },
+    },
+    options,
+  );
+  return facts;
+}
+
+/** Whether some fact on the path to `node` satisfies `holds` (stops at the first). */
+export function someFactOnPath<Fact>(
+  file: AnalyzedFile,
+  node: Node,
+  domain: PathDomain<Fact>,
+  holds: (fact: Fact) => boolean,
+  options?: PathOptions,
+): boolean {
+  let found = false;
+  walkPath(
+    file,
+    node,
+    domain,
+    {
+      condition: (step) => (found = holds(step.fact)),
+      earlierExits: ({ count, steps }) => {
+        for (let k = 0; k < count && !found; k++)
+          found = steps[k] !== undefined && holds(steps[k]!.fact);
+        return found;
+      },
+    },
+    options,
+  );
+  return found;
+}
+
+/**
+ * The statements before `node` in each enclosing statement list, the nearest list first and each
+ * list's in source order: for facts that need no exit (`if (res.status === 204) log()` names 204
+ * before a parse). Skips a list where the node's statement is a hoisted function declaration, as
+ * `walkPath` does. `visit` returns true to stop.
+ */
+export function walkEarlierStatements(
+  node: Node,
+  visit: (statement: TSESTree.Statement) => boolean | void,
+  options: PathOptions = {},
+): void {
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (options.stopAtFunction && isFunction(parent)) return;
+    const statements = statementListOf(parent);
+    if (statements && !isHoistedDeclaration(child)) {
+      for (const statement of statements) {
+        if (statement === child) break;
+        if (visit(statement) === true) return;
+      }
+    }
+    if (parent === options.stopAt) return;
+  }
+}
+
+/** The statements of a block, the program, a static block or a `case`; undefined for other nodes. */
+export function statementListOf(node: Node): readonly TSESTree.Statement[] | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.Program:
+    case AST_NODE_TYPES.StaticBlock:
+      return node.body as readonly TSESTree.Statement[];
+    case AST_NODE_TYPES.SwitchCase:
+      return node.consequent;
+    default:
+      return undefined;
+  }
+}
+
+/** A function declaration (exported or not): it runs when called, not where it stands. */
+export function isHoistedDeclaration(statement: Node): boolean {
+  const inner =
+    (statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
+    statement.declaration
+      ? statement.declaration
+      : statement;
+  return inner.type === AST_NODE_TYPES.FunctionDeclaration;
+}
+
+// ---- early exits of a statement list ------------------------------------------------------------
+
+/** A statement that lets only some values past it: what follows runs where `test` is `outcome`. */
+interface ExitCandidate {
+  readonly statement: Node;
+  /** The condition read; for an assertion, what it asserts. */
+  readonly test: Node;
+  /** The node a step stands for: the `if` test, or the assertion. */
+  readonly node: Node;
+  readonly outcome: boolean;
+}
+
+/** Per statement list, the statements that narrow what follows them: found once, for every domain. */
+const candidatesByList = new WeakMap<readonly Node[], readonly ExitCandidate[]>();
+
+function exitCandidates(file: AnalyzedFile, statements: readonly Node[]): readonly ExitCandidate[] {
+  let candidates = candidatesByList.get(statements);
+  if (candidates) return candidates;
+  const found: ExitCandidate[] = [];
+  for (const statement of statements) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      const assertion = assertionOf(statement.expression);
+      if (assertion) found.push({ statement, ...assertion, outcome: true });
+    } else if (statement.type === AST_NODE_TYPES.IfStatement) {
+      const thenExits = exitsAlways(file, statement.consequent);
+      const elseExits = statement.alternate != null && exitsAlways(file, statement.alternate);
+      if (thenExits !== elseExits)
+        found.push({ statement, test: statement.test, node: statement.test, outcome: elseExits });
+    }
+  }
+  candidatesByList.set(statements, (candidates = found));
+  return candidates;
+}
+
+interface ListSteps<Fact> {
+  readonly steps: Array<PathStep<Fact> | undefined>;
+  /** `combined[k]`: the first k steps combined (with `domain.combine`). */
+  readonly combined: Fact[];
+}
+
+/** Per statement list and domain, the steps read so far: each statement is read once per domain. */
+const stepsByList = new WeakMap<
+  readonly Node[],
+  WeakMap<PathDomain<unknown>, ListSteps<unknown>>
+>();
+
+function earlierExits<Fact>(
+  file: AnalyzedFile,
+  statements: readonly Node[],
+  current: Node,
+  domain: PathDomain<Fact>,
+): EarlierExits<Fact> | undefined {
+  const candidates = exitCandidates(file, statements);
+  // The candidates before `current` (they are in source order).
+  let count = 0;
+  let high = candidates.length;
+  while (count < high) {
+    const middle = (count + high) >>> 1;
+    if (candidates[middle]!.statement.range[0] < current.range[0]) count = middle + 1;
+    else high = middle;
+  }
+  if (count === 0) return undefined;
+  let byDomain = stepsByList.get(statements);
+  if (!byDomain) stepsByList.set(statements, (byDomain = new WeakMap()));
+  let list = byDomain.get(domain as PathDomain<unknown>) as ListSteps<Fact> | undefined;
+  if (!list) {
+    list = { steps: [], combined: domain.combine ? [domain.combine.none] : [] };
+    byDomain.set(domain as PathDomain<unknown>, list as ListSteps<unknown>);
+  }
+  for (let k = list.steps.length; k < count; k++) {
+    const candidate = candidates[k]!;
+    const fact = domain.factOf(candidate.test, candidate.outcome);
+    const step = fact === undefined ? undefined : { node: candidate.node, fact };
+    list.steps.push(step);
+    if (domain.combine)
+      list.combined.push(
+        step ? domain.combine.both(list.combined[k]!, step.fact) : list.combined[k]!,
+      );
+  }
+  return { count, steps: list.steps, combined: domain.combine ? list.combined[count] : undefined };
+}

@@ -1,0 +1,89 @@
+/**
+ * Where on a retry path something runs: whether a read of the server's wait (or a wait) can run
+ * on the way to the retry, and where a wait can be inserted before it.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Node } from '../core/ast';
+import { contains, enclosingFunction, skipWrappersUp } from '../core/ast';
+import { AST_NODE_TYPES } from '../core/node-types';
+import type { ServerWaitReads } from './server-wait';
+
+/**
+ * The statement before which a wait can go: the `continue`, or the statement of a recursive call
+ * (`return retry(url)`) directly in an `async` function. Undefined for timers and loop ends.
+ */
+export function waitInsertionPoint(node: Node): TSESTree.Statement | undefined {
+  let statement: Node | undefined = node;
+  if (node.type !== AST_NODE_TYPES.ContinueStatement) {
+    const top = skipWrappersUp(node);
+    const parent =
+      top.parent?.type === AST_NODE_TYPES.AwaitExpression
+        ? skipWrappersUp(top.parent).parent
+        : top.parent;
+    statement =
+      parent?.type === AST_NODE_TYPES.ReturnStatement ||
+      parent?.type === AST_NODE_TYPES.ExpressionStatement
+        ? parent
+        : undefined;
+  }
+  if (
+    !statement ||
+    statement.type === AST_NODE_TYPES.ForStatement ||
+    statement.type === AST_NODE_TYPES.WhileStatement
+  )
+    return undefined;
+  const fn = enclosingFunction(statement);
+  return fn?.async ? (statement as TSESTree.Statement) : undefined;
+}
+
+/** Whether something on the path to one of the targets reads the wait. */
+export function readsOnPath(
+  reads: ServerWaitReads,
+  container: Node,
+  targets: readonly Node[],
+): boolean {
+  const end = Math.max(
+    ...targets.map((target) => (target === container ? container.range[1] : target.range[1])),
+  );
+  for (const read of reads.reads) {
+    if (read.node.range[0] >= end) break;
+    if (contains(container, read.node) && onPathTo(read.node, targets, container)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `node` can run on the way to a target: no branch (`if`/`else`, `?:`, `case`, the right
+ * of `&&`/`||`, a `catch`) that holds it leaves every target out.
+ */
+export function onPathTo(node: Node, targets: readonly Node[], container: Node): boolean {
+  let child: Node = node;
+  for (
+    let parent: Node | undefined = node.parent;
+    parent && child !== container;
+    child = parent, parent = parent.parent
+  ) {
+    // The part of the code that runs only when the branch is taken.
+    let branch: Node | undefined;
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child !== parent.test) branch = child;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === parent.right) branch = child;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        if (child !== parent.test) branch = parent;
+        break;
+      case AST_NODE_TYPES.CatchClause:
+        if (child === parent.body) branch = child;
+        break;
+      default:
+        break;
+    }
+    if (branch && !targets.some((target) => contains(branch, target) || contains(target, branch)))
+      return false;
+  }
+  return true;
+}
