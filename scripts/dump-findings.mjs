@@ -144,11 +144,9 @@ function corpusTestCases() {
         if (code && (ts.isStringLiteral(code) || ts.isNoSubstitutionTemplateLiteral(code))) {
           const tsFlag = property('ts');
           const typescript = !perCase || tsFlag?.kind === ts.SyntaxKind.TrueKeyword;
-          // A case marked `jsx: true` is linted as .jsx/.tsx, as its corpus test does.
-          const jsx = property('jsx')?.kind === ts.SyntaxKind.TrueKeyword ? 'x' : '';
           inputs.push({
             id: `test/rules/${name}#case${index}`,
-            filename: `test/rules/${name}.case${index++}.${typescript ? 'ts' : 'js'}${jsx}`,
+            filename: `test/rules/${name}.case${index++}.${typescript ? 'ts' : 'js'}`,
             code: code.text,
           });
         }

@@ -94,8 +94,13 @@ describe('rule metadata', () => {
         if (schema.length > 0) expect(rule.meta.defaultOptions).toBeDefined();
       });
 
-      it('has a test file', () => {
-        expect(fs.existsSync(path.join(root, 'test', 'rules', `${name}.test.ts`))).toBe(true);
+      it('has a test file, or a folder of them split by section', () => {
+        const folder = path.join(root, 'test', 'rules', name);
+        const split =
+          fs.existsSync(folder) && fs.readdirSync(folder).some((file) => file.endsWith('.test.ts'));
+        expect(split || fs.existsSync(path.join(root, 'test', 'rules', `${name}.test.ts`))).toBe(
+          true,
+        );
       });
     });
   }

@@ -1,0 +1,241 @@
+import { describeFixedCode } from './fixed-code';
+import type { Case } from './setup';
+import { FULL, jsRuleTester, noRetryRule, rule, ruleTester, SLEEP } from './setup';
+
+/**
+ * Shapes from application code (issue 17): a fix that reads the response where it is not there
+ * yet, timers that are not the retry's wait, recursion through another private method, polls.
+ * Every case runs as TypeScript and as plain JavaScript (espree).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Retries that were missed
+// ---------------------------------------------------------------------------------------------
+
+/** Recursion through a `useCallback`-wrapped `const`. */
+const USE_CALLBACK = `
+import { useCallback } from 'react';
+${SLEEP}
+export function useLoader(url) {
+  const load = useCallback(async (attempt = 0) => {
+    const res = await fetch(url);
+    if (res.status === 429 && attempt < 3) {
+      await sleep(1000);
+      return load(attempt);
+    }
+    return res.json();
+  }, [url]);
+  return load;
+}`;
+
+/** `!res ||` says nothing of the status; the fix reads `res` with `?.` since the code tests it for null. */
+const NOT_RES_OR_429 = `
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(url);
+    if (!res || res.status === 429) {
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}`;
+
+/** Options rebuilt in each attempt from the same values: the same request. */
+const OPTIONS_REBUILT = `
+${SLEEP}
+async function get(url, token) {
+  for (let i = 0; i < 3; i++) {
+    let opts = { headers: { Authorization: \`Bearer \${token}\` } };
+    opts.headers = { ...opts.headers, Accept: 'application/json' };
+    const res = await fetch(url, opts);
+    if (res.status === 429) {
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}`;
+
+/** Rebuilt from a token the loop refreshes: another request each time, not a retry. */
+const OPTIONS_FROM_REFRESHED_TOKEN = `
+${SLEEP}
+async function get(url, refresh) {
+  let token = await refresh();
+  for (let i = 0; i < 3; i++) {
+    let opts = { headers: { Authorization: \`Bearer \${token}\` } };
+    const res = await fetch(url, opts);
+    if (res.status === 503) {
+      token = await refresh();
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}`;
+
+/** The request in a `try` nested in the retrying one, whose `catch` rethrows. */
+const NESTED_TRY = `
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      let data;
+      try {
+        const res = await fetch(url);
+        if (res.status === 429) throw new Error('rate limited');
+        data = await res.json();
+      } catch (inner) {
+        console.warn(inner);
+        throw inner;
+      }
+      return data;
+    } catch (e) {
+      await sleep(1000);
+    }
+  }
+}`;
+
+/** A throw on `!response.ok || data.error` sends every failure to the retrying `catch`. */
+const THROW_ON_FAILURE_OR_ERROR = `
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      const response = await fetch(url);
+      const data = await response.json();
+      if (!response.ok || data.error) throw new Error(data.error ?? 'failed');
+      return data;
+    } catch (e) {
+      await sleep(1000 * 2 ** i);
+    }
+  }
+}`;
+
+const MISSES_TS = (code: string): string =>
+  code
+    .replace('async function get(url, token)', 'async function get(url: string, token: string)')
+    .replace('let opts = {', 'let opts: { headers: Record<string, string> } = {')
+    .replace(
+      'async function get(url, refresh)',
+      'async function get(url: string, refresh: () => Promise<string>)',
+    )
+    .replace('let data;', 'let data: unknown;')
+    .replace('useLoader(url)', 'useLoader(url: string)')
+    .replace('async (attempt = 0) =>', 'async (attempt = 0): Promise<unknown> =>')
+    .replace('async function get(url)', 'async function get(url: string)')
+    .replace('const sleep = (ms)', 'const sleep = (ms: number)');
+
+const missesInvalid = (ts: boolean): Case[] => {
+  const code = (text: string): string => (ts ? MISSES_TS(text) : text);
+  return [
+    {
+      code: code(USE_CALLBACK),
+      output: code(USE_CALLBACK).replace(
+        'sleep(1000)',
+        "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)",
+      ),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(USE_CALLBACK).replace(
+                'sleep(1000)',
+                `sleep(${FULL("res.headers.get('retry-after')", '1000')})`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: code(NOT_RES_OR_429),
+      output: code(NOT_RES_OR_429).replace(
+        'sleep(1000)',
+        "sleep(Number(res?.headers.get('retry-after')) * 1000 || 1000)",
+      ),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(NOT_RES_OR_429).replace(
+                'sleep(1000)',
+                `sleep(${FULL("res?.headers.get('retry-after')", '1000')})`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: code(OPTIONS_REBUILT),
+      output: code(OPTIONS_REBUILT).replace(
+        'sleep(1000)',
+        "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)",
+      ),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(OPTIONS_REBUILT).replace(
+                'sleep(1000)',
+                `sleep(${FULL("res.headers.get('retry-after')", '1000')})`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    // `res` is not in scope in the outer `catch`: reported, no fix.
+    {
+      code: code(NESTED_TRY),
+      output: null,
+      errors: [{ messageId: 'ignoresWait', line: 17, suggestions: [] }],
+    },
+    {
+      code: code(THROW_ON_FAILURE_OR_ERROR),
+      output: null,
+      errors: [
+        { messageId: 'ignoresWait', data: { statuses: '429 or 503' }, line: 11, suggestions: [] },
+      ],
+    },
+  ];
+};
+
+ruleTester.run('require-retry-after: missed retries (TypeScript)', rule, {
+  valid: [MISSES_TS(OPTIONS_FROM_REFRESHED_TOKEN)],
+  invalid: missesInvalid(true),
+});
+jsRuleTester.run('require-retry-after: missed retries (JavaScript)', rule, {
+  valid: [OPTIONS_FROM_REFRESHED_TOKEN],
+  invalid: missesInvalid(false),
+});
+
+// The same throw retries every 4xx.
+const throwsEveryFailure = (ts: boolean) => ({
+  code: ts ? MISSES_TS(THROW_ON_FAILURE_OR_ERROR) : THROW_ON_FAILURE_OR_ERROR,
+  output: null,
+  errors: [{ messageId: 'retriesClientError', line: 8 }],
+});
+ruleTester.run(
+  'no-retry-on-client-error: a throw on failure or a body error (TypeScript)',
+  noRetryRule,
+  { valid: [], invalid: [throwsEveryFailure(true)] },
+);
+jsRuleTester.run(
+  'no-retry-on-client-error: a throw on failure or a body error (JavaScript)',
+  noRetryRule,
+  { valid: [], invalid: [throwsEveryFailure(false)] },
+);
+
+describeFixedCode(missesInvalid(true));
