@@ -47,6 +47,7 @@ export const OPTION_PASS = {
   ],
   'no-retry-on-client-error': [{ retryable: [409, 429] }],
   'require-retry-after': [{ statuses: [429, 500, 502, 503], headers: ['X-RateLimit-Reset'] }],
+  'require-status-check': [{ loggers: ['track', 'telemetry'] }],
   'require-status-headers': [
     { headers: { 201: ['Location'], 401: ['WWW-Authenticate'], 503: ['Retry-After'] } },
   ],

@@ -43,3 +43,5 @@ export type { HeadersSet, StatusResponse } from './server/headers';
 export { getStatusResponses, headersSet } from './server/headers';
 export { allowedMethods } from './server/allowed-methods';
 export { createdLocation, limiterResetSeconds } from './server/header-values';
+export type { StatusCheckTarget, UncheckedBodyRead } from './client/status-check';
+export { getUncheckedBodyReads } from './client/status-check';

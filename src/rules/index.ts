@@ -6,6 +6,7 @@ import noErrorBodyWithSuccessStatus from './no-error-body-with-success-status';
 import noJsonOnNoContent from './no-json-on-no-content';
 import noRetryOnClientError from './no-retry-on-client-error';
 import requireRetryAfter from './require-retry-after';
+import requireStatusCheck from './require-status-check';
 import requireStatusHeaders from './require-status-headers';
 import validRetryAfter from './valid-retry-after';
 import validStatusCode from './valid-status-code';
@@ -20,6 +21,7 @@ export const rules: Record<
   'no-json-on-no-content': noJsonOnNoContent,
   'no-retry-on-client-error': noRetryOnClientError,
   'require-retry-after': requireRetryAfter,
+  'require-status-check': requireStatusCheck,
   'require-status-headers': requireStatusHeaders,
   'valid-retry-after': validRetryAfter,
   'valid-status-code': validStatusCode,

@@ -64,6 +64,43 @@ export interface HttpClient {
   readonly chainVerbs?: Readonly<Record<string, HttpMethod>>;
   /** A lone argument that comes from a parameter and is not a string is the config (`axios(config)`). */
   readonly loneParameterIsConfig?: boolean;
+  /** For require-status-check: the option value that flips throwing, the status message, hooks (absent: not judged). */
+  readonly errorStatus?: ErrorStatusBehaviour;
+  /** Every read of the body as data (JSON, text, bytes), by where it is called (absent: not judged). */
+  readonly bodyReads?: BodyReads;
+}
+
+/**
+ * What a status check needs to know of a client's rejection on 4xx/5xx beyond
+ * `throwsOnErrorStatus` (which says whether it rejects).
+ */
+export interface ErrorStatusBehaviour {
+  /**
+   * With `throwsOnErrorStatus`: the option (one of its `disabledBy`) and the value that turns the
+   * rejection off (`false`, `true`, or `accept-all`: `null` or a function that returns `true`, as
+   * axios `validateStatus`). Without: an option that may turn it on (undici 5-6 `throwOnError`):
+   * a request that sets it is not judged.
+   */
+  readonly option?: { readonly name: string; readonly value: boolean | 'accept-all' };
+  /** The response's status message property, when it has one (`statusText`, got's `statusMessage`). */
+  readonly statusText?: string;
+  /**
+   * Options or instance members that run code on every response (ky and got `hooks`, axios
+   * `interceptors`), which may throw on a status: a file that names one is not judged.
+   */
+  readonly hooks?: readonly string[];
+}
+
+/** Body reads of a client: each gives the body as data and consumes it. */
+export interface BodyReads {
+  /** Methods of the response (`res.json()`, `res.text()`). */
+  readonly onResponse: readonly string[];
+  /** Methods of the request promise (`ky(u).json()`, `got(u).text()`). */
+  readonly onRequest: readonly string[];
+  /** Methods of the response's body property (undici `body.json()`); the property is `bodyParses.bodyProperty`. */
+  readonly onBodyProperty?: readonly string[];
+  /** A property of the response that is the body, already read (axios `data`, got `body`). */
+  readonly property?: string;
 }
 
 /** How a client rejects on a non-2xx response: its resolved response is always 2xx. */
@@ -75,6 +112,11 @@ export interface ThrowsOnErrorStatus {
 }
 
 const FETCH_BODY = { onResponse: { json: 'throws' }, onRequest: {} } as const;
+/** The WHATWG `Body` mixin's reads (`bytes()` since 2024). */
+const BODY_MIXIN = ['json', 'text', 'blob', 'arrayBuffer', 'formData', 'bytes'] as const;
+/** fetch resolves on every status: only `ok` and `status` say it failed. */
+const FETCH_ERROR_STATUS: ErrorStatusBehaviour = { statusText: 'statusText' };
+const FETCH_READS: BodyReads = { onResponse: BODY_MIXIN, onRequest: [] };
 const VERBS: Readonly<Record<string, CallShape>> = {
   get: 'verb',
   head: 'verb',
@@ -96,6 +138,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: FETCH_BODY,
     headerStyle: 'get',
+    errorStatus: FETCH_ERROR_STATUS,
+    bodyReads: FETCH_READS,
   },
   {
     id: 'node-fetch',
@@ -106,6 +150,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: FETCH_BODY,
     headerStyle: 'get',
+    errorStatus: FETCH_ERROR_STATUS,
+    bodyReads: FETCH_READS,
   },
   {
     id: 'cross-fetch',
@@ -120,6 +166,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: FETCH_BODY,
     headerStyle: 'get',
+    errorStatus: FETCH_ERROR_STATUS,
+    bodyReads: FETCH_READS,
   },
   {
     id: 'undici-fetch',
@@ -130,6 +178,8 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: FETCH_BODY,
     headerStyle: 'get',
+    errorStatus: FETCH_ERROR_STATUS,
+    bodyReads: FETCH_READS,
   },
   {
     id: 'undici-request',
@@ -140,6 +190,14 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: false,
     bodyParses: { onResponse: {}, onRequest: {}, bodyProperty: 'body' },
     headerStyle: 'index',
+    // Resolves on every status; undici 5-6 threw with `throwOnError: true` (removed in 7).
+    errorStatus: { option: { name: 'throwOnError', value: true } },
+    // undici's body mixin has no formData().
+    bodyReads: {
+      onResponse: [],
+      onRequest: [],
+      onBodyProperty: ['json', 'text', 'blob', 'arrayBuffer', 'bytes'],
+    },
   },
   {
     id: 'ky',
@@ -152,6 +210,12 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     bodyParses: { onResponse: { json: 'throws' }, onRequest: { json: 'throws' } },
     headerStyle: 'get',
     throwsOnErrorStatus: { disabledBy: ['throwHttpErrors'], errorCarriesResponse: true },
+    errorStatus: {
+      option: { name: 'throwHttpErrors', value: false },
+      statusText: 'statusText',
+      hooks: ['hooks'],
+    },
+    bodyReads: { onResponse: BODY_MIXIN, onRequest: BODY_MIXIN },
   },
   {
     id: 'got',
@@ -164,6 +228,12 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     bodyParses: { onResponse: {}, onRequest: { json: 'safe' } },
     headerStyle: 'index',
     throwsOnErrorStatus: { disabledBy: ['throwHttpErrors'], errorCarriesResponse: true },
+    errorStatus: {
+      option: { name: 'throwHttpErrors', value: false },
+      statusText: 'statusMessage',
+      hooks: ['hooks'],
+    },
+    bodyReads: { onResponse: [], onRequest: ['json', 'text', 'buffer'], property: 'body' },
   },
   {
     id: 'axios',
@@ -177,6 +247,13 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     headerStyle: 'index',
     throwsOnErrorStatus: { disabledBy: ['validateStatus'], errorCarriesResponse: true },
     loneParameterIsConfig: true,
+    // Rejects unless `validateStatus(status)` holds (default: 2xx); `null` accepts every status.
+    errorStatus: {
+      option: { name: 'validateStatus', value: 'accept-all' },
+      statusText: 'statusText',
+      hooks: ['interceptors'],
+    },
+    bodyReads: { onResponse: [], onRequest: [], property: 'data' },
   },
   {
     id: 'ofetch',
