@@ -45,3 +45,5 @@ export { allowedMethods } from './server/allowed-methods';
 export { createdLocation, limiterResetSeconds } from './server/header-values';
 export type { StatusCheckTarget, UncheckedBodyRead } from './client/status-check';
 export { getUncheckedBodyReads } from './client/status-check';
+export * from './retry';
+export { AST_NODE_TYPES } from './core/node-types';

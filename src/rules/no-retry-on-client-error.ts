@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../analysis/core/node-types';
+import { AST_NODE_TYPES } from '../analysis';
 
-import type { Node } from '../analysis/core/ast';
-import type { RetrySite, StatusList } from '../analysis/retry';
+import type { Node } from '../analysis';
+import type { RetrySite, StatusList } from '../analysis';
 import {
   abortErrorName,
   clientErrorCondition,
@@ -19,11 +19,11 @@ import {
   statusListDefaults,
   statusText,
   unevaluatedFilter,
-} from '../analysis/retry';
+} from '../analysis';
 import { insertStatuses, removeElement, removeStatusEntries, splitRange } from '../fixes/arrays';
 import { insertStatementBefore, removeStatement } from '../fixes/statements';
-import { StatusSet } from '../analysis/status/status-set';
-import type { StatusSubject } from '../analysis/status/subject';
+import { StatusSet } from '../analysis';
+import type { StatusSubject } from '../analysis';
 import { createRule, perOptions } from '../util/create-rule';
 
 type Options = [{ retryable?: number[] }];

@@ -1,10 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../analysis/core/node-types';
+import { AST_NODE_TYPES } from '../analysis';
 
-import type { Node } from '../analysis/core/ast';
-import { contains, findProperty, itemsWithin } from '../analysis/core/ast';
-import type { HttpModel } from '../analysis/model';
-import type { RetryConfig, RetryDelay, RetrySite, ServerWaitReads } from '../analysis/retry';
+import type { Node } from '../analysis';
+import { contains, findProperty, itemsWithin } from '../analysis';
+import type { HttpModel } from '../analysis';
+import type { RetryConfig, RetryDelay, RetrySite, ServerWaitReads } from '../analysis';
 import {
   afterStatusCodesGap,
   DEFAULT_WAIT_HEADERS,
@@ -19,7 +19,7 @@ import {
   retriesDisabled,
   serverWaitReads,
   waitInsertionPoint,
-} from '../analysis/retry';
+} from '../analysis';
 import { appendStatuses } from '../fixes/arrays';
 import {
   delayCallbackText,
@@ -31,7 +31,7 @@ import {
   secondsWaitText,
 } from '../fixes/retry-after';
 import { insertStatementInList } from '../fixes/statements';
-import { StatusSet } from '../analysis/status/status-set';
+import { StatusSet } from '../analysis';
 import { createRule, perOptions } from '../util/create-rule';
 
 export type Options = [{ statuses?: number[]; headers?: string[] }];
