@@ -343,6 +343,8 @@ class ValueFlow {
     declared: boolean,
   ): void {
     if (hops >= MAX_HOPS || variable.defs.length !== 1) return;
+    // A variable written again (`v = Number(v)`, `v = isNaN(v) ? date(v) : v * 1e3`) may hold a converted value at a later read.
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return;
     const raw = !state.parsed && !state.dated;
     for (const reference of variable.references) {
       if (!reference.isRead() || (declared && reference.init)) continue;
