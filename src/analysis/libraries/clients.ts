@@ -127,31 +127,39 @@ const VERBS: Readonly<Record<string, CallShape>> = {
   options: 'verb',
 };
 
+/** What every fetch-compatible client shares: the WHATWG `Response`, resolved on any status. */
+const FETCH_FAMILY: Pick<
+  HttpClient,
+  | 'callShape'
+  | 'members'
+  | 'statusProperty'
+  | 'hasOk'
+  | 'bodyParses'
+  | 'headerStyle'
+  | 'errorStatus'
+  | 'bodyReads'
+> = {
+  callShape: 'fetch',
+  members: {},
+  statusProperty: 'status',
+  hasOk: true,
+  bodyParses: FETCH_BODY,
+  headerStyle: 'get',
+  errorStatus: FETCH_ERROR_STATUS,
+  bodyReads: FETCH_READS,
+};
+
 export const HTTP_CLIENTS: readonly HttpClient[] = [
   {
     id: 'fetch',
     modules: [],
     global: 'fetch',
-    callShape: 'fetch',
-    members: {},
-    statusProperty: 'status',
-    hasOk: true,
-    bodyParses: FETCH_BODY,
-    headerStyle: 'get',
-    errorStatus: FETCH_ERROR_STATUS,
-    bodyReads: FETCH_READS,
+    ...FETCH_FAMILY,
   },
   {
     id: 'node-fetch',
     modules: [{ source: 'node-fetch', exportName: 'default' }],
-    callShape: 'fetch',
-    members: {},
-    statusProperty: 'status',
-    hasOk: true,
-    bodyParses: FETCH_BODY,
-    headerStyle: 'get',
-    errorStatus: FETCH_ERROR_STATUS,
-    bodyReads: FETCH_READS,
+    ...FETCH_FAMILY,
   },
   {
     id: 'cross-fetch',
@@ -160,26 +168,12 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
       { source: 'cross-fetch', exportName: 'fetch' },
       { source: 'isomorphic-fetch', exportName: 'default' },
     ],
-    callShape: 'fetch',
-    members: {},
-    statusProperty: 'status',
-    hasOk: true,
-    bodyParses: FETCH_BODY,
-    headerStyle: 'get',
-    errorStatus: FETCH_ERROR_STATUS,
-    bodyReads: FETCH_READS,
+    ...FETCH_FAMILY,
   },
   {
     id: 'undici-fetch',
     modules: [{ source: 'undici', exportName: 'fetch' }],
-    callShape: 'fetch',
-    members: {},
-    statusProperty: 'status',
-    hasOk: true,
-    bodyParses: FETCH_BODY,
-    headerStyle: 'get',
-    errorStatus: FETCH_ERROR_STATUS,
-    bodyReads: FETCH_READS,
+    ...FETCH_FAMILY,
   },
   {
     id: 'undici-request',

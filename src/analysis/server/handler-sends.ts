@@ -274,25 +274,13 @@ export function addMethodSend(
   if (args.length >= 2 && framework.legacyStatusSendMethods?.includes(name)) {
     // Express 4: `res.json(status, body)`, `res.json(body, status)`, `res.send(status, body)`
     const second = args[1]!;
-    const firstNumber = isStatusNumber(ctx, first);
-    if (firstNumber) {
-      pending.push({
-        node: call,
-        framework,
-        body: second,
-        handler: fn,
-        argumentStatus: first,
-        fixerFor: () => undefined,
-        encoding,
-      });
-      return;
-    }
+    const [argumentStatus, body] = isStatusNumber(ctx, first) ? [first, second] : [second, first];
     pending.push({
       node: call,
       framework,
-      body: first,
+      body,
       handler: fn,
-      argumentStatus: second,
+      argumentStatus,
       fixerFor: () => undefined,
       encoding,
     });
