@@ -8,6 +8,7 @@ import { createServerContext } from './context';
 import { findResultObjects } from './factories';
 import { collectHandlerSends } from './handler-sends';
 import { findInferredHandlers } from './inferred-handlers';
+import { isTestFixture } from './test-fixtures';
 import type { ServerAnalysis } from './types';
 
 export type * from './types';
@@ -38,7 +39,8 @@ function analyzeServer(file: AnalyzedFile): ServerAnalysis {
   const ctx = createServerContext(file);
   trace(ctx);
   findInferredHandlers(ctx);
-  for (const handler of ctx.handlers.values()) collectHandlerSends(ctx, handler);
+  for (const handler of ctx.handlers.values())
+    if (!isTestFixture(handler.fn)) collectHandlerSends(ctx, handler);
   findResultObjects(ctx);
   ctx.sends.sort((a, b) => a.node.range[0] - b.node.range[0]);
   ctx.statusArguments.sort((a, b) => a.node.range[0] - b.node.range[0]);
