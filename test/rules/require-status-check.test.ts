@@ -531,3 +531,76 @@ class Api {
     expect(messages.filter((m) => m.fatal)).toEqual([]);
   });
 });
+
+// ---- a body asserted on is examined (bench review: fastify/test/https/https.test.js) -------------
+
+const assertedBodies = [
+  // node:test and node:assert
+  `test('proto', async (t) => { const res = await fetch(u, { headers: { 'x-forwarded-proto': 'lorem' } }); t.assert.deepStrictEqual(await res.json(), { proto: 'https' }); });`,
+  `import assert from 'node:assert'; it('gets', async () => { const res = await fetch(u); assert.deepStrictEqual(await res.json(), { ok: 1 }); });`,
+  `it('gets', async () => { const res = await fetch(u); assert(await res.json()); });`,
+  // through JSON.parse of the text, and a variable only asserted on (or logged)
+  `test('text', async (t) => { const res = await fetch(u); const body = await res.text(); t.assert.deepStrictEqual(JSON.parse(body), { a: 1 }); });`,
+  `test('var', async (t) => { const res = await fetch(u); const body = await res.json(); console.log(body); assert.equal(body.name, 'a'); assert.deepEqual(body.tags, []); });`,
+  // tap, AVA
+  `t.test('tap', async (t) => { const res = await fetch(u); t.same(await res.json(), { hello: 'world' }); });`,
+  `test('ava', async (t) => { const res = await fetch(u); const data = await res.json(); t.deepEqual(data, [1]); t.is(data.length, 1); });`,
+  // Jest, Vitest, chai
+  `it('gets', async () => { const res = await fetch(u); expect(await res.json()).toEqual({ ok: true }); });`,
+  `it('gets', async () => { const res = await fetch(u); expect((await res.json()).items).not.toHaveLength(0); });`,
+  `it('gets', async () => { const res = await fetch(u); expect(await res.json()).to.deep.equal({ ok: true }); });`,
+  // undici
+  `import { request } from 'undici'; test('u', async (t) => { const { body } = await request(u); t.same(await body.json(), { a: 1 }); });`,
+];
+
+/** Reads that a test passes on, or examines with something that is no assertion: still reported. */
+const notAsserted = {
+  // the data is used beyond the assertion
+  usedBeyond: `it('gets', async () => { const res = await fetch(u); const body = await res.json(); expect(body.id).toBe(1); render(body); });`,
+  // \`expect(x)\` alone asserts nothing
+  bareExpect: `it('gets', async () => { const res = await fetch(u); const body = await res.json(); expect(body); return body; });`,
+  // a method named like an assertion on an object that is no test context
+  notATestContext: `async function f(u) { const res = await fetch(u); return cache.same(await res.json(), prev); }`,
+};
+
+for (const [tester, label] of [
+  [ts, 'TypeScript'],
+  [js, 'JavaScript'],
+] as const) {
+  tester.run<MessageIds, Options>(`require-status-check: asserted bodies (${label})`, rule, {
+    valid: [
+      ...assertedBodies,
+      ...(tester === ts
+        ? [
+            `test('typed', async (t) => { const res = await fetch(u); const body = (await res.json()) as { proto: string }; t.assert.deepStrictEqual(body!, { proto: 'https' } satisfies object); });`,
+          ]
+        : []),
+    ],
+    invalid: [
+      {
+        code: notAsserted.usedBeyond,
+        errors: [
+          unchecked(
+            `it('gets', async () => { const res = await fetch(u); ${CHECK} const body = await res.json(); expect(body.id).toBe(1); render(body); });`,
+          ),
+        ],
+      },
+      {
+        code: notAsserted.bareExpect,
+        errors: [
+          unchecked(
+            `it('gets', async () => { const res = await fetch(u); ${CHECK} const body = await res.json(); expect(body); return body; });`,
+          ),
+        ],
+      },
+      {
+        code: notAsserted.notATestContext,
+        errors: [
+          unchecked(
+            `async function f(u) { const res = await fetch(u); ${CHECK} return cache.same(await res.json(), prev); }`,
+          ),
+        ],
+      },
+    ],
+  });
+}

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { alwaysExits } from '../core/ast';
-import { statementListOf } from '../core/paths';
+import { exitsAlways } from '../core/exits';
+import { walkEarlierStatements } from '../core/paths';
 import { resolveNumberList } from '../core/static-values';
 import type { HttpModel } from '../model';
 import type { StatusReader } from '../status/narrowing';
@@ -29,22 +29,19 @@ export function admitsNoContent(model: HttpModel, node: Node, subject: StatusRea
     if (named) return true;
   }
   // `if (res.status === 204) { log(…) }` before the node, without an exit.
-  let child: Node = node;
-  for (let parent: Node | undefined = node.parent; parent; child = parent, parent = parent.parent) {
-    const statements = statementListOf(parent);
-    if (!statements) continue;
-    for (const statement of model.file.ifStatementsBefore(statements, child)) {
-      if (alwaysExits(statement.consequent)) continue;
-      const sets = model.conditionSets(statement.test, subject);
-      if (
-        sets &&
-        sets.whenTrue.has(NO_CONTENT) &&
-        !sets.whenTrue.isAll &&
-        namesNoContent(model, statement.test)
-      )
-        return true;
-    }
-  }
+  let named = false;
+  walkEarlierStatements(node, (statement) => {
+    if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
+    if (exitsAlways(model.file, statement.consequent)) return false;
+    const sets = model.conditionSets(statement.test, subject);
+    named =
+      sets !== undefined &&
+      sets.whenTrue.has(NO_CONTENT) &&
+      !sets.whenTrue.isAll &&
+      namesNoContent(model, statement.test);
+    return named;
+  });
+  if (named) return true;
   return false;
 }
 

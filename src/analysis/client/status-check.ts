@@ -15,6 +15,7 @@ import {
 import type { AnalyzedFile } from '../core/file';
 import type { ErrorStatusBehaviour, HttpClient } from '../libraries/clients';
 import type { HttpModel } from '../model';
+import { feedsAssertion } from './asserted-reads';
 import type { HttpRequest, TrackedResponse } from './requests';
 
 /** How a status check before a read can be written: on the response, or on a status binding. */
@@ -116,7 +117,7 @@ function findUncheckedBodyReads(model: HttpModel, judge: Judge): UncheckedBodyRe
     const option = resolution(response.request);
     if (option === false) continue;
     const reads = bodyReadsOf(file, response).filter((read) => isValueUsed(judge, read.node, 0));
-    if (reads.length === 0) continue;
+    if (reads.length === 0 || reads.some((read) => isAsserted(judge, read.node))) continue;
     if (statusMayBeChecked(model, judge, response, origins, false, new Set())) continue;
     const first = reads.reduce((a, b) => (b.node.range[0] < a.node.range[0] ? b : a));
     if (seen.has(first.node)) continue;
@@ -131,7 +132,8 @@ function findUncheckedBodyReads(model: HttpModel, judge: Judge): UncheckedBodyRe
     const read = requestPromiseRead(file, request);
     if (!read || seen.has(read.node)) continue;
     const option = resolution(request);
-    if (option === false || !isValueUsed(judge, read.node, 0)) continue;
+    if (option === false || !isValueUsed(judge, read.node, 0) || isAsserted(judge, read.node))
+      continue;
     seen.add(read.node);
     found.push({ ...read, request, ...(option ? { option } : {}) });
   }
@@ -478,6 +480,11 @@ function isValueUsed(judge: Judge, read: Node, depth: number): boolean {
   if (!parent || parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
   if (onlyFeedsLog(judge, top, depth)) return false;
   return true;
+}
+
+/** A read whose value a test asserts on: an error body fails the assertion, as a status check would. */
+function isAsserted(judge: Judge, read: Node): boolean {
+  return feedsAssertion(judge.file, read, (node) => onlyFeedsLog(judge, node, 0));
 }
 
 // ---- whether the status may be checked ------------------------------------------------------

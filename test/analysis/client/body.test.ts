@@ -154,6 +154,10 @@ describe('admitsNoContent', () => {
     `const res = await fetch('/x'); if (res.status !== 204) return res.json();`,
     `const res = await fetch('/x'); switch (res.status) { case 204: return null; case 200: return res.json(); }`,
     `const res = await fetch('/x'); if (res.status >= 200 && res.status < 300) return res.json();`,
+    // A hoisted declaration runs when called, not after the statements before it (path engine).
+    `const res = await fetch('/x'); if (res.status === 204) { log('none'); } function read() { return res.json(); } return read();`,
+    // A call that never returns exits like \`return\` (path engine).
+    `const res = await fetch('/x'); if (res.status === 204) { fail(res); } return res.json(); function fail(r) { throw new Error(String(r.status)); }`,
   ])('does not admit 204: %s', (code) => {
     expect(admits(code)).toBe(false);
   });

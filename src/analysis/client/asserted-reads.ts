@@ -1,0 +1,164 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../core/node-types';
+
+import type { Node } from '../core/ast';
+import { memberName, skipWrappers, skipWrappersUp } from '../core/ast';
+import type { AnalyzedFile } from '../core/file';
+
+/** Assertion objects: `assert.equal`, `t.assert.deepStrictEqual`, `chai.assert.deepEqual`. */
+const ASSERT_OBJECTS = new Set(['assert', 'assertions']);
+/** tap and AVA assertions on the test context (`t.same`, `t.deepEqual`, `t.is`). */
+const TEST_CONTEXT_ASSERTIONS = new Set([
+  'ok',
+  'notOk',
+  'equal',
+  'not',
+  'is',
+  'same',
+  'strictSame',
+  'notSame',
+  'deepEqual',
+  'deepStrictEqual',
+  'strictEqual',
+  'like',
+  'has',
+  'hasStrict',
+  'match',
+  'matchOnly',
+  'matchStrict',
+  'truthy',
+  'falsy',
+  'true',
+  'false',
+  'snapshot',
+  'matchSnapshot',
+]);
+/** Names the test context goes by in tap, AVA and node:test callbacks. */
+const TEST_CONTEXT = /^(?:t|tt|t\d|test|context|ctx)$/;
+const MAX_DEPTH = 4;
+
+/**
+ * Whether the value of a body read goes straight into a test assertion (`assert.deepStrictEqual(
+ * await res.json(), {…})`, `t.same(JSON.parse(body), …)`, `expect(await res.json()).toEqual(…)`),
+ * through members of it, `JSON.parse` or a variable whose every read is asserted on or only logged.
+ * An error body fails such an assertion: the response is examined, as by a status check.
+ */
+export function feedsAssertion(
+  file: AnalyzedFile,
+  read: Node,
+  onlyLogged: (node: Node) => boolean,
+  depth = 0,
+): boolean {
+  if (read.type === AST_NODE_TYPES.Property) {
+    const leaf =
+      read.value.type === AST_NODE_TYPES.AssignmentPattern ? read.value.left : read.value;
+    return (
+      leaf.type === AST_NODE_TYPES.Identifier && variableAsserted(file, leaf, onlyLogged, depth)
+    );
+  }
+  let current = skipWrappersUp(read);
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        break;
+      case AST_NODE_TYPES.MemberExpression:
+        // `body.items`, `body[0]`: a part of the body, asserted on
+        if (parent.object !== current || isCalled(parent)) return false;
+        break;
+      case AST_NODE_TYPES.CallExpression:
+        if (parent.callee === current) return false;
+        if (isAssertionCall(parent)) return true;
+        if (!isJsonParse(parent)) return false;
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        return (
+          parent.init === current &&
+          parent.id.type === AST_NODE_TYPES.Identifier &&
+          depth < MAX_DEPTH &&
+          variableAsserted(file, parent.id, onlyLogged, depth + 1)
+        );
+      default:
+        return false;
+    }
+    current = skipWrappersUp(parent);
+  }
+}
+
+/** A variable read at least once, each read asserted on or only logged. */
+function variableAsserted(
+  file: AnalyzedFile,
+  identifier: TSESTree.Identifier,
+  onlyLogged: (node: Node) => boolean,
+  depth: number,
+): boolean {
+  const variable = file.variableOf(identifier);
+  if (!variable || variable.defs.length !== 1) return false;
+  let asserted = false;
+  for (const reference of variable.references) {
+    if (!reference.isRead()) {
+      if (reference.init) continue;
+      return false;
+    }
+    if (feedsAssertion(file, reference.identifier, onlyLogged, depth)) asserted = true;
+    else if (!onlyLogged(reference.identifier)) return false;
+  }
+  return asserted;
+}
+
+function isCalled(member: TSESTree.MemberExpression): boolean {
+  const parent = skipWrappersUp(member).parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member;
+}
+
+function isJsonParse(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee) === 'parse' &&
+    nameOf(callee.object) === 'JSON'
+  );
+}
+
+function nameOf(node: Node): string | undefined {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return memberName(inner);
+  if (inner.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  return undefined;
+}
+
+/**
+ * `assert(x)`, `assert.X(x, …)`, `t.assert.X(x, …)`, `t.same(x, …)` (tap, AVA), and
+ * `expect(x)` followed by a matcher (`expect(x).toEqual(…)`, `expect(x).to.deep.equal(…)`).
+ */
+function isAssertionCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    if (ASSERT_OBJECTS.has(callee.name)) return true;
+    return callee.name === 'expect' && hasMatcher(call);
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(callee);
+  const object = nameOf(callee.object);
+  if (method === undefined || object === undefined) return false;
+  if (ASSERT_OBJECTS.has(object)) return true;
+  return (
+    TEST_CONTEXT_ASSERTIONS.has(method) &&
+    skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
+    TEST_CONTEXT.test(object)
+  );
+}
+
+/** `expect(x).toEqual(…)`, `expect(x).not.toBe(…)`, `expect(x).to.deep.equal(…)`: a call after the chain. */
+function hasMatcher(expectCall: TSESTree.CallExpression): boolean {
+  let current: Node = skipWrappersUp(expectCall);
+  for (let step = 0; step < MAX_DEPTH; step++) {
+    const parent = current.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
+    if (isCalled(parent)) return true;
+    current = skipWrappersUp(parent);
+  }
+  return false;
+}
