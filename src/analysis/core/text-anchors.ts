@@ -154,8 +154,9 @@ const ANCHOR = new RegExp(
     // The anchors of clients and retry libraries only, in the group `other`.
     `(?<other>${moduleString([...KNOWN_MODULES].filter((module) => !SERVER_MODULES.has(module)))}|${globalUse(CLIENT_GLOBALS)})`,
     ...SERVER_ANCHORS,
-    // `etr` then `R` or `r` before it: `e` is frequent, but a check of one letter fails fast.
-    '(?<retry>etr(?<=[Rr]etr))',
+    // `etr` then `R` or `r` before it: `e` is frequent, but a check of one letter fails fast. Every
+    // name RETRY_PREDICATE_NAME accepts has `retry` or `retriable`: `retrieve`, `maxRetries` are no candidates.
+    '(?<retry>etr(?<=[Rr]etr)(?=[yY]|[iI][aA][bB][lL][eE]))',
   ].join('|'),
   'g',
 );

@@ -50,6 +50,8 @@ describe('hasHttpAnchor', () => {
     // retry predicates by name
     `function shouldRetry(error) { return true; }`,
     `const isRetryable = (e) => e.status >= 500;`,
+    `const isRetriable = (e) => e.status >= 500; const maxRetries = 3; retrieve(id);`,
+    `const { shouldRetry } = options;`,
     `class K { retryCondition(e) { return true; } }`,
   ])('finds an anchor in %s', (code) => {
     expect(hasHttpAnchor(code)).toBe(true);
