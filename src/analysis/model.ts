@@ -10,7 +10,7 @@ import { conditionSets, narrowAt } from './status/narrowing';
 import type { BodyParse, HttpRequest, TrackedResponse } from './client/requests';
 import { RequestAnalysis } from './client/requests';
 import { StatusSubject } from './status/subject';
-import { hasHttpAnchor } from './core/text-anchors';
+import { firstHttpAnchor, hasServerAnchor } from './core/text-anchors';
 
 /** How a variable relates to a status: it holds a response or error (`res`), or is the status (`code`). */
 type SubjectKind = 'holder' | 'status';
@@ -23,7 +23,9 @@ type SubjectKind = 'holder' | 'status';
 export class HttpModel {
   readonly file: AnalyzedFile;
   private requestAnalysis: RequestAnalysis | undefined;
-  private anchored: boolean | undefined;
+  /** The file's first anchor (`firstHttpAnchor`); null until the text is scanned. */
+  private anchor: 'server' | 'other' | undefined | null = null;
+  private serverAnchored: boolean | undefined;
   private parsesCollected = false;
   // Built on first use: a model is made for every file, most of which have no HTTP code.
   private subjectsByVariable:
@@ -41,10 +43,20 @@ export class HttpModel {
    * no request, handler, retry or send: every analysis answers "none" without looking further.
    */
   get hasAnchor(): boolean {
-    return (this.anchored ??= hasHttpAnchor(
-      this.file.sourceCode.text,
-      this.file.ast.comments ?? [],
-    ));
+    if (this.anchor === null)
+      this.anchor = firstHttpAnchor(this.file.sourceCode.text, this.file.ast.comments ?? []);
+    return this.anchor !== undefined;
+  }
+
+  /**
+   * Whether the file's text has an anchor of the server analysis (`hasServerAnchor`): a file whose
+   * only anchors are clients', `fetch` or retry predicates has no handler nor response to build.
+   */
+  get hasServerAnchor(): boolean {
+    if (!this.hasAnchor) return false;
+    return (this.serverAnchored ??=
+      this.anchor === 'server' ||
+      hasServerAnchor(this.file.sourceCode.text, this.file.ast.comments ?? []));
   }
 
   private get analysis(): RequestAnalysis {

@@ -6,7 +6,7 @@ import { AST_NODE_TYPES } from './node-types';
 
 import type { FunctionNode, Node } from './ast';
 import { GLOBAL_OBJECT_NAMES, isFunction, itemsWithin, literalString } from './ast';
-import { KNOWN_MODULES, mayNameKnownModule } from './text-anchors';
+import { KNOWN_MODULES, mayNameKnownModule, mentionsRetryAfter } from './text-anchors';
 
 /** The node types of ESTree and TS-ESTree: a program's other nodes are its parser's own. */
 const ESTREE_TYPES: ReadonlySet<string> = new Set(Object.values(AST_NODE_TYPES));
@@ -31,6 +31,7 @@ export class AnalyzedFile {
   private ifStatementsOf: WeakMap<readonly Node[], TSESTree.IfStatement[]> | undefined;
   private topLevelStatements: readonly TSESTree.ProgramStatement[] | undefined;
   private dynamicImportList: readonly TSESTree.ImportExpression[] | undefined;
+  private namesRetryAfter: boolean | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
 
@@ -77,6 +78,11 @@ export class AnalyzedFile {
         found.set(needle, (included = this.sourceCode.text.includes(needle)));
       return included;
     });
+  }
+
+  /** Whether the source text has `retry-after` in any letter case (`mentionsRetryAfter`), searched once per file. */
+  mentionsRetryAfter(): boolean {
+    return (this.namesRetryAfter ??= mentionsRetryAfter(this.sourceCode.text));
   }
 
   /**

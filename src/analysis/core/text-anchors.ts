@@ -47,9 +47,15 @@ const SPECIFIER_QUOTE = `['"]`;
 /** TypeScript type arguments of a call: `$fetch<User>(…)`. */
 const TYPE_ARGUMENTS = `(?:<[^<>()=;]*>\\s*)?`;
 
-/** A known module's name as a whole string: `'axios'`, `"express"`. */
-const KNOWN_MODULE_STRING = `${SPECIFIER_QUOTE}(?:${[...KNOWN_MODULES].map(escapeRegExp).join('|')})${SPECIFIER_QUOTE}`;
+/** A name of the modules as a whole string: `'axios'`, `"express"`. */
+const moduleString = (modules: Iterable<string>): string =>
+  `${SPECIFIER_QUOTE}(?:${[...modules].map(escapeRegExp).join('|')})${SPECIFIER_QUOTE}`;
+const KNOWN_MODULE_STRING = moduleString(KNOWN_MODULES);
 const KNOWN_MODULE_REGEXP = new RegExp(KNOWN_MODULE_STRING);
+/** The server frameworks' modules, which the server analysis traces; the other known modules are clients' and retry libraries'. */
+const SERVER_MODULES: ReadonlySet<string> = new Set(
+  SERVER_FRAMEWORKS.flatMap((framework) => framework.sources),
+);
 
 /**
  * Whether a source text may import or require a known module. Every `import`, `export … from`
@@ -68,28 +74,31 @@ export function mayNameKnownModule(text: string): boolean {
  * (`typeof fetch`, `: Response`) or is part of a longer one (`APIResponse`) is no anchor, nor a
  * rename in a destructuring (`{ fetch: f } = globalThis`), which is missed on purpose.
  */
-const TRACED_GLOBALS = [
-  ...new Set(
-    [
-      ...HTTP_CLIENTS.flatMap((client) => (client.global ? [client.global] : [])),
-      ...SERVER_FRAMEWORKS.flatMap((framework) => [
-        ...(framework.global ? [framework.global] : []),
-        ...(framework.globalHandlerFactories ?? []),
-      ]),
-    ].map((name) => name.replace(/^\$+/, '')), // `\bfetch` finds `$fetch` too
-  ),
+const tracedGlobals = (names: readonly string[]): string[] => [
+  ...new Set(names.map((name) => name.replace(/^\$+/, ''))), // `\bfetch` finds `$fetch` too
 ];
-const GLOBAL_NAME = `(?:${TRACED_GLOBALS.map(escapeRegExp).join('|')})`;
+const SERVER_GLOBALS = tracedGlobals(
+  SERVER_FRAMEWORKS.flatMap((framework) => [
+    ...(framework.global ? [framework.global] : []),
+    ...(framework.globalHandlerFactories ?? []),
+  ]),
+);
+const CLIENT_GLOBALS = tracedGlobals(
+  HTTP_CLIENTS.flatMap((client) => (client.global ? [client.global] : [])),
+).filter((name) => !SERVER_GLOBALS.includes(name));
 /**
  * Where the name is a global: alone, or a member of a global object (`globalThis.fetch`), not a
  * member of something else (`client.fetch(u)`); or assigned (`= fetch`, `= globalThis.fetch`). Checked behind the
  * name once it is found: a look behind at every character would cost more.
  */
 const GLOBAL_OBJECT_MEMBER = `\\b(?:${[...GLOBAL_OBJECT_NAMES].join('|')})\\s*\\??\\.\\s*`;
-const GLOBAL_PLACE = `(?<=(?:^|[^\\w.]|${GLOBAL_OBJECT_MEMBER})${GLOBAL_NAME})`;
-const GLOBAL_ASSIGNED = `(?<==\\s*(?:${GLOBAL_OBJECT_MEMBER})?${GLOBAL_NAME})`;
 /** Called, but not a method defined with the name (`fetch(options) {`); a member read; a string's end; a cast. */
-const GLOBAL_USE = `(?:${TRACED_GLOBALS.map(fromRarestStart).join('|')})\\b(?:${GLOBAL_PLACE}(?:\\s*${TYPE_ARGUMENTS}(?:\\((?![^()]*\\)\\s*\\{)|[.\\]'"]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|${GLOBAL_ASSIGNED})`;
+function globalUse(names: readonly string[]): string {
+  const name = `(?:${names.map(escapeRegExp).join('|')})`;
+  const place = `(?<=(?:^|[^\\w.]|${GLOBAL_OBJECT_MEMBER})${name})`;
+  const assigned = `(?<==\\s*(?:${GLOBAL_OBJECT_MEMBER})?${name})`;
+  return `(?:${names.map(fromRarestStart).join('|')})\\b(?:${place}(?:\\s*${TYPE_ARGUMENTS}(?:\\((?![^()]*\\)\\s*\\{)|[.\\]'"]|\\?\\.|!\\s*[.(])|\\s+(?:as|satisfies)\\b)|${assigned})`;
+}
 
 /**
  * What a handler without a framework's import shows: a response method called with an argument
@@ -132,65 +141,129 @@ function mayHaveResultObject(text: string): boolean {
  * retry predicate's `Retr` are only candidates: the scan goes on past them unless the other
  * needles are there or the word around is a predicate's name.
  */
+const SERVER_ANCHORS = [
+  moduleString(SERVER_MODULES),
+  globalUse(SERVER_GLOBALS),
+  RESPONSE_METHOD_CALL,
+  STATUS_CODE_ASSIGNMENT,
+  `(?<route>${ROUTE_PATH_ARGUMENT})`,
+  `(?<result>${[...new Set(RESULT_OBJECT_NEEDLES.map((needles) => needles[0]!))].map(fromRarestStart).join('|')})`,
+];
 const ANCHOR = new RegExp(
   [
-    KNOWN_MODULE_STRING,
-    GLOBAL_USE,
-    RESPONSE_METHOD_CALL,
-    STATUS_CODE_ASSIGNMENT,
-    `(?<route>${ROUTE_PATH_ARGUMENT})`,
-    `(?<result>${[...new Set(RESULT_OBJECT_NEEDLES.map((needles) => needles[0]!))].map(fromRarestStart).join('|')})`,
-    // `etr` then `R` or `r` before it: `e` is frequent, but a check of one letter fails fast.
-    '(?<retry>etr(?<=[Rr]etr))',
+    // The anchors of clients and retry libraries only, in the group `other`.
+    `(?<other>${moduleString([...KNOWN_MODULES].filter((module) => !SERVER_MODULES.has(module)))}|${globalUse(CLIENT_GLOBALS)})`,
+    ...SERVER_ANCHORS,
+    // `etr` then `R` or `r` before it: `e` is frequent, but a check of one letter fails fast. Every
+    // name RETRY_PREDICATE_NAME accepts has `retry` or `retriable`: `retrieve`, `maxRetries` are no candidates.
+    '(?<retry>etr(?<=[Rr]etr)(?=[yY]|[iI][aA][bB][lL][eE]))',
   ].join('|'),
   'g',
 );
+/** The anchors of the server analysis alone (a server framework's module, a response sent, a route, a serverless result). */
+const SERVER_ANCHOR = new RegExp(SERVER_ANCHORS.join('|'), 'g');
 
 /**
  * Whether a file's text has an anchor of the analyses: a known module named, a traced global
  * used, a response sent or a route registered, a serverless result, a retry predicate named.
  * Without one, the file has no request, handler, retry or send for any rule to check.
  */
-export function hasHttpAnchor(
+export function hasHttpAnchor(text: string, comments: Comments = []): boolean {
+  return firstHttpAnchor(text, comments) !== undefined;
+}
+
+type Comments = ReadonlyArray<{ readonly range: readonly [number, number] }>;
+
+/**
+ * What the first anchor of the text is (`hasHttpAnchor`): one the server analysis starts from
+ * (`hasServerAnchor`), another (a client's or retry library's module, `fetch`, a retry predicate),
+ * or none.
+ */
+export function firstHttpAnchor(
   text: string,
-  comments: ReadonlyArray<{ readonly range: readonly [number, number] }> = [],
-): boolean {
+  comments: Comments = [],
+): 'server' | 'other' | undefined {
+  return firstAnchor(ANCHOR, text, comments);
+}
+
+/**
+ * Whether the text has an anchor of the server analysis: a server framework's module named, a
+ * server global used (`Response`, `defineEventHandler`), a response sent, a route registered or a
+ * serverless result. Without one, the file has no handler, response factory or result object.
+ */
+export function hasServerAnchor(text: string, comments: Comments = []): boolean {
+  return firstAnchor(SERVER_ANCHOR, text, comments) !== undefined;
+}
+
+function firstAnchor(
+  anchor: RegExp,
+  text: string,
+  comments: Comments,
+): 'server' | 'other' | undefined {
   // Comments are skipped: an example in a doc comment (`await fetch(url)`) anchors nothing.
   const state = { resultChecked: false };
   let start = 0;
   for (const { range } of comments) {
-    if (range[0] > start && hasAnchorIn(text.slice(start, range[0]), start, text, state))
-      return true;
+    if (range[0] > start) {
+      const found = anchorIn(anchor, text.slice(start, range[0]), start, text, state);
+      if (found) return found;
+    }
     start = Math.max(start, range[1]);
   }
-  return hasAnchorIn(start === 0 ? text : text.slice(start), start, text, state);
+  return anchorIn(anchor, start === 0 ? text : text.slice(start), start, text, state);
 }
 
-/** Whether `code`, the text from `offset` to the next comment, has an anchor. */
-function hasAnchorIn(
+/** The first anchor in `code`, the text from `offset` to the next comment. */
+function anchorIn(
+  anchor: RegExp,
   code: string,
   offset: number,
   text: string,
   state: { resultChecked: boolean },
-): boolean {
-  ANCHOR.lastIndex = 0;
-  for (let match = ANCHOR.exec(code); match; match = ANCHOR.exec(code)) {
-    const { result, retry, route } = match.groups!;
+): 'server' | 'other' | undefined {
+  anchor.lastIndex = 0;
+  for (let match = anchor.exec(code); match; match = anchor.exec(code)) {
+    const { other, result, retry, route } = match.groups ?? {};
     if (route !== undefined) {
       ROUTE_HANDLER_AHEAD.lastIndex = offset + match.index + route.length;
-      if (ROUTE_HANDLER_AHEAD.test(text)) return true;
+      if (ROUTE_HANDLER_AHEAD.test(text)) return 'server';
     } else if (retry !== undefined) {
       const word = wordAround(code, match.index, retry.length);
-      if (RETRY_PREDICATE_NAME.test(code.slice(word.start, word.end))) return true;
-      ANCHOR.lastIndex = word.end;
+      if (RETRY_PREDICATE_NAME.test(code.slice(word.start, word.end))) return 'other';
+      anchor.lastIndex = word.end;
     } else if (result !== undefined) {
-      if (!state.resultChecked && mayHaveResultObject(text)) return true;
+      if (!state.resultChecked && mayHaveResultObject(text)) return 'server';
       state.resultChecked = true;
     } else {
-      return true;
+      return other !== undefined ? 'other' : 'server';
     }
   }
+  return undefined;
+}
+
+/**
+ * Whether the text has `retry-after` in any letter case, as `/retry-after/i` finds it: from each
+ * `-`, far rarer than a letter, several times faster than a case-insensitive scan.
+ */
+export function mentionsRetryAfter(text: string): boolean {
+  for (
+    let at = text.indexOf('-', 5);
+    at !== -1 && at + 5 < text.length;
+    at = text.indexOf('-', at + 1)
+  ) {
+    if (isWordIgnoringCase(text, at - 5, 'retry') && isWordIgnoringCase(text, at + 1, 'after'))
+      return true;
+  }
   return false;
+}
+
+/** Whether `text` has the lowercase ASCII `word` at `at`, in either case per letter. */
+function isWordIgnoringCase(text: string, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    // `| 32` lowercases an ASCII capital; only the letter's two cases give its lowercase code.
+    if ((text.charCodeAt(at + i) | 32) !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /**

@@ -91,7 +91,7 @@ const NONE: RetryAfterValueReads = { waits: [], indexReads: [] };
 
 /** The file's `Retry-After` values that reach a wait wrongly, and its index reads of fetch headers. */
 export function retryAfterValueReads(model: HttpModel): RetryAfterValueReads {
-  if (!/retry-after/i.test(model.file.sourceCode.text)) return NONE;
+  if (!model.file.mentionsRetryAfter()) return NONE;
   return model.extension(KEY, () => new ValueFlow(model).build());
 }
 

@@ -18,7 +18,7 @@ const NO_SENDS: ServerAnalysis = { sends: [], statusArguments: [] };
 
 /** The server sends of the model's file, built once per file. */
 export function getServerAnalysis(model: HttpModel): ServerAnalysis {
-  return model.hasAnchor
+  return model.hasServerAnchor
     ? model.extension(KEY, (m) => (isTypeTest(m.file) ? NO_SENDS : analyzeServer(m.file)))
     : NO_SENDS;
 }

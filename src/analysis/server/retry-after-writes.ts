@@ -49,7 +49,7 @@ const KEY = {};
 
 /** Every `Retry-After` value the file writes that is not one of the header's two forms. */
 export function retryAfterWrites(model: HttpModel): readonly RetryAfterWrite[] {
-  if (!/retry-after/i.test(model.file.sourceCode.text)) return [];
+  if (!model.file.mentionsRetryAfter()) return [];
   return model.extension(KEY, () => {
     const writes: RetryAfterWrite[] = [];
     for (const key of retryAfterKeys(model)) {

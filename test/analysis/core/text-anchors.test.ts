@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  firstHttpAnchor,
   hasHttpAnchor,
+  hasServerAnchor,
   KNOWN_MODULES,
+  mentionsRetryAfter,
   retryPredicateNameOffsets,
   shortestNeedles,
 } from '../../../src/analysis/core/text-anchors';
@@ -47,6 +50,8 @@ describe('hasHttpAnchor', () => {
     // retry predicates by name
     `function shouldRetry(error) { return true; }`,
     `const isRetryable = (e) => e.status >= 500;`,
+    `const isRetriable = (e) => e.status >= 500; const maxRetries = 3; retrieve(id);`,
+    `const { shouldRetry } = options;`,
     `class K { retryCondition(e) { return true; } }`,
   ])('finds an anchor in %s', (code) => {
     expect(hasHttpAnchor(code)).toBe(true);
@@ -114,6 +119,64 @@ describe('hasHttpAnchor', () => {
       expect(KNOWN_MODULES.has(module), module).toBe(true);
     }
     expect(KNOWN_MODULES.has('./local')).toBe(false);
+  });
+});
+
+/** The second gate, before the server analysis is built for a file that has an anchor. */
+describe('hasServerAnchor', () => {
+  it.each([
+    `import express from 'express';`,
+    `const http = require("node:http");`,
+    `import { json } from '@sveltejs/kit';`,
+    `return new Response(body, { status: 500 });`,
+    `export default defineEventHandler((event) => ({}));`,
+    `function handler(req, res) { res.status(500).send(e); }`,
+    `res.statusCode = 500;`,
+    `router.get('/users', (req, res) => list(req, res));`,
+    `return { statusCode: 500, body: JSON.stringify({ error }) };`,
+    `return { status: 500, jsonBody: { error } };`,
+  ])('finds a server anchor in %s', (code) => {
+    expect(hasServerAnchor(code)).toBe(true);
+    expect(firstHttpAnchor(code)).toBe('server');
+  });
+
+  it.each([
+    `import ky from 'ky';`,
+    `const axios = require("axios");`,
+    `import pRetry from 'p-retry';`,
+    `await fetch(url);`,
+    `const user = await $fetch<User>('/api/user');`,
+    `function shouldRetry(error) { return true; }`,
+    `const res = await fetch(url); const body = await res.json(); if (res.status === 204) return;`,
+  ])('finds an anchor, but none of the server analysis, in %s', (code) => {
+    expect(hasHttpAnchor(code)).toBe(true);
+    expect(firstHttpAnchor(code)).toBe('other');
+    expect(hasServerAnchor(code)).toBe(false);
+  });
+
+  it('finds a server anchor after a client anchor, and none in comments', () => {
+    const code = `const res = await fetch(url);\n// res.status(500)\nexport const f = (req, res) => res.json(await res2.json());`;
+    expect(firstHttpAnchor(code)).toBe('other');
+    expect(hasServerAnchor(code)).toBe(true);
+    const comment = `/* res.status(500) */ await fetch(url);`;
+    expect(hasServerAnchor(comment, [{ range: [0, 21] }])).toBe(false);
+  });
+});
+
+describe('mentionsRetryAfter', () => {
+  it.each([
+    [`res.headers.get('retry-after')`, true],
+    [`headers['Retry-After']`, true],
+    [`const H = "RETRY-AFTER";`, true],
+    [`const h = 'rEtRy-AfTeR';`, true],
+    [`retry-after`, true],
+    [`x-retry-afterwards`, true],
+    [`retry_after retryAfter retry- after retry -after`, false],
+    [`-after retry-`, false],
+    [``, false],
+  ])('%s: %s, as /retry-after/i', (text, expected) => {
+    expect(mentionsRetryAfter(text)).toBe(expected);
+    expect(/retry-after/i.test(text)).toBe(expected);
   });
 });
 
