@@ -15,6 +15,7 @@ import {
 import type { AnalyzedFile } from '../core/file';
 import type { ErrorStatusBehaviour, HttpClient } from '../libraries/clients';
 import type { HttpModel } from '../model';
+import type { StatusSubject } from '../status/subject';
 import { feedsAssertion } from './asserted-reads';
 import type { HttpRequest, TrackedResponse } from './requests';
 
@@ -77,6 +78,23 @@ const MAX_DEPTH = 4;
 interface Judge {
   readonly file: AnalyzedFile;
   readonly loggers: ReadonlySet<string>;
+  /**
+   * What depends on a subject alone, computed once per subject: responses assigned to one
+   * variable share it (`res = await fetch(…)` repeated), and each would scan all its reads.
+   */
+  readonly bySubject: Map<StatusSubject, SubjectFacts>;
+}
+
+interface SubjectFacts {
+  /** The used body reads on the subject's holders, per client, and the first of them. */
+  readonly reads: Map<
+    HttpClient,
+    { readonly used: FoundRead[]; readonly first?: FoundRead; readonly asserted: boolean }
+  >;
+  /** Whether a status read or a holder use may check, by `returnsAreExpected`. */
+  readonly checks: Map<boolean, boolean>;
+  /** Whether a holder variable has a foreign write. */
+  foreignWrite?: boolean;
 }
 
 /** One cache key per set of logger names (the same array for every file of one configuration). */
@@ -97,7 +115,11 @@ export function getUncheckedBodyReads(
   let key = keys.get(loggers);
   if (!key) keys.set(loggers, (key = {}));
   return model.extension(key, () =>
-    findUncheckedBodyReads(model, { file: model.file, loggers: new Set(loggers) }),
+    findUncheckedBodyReads(model, {
+      file: model.file,
+      loggers: new Set(loggers),
+      bySubject: new Map(),
+    }),
   );
 }
 
@@ -116,10 +138,15 @@ function findUncheckedBodyReads(model: HttpModel, judge: Judge): UncheckedBodyRe
     if (!client.bodyReads || !isDirectOrigin(response.origin)) continue;
     const option = resolution(response.request);
     if (option === false) continue;
-    const reads = bodyReadsOf(file, response).filter((read) => isValueUsed(judge, read.node, 0));
-    if (reads.length === 0 || reads.some((read) => isAsserted(judge, read.node))) continue;
+    const onHolders = usedHolderReads(judge, response);
+    const reads = originReads(file, response).filter((read) => isValueUsed(judge, read.node, 0));
+    if (onHolders.used.length === 0 && reads.length === 0) continue;
+    if (onHolders.asserted || reads.some((read) => isAsserted(judge, read.node))) continue;
     if (statusMayBeChecked(model, judge, response, origins, false, new Set())) continue;
-    const first = reads.reduce((a, b) => (b.node.range[0] < a.node.range[0] ? b : a));
+    const first = reads.reduce(
+      (a, b) => (b.node.range[0] < a.node.range[0] ? b : a),
+      onHolders.first ?? reads[0]!,
+    );
     if (seen.has(first.node)) continue;
     seen.add(first.node);
     found.push({
@@ -316,13 +343,49 @@ function targetOf(
   };
 }
 
-/** Every body read of a response: on its holders, its body property, and destructured from it. */
-function bodyReadsOf(file: AnalyzedFile, response: TrackedResponse): FoundRead[] {
+function factsOf(judge: Judge, subject: StatusSubject): SubjectFacts {
+  let facts = judge.bySubject.get(subject);
+  if (!facts) judge.bySubject.set(subject, (facts = { reads: new Map(), checks: new Map() }));
+  return facts;
+}
+
+/** The used body reads on the response's holders (shared by the responses of one subject). */
+function usedHolderReads(
+  judge: Judge,
+  response: TrackedResponse,
+): { readonly used: FoundRead[]; readonly first?: FoundRead; readonly asserted: boolean } {
   const { client } = response.request;
+  const facts = factsOf(judge, response.subject);
+  let entry = facts.reads.get(client);
+  if (!entry) {
+    const used = holderReads(judge.file, client, response.subject).filter((read) =>
+      isValueUsed(judge, read.node, 0),
+    );
+    const first =
+      used.length === 0
+        ? undefined
+        : used.reduce((a, b) => (b.node.range[0] < a.node.range[0] ? b : a));
+    // A read that feeds an assertion checks every response the holders carry.
+    const asserted = used.some((read) => isAsserted(judge, read.node));
+    facts.reads.set(client, (entry = { used, asserted, ...(first ? { first } : {}) }));
+  }
+  return entry;
+}
+
+/** The body reads of a response destructured where it appears: `const { data } = await f()`. */
+function originReads(file: AnalyzedFile, response: TrackedResponse): FoundRead[] {
+  const pattern = originPattern(response.origin);
+  return pattern?.type === AST_NODE_TYPES.ObjectPattern
+    ? patternReads(file, response.request.client, pattern)
+    : [];
+}
+
+/** Every body read on a subject's holders: on the holder, its body property, destructured from it. */
+function holderReads(file: AnalyzedFile, client: HttpClient, subject: StatusSubject): FoundRead[] {
   const reads = client.bodyReads!;
   const bodyProperty = client.bodyParses.bodyProperty;
   const found: FoundRead[] = [];
-  for (const holder of response.subject.holderNodes()) {
+  for (const holder of subject.holderNodes()) {
     const top = skipWrappersUp(holder);
     const parent = top.parent;
     const named =
@@ -349,9 +412,6 @@ function bodyReadsOf(file: AnalyzedFile, response: TrackedResponse): FoundRead[]
       found.push(...patternReads(file, client, parent.id));
     }
   }
-  const pattern = originPattern(response.origin);
-  if (pattern?.type === AST_NODE_TYPES.ObjectPattern)
-    found.push(...patternReads(file, client, pattern));
   return found;
 }
 
@@ -506,16 +566,22 @@ function statusMayBeChecked(
   visited.add(response);
   const file = model.file;
   const { subject } = response;
-  for (const read of subject.statusReads()) if (!onlyFeedsLog(judge, read, 0)) return true;
-  for (const holder of subject.holderNodes()) {
-    if (holderMayCheck(judge, holder, returnsAreExpected)) return true;
+  const facts = factsOf(judge, subject);
+  let checks = facts.checks.get(returnsAreExpected);
+  if (checks === undefined) {
+    checks =
+      subject.statusReads().some((read) => !onlyFeedsLog(judge, read, 0)) ||
+      subject.holderNodes().some((holder) => holderMayCheck(judge, holder, returnsAreExpected));
+    facts.checks.set(returnsAreExpected, checks);
   }
+  if (checks) return true;
   const pattern = originPattern(response.origin);
   if (pattern && pattern.type !== AST_NODE_TYPES.Identifier && patternMayCheck(judge, pattern))
     return true;
-  for (const variable of subject.holderVariables) {
-    if (hasForeignWrite(variable, origins, subject)) return true;
-  }
+  facts.foreignWrite ??= subject.holderVariables.some((variable) =>
+    hasForeignWrite(variable, origins, subject),
+  );
+  if (facts.foreignWrite) return true;
   if (response.helperCall) {
     const helper = calledFunction(file, response.helperCall);
     if (!helper) return true;

@@ -72,6 +72,26 @@ export function walkPath<Fact>(
   visit: PathVisitor<Fact>,
   options: PathOptions = {},
 ): void {
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (options.stopAtFunction && isFunction(parent)) return;
+    if (walkLevel(file, parent, child, domain, visit) || parent === options.stopAt) return;
+  }
+}
+
+/**
+ * One step of `walkPath`: what `parent` says where execution is in `child` (its condition, a
+ * `case`, the early exits before `child` in its statement list). Returns true when the visitor
+ * stops. What a level gives depends on `parent`, `child` and the domain alone, so a caller may
+ * keep it per `child` (a ladder asked at every rung walks each level once).
+ */
+export function walkLevel<Fact>(
+  file: AnalyzedFile,
+  parent: Node,
+  child: Node,
+  domain: PathDomain<Fact>,
+  visit: PathVisitor<Fact>,
+): boolean {
   const condition = (test: Node, outcome: boolean): boolean => {
     const fact = domain.factOf(test, outcome);
     return fact !== undefined && visit.condition({ node: test, fact }) === true;
@@ -81,43 +101,39 @@ export function walkPath<Fact>(
     const exits = earlierExits(file, statements, current, domain);
     return exits !== undefined && visit.earlierExits(exits) === true;
   };
-  let child: Node = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (options.stopAtFunction && isFunction(parent)) return;
-    let stop = false;
-    switch (parent.type) {
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.ConditionalExpression:
-        if (child === parent.consequent) stop = condition(parent.test, true);
-        else if (child === parent.alternate) stop = condition(parent.test, false);
-        break;
-      case AST_NODE_TYPES.LogicalExpression:
-        if (child === parent.right && parent.operator !== '??')
-          stop = condition(parent.left, parent.operator === '&&');
-        break;
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.ForStatement:
-        if (domain.loopTests && child === parent.body && parent.test)
-          stop = condition(parent.test, true);
-        break;
-      case AST_NODE_TYPES.SwitchCase: {
-        const statement = parent.parent;
-        if (parent.test !== child && statement.type === AST_NODE_TYPES.SwitchStatement) {
-          const fact = domain.caseFact?.(statement, statement.cases.indexOf(parent));
-          stop = fact !== undefined && visit.condition({ node: parent, fact }) === true;
-          if (!stop) stop = earlier(parent.consequent, child);
-        }
-        break;
-      }
-      case AST_NODE_TYPES.BlockStatement:
-      case AST_NODE_TYPES.Program:
-      case AST_NODE_TYPES.StaticBlock:
-        stop = earlier(parent.body, child);
-        break;
-      default:
-        break;
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      if (child === parent.consequent) return condition(parent.test, true);
+      if (child === parent.alternate) return condition(parent.test, false);
+      return false;
+    case AST_NODE_TYPES.LogicalExpression:
+      return (
+        child === parent.right &&
+        parent.operator !== '??' &&
+        condition(parent.left, parent.operator === '&&')
+      );
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.ForStatement:
+      return (
+        domain.loopTests === true &&
+        child === parent.body &&
+        parent.test != null &&
+        condition(parent.test, true)
+      );
+    case AST_NODE_TYPES.SwitchCase: {
+      const statement = parent.parent;
+      if (parent.test === child || statement.type !== AST_NODE_TYPES.SwitchStatement) return false;
+      const fact = domain.caseFact?.(statement, statement.cases.indexOf(parent));
+      if (fact !== undefined && visit.condition({ node: parent, fact }) === true) return true;
+      return earlier(parent.consequent, child);
     }
-    if (stop || parent === options.stopAt) return;
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.Program:
+    case AST_NODE_TYPES.StaticBlock:
+      return earlier(parent.body, child);
+    default:
+      return false;
   }
 }
 

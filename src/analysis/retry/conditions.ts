@@ -23,32 +23,57 @@ export function conditionsOf(
   throwing = false,
 ): RetryCondition[] {
   const result: RetryCondition[] = [];
+  // An early exit of a ladder is a constraint of every site after it: read once per subject.
+  let bySubject = conditionCache.get(ctx);
+  if (!bySubject) conditionCache.set(ctx, (bySubject = new Map()));
+  let byNode = bySubject.get(subject);
+  if (!byNode) bySubject.set(subject, (byNode = new Map()));
   for (const { node, allowed: given } of constraints) {
-    if (node.type === AST_NODE_TYPES.SwitchCase) {
-      if (!given.isAll) result.push({ node, branch: 'case', allowed: given, sets: undefined });
-      continue;
-    }
-    const shared = ctx.model.conditionSets(node, subject);
-    // A throw on `!res.ok || data.error` goes to the retrying catch on every failure at least:
-    // operands that do not read the status only add to it.
-    const either =
-      throwing &&
-      skipWrappers(node).type === AST_NODE_TYPES.LogicalExpression &&
-      (skipWrappers(node) as TSESTree.LogicalExpression).operator === '||';
-    const sets =
-      neutralConditionSets(
-        ctx.model,
-        node,
-        subject,
-        either ? undefined : (operand) => isErrorGuard(operand, subject),
-      ) ?? shared;
-    const branch =
-      shared && given.equals(shared.whenFalse) && !given.equals(shared.whenTrue) ? 'false' : 'true';
-    const allowed = sets ? (branch === 'true' ? sets.whenTrue : sets.whenFalse) : given;
-    if (allowed.isAll) continue;
-    result.push({ node, branch, allowed, sets });
+    let byGiven = byNode.get(node);
+    if (!byGiven) byNode.set(node, (byGiven = new Map()));
+    let known = byGiven.get(given);
+    if (!known) byGiven.set(given, (known = []));
+    let condition = known[Number(throwing)];
+    if (condition === undefined)
+      known[Number(throwing)] = condition = conditionOf(ctx, node, given, subject, throwing);
+    if (condition) result.push(condition);
   }
   return result;
+}
+
+/** Per context and subject, each constraint's condition (null: it narrows nothing), by `throwing`. */
+const conditionCache = new WeakMap<
+  RetryContext,
+  Map<StatusSubject, Map<Node, Map<StatusSet, Array<RetryCondition | null>>>>
+>();
+
+function conditionOf(
+  ctx: RetryContext,
+  node: Node,
+  given: StatusSet,
+  subject: StatusSubject,
+  throwing: boolean,
+): RetryCondition | null {
+  if (node.type === AST_NODE_TYPES.SwitchCase)
+    return given.isAll ? null : { node, branch: 'case', allowed: given, sets: undefined };
+  const shared = ctx.model.conditionSets(node, subject);
+  // A throw on `!res.ok || data.error` goes to the retrying catch on every failure at least:
+  // operands that do not read the status only add to it.
+  const either =
+    throwing &&
+    skipWrappers(node).type === AST_NODE_TYPES.LogicalExpression &&
+    (skipWrappers(node) as TSESTree.LogicalExpression).operator === '||';
+  const sets =
+    neutralConditionSets(
+      ctx.model,
+      node,
+      subject,
+      either ? undefined : (operand) => isErrorGuard(operand, subject),
+    ) ?? shared;
+  const branch =
+    shared && given.equals(shared.whenFalse) && !given.equals(shared.whenTrue) ? 'false' : 'true';
+  const allowed = sets ? (branch === 'true' ? sets.whenTrue : sets.whenFalse) : given;
+  return allowed.isAll ? null : { node, branch, allowed, sets };
 }
 
 /** Statuses at `point` for `subject`, with the conditions that narrowed them. */

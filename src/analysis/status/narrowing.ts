@@ -6,7 +6,7 @@ import { skipWrappers } from '../core/ast';
 import { exitsAlways } from '../core/exits';
 import type { AnalyzedFile } from '../core/file';
 import type { PathDomain, PathStep } from '../core/paths';
-import { walkPath } from '../core/paths';
+import { walkLevel } from '../core/paths';
 import { resolveNumber } from '../core/static-values';
 import type { StatusReader } from './conditions';
 import { conditionSets, statusClassOperand } from './conditions';
@@ -41,47 +41,92 @@ export function narrowAt(
   subject: StatusReader,
   stopAt?: Node,
 ): Narrowing {
-  let statuses = StatusSet.ALL;
-  // The constraints in the order they apply; a list's early exits as a count of its shared
-  // steps, spelled out only when a caller reads `constraints` (most read only `statuses`).
-  const parts: Array<
-    | PathStep<StatusSet>
-    | { readonly steps: ReadonlyArray<PathStep<StatusSet> | undefined>; readonly count: number }
-  > = [];
-  walkPath(
-    file,
-    node,
-    statusDomain(file, subject),
-    {
-      condition: (step) => {
-        statuses = statuses.intersect(step.fact);
-        parts.push(step);
-      },
-      earlierExits: ({ steps, count, combined }) => {
-        statuses = statuses.intersect(combined!);
-        parts.push({ steps, count });
-      },
-    },
-    { stopAt },
-  );
+  const suffix = pathSuffix(file, node, statusDomain(file, subject), stopAt);
   let constraints: AppliedConstraint[] | undefined;
   return {
-    statuses,
+    statuses: suffix.statuses,
     get constraints(): readonly AppliedConstraint[] {
       if (!constraints) {
         constraints = [];
-        for (const part of parts) {
-          if (!('steps' in part)) constraints.push({ node: part.node, allowed: part.fact });
-          else
-            for (let k = 0; k < part.count; k++) {
-              const step = part.steps[k];
-              if (step) constraints.push({ node: step.node, allowed: step.fact });
-            }
-        }
+        for (let level: Suffix | undefined = suffix; level; level = level.next)
+          for (const part of level.parts) {
+            if (!('steps' in part)) constraints.push({ node: part.node, allowed: part.fact });
+            else
+              for (let k = 0; k < part.count; k++) {
+                const step = part.steps[k];
+                if (step) constraints.push({ node: step.node, allowed: step.fact });
+              }
+          }
       }
       return constraints;
     },
   };
+}
+
+/**
+ * The constraints in the order they apply from one level of the path up: a list's early exits
+ * as a count of its shared steps, spelled out only when a caller reads `constraints` (most read
+ * only `statuses`).
+ */
+interface Suffix {
+  readonly parts: ReadonlyArray<
+    | PathStep<StatusSet>
+    | { readonly steps: ReadonlyArray<PathStep<StatusSet> | undefined>; readonly count: number }
+  >;
+  /** The statuses the levels from here up allow. */
+  readonly statuses: StatusSet;
+  readonly next: Suffix | undefined;
+}
+
+const TOP: Suffix = { parts: [], statuses: StatusSet.ALL, next: undefined };
+
+/**
+ * Per domain and stopping point, the path from each node walked so far up (keyed by the child
+ * of each level): a walk ends where an earlier one passed, so the rungs of an `else if` ladder or
+ * the parses of one block cost one level each, not the whole path.
+ */
+const suffixes = new WeakMap<PathDomain<StatusSet>, Map<Node | undefined, WeakMap<Node, Suffix>>>();
+
+function pathSuffix(
+  file: AnalyzedFile,
+  node: Node,
+  domain: PathDomain<StatusSet>,
+  stopAt: Node | undefined,
+): Suffix {
+  let byStop = suffixes.get(domain);
+  if (!byStop) suffixes.set(domain, (byStop = new Map()));
+  let byChild = byStop.get(stopAt);
+  if (!byChild) byStop.set(stopAt, (byChild = new WeakMap()));
+  const levels: Array<{ child: Node; parts: Suffix['parts'][number][]; statuses: StatusSet }> = [];
+  let above = TOP;
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    const known = byChild.get(child);
+    if (known) {
+      above = known;
+      break;
+    }
+    const level = { child, parts: [] as Suffix['parts'][number][], statuses: StatusSet.ALL };
+    levels.push(level);
+    walkLevel(file, parent, child, domain, {
+      condition: (step) => {
+        level.statuses = level.statuses.intersect(step.fact);
+        level.parts.push(step);
+      },
+      earlierExits: ({ steps, count, combined }) => {
+        level.statuses = level.statuses.intersect(combined!);
+        level.parts.push({ steps, count });
+      },
+    });
+    if (parent === stopAt) break;
+  }
+  for (let k = levels.length - 1; k >= 0; k--) {
+    const { child: at, parts, statuses } = levels[k]!;
+    if (parts.length > 0)
+      above = { parts, statuses: statuses.intersect(above.statuses), next: above };
+    byChild.set(at, above);
+  }
+  return above;
 }
 
 /** Per file and subject, the statuses as facts of the path engine (the engine caches by domain). */

@@ -113,7 +113,11 @@ export function getStatusComparisons(model: HttpModel): readonly StatusCompariso
 function findComparisons(model: HttpModel): StatusComparison[] {
   const comparisons: StatusComparison[] = [];
   const seen = new Set<Node>();
+  // Responses assigned to one variable share a subject: its reads are collected once.
+  const collected = new Set<StatusSubject>();
   const collect = (subject: StatusSubject, numeric: boolean): void => {
+    if (collected.has(subject)) return;
+    collected.add(subject);
     for (const read of subject.statusReads()) {
       if (seen.has(read) || !isSingleValued(model, read)) continue;
       seen.add(read);
