@@ -18,6 +18,7 @@ import {
   retriedStatusesByConfig,
   retriesDisabled,
   serverWaitReads,
+  unevaluatedFilter,
   waitInsertionPoint,
 } from '../analysis';
 import { appendStatuses } from '../fixes/arrays';
@@ -126,12 +127,16 @@ export default createRule<Options, MessageIds>({
 
     for (const site of retries.sites) {
       const statuses = site.statuses.intersect(watched);
-      if (statuses.isEmpty) continue;
+      if (statuses.isEmpty || keptOut(site, statuses)) continue;
       if (PATH_KINDS.has(site.kind)) checkPath(model, site, statuses, reads, quote, report);
       else if (site.kind === 'library-callback')
         checkLibraryCallback(site, statuses, reads, report);
     }
-    const retriedByConfig = retriedStatusesByConfig(retries.sites);
+    const retriedByConfig = retriedStatusesByConfig(
+      retries.sites.filter(
+        (site) => site.kind !== 'predicate' || !keptOut(site, site.statuses.intersect(watched)),
+      ),
+    );
     const checkedConfigs = new Set<RetryConfig>();
     for (const config of retries.configs) {
       if (checkedConfigs.has(config)) continue;
@@ -148,6 +153,17 @@ export default createRule<Options, MessageIds>({
           quote,
           report,
         );
+    }
+
+    /**
+     * A filter the analysis does not evaluate (a predicate defined elsewhere, a custom error class
+     * rethrown, a message check, a caller's list, cockatiel's `handleWhen`) may keep the watched
+     * statuses away from the wait: the same silence as `no-retry-on-client-error` (a miss beats a
+     * false report).
+     */
+    function keptOut(site: RetrySite, statuses: StatusSet): boolean {
+      if (site.kind === 'library-callback' && site.config?.filtered) return true;
+      return !statuses.isEmpty && unevaluatedFilter(model, site, statuses) !== undefined;
     }
 
     type Report = (descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: Node }) => void;
