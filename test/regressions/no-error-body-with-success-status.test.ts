@@ -59,6 +59,22 @@ server.get('/union', async function handler(request, reply) {
 });
 expect(server).type.not.toBeUndefined();`,
   },
+  {
+    // botbuilder/lib/channelServiceRoutes.js:66: `.then((resourceResponse) => { if
+    // (resourceResponse) res.send(resourceResponse) })` sends the fulfilled value; the first
+    // parameter of a `then` (or array) callback is a value, not an error-first callback's error.
+    name: "a value tested in a promise's then callback",
+    code: `import express from 'express';
+const app = express();
+app.post('/conversations/:id/activities', (req, res, next) => {
+  store.save(req.params.id, req.body).then((saved) => {
+    res.status(200);
+    if (saved) res.send(saved);
+    res.end();
+  });
+  store.list().then((items) => items.forEach((item) => item && res.write(item)));
+});`,
+  },
 ];
 
 const tsValid = [

@@ -102,8 +102,24 @@ function errorFirstParameterTested(
     parent?.type !== AST_NODE_TYPES.NewExpression
   )
     return undefined;
-  return parent.arguments.includes(fn as TSESTree.Expression) ? variable : undefined;
+  if (!parent.arguments.includes(fn as TSESTree.Expression)) return undefined;
+  // `promise.then((value) => …)` and `items.map((item) => …)` receive a value, not an error.
+  const called = parent.type === AST_NODE_TYPES.CallExpression ? parent : undefined;
+  const name = called && memberName(skipWrappers(called.callee));
+  return name !== undefined && VALUE_CALLBACK_METHODS.has(name) ? undefined : variable;
 }
+
+/** Methods whose callback's first parameter is a value: a fulfilled promise's, an array item. */
+const VALUE_CALLBACK_METHODS: ReadonlySet<string> = new Set([
+  'then',
+  'map',
+  'forEach',
+  'filter',
+  'find',
+  'some',
+  'every',
+  'flatMap',
+]);
 
 /** Whether an identifier refers to the given variable. */
 export function refersTo(
