@@ -21,7 +21,7 @@ export { errorBodyOf, errorBranchOf } from './server/send-errors';
 export { likelyErrorStatuses, textsPointToClientError } from './server/status-hints';
 export type { BodyPresence } from './server/sent-body';
 export { bodyPresence, bodyRemovalOf } from './server/sent-body';
-export { describeStatus } from './status/status-names';
+export { describeStatus, describeStatuses } from './status/status-names';
 export type { StatusComparison } from './status/status-values';
 export {
   acceptsStatus,

@@ -1,27 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../analysis';
-
 import type { Node } from '../analysis';
 import type { RetrySite, StatusList } from '../analysis';
 import {
-  abortErrorName,
-  clientErrorCondition,
   conditionEdit,
-  earlyExitStatement,
-  enclosingCatch,
   getRetries,
-  hostRateLimitStatuses,
   isLoop,
-  readsRateLimitHeader,
   reportNode,
+  retriedClientErrors,
   rewriteTarget,
-  scopeHas,
   statusListDefaults,
-  statusText,
-  unevaluatedFilter,
 } from '../analysis';
-import { insertStatuses, removeElement, removeStatusEntries, splitRange } from '../fixes/arrays';
-import { insertStatementBefore, removeStatement } from '../fixes/statements';
+import { insertStatuses, removeStatusEntries } from '../fixes/arrays';
+import type { StopRetryKind } from '../fixes/stop-retry';
+import { conditionEditFix, dropEntryStatusesFix, stopRetryEdits } from '../fixes/stop-retry';
 import { StatusSet } from '../analysis';
 import type { StatusSubject } from '../analysis';
 import { createRule, perOptions } from '../util/create-rule';
@@ -45,6 +36,13 @@ const CLIENT_ERRORS = StatusSet.ofClass(4);
 const DEFAULT_RETRYABLE = [408, 425, 429];
 /** 429 Too Many Requests: every client retries it (RFC 6585 §4); leaving it out of `retryable` is a choice an autofix must not act on. */
 const RATE_LIMITED = StatusSet.of(429);
+
+const STOP_MESSAGES: Record<StopRetryKind, MessageIds> = {
+  'early-exit': 'suggestEarlyExit',
+  rethrow: 'suggestRethrow',
+  'abort-error': 'suggestAbortError',
+  bail: 'suggestBail',
+};
 
 const settingsOf = perOptions((options: Options[0]) => {
   const retryable = [...new Set(options.retryable ?? DEFAULT_RETRYABLE)].sort((a, b) => a - b);
@@ -112,15 +110,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const reported = new Set<string>();
     for (const site of sites) {
-      if (site.kind === 'library-callback' && site.config?.filtered) continue;
-      let bad = site.statuses.clientErrorsExcept(retryable);
+      const bad = retriedClientErrors(model, site, retryable);
       if (bad.isEmpty) continue;
-      // GitHub's rate limits answer 403: retrying that status against api.github.com is rate-limit handling.
-      bad = bad.minus(hostRateLimitStatuses(model, site));
-      if (bad.isEmpty) continue;
-      // A retry the server asked for through a rate-limit header is not a retry of a client error;
-      // a filter the analysis cannot read may keep the 4xx out: a miss beats a false report.
-      if (readsRateLimitHeader(model, site) || unevaluatedFilter(model, site, bad)) continue;
       const list = site.kind === 'library-config' ? site.config?.statusCodes : undefined;
       if (list) reportList(site, list, bad);
       else reportPath(site, bad);
@@ -204,11 +195,7 @@ export default createRule<Options, MessageIds>({
           messageId: 'listsClientError',
           data: { status: describe(offending), retryable: retryableText },
           ...(array
-            ? fixOrSuggestion(offending, (fixer) =>
-                entry.range
-                  ? splitRange(fixer, sourceCode, array, entry.node, entry.statuses.minus(bad))
-                  : removeElement(fixer, sourceCode, array, entry.node),
-              )
+            ? fixOrSuggestion(offending, dropEntryStatusesFix(sourceCode, array, entry, bad))
             : {}),
         });
       }
@@ -227,12 +214,7 @@ export default createRule<Options, MessageIds>({
           if (!target) continue;
           if (!once(target, 'retriesClientError')) return;
           const edit = conditionEdit(model, site, condition, target, subject, bad, statusProperty);
-          const fix: TSESLint.ReportFixFunction | undefined = edit
-            ? (fixer) =>
-                edit.text === undefined
-                  ? removeStatement(fixer, sourceCode, edit.node)
-                  : fixer.replaceText(edit.node, edit.text)
-            : undefined;
+          const fix = edit && conditionEditFix(sourceCode, edit);
           // An autofix only where the branch does nothing but retry and the statuses it drops
           // already take the path after it (`!res.ok && tries < 3`: on the last try they do).
           if (edit?.safe) {
@@ -280,107 +262,11 @@ export default createRule<Options, MessageIds>({
       statusProperty: string,
     ): Suggestion[] {
       const data = { allowed: allowedText };
-      const status = statusText(
-        model,
-        subject,
-        site.conditions.map((c) => c.node),
-        statusProperty,
-      );
-      if (!status) return [];
-      const condition = clientErrorCondition(status, retryable);
-      const failure = `\`Request failed with status \${${status}}\``;
-      if (site.kind === 'library-callback') {
-        const stop = site.config?.library.stop;
-        if (!stop || !site.response) return [];
-        const before = earlyExitStatement(site, site.node);
-        if (!before) return [];
-        if (stop.kind === 'abort-error') {
-          const name = abortErrorName(model, site);
-          if (!name) return [];
-          const throwIt = `if (${condition}) throw new ${name.local}(${failure});`;
-          const addImport = name.addImport;
-          return [
-            {
-              messageId: 'suggestAbortError',
-              data,
-              fix: (fixer) => [
-                insertStatementBefore(fixer, sourceCode, before, throwIt),
-                ...(addImport ? [fixer.insertTextAfter(addImport.after, addImport.text)] : []),
-              ],
-            },
-          ];
-        }
-        const callback = site.config?.callback;
-        if (!callback) return [];
-        const param = callback.params[stop.parameter];
-        if (param && param.type !== AST_NODE_TYPES.Identifier) return [];
-        const bail = param ? param.name : 'bail';
-        if (
-          !param &&
-          (callback.params.length !== stop.parameter || scopeHas(model, callback, 'bail'))
-        )
-          return [];
-        const bailIt = `if (${condition}) { ${bail}(new Error(${failure})); return; }`;
-        return [
-          {
-            messageId: 'suggestBail',
-            data,
-            fix: (fixer) => {
-              const fixes = [insertStatementBefore(fixer, sourceCode, before, bailIt)];
-              if (!param) {
-                const opening =
-                  callback.params.length === 0
-                    ? (sourceCode.getFirstToken(callback, (t) => t.value === '(') ?? undefined)
-                    : undefined;
-                if (!opening) return [];
-                fixes.push(fixer.insertTextAfter(opening, 'bail'));
-              }
-              return fixes;
-            },
-          },
-        ];
-      }
-      if (site.kind === 'catch' && !site.thrownAt) {
-        // Rethrow at the top of the catch.
-        const handler = enclosingCatch(site.conditions[0]?.node);
-        const param = handler?.param;
-        if (!handler || param?.type !== AST_NODE_TYPES.Identifier) return [];
-        const first = handler.body.body[0];
-        return [
-          {
-            messageId: 'suggestRethrow',
-            data,
-            fix: (fixer) =>
-              first
-                ? insertStatementBefore(
-                    fixer,
-                    sourceCode,
-                    first,
-                    `if (${condition}) throw ${param.name};`,
-                  )
-                : fixer.insertTextAfter(
-                    sourceCode.getFirstToken(handler.body)!,
-                    ` if (${condition}) throw ${param.name}; `,
-                  ),
-          },
-        ];
-      }
-      if (site.thrownAt || !site.response) return [];
-      const before = earlyExitStatement(site, site.node);
-      if (!before) return [];
-      return [
-        {
-          messageId: 'suggestEarlyExit',
-          data,
-          fix: (fixer) =>
-            insertStatementBefore(
-              fixer,
-              sourceCode,
-              before,
-              `if (${condition}) throw new Error(${failure});`,
-            ),
-        },
-      ];
+      return stopRetryEdits(model, site, subject, statusProperty, retryable).map((edit) => ({
+        messageId: STOP_MESSAGES[edit.kind],
+        data,
+        fix: edit.fix,
+      }));
     }
   },
 });

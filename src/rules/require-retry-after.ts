@@ -2,36 +2,28 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../analysis';
 
 import type { Node } from '../analysis';
-import { contains, findProperty, itemsWithin } from '../analysis';
-import type { HttpModel } from '../analysis';
-import type { RetryConfig, RetryDelay, RetrySite, ServerWaitReads } from '../analysis';
+import { contains, findProperty } from '../analysis';
+import type { RetryConfig, RetrySite } from '../analysis';
 import {
   afterStatusCodesGap,
   DEFAULT_WAIT_HEADERS,
+  describeStatuses,
+  delayOnPath,
+  delayOptionSetElsewhere,
   delayValueKind,
   getRetries,
-  headerSourceAt,
-  namedDelays,
-  onPathTo,
+  libraryRetryReadsWait,
   readsOnPath,
   retriedStatuses,
   retriedStatusesByConfig,
   retriesDisabled,
+  retryTargets,
   serverWaitReads,
   unevaluatedFilter,
-  waitInsertionPoint,
 } from '../analysis';
 import { appendStatuses } from '../fixes/arrays';
-import {
-  delayCallbackText,
-  fixDelay,
-  fixDelayFullForm,
-  headerReadText,
-  quoteOf,
-  removeProperty,
-  secondsWaitText,
-} from '../fixes/retry-after';
-import { insertStatementInList } from '../fixes/statements';
+import { delayCallbackText, quoteOf, removeProperty } from '../fixes/retry-after';
+import { addWaitFix, delayFixes, headerReadAt } from '../fixes/retry-wait';
 import { StatusSet } from '../analysis';
 import { createRule, perOptions } from '../util/create-rule';
 
@@ -128,9 +120,8 @@ export default createRule<Options, MessageIds>({
     for (const site of retries.sites) {
       const statuses = site.statuses.intersect(watched);
       if (statuses.isEmpty || keptOut(site, statuses)) continue;
-      if (PATH_KINDS.has(site.kind)) checkPath(model, site, statuses, reads, quote, report);
-      else if (site.kind === 'library-callback')
-        checkLibraryCallback(site, statuses, reads, report);
+      if (PATH_KINDS.has(site.kind)) checkPath(site, statuses);
+      else if (site.kind === 'library-callback') checkLibraryCallback(site, statuses);
     }
     const retriedByConfig = retriedStatusesByConfig(
       retries.sites.filter(
@@ -142,17 +133,9 @@ export default createRule<Options, MessageIds>({
       if (checkedConfigs.has(config)) continue;
       checkedConfigs.add(config);
       const retried = retriedByConfig.get(config) ?? StatusSet.EMPTY;
-      if (config.library.afterStatusCodes) checkAfterStatusCodes(model, config, watched, report);
+      if (config.library.afterStatusCodes) checkAfterStatusCodes(config, watched);
       else if (config.library.retryDelay)
-        checkDelayOption(
-          model,
-          config,
-          retriedStatuses(model, config, retried).intersect(watched),
-          retries.configs,
-          reads,
-          quote,
-          report,
-        );
+        checkDelayOption(config, retriedStatuses(model, config, retried).intersect(watched));
     }
 
     /**
@@ -166,49 +149,15 @@ export default createRule<Options, MessageIds>({
       return !statuses.isEmpty && unevaluatedFilter(model, site, statuses) !== undefined;
     }
 
-    type Report = (descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: Node }) => void;
-
     /** A retry the code writes: report its delay (or the retry) when nothing on the path reads the wait. */
-    function checkPath(
-      model: HttpModel,
-      site: RetrySite,
-      statuses: StatusSet,
-      reads: ServerWaitReads,
-      quote: string,
-      report: Report,
-    ): void {
-      const targets: Node[] = [site.node, ...(site.thrownAt ? [site.thrownAt] : [])];
-      if (readsOnPath(reads, site.container, targets)) return;
-      const end = site.node === site.container ? site.container.range[1] : site.node.range[1];
-      const start =
-        site.requests.find((request) => contains(site.container, request.node))?.node.range[1] ??
-        site.container.range[0];
-      const delay: Pick<RetryDelay, 'node' | 'duration'> | undefined =
-        site.delays.find((candidate) => onPathTo(candidate.node, targets, site.container)) ??
-        itemsWithin(namedDelays(model), (candidate) => candidate.node, start, end).find(
-          (candidate) =>
-            contains(site.container, candidate.node) &&
-            onPathTo(candidate.node, targets, site.container),
-        );
-      const data = { statuses: describe(statuses) };
+    function checkPath(site: RetrySite, statuses: StatusSet): void {
+      if (readsOnPath(reads, site.container, retryTargets(site))) return;
+      const delay = delayOnPath(model, site);
+      const data = { statuses: describeStatuses(statuses) };
       // A wait added before the retry statement (`continue`, `return retry(u)`), reading what is there.
       const addWait = (): TSESLint.SuggestionReportDescriptor<MessageIds>[] | null => {
-        const read = headerReadAt(model, site, site.node);
-        const statement =
-          read && read.readability !== 'unsafe' ? waitInsertionPoint(site.node) : undefined;
-        if (!read || !statement) return null;
-        return [
-          {
-            messageId: 'addWait',
-            fix: (fixer) =>
-              insertStatementInList(
-                fixer,
-                sourceCode,
-                statement,
-                `await new Promise((resolve) => setTimeout(resolve, ${secondsWaitText(read.text, '0')}));`,
-              ),
-          },
-        ];
+        const fix = addWaitFix(model, site, isTypeScript(), quote);
+        return fix ? [{ messageId: 'addWait', fix }] : null;
       };
       if (!delay) {
         report({ node: site.node, messageId: 'noWait', data, suggest: addWait() });
@@ -219,7 +168,7 @@ export default createRule<Options, MessageIds>({
         delay.duration && delay.duration.type !== AST_NODE_TYPES.SpreadElement
           ? delay.duration
           : undefined;
-      const read = duration ? headerReadAt(model, site, duration) : undefined;
+      const read = duration && headerReadAt(model, site, duration, isTypeScript(), quote);
       if (!duration || !read || read.readability === 'unsafe') {
         // The wait runs where the response is not there yet (before the request, after `res = null`).
         report({
@@ -230,84 +179,34 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const text = read.text;
-      const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [
-        {
-          messageId: 'useFullForm',
-          fix: (fixer) => fixDelayFullForm(fixer, sourceCode, duration, text),
-        },
-      ];
+      const { secondsForm, fullForm } = delayFixes(model, duration, read);
       // Only where the response is there on every path to the wait is the edit an autofix.
-      if (read.readability === 'safe') {
-        report({
-          node: duration,
-          messageId: 'ignoresWait',
-          data,
-          fix: (fixer) => fixDelay(fixer, sourceCode, duration, text),
-          suggest: suggestions,
-        });
-        return;
-      }
+      const safe = read.readability === 'safe';
       report({
         node: duration,
         messageId: 'ignoresWait',
         data,
+        ...(safe ? { fix: secondsForm } : {}),
         suggest: [
-          {
-            messageId: 'useSecondsForm',
-            fix: (fixer) => fixDelay(fixer, sourceCode, duration, text),
-          },
-          ...suggestions,
+          ...(safe ? [] : [{ messageId: 'useSecondsForm' as const, fix: secondsForm }]),
+          { messageId: 'useFullForm', fix: fullForm },
         ],
       });
     }
 
-    /** How the fix reads the header at `at`, as text. */
-    function headerReadAt(
-      model: HttpModel,
-      site: RetrySite,
-      at: Node,
-    ): { text: string; readability: 'safe' | 'unknown' | 'unsafe' } | undefined {
-      const found = headerSourceAt(model, site, at, isTypeScript());
-      return found && { text: headerReadText(found.source, quote), readability: found.readability };
-    }
-
     /** p-retry, async-retry, exponential-backoff, cockatiel: a throw the library retries on its own schedule. */
-    function checkLibraryCallback(
-      site: RetrySite,
-      statuses: StatusSet,
-      reads: ServerWaitReads,
-      report: Report,
-    ): void {
+    function checkLibraryCallback(site: RetrySite, statuses: StatusSet): void {
       const config = site.config;
-      if (!config || config.library.honoursRetryAfter) return;
-      if (readsOnPath(reads, site.container, [site.node])) return;
-      // A hook that waits for the header (`onFailedAttempt: (e) => sleep(e.retryAfter)`).
-      if (config.options && reads.within(config.options)) return;
-      if (
-        site.delays.some(
-          (delay) =>
-            onPathTo(delay.node, [site.node], site.container) &&
-            delay.kind !== 'library-option' &&
-            delay.duration &&
-            reads.within(delay.duration),
-        )
-      )
-        return;
+      if (!config || config.library.honoursRetryAfter || libraryRetryReadsWait(site, reads)) return;
       report({
         node: site.node,
         messageId: 'libraryCallback',
-        data: { library: config.library.id, statuses: describe(statuses) },
+        data: { library: config.library.id, statuses: describeStatuses(statuses) },
       });
     }
 
     /** ky: `afterStatusCodes` that leaves out a watched status the library retries. */
-    function checkAfterStatusCodes(
-      model: HttpModel,
-      config: RetryConfig,
-      statuses: StatusSet,
-      report: Report,
-    ): void {
+    function checkAfterStatusCodes(config: RetryConfig, statuses: StatusSet): void {
       const gap = afterStatusCodesGap(model, config, statuses);
       const after = config.afterStatusCodes;
       if (!gap || !after?.property) return;
@@ -318,7 +217,7 @@ export default createRule<Options, MessageIds>({
       report({
         node: property,
         messageId: 'kyAfterStatusCodes',
-        data: { statuses: describe(dropped, 'and') },
+        data: { statuses: describeStatuses(dropped, 'and') },
         fix: removable
           ? (fixer) => removeProperty(fixer, sourceCode, property)
           : array
@@ -328,33 +227,16 @@ export default createRule<Options, MessageIds>({
     }
 
     /** fetch-retry, ofetch, axios-retry: a delay option that must read the header when watched statuses are retried. */
-    function checkDelayOption(
-      model: HttpModel,
-      config: RetryConfig,
-      statuses: StatusSet,
-      configs: readonly RetryConfig[],
-      reads: ServerWaitReads,
-      quote: string,
-      report: Report,
-    ): void {
+    function checkDelayOption(config: RetryConfig, statuses: StatusSet): void {
       const option = config.library.retryDelay;
       if (!option || statuses.isEmpty || !config.options) return;
       if (retriesDisabled(model, config.options, config.library.retriesOption)) return;
       const shape = option.callback;
-      const data = { library: config.library.id, statuses: describe(statuses) };
+      const data = { library: config.library.id, statuses: describeStatuses(statuses) };
       const property = findProperty(config.options, option.name);
       if (!property) {
         if (!option.defaultIgnoresWait) return;
-        // Defaults given elsewhere (`fetchBuilder(fetch, { retryDelay })`, `ofetch.create({ retryDelay })`) apply.
-        if (
-          configs.some(
-            (other) =>
-              other.library === config.library &&
-              other.options &&
-              findProperty(other.options, option.name),
-          )
-        )
-          return;
+        if (delayOptionSetElsewhere(config, retries.configs)) return;
         const after = config.statusCodes?.property ?? config.predicates[0]?.property;
         if (!after) return;
         const text = `${option.name}: ${delayCallbackText(sourceCode, after, shape, quote, 'default', String(config.library.defaultDelayMs ?? 0))!}`;
@@ -380,12 +262,3 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/** `429`, `429 or 503`, `429 and 503`. */
-function describe(statuses: StatusSet, conjunction: 'or' | 'and' = 'or'): string {
-  const list = statuses
-    .ranges()
-    .map(([from, to]) => (from === to ? String(from) : `${from}–${to}`));
-  if (list.length <= 1) return list[0] ?? '';
-  return `${list.slice(0, -1).join(', ')} ${conjunction} ${list.at(-1)}`;
-}

@@ -1,12 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 
-import type { Node } from './ast';
+import type { FunctionNode, Node } from './ast';
 import {
   constInitializer,
   enumMemberInitializer,
   findProperty,
   importedName,
+  isFunction,
+  isParameter,
   memberName,
   skipWrappers,
 } from './ast';
@@ -190,4 +192,47 @@ export function resolveNumberList(file: AnalyzedFile, node: Node, depth = 0): nu
     return init ? resolveNumberList(file, init, depth + 1) : undefined;
   }
   return undefined;
+}
+
+// ---- values a `const` chain holds -------------------------------------------------------------
+
+/** How many `const` hops `objectOf`, `arrayOf` and `functionOf` follow (`const a = b; const b = {…}`). */
+const CONST_HOPS = 3;
+
+/** The object literal a node is, or a `const` chain leads to. */
+export function objectOf(file: AnalyzedFile, node: Node): TSESTree.ObjectExpression | undefined {
+  const inner = resolveConst(file, node);
+  return inner?.type === AST_NODE_TYPES.ObjectExpression ? inner : undefined;
+}
+
+/** The array literal a node is, or a `const` chain leads to; also the array of `new Set([…])`. */
+export function arrayOf(file: AnalyzedFile, node: Node): TSESTree.ArrayExpression | undefined {
+  let inner = resolveConst(file, node);
+  // `new Set([...])`
+  if (inner?.type === AST_NODE_TYPES.NewExpression && inner.arguments[0])
+    inner = resolveConst(file, inner.arguments[0]);
+  return inner?.type === AST_NODE_TYPES.ArrayExpression ? inner : undefined;
+}
+
+/** The function a node is, or a name is bound to (a declaration or a `const`). */
+export function functionOf(file: AnalyzedFile, node: Node): FunctionNode | undefined {
+  const inner = skipWrappers(node);
+  if (isFunction(inner)) return inner;
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = file.variableOf(inner);
+  const def = variable?.defs[0];
+  if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration)
+    return def.node;
+  const init = variable ? constInitializer(variable) : undefined;
+  const fn = init && skipWrappers(init);
+  return fn && isFunction(fn) ? fn : undefined;
+}
+
+function resolveConst(file: AnalyzedFile, node: Node, depth = 0): Node | undefined {
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier || depth > CONST_HOPS) return inner;
+  const variable = file.variableOf(inner);
+  if (!variable || isParameter(variable)) return undefined;
+  const init = constInitializer(variable);
+  return init ? resolveConst(file, init, depth + 1) : undefined;
 }

@@ -7,6 +7,7 @@
 import type { AcceptedStatuses, ResponseFactory, ServerFramework } from './framework-shapes';
 
 export type * from './framework-shapes';
+export * from './handler-names';
 
 /** Node `http` (`writeHead`, `statusCode`): RangeError ERR_HTTP_INVALID_STATUS_CODE outside 100–999. */
 const NODE_STATUSES: AcceptedStatuses = { api: 'Node http', range: [100, 999], strings: 'convert' };
@@ -19,59 +20,6 @@ const RESPONSE_INIT_STATUSES: AcceptedStatuses = {
 };
 /** `Response.redirect(url, status)`: RangeError for anything but these. */
 const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
-
-/** What handlers read from a request (Express, Fastify, Next.js Pages, Node `http`). */
-export const REQUEST_MEMBERS: ReadonlySet<string> = new Set([
-  'body',
-  'params',
-  'query',
-  'headers',
-  'user',
-  'method',
-  'url',
-  'originalUrl',
-  'path',
-  'cookies',
-  'signedCookies',
-  'session',
-  'file',
-  'files',
-  'ip',
-  'ips',
-  'hostname',
-  'protocol',
-  'get',
-  'header',
-  'is',
-  'accepts',
-  'raw',
-  'id',
-  'log',
-  'routeOptions',
-  'socket',
-  'auth',
-  'baseUrl',
-  'secure',
-  'xhr',
-  'app',
-  'logout',
-  'login',
-  'isAuthenticated',
-  'flash',
-  'validatedBody',
-  'userId',
-  'on',
-  'pipe',
-]);
-
-/** Type names of the `next` parameter of a context handler `(ctx: Context, next: Next)` (Koa). */
-export const NEXT_FUNCTION_TYPES: ReadonlySet<string> = new Set(['Next']);
-
-/** App methods whose result is followed as the app (Express `app.route(path)`, Hono `route`, `basePath`, Elysia `group`). */
-export const SUB_APP_METHODS: ReadonlySet<string> = new Set(['route', 'basePath', 'group']);
-
-/** App methods whose function arguments receive an app instance (Fastify plugins: `app.register(async (instance) => …)`). */
-export const PLUGIN_METHODS: ReadonlySet<string> = new Set(['register']);
 
 const ROUTE_METHODS = [
   'get',
@@ -104,19 +52,6 @@ export const HTTP_STATUSES: AcceptedStatuses = {
 };
 /** h3 `setResponseStatus`, `createError`: a status outside 100–999 is silently replaced by the default (200, 500). */
 const H3_STATUSES: AcceptedStatuses = { api: 'h3', range: [100, 999], strings: 'convert' };
-
-/** Methods only an HTTP response has (Express, Next.js Pages, Fastify, Node `http`). */
-export const HTTP_RESPONSE_METHODS: ReadonlySet<string> = new Set([
-  'status',
-  'json',
-  'sendStatus',
-  'code',
-  'writeHead',
-  'setHeader',
-  'redirect',
-  'render',
-  'sendFile',
-]);
 
 /**
  * Type-assertion libraries whose test files are type-checked, never run (tstyche, tsd,

@@ -8,6 +8,9 @@ import type { StatusSet } from '../status/status-set';
 import type { StatusSubject } from '../status/subject';
 import type { RetryCondition, RetryConfig, RetryDelay, RetrySite } from './types';
 
+/** How many variables deep the retry analysis follows a value that decides a retry. */
+export const MAX_DEPTH = 3;
+
 /**
  * What the retry finders of one file share: the sinks they add sites and configurations to, and
  * the caches that spare them a second search. Throughout `retry/`, a response's `origin` is the

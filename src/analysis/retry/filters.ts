@@ -371,3 +371,23 @@ function some(root: Node, test: (node: Node) => boolean): boolean {
   }
   return false;
 }
+
+/**
+ * The client errors other than `retryable` that `site` retries and the code shows no filter for:
+ * not a host's rate-limit status (GitHub's 403), not a retry the server asked for through a
+ * rate-limit header, not kept out by a filter the analysis cannot read (a miss beats a false report).
+ */
+export function retriedClientErrors(
+  model: HttpModel,
+  site: RetrySite,
+  retryable: readonly number[],
+): StatusSet {
+  if (site.kind === 'library-callback' && site.config?.filtered) return StatusSet.EMPTY;
+  let bad = site.statuses.clientErrorsExcept(retryable);
+  if (bad.isEmpty) return bad;
+  bad = bad.minus(hostRateLimitStatuses(model, site));
+  if (bad.isEmpty) return bad;
+  if (readsRateLimitHeader(model, site) || unevaluatedFilter(model, site, bad))
+    return StatusSet.EMPTY;
+  return bad;
+}

@@ -74,13 +74,21 @@ export type { Readability } from './readability';
 export {
   afterStatusCodesGap,
   defaultStatusesOf,
+  delayOptionSetElsewhere,
   delayValueKind,
   retriedStatuses,
   retriedStatusesByConfig,
   retriesDisabled,
 } from './library-delays';
 export { headerSourceAt } from './header-source';
-export { onPathTo, readsOnPath, waitInsertionPoint } from './on-path';
+export {
+  delayOnPath,
+  libraryRetryReadsWait,
+  onPathTo,
+  readsOnPath,
+  retryTargets,
+  waitInsertionPoint,
+} from './on-path';
 export { statusListDefaults } from './library-delays';
 export {
   clientErrorCondition,
@@ -93,4 +101,9 @@ export {
 export type { ConditionEdit } from './condition-rewrite';
 export { abortErrorName, earlyExitStatement, scopeHas } from './stop-retrying';
 export { enclosingCatch, isLoop } from '../core/ast';
-export { hostRateLimitStatuses, readsRateLimitHeader, unevaluatedFilter } from './filters';
+export {
+  hostRateLimitStatuses,
+  readsRateLimitHeader,
+  retriedClientErrors,
+  unevaluatedFilter,
+} from './filters';

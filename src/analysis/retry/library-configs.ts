@@ -20,7 +20,7 @@ import { librarySiteIndex } from './library-index';
 import { canThrow, hookChangesRequest, policyFilter, statusList, valueAt } from './library-options';
 import { predicateSite } from './predicates';
 import type { RetryConfig, RetryDelay, RetryPredicate } from './types';
-import { functionOf, objectOf } from './values';
+import { functionOf, objectOf } from '../core/static-values';
 
 export function findLibraryConfigs(ctx: RetryContext): void {
   const { requestSites, keySites, callTraces } = librarySiteIndex();

@@ -14,7 +14,7 @@ import type { HttpModel } from '../model';
 import { StatusSet } from '../status/status-set';
 import type { ServerWaitReads } from './server-wait';
 import type { RetryConfig, RetrySite } from './types';
-import { functionOf } from './values';
+import { functionOf } from '../core/static-values';
 
 /** The statuses each library configuration retries, from its status lists and predicates: one pass over the sites. */
 export function retriedStatusesByConfig(sites: readonly RetrySite[]): Map<RetryConfig, StatusSet> {
@@ -219,4 +219,24 @@ function holderParameterPassedOn(model: HttpModel, fn: FunctionNode, index: numb
     }
     return true;
   });
+}
+
+/**
+ * Whether another call of the same library sets the delay option, so its default does not apply
+ * here (`fetchBuilder(fetch, { retryDelay })`, `ofetch.create({ retryDelay })`).
+ */
+export function delayOptionSetElsewhere(
+  config: RetryConfig,
+  configs: readonly RetryConfig[],
+): boolean {
+  const name = config.library.retryDelay?.name;
+  return (
+    name !== undefined &&
+    configs.some(
+      (other) =>
+        other.library === config.library &&
+        other.options !== undefined &&
+        findProperty(other.options, name) !== undefined,
+    )
+  );
 }

@@ -8,7 +8,7 @@ import { COCKATIEL_FILTERS } from '../libraries/retry';
 import { StatusSet } from '../status/status-set';
 import { MUTATORS } from './same-request';
 import type { RetryPredicate, StatusList, StatusListEntry } from './types';
-import { arrayOf, functionOf, objectOf } from './values';
+import { arrayOf, functionOf, objectOf } from '../core/static-values';
 
 /** cockatiel's policy argument: `handleAll` retries everything, `handleWhen(fn)` what `fn` accepts. */
 export function policyFilter(

@@ -1,7 +1,8 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import type { TrackedResponse } from '../client/requests';
 import type { Node } from '../core/ast';
-import { alwaysExits, contains, isFunction, isLoop, itemsWithin } from '../core/ast';
+import { contains, itemsWithin } from '../core/ast';
+import { factsToEnd } from '../core/path-to-end';
+import type { PathDomain } from '../core/paths';
 import { AST_NODE_TYPES } from '../core/node-types';
 import { StatusSet } from '../status/status-set';
 import { StatusSubject } from '../status/subject';
@@ -116,46 +117,23 @@ export function toLoopEnd(
   subject: StatusSubject,
 ): { statuses: StatusSet; conditions: RetryCondition[] } | undefined {
   const narrowing = ctx.model.statusesAt(start, subject, loop);
-  const constraints: Array<{ node: Node; allowed: StatusSet }> = [...narrowing.constraints];
+  const statuses: PathDomain<StatusSet> = {
+    factOf: (condition, outcome) => {
+      const sets = ctx.model.conditionSets(condition, subject);
+      return sets && (outcome ? sets.whenTrue : sets.whenFalse);
+    },
+  };
+  const later = factsToEnd(ctx.model.file, start, loop, statuses);
+  if (!later) return undefined;
+  const constraints: Array<{ node: Node; allowed: StatusSet }> = [
+    ...narrowing.constraints,
+    ...later.map((step) => ({ node: step.node, allowed: step.fact })),
+  ];
   const apply = (node: Node, allowed: StatusSet): void => {
     constraints.push({ node, allowed });
   };
-  const exitsAfter = (statements: readonly TSESTree.Statement[]): boolean => {
-    for (const statement of statements) {
-      if (statement.type === AST_NODE_TYPES.IfStatement) {
-        const thenExits = alwaysExits(statement.consequent);
-        const elseExits = statement.alternate != null && alwaysExits(statement.alternate);
-        if (thenExits && elseExits) return true;
-        const sets = ctx.model.conditionSets(statement.test, subject);
-        if (sets && thenExits) apply(statement.test, sets.whenFalse);
-        else if (sets && elseExits) apply(statement.test, sets.whenTrue);
-      } else if (alwaysExits(statement)) {
-        return true;
-      }
-    }
-    return false;
-  };
-  // From the start of a block (a catch body): every statement of it is on the path.
-  if (start.type === AST_NODE_TYPES.BlockStatement && exitsAfter(start.body)) return undefined;
   let child: Node = start;
-  for (
-    let parent = start.parent;
-    parent && parent !== loop;
-    child = parent, parent = parent.parent
-  ) {
-    if (isFunction(parent) || isLoop(parent) || parent.type === AST_NODE_TYPES.SwitchCase)
-      return undefined;
-    if (parent.type === AST_NODE_TYPES.BlockStatement) {
-      const index = parent.body.indexOf(child as TSESTree.Statement);
-      if (exitsAfter(parent.body.slice(index + 1))) return undefined;
-    } else if (
-      parent.type === AST_NODE_TYPES.TryStatement &&
-      parent.finalizer &&
-      alwaysExits(parent.finalizer)
-    ) {
-      return undefined;
-    }
-  }
+  while (child.parent && child.parent !== loop) child = child.parent;
   if (child !== loop.body && !contains(loop.body, start)) return undefined;
   const test = loopTest(loop);
   if (test) {

@@ -4,9 +4,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../core/ast';
-import { contains, enclosingFunction, skipWrappersUp } from '../core/ast';
+import { contains, enclosingFunction, itemsWithin, skipWrappersUp } from '../core/ast';
 import { AST_NODE_TYPES } from '../core/node-types';
+import type { HttpModel } from '../model';
+import { namedDelays } from './named-delays';
 import type { ServerWaitReads } from './server-wait';
+import type { RetryDelay, RetrySite } from './types';
 
 /**
  * The statement before which a wait can go: the `continue`, or the statement of a recursive call
@@ -86,4 +89,49 @@ export function onPathTo(node: Node, targets: readonly Node[], container: Node):
       return false;
   }
   return true;
+}
+
+/** Where a retry path ends: the retry, and the throw a catch retry starts from. */
+export function retryTargets(site: RetrySite): Node[] {
+  return [site.node, ...(site.thrownAt ? [site.thrownAt] : [])];
+}
+
+/**
+ * The wait on the way to a retry the code writes: one of the site's delays on the path, or else
+ * a named wait (`await sleep(ms)`) between the request and the retry, on the path.
+ */
+export function delayOnPath(
+  model: HttpModel,
+  site: RetrySite,
+): Pick<RetryDelay, 'node' | 'duration'> | undefined {
+  const targets = retryTargets(site);
+  const end = site.node === site.container ? site.container.range[1] : site.node.range[1];
+  const start =
+    site.requests.find((request) => contains(site.container, request.node))?.node.range[1] ??
+    site.container.range[0];
+  return (
+    site.delays.find((candidate) => onPathTo(candidate.node, targets, site.container)) ??
+    itemsWithin(namedDelays(model), (candidate) => candidate.node, start, end).find(
+      (candidate) =>
+        contains(site.container, candidate.node) &&
+        onPathTo(candidate.node, targets, site.container),
+    )
+  );
+}
+
+/**
+ * Whether a library's retry of a throw (p-retry, async-retry, …) waits for the server: a read of
+ * the wait on the path, a hook that reads it (`onFailedAttempt: (e) => sleep(e.retryAfter)`), or
+ * a delay on the path whose duration reads it.
+ */
+export function libraryRetryReadsWait(site: RetrySite, reads: ServerWaitReads): boolean {
+  if (readsOnPath(reads, site.container, [site.node])) return true;
+  if (site.config?.options && reads.within(site.config.options)) return true;
+  return site.delays.some(
+    (delay) =>
+      onPathTo(delay.node, [site.node], site.container) &&
+      delay.kind !== 'library-option' &&
+      delay.duration !== undefined &&
+      reads.within(delay.duration),
+  );
 }

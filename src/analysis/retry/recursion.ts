@@ -15,10 +15,10 @@ import {
 import { AST_NODE_TYPES } from '../core/node-types';
 import { narrow } from './conditions';
 import type { RetryContext } from './context';
+import { MAX_DEPTH } from './context';
 import { addPathSite } from './path-sites';
 import { inputVariables, isSharedMutable, readsReassignedThis, thisMembers } from './same-request';
 import { insideCatchOf } from './throws';
-import { MAX_DEPTH } from './values';
 
 export function recursionSites(
   ctx: RetryContext,

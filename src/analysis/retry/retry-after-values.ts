@@ -11,77 +11,34 @@
  * is trusted; so is whatever the flow cannot follow.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
+import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { contains, enclosingFunction, literalString, memberName, skipWrappers } from '../core/ast';
+import { enclosingFunction, literalString, memberName, skipWrappers } from '../core/ast';
 import { resolveNumber } from '../core/static-values';
 import { NUMBER_CHECKS, NUMERIC_PARSES, UNIT_KEEPING_MATH } from '../libraries/retry-after-values';
 import type { HttpModel } from '../model';
 import { comparedWithUndefined, fetchHeadersIndexRead } from './fetch-headers-index';
 import { calleePath, MillisecondWaits, readsClock } from './millisecond-waits';
 import { retryAfterKeys } from './retry-after-keys';
+import type {
+  Candidate,
+  FetchHeadersIndex,
+  FlowState,
+  FunctionFlags,
+  RetryAfterValueReads,
+  RetryAfterWait,
+} from './retry-after-mistakes';
+import { judgeCandidate } from './retry-after-mistakes';
 
 type Variable = TSESLint.Scope.Variable;
 
-export type RetryAfterWaitMistake =
-  /** Seconds (parsed or not) reach a wait that takes milliseconds. */
-  | 'seconds-as-ms'
-  /** A numeric parse with no date branch and nothing that keeps NaN out of the wait. */
-  | 'nan'
-  /** `Date.parse(h)` / `new Date(h)` with no seconds branch. */
-  | 'date-only';
-
-export interface RetryAfterWait {
-  readonly mistake: RetryAfterWaitMistake;
-  /** The wait's duration (milliseconds) that the value reaches. */
-  readonly duration: Node;
-  /** The header read the value comes from. */
-  readonly read: Node;
-  /**
-   * For `seconds-as-ms` after a numeric parse: the expression holding the seconds, where `* 1000`
-   * belongs, and whether nothing but clamps and fallbacks lies between it and the wait.
-   */
-  readonly scale?: { readonly node: Node; readonly straight: boolean };
-  /** Source text that reads the raw header where the wait is (a variable, or the read itself). */
-  readonly rawAtWait?: string;
-}
-
-/** `res.headers['retry-after']` on a fetch response: always undefined. */
-export interface FetchHeadersIndex {
-  readonly member: TSESTree.MemberExpression;
-  /** The code compares the value with `undefined`: `.get()`'s `null` would change what it does. */
-  readonly comparedWithUndefined: boolean;
-}
-
-export interface RetryAfterValueReads {
-  readonly waits: readonly RetryAfterWait[];
-  readonly indexReads: readonly FetchHeadersIndex[];
-}
-
-interface FlowState {
-  readonly read: Node;
-  readonly parsed: boolean;
-  readonly scaled: boolean;
-  readonly dated: boolean;
-  readonly guarded: boolean;
-  readonly rawVariables: readonly Variable[];
-  readonly scaleAt: Node | undefined;
-  readonly straight: boolean;
-}
-
-/** What some code in a function does with a raw or parsed `Retry-After` value. */
-interface FunctionFlags {
-  secondsBranch: boolean;
-  dateBranch: boolean;
-  guard: boolean;
-}
-
-interface Candidate {
-  readonly state: FlowState;
-  readonly duration: Node;
-  readonly unitKnown: boolean;
-}
+export type {
+  FetchHeadersIndex,
+  RetryAfterValueReads,
+  RetryAfterWait,
+  RetryAfterWaitMistake,
+} from './retry-after-mistakes';
 
 const MAX_HOPS = 4;
 const MAX_STEPS = 40;
@@ -119,7 +76,10 @@ class ValueFlow {
     const seen = new Set<Node>();
     for (const candidate of this.candidates) {
       if (seen.has(candidate.duration)) continue;
-      const wait = this.judge(candidate);
+      const wait = judgeCandidate(this.model.file, candidate, [
+        this.flagsOf(candidate.state.read),
+        this.flagsOf(candidate.duration),
+      ]);
       if (!wait) continue;
       seen.add(candidate.duration);
       waits.push(wait);
@@ -359,56 +319,5 @@ class ValueFlow {
         hops + 1,
       );
     }
-  }
-
-  /** A candidate's mistake, when the code around does not handle it. */
-  private judge({ state, duration, unitKnown }: Candidate): RetryAfterWait | undefined {
-    const flags = [this.flagsOf(state.read), this.flagsOf(duration)];
-    const base = { duration, read: state.read, rawAtWait: this.rawAt(state, duration) };
-    if (state.dated) {
-      if (state.parsed || flags.some((f) => f.secondsBranch)) return undefined;
-      return { mistake: 'date-only', ...base };
-    }
-    if (!state.scaled && unitKnown) {
-      return {
-        mistake: 'seconds-as-ms',
-        ...base,
-        scale:
-          state.parsed && state.scaleAt
-            ? { node: state.scaleAt, straight: state.straight }
-            : undefined,
-      };
-    }
-    if (!state.parsed || state.guarded || flags.some((f) => f.guard || f.dateBranch))
-      return undefined;
-    return { mistake: 'nan', ...base };
-  }
-
-  /** Text that reads the raw header at the wait: a raw variable visible there, or the read itself. */
-  private rawAt(state: FlowState, at: Node): string | undefined {
-    const { file } = this.model;
-    const scope = file.scopeOf(at);
-    for (const variable of [...state.rawVariables].reverse()) {
-      if (ASTUtils.findVariable(scope, variable.name) === variable) return variable.name;
-    }
-    const read = state.read;
-    if (read.type === AST_NODE_TYPES.Identifier) return undefined;
-    if (contains(at, read)) return file.sourceCode.getText(read);
-    const root = rootIdentifier(read);
-    if (!root) return undefined;
-    const variable = file.variableOf(root);
-    return variable && ASTUtils.findVariable(scope, root.name) === variable
-      ? file.sourceCode.getText(read)
-      : undefined;
-  }
-}
-
-function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
-  let current: Node = skipWrappers(node);
-  for (;;) {
-    if (current.type === AST_NODE_TYPES.Identifier) return current;
-    if (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
-    else if (current.type === AST_NODE_TYPES.CallExpression) current = skipWrappers(current.callee);
-    else return undefined;
   }
 }

@@ -11,9 +11,9 @@ import {
 import type { AnalyzedFile } from '../core/file';
 import { AST_NODE_TYPES } from '../core/node-types';
 import type { RetryContext } from './context';
+import { MAX_DEPTH } from './context';
 import { isDelay, isDelayCall } from './delays';
 import type { Loop } from '../core/ast';
-import { MAX_DEPTH } from './values';
 
 export const MUTATORS = new Set(['set', 'append', 'delete', 'push', 'splice', 'unshift']);
 

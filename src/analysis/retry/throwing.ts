@@ -1,7 +1,7 @@
 import type { HttpRequest } from '../client/requests';
 import { findProperty } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
-import { objectOf } from './values';
+import { objectOf } from '../core/static-values';
 
 export function disablesThrowing(
   file: AnalyzedFile,

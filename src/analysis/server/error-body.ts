@@ -2,14 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import {
-  alwaysExits,
-  constInitializer,
-  findProperty,
-  isFunction,
-  memberName,
-  skipWrappers,
-} from '../core/ast';
+import { constInitializer, findProperty, memberName, skipWrappers } from '../core/ast';
+import type { PathDomain } from '../core/paths';
+import { someFactOnPath } from '../core/paths';
 import { resolveNumber } from '../core/static-values';
 import type { AnalyzedFile } from '../core/file';
 import type { ErrorBranch } from './error-branch';
@@ -295,7 +290,10 @@ function isErrorValue(
   }
 }
 
-/** Whether an identifier or member read is known truthy where it is read: inside `if (x)`, after `if (!x) return`. */
+/**
+ * Whether an identifier or member read is known truthy where it is read: inside `if (x)`, after
+ * `if (!x) return` or `assert(x)` (the path engine's exits and assertions), on the right of `x &&`.
+ */
 function isTruthyAt(
   file: AnalyzedFile,
   node: TSESTree.Identifier | TSESTree.MemberExpression,
@@ -329,43 +327,11 @@ function isTruthyAt(
       isSame(inner.argument)
     );
   };
-  let child: Node = node;
-  for (let parent: Node | undefined = node.parent; parent; child = parent, parent = parent.parent) {
-    if (isFunction(parent)) break;
-    if (
-      (parent.type === AST_NODE_TYPES.IfStatement ||
-        parent.type === AST_NODE_TYPES.ConditionalExpression) &&
-      child === parent.consequent &&
-      isSame(parent.test)
-    )
-      return true;
-    if (
-      (parent.type === AST_NODE_TYPES.IfStatement ||
-        parent.type === AST_NODE_TYPES.ConditionalExpression) &&
-      child === parent.alternate &&
-      isNegated(parent.test)
-    )
-      return true;
-    if (
-      parent.type === AST_NODE_TYPES.LogicalExpression &&
-      parent.operator === '&&' &&
-      child === parent.right &&
-      isSame(parent.left)
-    )
-      return true;
-    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
-      for (const statement of parent.body) {
-        if (statement === child) break;
-        if (
-          statement.type === AST_NODE_TYPES.IfStatement &&
-          isNegated(statement.test) &&
-          alwaysExits(statement.consequent)
-        )
-          return true;
-      }
-    }
-  }
-  return false;
+  const truthy: PathDomain<true> = {
+    factOf: (condition, outcome) =>
+      (outcome ? isSame(condition) : isNegated(condition)) || undefined,
+  };
+  return someFactOnPath(file, node, truthy, () => true, { stopAtFunction: true });
 }
 
 function collectTexts(node: Node, depth: number): string[] {

@@ -2,19 +2,15 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { FunctionNode, Node } from '../core/ast';
-import { alwaysExits, findProperty, isFunction, skipWrappers } from '../core/ast';
+import { findProperty, isFunction, skipWrappers } from '../core/ast';
+import { exitsAlways } from '../core/exits';
+import type { AnalyzedFile } from '../core/file';
+import { statementListOf } from '../core/paths';
 import { resolveNumber } from '../core/static-values';
 import type { ServerFramework } from '../libraries/frameworks';
 import { insertStatusProperty } from '../../fixes/objects';
 import type { ServerContext } from './context';
 import type { SendStatus, Setter, StatusFixerFactory } from './types';
-
-export const STATEMENT_LISTS = new Set<string>([
-  AST_NODE_TYPES.BlockStatement,
-  AST_NODE_TYPES.Program,
-  AST_NODE_TYPES.StaticBlock,
-  AST_NODE_TYPES.SwitchCase,
-]);
 
 export const HTTP_STATUS_LIKE = (value: number | undefined): value is number =>
   value !== undefined && Number.isInteger(value) && value >= 100 && value <= 599;
@@ -45,7 +41,7 @@ export function statusFromSetters(
   let after: Setter | undefined;
   const maybe: Setter[] = [];
   for (const setter of setters) {
-    const relation = relationOf(setter.node, send, fn);
+    const relation = relationOf(ctx.file, setter.node, send, fn);
     if (relation === 'before') {
       if (!dominating || setter.node.range[0] > dominating.node.range[0]) dominating = setter;
     } else if (relation === 'maybe') {
@@ -105,9 +101,16 @@ export type Relation = 'before' | 'after' | 'after-maybe' | 'exclusive' | 'maybe
 /**
  * How a status setter relates to a send in the same handler: it runs before it on every path
  * (`before`), never on the way to it (`exclusive`), after it on every path (`after`), or
- * perhaps (`maybe`, `after-maybe`).
+ * perhaps (`maybe`, `after-maybe`). Exits are the path engine's (`core/exits.ts`): a call that
+ * never returns (`fail(res)`) ends a statement list like `return`.
  */
-export function relationOf(setter: Node, send: Node, boundary: FunctionNode): Relation {
+export function relationOf(
+  file: AnalyzedFile,
+  setter: Node,
+  send: Node,
+  boundary: FunctionNode,
+): Relation {
+  const exitsIn = (statement: TSESTree.Statement): boolean => exitsAlways(file, statement);
   const sendAncestors = new Set<Node>();
   for (let node: Node | undefined = send; node; node = node.parent) {
     sendAncestors.add(node);
@@ -121,12 +124,8 @@ export function relationOf(setter: Node, send: Node, boundary: FunctionNode): Re
   let parent = setter.parent;
   for (; parent && !sendAncestors.has(parent); child = parent, parent = parent.parent) {
     if (isFunction(parent)) crossesFunction = true;
-    if (STATEMENT_LISTS.has(parent.type)) {
-      const list = statementsOf(parent);
-      const index = list.indexOf(child);
-      if (list.slice(index).some((statement) => alwaysExits(statement as TSESTree.Statement)))
-        exits = true;
-    }
+    const list = statementListOf(parent);
+    if (list && list.slice(list.indexOf(child as TSESTree.Statement)).some(exitsIn)) exits = true;
     if (
       parent.type !== AST_NODE_TYPES.ExpressionStatement &&
       parent.type !== AST_NODE_TYPES.AwaitExpression &&
@@ -141,21 +140,16 @@ export function relationOf(setter: Node, send: Node, boundary: FunctionNode): Re
   if (!parent) return 'maybe';
   if (crossesFunction) return isBefore ? 'maybe' : 'after-maybe';
   const sendSide = [...sendAncestors].find((node) => node.parent === parent);
-  if (STATEMENT_LISTS.has(parent.type) && sendSide) {
-    const list = statementsOf(parent);
-    const setterIndex = list.indexOf(child);
-    const sendIndex = list.indexOf(sendSide);
+  const list = statementListOf(parent);
+  if (list && sendSide) {
+    const setterIndex = list.indexOf(child as TSESTree.Statement);
+    const sendIndex = list.indexOf(sendSide as TSESTree.Statement);
     if (setterIndex < 0 || sendIndex < 0) return isBefore ? 'maybe' : 'after-maybe';
     if (setterIndex < sendIndex) {
       if (direct) return 'before';
       return exits ? 'exclusive' : 'maybe';
     }
-    if (
-      list
-        .slice(sendIndex, setterIndex)
-        .some((statement) => alwaysExits(statement as TSESTree.Statement))
-    )
-      return 'exclusive';
+    if (list.slice(sendIndex, setterIndex).some(exitsIn)) return 'exclusive';
     return direct ? 'after' : exits ? 'exclusive' : 'after-maybe';
   }
   if (
@@ -168,16 +162,4 @@ export function relationOf(setter: Node, send: Node, boundary: FunctionNode): Re
   }
   if (parent.type === AST_NODE_TYPES.SwitchStatement && isBefore && exits) return 'exclusive';
   return isBefore ? 'maybe' : 'after-maybe';
-}
-
-export function statementsOf(node: Node): readonly Node[] {
-  if (node.type === AST_NODE_TYPES.SwitchCase) return node.consequent;
-  if (
-    node.type === AST_NODE_TYPES.BlockStatement ||
-    node.type === AST_NODE_TYPES.Program ||
-    node.type === AST_NODE_TYPES.StaticBlock
-  ) {
-    return node.body;
-  }
-  return [];
 }

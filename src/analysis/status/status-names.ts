@@ -1,3 +1,5 @@
+import type { StatusSet } from './status-set';
+
 /**
  * HTTP status names as constant libraries spell them, in UPPER_SNAKE_CASE: `http-status-codes`
  * `StatusCodes.X`, `@nestjs/common` `HttpStatus.X`, and `node:http2` `constants.HTTP_STATUS_X`
@@ -100,4 +102,13 @@ for (const [name, status] of Object.entries(STATUS_BY_NAME)) {
 export function describeStatus(status: number): string {
   const text = STATUS_TEXT.get(status);
   return text ? `${status} ${text}` : String(status);
+}
+
+/** A list of statuses for messages: `429`, `429 or 503`, `429, 500–599 and 503`. */
+export function describeStatuses(statuses: StatusSet, conjunction: 'or' | 'and' = 'or'): string {
+  const list = statuses
+    .ranges()
+    .map(([from, to]) => (from === to ? String(from) : `${from}–${to}`));
+  if (list.length <= 1) return list[0] ?? '';
+  return `${list.slice(0, -1).join(', ')} ${conjunction} ${list.at(-1)}`;
 }

@@ -43,6 +43,13 @@ describe('error bodies', () => {
     ['try {} catch (e) { send({ error: details }); }', 'error-property'],
     ['fs.readFile(p, (err, data) => { if (err) send({ detail: err.message }); });', 'caught-error'],
     ['const { error } = await load(); if (error) send({ error });', 'error-property'],
+    // Truthy after an assertion or a call that never returns (the path engine's exits).
+    ['const { error } = await load(); assert(error); send({ error });', 'error-property'],
+    [
+      'const { error } = await load(); if (!error) assert.fail("x"); send({ error });',
+      'error-property',
+    ],
+    ['const { error } = await load(); !error || send({ error });', 'error-property'],
     ['send({ error: message || "Unknown error" })', 'error-property'],
   ])('%s is an error body (%s)', (code, reason) => {
     expect(classify(code)).toEqual({ reason });

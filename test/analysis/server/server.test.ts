@@ -78,12 +78,19 @@ describe('server sends', () => {
         helper(res);
         res.json({ four: 4 });
       });
+      app.get('/d', (req, res) => {
+        if (x) { res.status(401); fail('denied'); }
+        res.json({ five: 5 });
+      });
+      function fail(message) { throw new Error(message); }
     `);
     expect(sends.map((s) => [s.body, s.status])).toEqual([
       ['{ one: 1 }', '401'],
       ['{ two: 2 }', 'unknown'],
       ['{ three: 3 }', '409'],
       ['{ four: 4 }', 'unknown'],
+      // A call that never returns ends the branch like \`return\` (the path engine's exits).
+      ['{ five: 5 }', 'default 200'],
     ]);
   });
 
