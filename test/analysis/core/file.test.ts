@@ -42,6 +42,33 @@ describe('AnalyzedFile anchors', () => {
     });
   });
 
+  it('finds the dynamic imports of known modules without the node index, as the index does', () => {
+    const code = `
+      const ky = await import('ky');
+      const { default: got } = await import ( /* lazy */ "got" );
+      import('./local').then((m) => m.reimport('axios'));
+      const mod = await import(name); // import('axios') in a comment
+      const s = "import('express')";
+      export const meta = import.meta.url;
+    `;
+    analyze(code, ({ model }) => {
+      const texts = model.file
+        .dynamicImports()
+        .map((expression) => model.file.sourceCode.getText(expression));
+      expect(texts).toEqual([`import('ky')`, `import ( /* lazy */ "got" )`]);
+      const fromIndex = model.file
+        .nodesOfType(AST_NODE_TYPES.ImportExpression)
+        .map((expression) => model.file.sourceCode.getText(expression));
+      expect(fromIndex).toEqual([
+        `import('ky')`,
+        `import ( /* lazy */ "got" )`,
+        `import('./local')`,
+        `import(name)`,
+      ]);
+      expect([...model.file.knownModuleSources()].sort()).toEqual(['got', 'ky']);
+    });
+  });
+
   it('finds the innermost node at a text offset, as a walk over every node does', () => {
     const code = `const list = [1, , shouldRetry(a?.b!)];\nclass K { 'isRetryable'(e) { return e; } }\n// shouldRetry in a comment`;
     analyze(
