@@ -196,6 +196,93 @@ export const SHAPES = {
     }
     return lines.join('\n');
   },
+  // Many responses destructured from one `Promise.all`, each checked and parsed.
+  'promise-all-responses': (n, ts) => {
+    const names = Array.from({ length: n }, (_, i) => `r${i}`);
+    const lines = [
+      `export async function load(base${ts ? ': string' : ''}) {`,
+      `  const [${names.join(', ')}] = await Promise.all([`,
+      ...names.map(
+        (_, i) => `    fetch(base + '/${i}', { method: '${i % 2 ? 'DELETE' : 'GET'}' }),`,
+      ),
+      '  ]);',
+      '  const out = [];',
+    ];
+    for (const [i, name] of names.entries()) {
+      if (i % 3 === 0) lines.push(`  if (!${name}.ok) throw new Error(String(${name}.status));`);
+      lines.push(`  out.push(await ${name}.json());`);
+    }
+    lines.push('  return out;', '}');
+    return lines.join('\n');
+  },
+  // A long `switch` on an upstream status in a handler, a send per case.
+  'status-switch-sends': (n, ts) => {
+    const lines = [
+      `app.get('/proxy', async (req${ts ? ': any' : ''}, res${ts ? ': any' : ''}) => {`,
+      "  const upstream = await fetch('https://api.example.com/items');",
+      '  switch (upstream.status) {',
+    ];
+    for (let i = 0; i < n; i++)
+      lines.push(
+        `    case ${100 + (i % 500)}:`,
+        `      return res.status(${[200, 204, 404, 503][i % 4]}).json({ error: 'case ${i}' });`,
+      );
+    lines.push('    default:', '      return res.status(502).end();', '  }', '});');
+    return lines.join('\n');
+  },
+  // One `.then` chain with many steps after the response.
+  'then-chain-steps': (n, ts) => {
+    const lines = [
+      `export function chain(url${ts ? ': string' : ''}) {`,
+      "  return fetch(url, { method: 'DELETE' })",
+      '    .then((r) => (r.status === 204 ? null : r.json()))',
+    ];
+    for (let i = 0; i < n; i++) lines.push(`    .then((v) => (v ? { ...v, step${i}: ${i} } : v))`);
+    lines.push('    .catch(() => null);', '}');
+    return lines.join('\n');
+  },
+  // Many retry configurations in one object.
+  'retry-configs-one-object': (n) => {
+    const lines = ['export const clients = {'];
+    for (let i = 0; i < n; i++)
+      lines.push(
+        `  c${i}: ky.create({ prefixUrl: '/${i}', retry: { limit: 2, statusCodes: [${400 + (i % 3)}, 429, ${500 + (i % 5)}] } }),`,
+      );
+    lines.push('};');
+    return lines.join('\n');
+  },
+  // Deeply nested `if`s on one response, a parse at every level.
+  'nested-ifs': (n, ts) => {
+    const lines = [
+      `export async function deep(url${ts ? ': string' : ''}, flags${ts ? ': number[]' : ''}) {`,
+      "  const res = await fetch(url, { method: 'DELETE' });",
+      '  const out = [];',
+    ];
+    for (let i = 0; i < n; i++)
+      lines.push(
+        `  if (flags[${i}] && res.status !== ${200 + (i % 100)}) {`,
+        i % 2 ? '    out.push(await res.json());' : `    out.push(${i});`,
+      );
+    for (let i = 0; i < n; i++) lines.push('  }');
+    lines.push('  return out;', '}');
+    return lines.join('\n');
+  },
+  // Many status reads of one response feeding logs, then one parse.
+  'status-logs': (n, ts) => {
+    const lines = [
+      'const logger = console;',
+      `export async function logged(url${ts ? ': string' : ''}) {`,
+      '  const res = await fetch(url);',
+    ];
+    for (let i = 0; i < n; i++)
+      lines.push(
+        i % 2
+          ? `  console.log('step ${i}', res.status, res.statusText);`
+          : `  logger.info(\`step ${i} \${res.status}\`);`,
+      );
+    lines.push('  return res.json();', '}');
+    return lines.join('\n');
+  },
 };
 
 export function generateShape(name, n, ts = false) {

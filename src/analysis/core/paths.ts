@@ -124,7 +124,7 @@ export function walkLevel<Fact>(
     case AST_NODE_TYPES.SwitchCase: {
       const statement = parent.parent;
       if (parent.test === child || statement.type !== AST_NODE_TYPES.SwitchStatement) return false;
-      const fact = domain.caseFact?.(statement, statement.cases.indexOf(parent));
+      const fact = domain.caseFact?.(statement, caseIndex(statement, parent));
       if (fact !== undefined && visit.condition({ node: parent, fact }) === true) return true;
       return earlier(parent.consequent, child);
     }
@@ -135,6 +135,16 @@ export function walkLevel<Fact>(
     default:
       return false;
   }
+}
+
+/** Each case's index in its `switch`, found once per switch (a parse in each of n cases would search n). */
+const caseIndexes = new WeakMap<TSESTree.SwitchStatement, Map<Node, number>>();
+
+function caseIndex(statement: TSESTree.SwitchStatement, switchCase: Node): number {
+  let indexes = caseIndexes.get(statement);
+  if (!indexes)
+    caseIndexes.set(statement, (indexes = new Map(statement.cases.map((c, i) => [c, i]))));
+  return indexes.get(switchCase) ?? -1;
 }
 
 /** Every fact on the path to `node`, in the order `walkPath` meets them. */
