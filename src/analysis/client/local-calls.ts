@@ -1,8 +1,14 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { FunctionNode, Node } from '../core/ast';
-import { memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../core/ast';
+import {
+  functionVariables,
+  memberName,
+  propertyKeyName,
+  skipWrappers,
+  skipWrappersUp,
+} from '../core/ast';
 import type { HttpModel } from '../model';
 
 /** Whether a call calls the given function through the variable it is declared in. */
@@ -14,7 +20,7 @@ export function callsFunction(
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = model.file.variableOf(callee);
-  return variable != null && functionVariables(model, fn).includes(variable);
+  return variable != null && functionVariables(model.file.scopeManager, fn).includes(variable);
 }
 
 /**
@@ -26,7 +32,7 @@ export function localCalls(
   fn: FunctionNode,
   inSight = false,
 ): TSESTree.CallExpression[] | undefined {
-  const variables = functionVariables(model, fn);
+  const variables = functionVariables(model.file.scopeManager, fn);
   if (variables.length === 0) return privateMethodCalls(model, fn, inSight);
   if (isExported(fn) && !inSight) return undefined;
   const calls: TSESTree.CallExpression[] = [];
@@ -95,23 +101,6 @@ function privateMethodCalls(
     calls.push(call);
   }
   return calls.length > 0 ? calls : undefined;
-}
-
-function functionVariables(model: HttpModel, fn: FunctionNode): TSESLint.Scope.Variable[] {
-  const scopeManager = model.file.scopeManager;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-    return fn.id ? scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name) : [];
-  }
-  const top = skipWrappersUp(fn);
-  const parent = top.parent;
-  if (
-    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-    parent.init === top &&
-    parent.id.type === AST_NODE_TYPES.Identifier
-  ) {
-    return scopeManager.getDeclaredVariables(parent);
-  }
-  return [];
 }
 
 function isExported(fn: FunctionNode): boolean {

@@ -1,9 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { FunctionNode, Node } from '../core/ast';
 import {
   enclosingFunction,
+  functionVariables,
   isFunction,
   memberName,
   skipWrappers,
@@ -201,7 +202,7 @@ function followHelper(
 ): void {
   if (depth >= MAX_HELPER_DEPTH || ctx.helpersSeen.has(fn)) return;
   ctx.helpersSeen.add(fn);
-  for (const variable of functionVariables(ctx.file, fn)) {
+  for (const variable of functionVariables(ctx.file.scopeManager, fn)) {
     for (const reference of variable.references) {
       const top = skipWrappersUp(reference.identifier);
       const call = top.parent;
@@ -216,23 +217,6 @@ function isCallbackOf(fn: FunctionNode, response: TrackedResponse): boolean {
   return fn.params.some((param) =>
     response.subject.holderVariables.some((v) => v.defs.some((d) => d.name === param)),
   );
-}
-
-/** The variables through which a function can be called: its name, or the `const` it is assigned to. */
-function functionVariables(file: AnalyzedFile, fn: FunctionNode): TSESLint.Scope.Variable[] {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
-    return file.scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
-  }
-  const top = skipWrappersUp(fn);
-  const parent = top.parent;
-  if (
-    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-    parent.init === top &&
-    parent.id.type === AST_NODE_TYPES.Identifier
-  ) {
-    return file.scopeManager.getDeclaredVariables(parent);
-  }
-  return [];
 }
 
 /**

@@ -178,10 +178,11 @@ export function functionVariables(
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     return fn.id ? scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name) : [];
   }
-  if (fn.type === AST_NODE_TYPES.FunctionExpression && fn.id) {
-    const own = scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name);
-    if (own.length > 0) return own;
-  }
+  // A named function expression is called by its own name inside and by its `const` outside.
+  const own =
+    fn.type === AST_NODE_TYPES.FunctionExpression && fn.id
+      ? scopeManager.getDeclaredVariables(fn).filter((v) => v.name === fn.id!.name)
+      : [];
   let top = skipWrappersUp(fn);
   const hook = top.parent;
   if (
@@ -196,9 +197,9 @@ export function functionVariables(
     parent.init === top &&
     parent.id.type === AST_NODE_TYPES.Identifier
   ) {
-    return scopeManager.getDeclaredVariables(parent);
+    return [...own, ...scopeManager.getDeclaredVariables(parent)];
   }
-  return [];
+  return own;
 }
 
 export function isFunction(node: Node): node is FunctionNode {

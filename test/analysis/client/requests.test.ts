@@ -241,6 +241,19 @@ describe('responses and body parses', () => {
     expect(parsesOf(code)).toEqual(['a.json() [json, throws]', 'b.json() [json, throws]']);
   });
 
+  it('follows helpers through a named function expression and useCallback (core functionVariables)', () => {
+    const code = `
+      const load = async function loadOnce(url) { return fetch(url); };
+      const fetchUser = useCallback(async (id) => fetch('/users/' + id), []);
+      async function use() {
+        const a = await load('/a');
+        const b = await fetchUser(1);
+        return [await a.json(), await b.json()];
+      }
+    `;
+    expect(parsesOf(code)).toEqual(['a.json() [json, throws]', 'b.json() [json, throws]']);
+  });
+
   it('finds JSON.parse of the text, inline or through a variable', () => {
     const code = `
       async function a() { const res = await fetch('/a'); return JSON.parse(await res.text()); }

@@ -98,7 +98,8 @@ describe('core AST helpers', () => {
         const names = functions.map((fn) =>
           functionVariables(model.file.scopeManager, fn).map((v) => v.name),
         );
-        expect(names).toEqual([['a'], ['inner'], ['c'], ['d'], []]);
+        // A named function expression: its own name inside, its `const` outside.
+        expect(names).toEqual([['a'], ['inner', 'b'], ['c'], ['d'], []]);
       },
     );
   });
