@@ -44,14 +44,52 @@ export function isBodyPresenceChecked(file: AnalyzedFile, parse: BodyParse): boo
     textIdentifier?.type === AST_NODE_TYPES.Identifier
       ? file.variableOf(textIdentifier)
       : undefined;
-  const context: PresenceContext = { file, response: parse.response, textVariable };
-  if (!context.response && !context.textVariable) return false;
+  if (!parse.response && !textVariable) return false;
+  return someFactOnPath(
+    file,
+    parse.node,
+    presenceDomain(file, parse.response, textVariable ?? undefined),
+    () => true,
+  );
+}
 
-  // One fact: "the body is present here". The walk stops at the first condition or exit that says so.
-  const presence: PathDomain<true> = {
-    factOf: (condition, outcome) => (implies(context, condition, outcome, 0) ? true : undefined),
-  };
-  return someFactOnPath(file, parse.node, presence, () => true);
+type Variable = NonNullable<ReturnType<AnalyzedFile['variableOf']>>;
+
+/**
+ * Per file, response and text variable, one domain: the path engine keeps a list's exits per
+ * domain, so the parses of one response read them once.
+ */
+const presenceDomains = new WeakMap<
+  AnalyzedFile,
+  Map<BodyParse['response'], Map<Variable | undefined, PathDomain<true>>>
+>();
+
+function presenceDomain(
+  file: AnalyzedFile,
+  response: BodyParse['response'],
+  textVariable: Variable | undefined,
+): PathDomain<true> {
+  let byResponse = presenceDomains.get(file);
+  if (!byResponse) presenceDomains.set(file, (byResponse = new Map()));
+  let byText = byResponse.get(response);
+  if (!byText) byResponse.set(response, (byText = new Map()));
+  let domain = byText.get(textVariable);
+  if (!domain) {
+    const context: PresenceContext = { file, response, textVariable };
+    // One fact: "the body is present here". The walk stops at the first condition or exit that says so.
+    domain = {
+      factOf: (condition, outcome) => (implies(context, condition, outcome, 0) ? true : undefined),
+      // What a presence check reads: the response, its request, the text.
+      readers: () => [
+        ...(response
+          ? [...response.subject.readingNodes(), response.request.node, response.origin]
+          : []),
+        ...(textVariable?.references.map((reference) => reference.identifier) ?? []),
+      ],
+    };
+    byText.set(textVariable, domain);
+  }
+  return domain;
 }
 
 /** Whether knowing that `condition` evaluated to `truth` means the body is present. */
