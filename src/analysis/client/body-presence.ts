@@ -2,7 +2,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { calledMemberName, constInitializer, literalString, skipWrappers } from '../core/ast';
+import {
+  calledMemberName,
+  constInitializer,
+  literalString,
+  skipWrappers,
+  skipWrappersUp,
+} from '../core/ast';
 import { resolveNumber } from '../core/static-values';
 import type { AnalyzedFile } from '../core/file';
 import type { PathDomain } from '../core/paths';
@@ -53,6 +59,13 @@ export function isBodyPresenceChecked(file: AnalyzedFile, parse: BodyParse): boo
   );
 }
 
+/** `const { headers } = await request(u)`: the request read through a destructuring (`isHeadersOf`). */
+function isDeclaratorInit(node: Node): boolean {
+  let top = skipWrappersUp(node);
+  if (top.parent?.type === AST_NODE_TYPES.AwaitExpression) top = skipWrappersUp(top.parent);
+  return top.parent?.type === AST_NODE_TYPES.VariableDeclarator && top.parent.init === top;
+}
+
 type Variable = NonNullable<ReturnType<AnalyzedFile['variableOf']>>;
 
 /**
@@ -82,7 +95,10 @@ function presenceDomain(
       // What a presence check reads: the response, its request, the text.
       readers: () => [
         ...(response
-          ? [...response.subject.readingNodes(), response.request.node, response.origin]
+          ? [
+              ...response.subject.readingNodes(),
+              ...[response.request.node, response.origin].filter(isDeclaratorInit),
+            ]
           : []),
         ...(textVariable?.references.map((reference) => reference.identifier) ?? []),
       ],
