@@ -2,7 +2,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { calledMemberName, constInitializer, literalString, skipWrappers } from '../core/ast';
+import {
+  calledMemberName,
+  constInitializer,
+  literalString,
+  skipWrappers,
+  skipWrappersUp,
+} from '../core/ast';
 import { resolveNumber } from '../core/static-values';
 import type { AnalyzedFile } from '../core/file';
 import type { PathDomain } from '../core/paths';
@@ -44,14 +50,62 @@ export function isBodyPresenceChecked(file: AnalyzedFile, parse: BodyParse): boo
     textIdentifier?.type === AST_NODE_TYPES.Identifier
       ? file.variableOf(textIdentifier)
       : undefined;
-  const context: PresenceContext = { file, response: parse.response, textVariable };
-  if (!context.response && !context.textVariable) return false;
+  if (!parse.response && !textVariable) return false;
+  return someFactOnPath(
+    file,
+    parse.node,
+    presenceDomain(file, parse.response, textVariable ?? undefined),
+    () => true,
+  );
+}
 
-  // One fact: "the body is present here". The walk stops at the first condition or exit that says so.
-  const presence: PathDomain<true> = {
-    factOf: (condition, outcome) => (implies(context, condition, outcome, 0) ? true : undefined),
-  };
-  return someFactOnPath(file, parse.node, presence, () => true);
+/** `const { headers } = await request(u)`: the request read through a destructuring (`isHeadersOf`). */
+function isDeclaratorInit(node: Node): boolean {
+  let top = skipWrappersUp(node);
+  if (top.parent?.type === AST_NODE_TYPES.AwaitExpression) top = skipWrappersUp(top.parent);
+  return top.parent?.type === AST_NODE_TYPES.VariableDeclarator && top.parent.init === top;
+}
+
+type Variable = NonNullable<ReturnType<AnalyzedFile['variableOf']>>;
+
+/**
+ * Per file, response and text variable, one domain: the path engine keeps a list's exits per
+ * domain, so the parses of one response read them once.
+ */
+const presenceDomains = new WeakMap<
+  AnalyzedFile,
+  Map<BodyParse['response'], Map<Variable | undefined, PathDomain<true>>>
+>();
+
+function presenceDomain(
+  file: AnalyzedFile,
+  response: BodyParse['response'],
+  textVariable: Variable | undefined,
+): PathDomain<true> {
+  let byResponse = presenceDomains.get(file);
+  if (!byResponse) presenceDomains.set(file, (byResponse = new Map()));
+  let byText = byResponse.get(response);
+  if (!byText) byResponse.set(response, (byText = new Map()));
+  let domain = byText.get(textVariable);
+  if (!domain) {
+    const context: PresenceContext = { file, response, textVariable };
+    // One fact: "the body is present here". The walk stops at the first condition or exit that says so.
+    domain = {
+      factOf: (condition, outcome) => (implies(context, condition, outcome, 0) ? true : undefined),
+      // What a presence check reads: the response, its request, the text.
+      readers: () => [
+        ...(response
+          ? [
+              ...response.subject.readingNodes(),
+              ...[response.request.node, response.origin].filter(isDeclaratorInit),
+            ]
+          : []),
+        ...(textVariable?.references.map((reference) => reference.identifier) ?? []),
+      ],
+    };
+    byText.set(textVariable, domain);
+  }
+  return domain;
 }
 
 /** Whether knowing that `condition` evaluated to `truth` means the body is present. */

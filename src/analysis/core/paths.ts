@@ -27,6 +27,12 @@ export interface PathDomain<Fact> {
    * summed once per domain, so a ladder of n exits asked at each rung costs n, not n².
    */
   readonly combine?: { readonly none: Fact; both(earlier: Fact, later: Fact): Fact };
+  /**
+   * The nodes any fact is read from (a response's references): an early exit whose condition,
+   * or a variable it reads through up to `MAX_READ_DEPTH` initialisers (`const`, destructuring),
+   * contains none of them gives no fact. With it, a list of n exits on n responses costs each response its own exits.
+   */
+  readers?(): readonly Node[];
 }
 
 /** A condition on the path and what it says: an `if` test, the left of `&&`, an assertion, a `case`. */
@@ -298,7 +304,10 @@ function earlierExits<Fact>(
   current: Node,
   domain: PathDomain<Fact>,
 ): EarlierExits<Fact> | undefined {
-  const candidates = exitCandidates(file, statements);
+  // Only the candidates that can give the domain a fact, where it says which those are.
+  const candidates = domain.readers
+    ? (readCandidates(file, domain).get(statements) ?? [])
+    : exitCandidates(file, statements);
   // The candidates before `current` (they are in source order).
   let count = 0;
   let high = candidates.length;
@@ -326,4 +335,84 @@ function earlierExits<Fact>(
       );
   }
   return { count, steps: list.steps, combined: domain.combine ? list.combined[count] : undefined };
+}
+
+/** How many initialisers deep a condition may be followed to what it reads (domains follow 3 or 4, some twice over). */
+const MAX_READ_DEPTH = 12;
+
+/** Per domain with `readers`, the exit candidates of each statement list that contain a reader. */
+const readCandidatesByDomain = new WeakMap<
+  PathDomain<unknown>,
+  Map<readonly Node[], ExitCandidate[]>
+>();
+
+function readCandidates<Fact>(
+  file: AnalyzedFile,
+  domain: PathDomain<Fact>,
+): Map<readonly Node[], ExitCandidate[]> {
+  const key = domain as PathDomain<unknown>;
+  let byList = readCandidatesByDomain.get(key);
+  if (byList) return byList;
+  const found = new Map<readonly Node[], Set<ExitCandidate>>();
+  const mark = (statement: Node): void => {
+    const list = statement.parent && statementListOf(statement.parent);
+    if (!list) return;
+    const candidates = exitCandidates(file, list);
+    let low = 0;
+    let high = candidates.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (candidates[middle]!.statement.range[0] < statement.range[0]) low = middle + 1;
+      else high = middle;
+    }
+    if (candidates[low]?.statement !== statement) return;
+    let set = found.get(list);
+    if (!set) found.set(list, (set = new Set()));
+    set.add(candidates[low]!);
+  };
+  const seen = new Set<Node>();
+  const visit = (reader: Node, depth: number): void => {
+    if (seen.has(reader)) return;
+    seen.add(reader);
+    let child = reader;
+    for (let parent = reader.parent; parent; child = parent, parent = parent.parent) {
+      switch (parent.type) {
+        case AST_NODE_TYPES.IfStatement:
+          if (child === parent.test) mark(parent);
+          return;
+        case AST_NODE_TYPES.ExpressionStatement:
+          mark(parent);
+          return;
+        case AST_NODE_TYPES.VariableDeclarator:
+          // `const failed = !res.ok; if (failed) return;`: the exits that read `failed`.
+          if (child === parent.init && depth < MAX_READ_DEPTH)
+            for (const variable of file.scopeManager.getDeclaredVariables(parent))
+              for (const reference of variable.references)
+                if (reference.isRead()) visit(reference.identifier, depth + 1);
+          return;
+        default:
+          if (isStatementLike(parent)) return;
+      }
+    }
+  };
+  for (const reader of domain.readers!()) visit(reader, 0);
+  byList = new Map();
+  for (const [list, set] of found)
+    byList.set(
+      list,
+      [...set].sort((a, b) => a.statement.range[0] - b.statement.range[0]),
+    );
+  readCandidatesByDomain.set(key, byList);
+  return byList;
+}
+
+/** A node where a reader's condition ends: a statement, a declaration, a `case`, the program. */
+function isStatementLike(node: Node): boolean {
+  return (
+    node.type.endsWith('Statement') ||
+    node.type.endsWith('Declaration') ||
+    node.type === AST_NODE_TYPES.SwitchCase ||
+    node.type === AST_NODE_TYPES.Program ||
+    node.type === AST_NODE_TYPES.StaticBlock
+  );
 }

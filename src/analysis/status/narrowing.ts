@@ -11,6 +11,7 @@ import { resolveNumber } from '../core/static-values';
 import type { StatusReader } from './conditions';
 import { conditionSets, statusClassOperand } from './conditions';
 import { StatusSet } from './status-set';
+import { StatusSubject } from './subject';
 
 export type { ConditionSets, StatusReader } from './conditions';
 export { conditionSets } from './conditions';
@@ -145,6 +146,8 @@ function statusDomain(file: AnalyzedFile, subject: StatusReader): PathDomain<Sta
       caseFact: (statement, index) => switchCaseSets(file, statement, index, subject),
       loopTests: true,
       combine: { none: StatusSet.ALL, both: (earlier, later) => earlier.intersect(later) },
+      // A response's own exits, not every exit of a function with n responses.
+      ...(subject instanceof StatusSubject ? { readers: () => subject.readingNodes() } : {}),
     };
     bySubject.set(subject, domain);
   }

@@ -60,6 +60,20 @@ export class StatusSubject {
   }
 
   /**
+   * Every node a status or `ok` read of this subject contains: the holder's references and
+   * expressions, the references of its status and `ok` copies. A condition that contains none
+   * of them (nor a variable initialised from one) says nothing of this subject.
+   */
+  readingNodes(): Node[] {
+    return [
+      ...this.holderReferences,
+      ...this.holderExpressions,
+      ...this.statusReferences,
+      ...this.okReferences,
+    ];
+  }
+
+  /**
    * Every expression that reads the status, in no particular order: the references of status
    * copies (`status` of `const { status } = res`) and `res.status`, `res.statusCode`,
    * `error.response?.status` members of the holder.
