@@ -18,6 +18,7 @@ import {
   scopeHas,
   statusListDefaults,
   statusText,
+  testedForNull,
   unevaluatedFilter,
 } from '../analysis';
 import { insertStatuses, removeElement, removeStatusEntries, splitRange } from '../fixes/arrays';
@@ -366,6 +367,8 @@ export default createRule<Options, MessageIds>({
         ];
       }
       if (site.thrownAt || !site.response) return [];
+      // `fetch(u).catch(() => null)`: `res.status` before the null test would throw (and not type-check).
+      if (site.response.subject.holderVariables.some(testedForNull)) return [];
       const before = earlyExitStatement(site, site.node);
       if (!before) return [];
       return [
