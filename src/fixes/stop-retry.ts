@@ -10,6 +10,7 @@ import { enclosingCatch } from '../analysis/core/ast';
 import type { HttpModel } from '../analysis/model';
 import type { ConditionEdit } from '../analysis/retry/condition-rewrite';
 import { clientErrorCondition, statusText } from '../analysis/retry/condition-rewrite';
+import { testedForNull } from '../analysis/retry/readability';
 import { abortErrorName, earlyExitStatement, scopeHas } from '../analysis/retry/stop-retrying';
 import type { RetrySite, StatusListEntry } from '../analysis/retry/types';
 import type { StatusSet } from '../analysis/status/status-set';
@@ -117,6 +118,8 @@ export function stopRetryEdits(
     ];
   }
   if (site.thrownAt || !site.response) return [];
+  // `fetch(u).catch(() => null)`: `res.status` before the null test would throw (and not type-check).
+  if (site.response.subject.holderVariables.some(testedForNull)) return [];
   const before = earlyExitStatement(site, site.node);
   if (!before) return [];
   return [

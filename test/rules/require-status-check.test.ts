@@ -604,3 +604,33 @@ for (const [tester, label] of [
     ],
   });
 }
+
+// ---- responses that may be no value: `.catch(() => null)`, a race against a timeout -------------
+
+const CATCH_NULL_READ = `async function f(u) { const res = await fetch(u).catch(() => null); if (!res) return null; return res.json(); }`;
+const RACE_READ = `async function f(u) { const res = await Promise.race([fetch(u), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000))]); return res.json(); }`;
+
+for (const [tester, label] of [
+  [ts, 'TypeScript'],
+  [js, 'JavaScript'],
+] as const) {
+  tester.run<MessageIds, Options>(`require-status-check: no-value responses (${label})`, rule, {
+    valid: [
+      `async function f(u) { const res = await fetch(u).catch(() => null); if (!res || !res.ok) return null; return res.json(); }`,
+      // a fallback that is another value: not this request's response
+      `async function f(u) { const res = await fetch(u).catch(() => cached); return res.json(); }`,
+    ],
+    invalid: [
+      {
+        code: CATCH_NULL_READ,
+        errors: [
+          unchecked(CATCH_NULL_READ.replace('return res.json();', `${CHECK} return res.json();`)),
+        ],
+      },
+      {
+        code: RACE_READ,
+        errors: [unchecked(RACE_READ.replace('return res.json();', `${CHECK} return res.json();`))],
+      },
+    ],
+  });
+}

@@ -13,6 +13,7 @@ import {
 import type { AnalyzedFile } from '../core/file';
 import { StatusSubject } from '../status/subject';
 import { findRequestPromiseParses } from './body-parses';
+import { isCatchWithoutValue, raceWithoutOtherValues } from './no-value-promises';
 import type { ClientContext, HttpRequest, TrackedResponse } from './types';
 
 const MAX_HELPER_DEPTH = 2;
@@ -71,6 +72,9 @@ function flow(
             tracked.subject.bindHolderPattern(callback.params[0]);
             findHelperReturns(ctx, tracked);
           }
+        } else if (isCatchWithoutValue(parent, call)) {
+          // `fetch(u).catch(() => null)`: the response, or no value at all.
+          flow(ctx, call, true, request, helperCall, depth, response);
         }
         return;
       }
@@ -138,6 +142,12 @@ function flow(
         flow(ctx, parent, isPromise, request, helperCall, depth, response);
       return;
     case AST_NODE_TYPES.ArrayExpression: {
+      // `Promise.race([fetch(u), timeout(ms)])` with a timeout that gives no value: the response.
+      const race = isPromise ? raceWithoutOtherValues(ctx.file, parent, top) : undefined;
+      if (race) {
+        flow(ctx, race, true, request, helperCall, depth, response);
+        return;
+      }
       // `const [res] = await Promise.all([fetch(u), …])`: element i of the array is response i.
       const index = parent.elements.indexOf(top as TSESTree.Expression);
       if (

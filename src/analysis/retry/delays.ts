@@ -7,7 +7,9 @@ import {
   importedName,
   isFunction,
   isLoop,
+  memberName,
   skipWrappers,
+  skipWrappersUp,
 } from '../core/ast';
 import { AST_NODE_TYPES } from '../core/node-types';
 import { DELAY_MODULES } from '../libraries/retry';
@@ -85,8 +87,25 @@ function delayOf(
       }
     }
   }
+  // `Promise.race([fetch(u), timeout(ms)])`: a deadline on the attempt, not a wait before the next.
+  if (delay && isRaced(node)) delay = undefined;
   ctx.delays.set(node, delay);
   return delay;
+}
+
+function isRaced(node: Node): boolean {
+  const array = skipWrappersUp(node).parent;
+  const call = array?.parent;
+  if (
+    array?.type !== AST_NODE_TYPES.ArrayExpression ||
+    call?.type !== AST_NODE_TYPES.CallExpression
+  )
+    return false;
+  const callee = skipWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    /^(?:race|any)$/.test(memberName(callee) ?? '')
+  );
 }
 
 /**
@@ -192,7 +211,36 @@ function promiseTimer(expression: TSESTree.NewExpression): TSESTree.CallExpressi
   const call = body && skipWrappers(body);
   if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = skipWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout'
+  return callee.type === AST_NODE_TYPES.Identifier &&
+    callee.name === 'setTimeout' &&
+    timerResolves(executor.params[0], call.arguments[0])
     ? call
     : undefined;
+}
+
+/**
+ * Whether the timer's callback resolves the promise (`setTimeout(resolve, ms)`, `() => resolve()`):
+ * a timeout that rejects (`setTimeout(() => reject(new Error('timeout')), ms)`, raced against the
+ * request) is no wait.
+ */
+function timerResolves(resolve: Node | undefined, callback: Node | undefined): boolean {
+  if (resolve?.type !== AST_NODE_TYPES.Identifier || !callback) return false;
+  const inner = skipWrappers(callback);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === resolve.name;
+  if (!isFunction(inner)) return false;
+  const body = inner.body;
+  const expressions =
+    body.type === AST_NODE_TYPES.BlockStatement
+      ? body.body.flatMap((statement) =>
+          statement.type === AST_NODE_TYPES.ExpressionStatement ? [statement.expression] : [],
+        )
+      : [body];
+  return expressions.some((expression) => {
+    const call = skipWrappers(expression);
+    return (
+      call.type === AST_NODE_TYPES.CallExpression &&
+      skipWrappers(call.callee).type === AST_NODE_TYPES.Identifier &&
+      (skipWrappers(call.callee) as TSESTree.Identifier).name === resolve.name
+    );
+  });
 }
