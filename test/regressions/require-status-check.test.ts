@@ -1,7 +1,7 @@
 /**
- * Reports of require-status-check that the bench's review of real code found false but that are
- * by design (issue 23), documented under "When not to use it": the body's own content decides, so
- * an error body fails that decision. Kept here so a change to them is a decision, not an accident.
+ * Reports of require-status-check that the bench's review of real code found false (issue 23):
+ * the body's own content decides, so an error body fails that decision and nothing takes it as
+ * data. Each shape stays reported once the body is also used as data.
  */
 import ruleModule from '../../src/rules/require-status-check';
 import { createJavaScriptRuleTester, createRuleTester } from '../rule-tester';
@@ -13,53 +13,93 @@ const js = createJavaScriptRuleTester();
 const check = (response: string) =>
   `if (!${response}.ok) throw new Error(\`Request failed: \${${response}.status} \${${response}.statusText}\`);`;
 
-const healthCheck = (read: string) => `fetch(healthUrl)
+// @actual-app/sync-server/build/src/scripts/health-check.js:6: the parsed body must say
+// `status: 'UP'`, so an error body fails the health check.
+const healthCheck = (read: string, after = '') => `fetch(healthUrl)
   .then((res) => ${read})
   .then((health) => {
-    if (health.status !== 'UP') throw new Error('health check failed: ' + health.status);
+    if (health.status !== 'UP') throw new Error('health check failed: ' + health.status);${after}
   })
   .catch(() => process.exit(1));`;
 
-const testOfPage = (guard: string) => `it('renders the alt text', async () => {
+// apostrophe/test/rich-text-widget.js:278 and :292: a test asserts the page's markup, which an
+// error page would fail.
+const testOfPage = (guard: string, after = '') => `it('renders the alt text', async () => {
   const response = await fetch(pageUrl);
 ${guard}  const html = await response.text();
   assert(html.includes('alt="Logo"'));
+  assert(!html.includes('alt="Old"'));${after}
 });`;
+
+const warnOnly = (guard: string) => `async function ready() {
+  const res = await fetch(statusUrl);
+${guard}  const state = await res.json();
+  if (state.phase !== 'ready') console.warn(state.phase);
+}`;
+
+const valid = [
+  healthCheck('res.json()'),
+  testOfPage(''),
+  `async function ready() {
+  const res = await fetch(statusUrl);
+  const state = await res.json();
+  if (state.phase !== 'ready') {
+    throw new Error(\`not ready: \${state.phase}\`);
+  }
+}`,
+  `test('lists items', async () => {
+  const res = await fetch(listUrl);
+  const body = await res.json();
+  assert(body.items.length === 2);
+});`,
+];
 
 const invalid = [
   {
-    // @actual-app/sync-server/build/src/scripts/health-check.js:6: the parsed body must say
-    // `status: 'UP'`, so an error body fails the health check; the rule does not read that.
-    code: healthCheck('res.json()'),
+    // the body is also handed on as data: an error body would reach `render`
+    code: healthCheck('res.json()', '\n    render(health);'),
     errors: [
       {
         messageId: 'unchecked' as const,
         suggestions: [
           {
             messageId: 'suggestCheck' as const,
-            output: healthCheck(`{ ${check('res')} return res.json(); }`),
+            output: healthCheck(`{ ${check('res')} return res.json(); }`, '\n    render(health);'),
           },
         ],
       },
     ],
   },
   {
-    // apostrophe/test/rich-text-widget.js:278 (and fastify/test/https/https.test.js:76): a test
-    // asserts the body's content, which an error page would fail.
-    code: testOfPage(''),
+    code: testOfPage('', '\n  pages.push(html);'),
     errors: [
       {
         messageId: 'unchecked' as const,
         suggestions: [
-          { messageId: 'suggestCheck' as const, output: testOfPage(`  ${check('response')}\n`) },
+          {
+            messageId: 'suggestCheck' as const,
+            output: testOfPage(`  ${check('response')}\n`, '\n  pages.push(html);'),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // the branch logs instead of failing: the body's test decides nothing
+    code: warnOnly(''),
+    errors: [
+      {
+        messageId: 'unchecked' as const,
+        suggestions: [
+          { messageId: 'suggestCheck' as const, output: warnOnly(`  ${check('res')}\n`) },
         ],
       },
     ],
   },
 ];
 
-ts.run('require-status-check: by-design reports from real code', rule, { valid: [], invalid });
-js.run('require-status-check: by-design reports from real code (JavaScript)', rule, {
-  valid: [],
+ts.run('require-status-check: bodies decided by their content', rule, { valid, invalid });
+js.run('require-status-check: bodies decided by their content (JavaScript)', rule, {
+  valid,
   invalid,
 });
