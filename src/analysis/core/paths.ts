@@ -304,10 +304,12 @@ function earlierExits<Fact>(
   current: Node,
   domain: PathDomain<Fact>,
 ): EarlierExits<Fact> | undefined {
+  const all = exitCandidates(file, statements);
+  // A list with no exit needs no readers: many domains meet such lists, and reading a domain's
+  // readers costs as much as it has (n responses of one `pending.then(…)` share n readers).
+  if (all.length === 0) return undefined;
   // Only the candidates that can give the domain a fact, where it says which those are.
-  const candidates = domain.readers
-    ? (readCandidates(file, domain).get(statements) ?? [])
-    : exitCandidates(file, statements);
+  const candidates = domain.readers ? (readCandidates(file, domain).get(statements) ?? []) : all;
   // The candidates before `current` (they are in source order).
   let count = 0;
   let high = candidates.length;
