@@ -44,7 +44,9 @@ export class HttpModel {
    */
   get hasAnchor(): boolean {
     if (this.anchor === null)
-      this.anchor = firstHttpAnchor(this.file.sourceCode.text, this.file.ast.comments ?? []);
+      this.anchor = firstHttpAnchor(this.file.sourceCode.text, this.file.ast.comments ?? [], (n) =>
+        this.file.textIncludes(n),
+      );
     return this.anchor !== undefined;
   }
 
@@ -56,7 +58,9 @@ export class HttpModel {
     if (!this.hasAnchor) return false;
     return (this.serverAnchored ??=
       this.anchor === 'server' ||
-      hasServerAnchor(this.file.sourceCode.text, this.file.ast.comments ?? []));
+      hasServerAnchor(this.file.sourceCode.text, this.file.ast.comments ?? [], (n) =>
+        this.file.textIncludes(n),
+      ));
   }
 
   private get analysis(): RequestAnalysis {

@@ -5,7 +5,7 @@ type SourceCode = TSESLint.SourceCode;
 import { AST_NODE_TYPES } from './node-types';
 
 import type { FunctionNode, Node } from './ast';
-import { GLOBAL_OBJECT_NAMES, isFunction, itemsWithin, literalString } from './ast';
+import { GLOBAL_OBJECT_NAMES, isFunction, literalString } from './ast';
 import { KNOWN_MODULES, mayNameKnownModule, mentionsRetryAfter } from './text-anchors';
 
 /** The node types of ESTree and TS-ESTree: a program's other nodes are its parser's own. */
@@ -28,7 +28,6 @@ export class AnalyzedFile {
   private namesKnownModule: boolean | undefined;
   private functionScopeList: Array<TSESLint.Scope.Scope & { block: FunctionNode }> | undefined;
   private textFound: Map<string, boolean> | undefined;
-  private ifStatementsOf: WeakMap<readonly Node[], TSESTree.IfStatement[]> | undefined;
   private topLevelStatements: readonly TSESTree.ProgramStatement[] | undefined;
   private dynamicImportList: readonly TSESTree.ImportExpression[] | undefined;
   private namesRetryAfter: boolean | undefined;
@@ -232,25 +231,6 @@ export class AnalyzedFile {
     return (
       this.computedRequire && (this.namesKnownModule ??= mayNameKnownModule(this.sourceCode.text))
     );
-  }
-
-  /**
-   * The `if` statements among `statements` (a block's, the program's, a case's) that come before
-   * `current`, in order. Checks that look back from a node ask this at every level up to the
-   * program: kept per list, so a module of many statements is not read again for every node.
-   */
-  ifStatementsBefore(statements: readonly Node[], current: Node): readonly TSESTree.IfStatement[] {
-    const cache = (this.ifStatementsOf ??= new WeakMap());
-    let ifs = cache.get(statements);
-    if (!ifs)
-      cache.set(
-        statements,
-        (ifs = statements.filter(
-          (statement): statement is TSESTree.IfStatement =>
-            statement.type === AST_NODE_TYPES.IfStatement,
-        )),
-      );
-    return itemsWithin(ifs, (statement) => statement, 0, current.range[0]);
   }
 
   /** The scope of every function, in the scope manager's order (source order with ESLint's parsers). */

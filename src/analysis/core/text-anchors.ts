@@ -132,9 +132,15 @@ const RESULT_OBJECT_NEEDLES: ReadonlyArray<readonly string[]> = SERVER_FRAMEWORK
   (framework) => (framework.resultObject ? [resultObjectNeedles(framework.resultObject)] : []),
 );
 
-function mayHaveResultObject(text: string): boolean {
-  return RESULT_OBJECT_NEEDLES.some((needles) => needles.every((needle) => text.includes(needle)));
+function mayHaveResultObject(includes: TextIncludes): boolean {
+  return RESULT_OBJECT_NEEDLES.some((needles) => needles.every(includes));
 }
+
+/**
+ * Whether the text has a string: `text.includes`, or a file's searches kept per file
+ * (`AnalyzedFile.textIncludes`), which the server analysis asks for the same needles again.
+ */
+type TextIncludes = (needle: string) => boolean;
 
 /**
  * Every anchor in one expression, one scan of the text. A serverless result's first needle and a
@@ -182,8 +188,9 @@ type Comments = ReadonlyArray<{ readonly range: readonly [number, number] }>;
 export function firstHttpAnchor(
   text: string,
   comments: Comments = [],
+  includes: TextIncludes = (needle) => text.includes(needle),
 ): 'server' | 'other' | undefined {
-  return firstAnchor(ANCHOR, text, comments);
+  return firstAnchor(ANCHOR, text, comments, includes);
 }
 
 /**
@@ -191,17 +198,22 @@ export function firstHttpAnchor(
  * server global used (`Response`, `defineEventHandler`), a response sent, a route registered or a
  * serverless result. Without one, the file has no handler, response factory or result object.
  */
-export function hasServerAnchor(text: string, comments: Comments = []): boolean {
-  return firstAnchor(SERVER_ANCHOR, text, comments) !== undefined;
+export function hasServerAnchor(
+  text: string,
+  comments: Comments = [],
+  includes: TextIncludes = (needle) => text.includes(needle),
+): boolean {
+  return firstAnchor(SERVER_ANCHOR, text, comments, includes) !== undefined;
 }
 
 function firstAnchor(
   anchor: RegExp,
   text: string,
   comments: Comments,
+  includes: TextIncludes,
 ): 'server' | 'other' | undefined {
   // Comments are skipped: an example in a doc comment (`await fetch(url)`) anchors nothing.
-  const state = { resultChecked: false };
+  const state = { resultChecked: false, includes };
   let start = 0;
   for (const { range } of comments) {
     if (range[0] > start) {
@@ -219,7 +231,7 @@ function anchorIn(
   code: string,
   offset: number,
   text: string,
-  state: { resultChecked: boolean },
+  state: { resultChecked: boolean; includes: TextIncludes },
 ): 'server' | 'other' | undefined {
   anchor.lastIndex = 0;
   for (let match = anchor.exec(code); match; match = anchor.exec(code)) {
@@ -232,7 +244,7 @@ function anchorIn(
       if (RETRY_PREDICATE_NAME.test(code.slice(word.start, word.end))) return 'other';
       anchor.lastIndex = word.end;
     } else if (result !== undefined) {
-      if (!state.resultChecked && mayHaveResultObject(text)) return 'server';
+      if (!state.resultChecked && mayHaveResultObject(state.includes)) return 'server';
       state.resultChecked = true;
     } else {
       return other !== undefined ? 'other' : 'server';

@@ -114,12 +114,18 @@ export function trace(ctx: ServerContext): void {
       ...tracker().iterateEsmReferences(esm as never),
       ...tracker().iterateCjsReferences(cjs as never),
     );
-  // Every use of a global (`Response`, Nuxt's `defineEventHandler`) names it.
-  const namesGlobal = ctx.file.textIncludes(...GLOBAL_NEEDLES);
-  if (namesGlobal && ctx.file.mayUseDeclaredGlobal(globalNames))
+  // Every use of a global (`Response`, Nuxt's `defineEventHandler`) names it. The text is searched
+  // only where the scopes show such a use: the scope manager answers without a scan of the text.
+  let namesGlobal: boolean | undefined;
+  const textNamesGlobal = (): boolean => (namesGlobal ??= ctx.file.textIncludes(...GLOBAL_NEEDLES));
+  if (ctx.file.mayUseDeclaredGlobal(globalNames) && textNamesGlobal())
     found.push(...tracker().iterateGlobalReferences(globals as never));
+  const readsThrough =
+    importsFramework ||
+    (globalScope.through.some(({ identifier: { name } }) => isTracedGlobalName(globals, name)) &&
+      textNamesGlobal());
   const handlerFactoryCalls: Array<[TSESTree.CallExpression, readonly ServerFramework[]]> = [];
-  for (const reference of namesGlobal || importsFramework ? globalScope.through : []) {
+  for (const reference of readsThrough ? globalScope.through : []) {
     const { identifier } = reference;
     const name = identifier.name;
     // Globals the config does not declare (`Response` without `globals.browser`) stay unresolved.
@@ -166,6 +172,11 @@ export function trace(ctx: ServerContext): void {
       if (statusCall) onTraced(ctx, call, { kind: 'status-call', ...statusCall });
     }
   }
+}
+
+/** A global the loop over unresolved references follows: traced (`Response`) or a handler factory. */
+function isTracedGlobalName(globals: object, name: string): boolean {
+  return Object.hasOwn(globals, name) || GLOBAL_HANDLER_FACTORIES.has(name);
 }
 
 export function onTraced(ctx: ServerContext, node: Node, info: TraceInfo): void {

@@ -27,6 +27,14 @@ export const RESULT_OBJECT_FRAMEWORKS = SERVER_FRAMEWORKS.filter(
   (framework) => framework.resultObject,
 );
 
+/** The text each result object row needs (`resultObjectNeedles`), computed once. */
+const RESULT_OBJECT_NEEDLES = new Map(
+  RESULT_OBJECT_FRAMEWORKS.map((framework) => [
+    framework,
+    resultObjectNeedles(framework.resultObject!),
+  ]),
+);
+
 /** Test-double APIs: a response built for them stands in for a server, often a wrong one on purpose. */
 export const MOCK_METHOD = /^(?:mock[A-Z]\w*|resolves|returns|callsFake|fn)$/;
 
@@ -84,12 +92,15 @@ export function findResultObjects(ctx: ServerContext): void {
   // Candidates without a walk: a stringified body is a `JSON.stringify` call, found through the
   // references to `JSON`; other shapes need their body key in the text before objects are scanned.
   const candidates = new Set<TSESTree.ObjectExpression>();
-  for (const { resultObject: shape } of rows) {
+  for (const framework of rows) {
+    const shape = framework.resultObject;
     if (shape!.body === 'string') {
       // The references to `JSON` are fewer than the characters of the text.
       for (const object of objectsWithStringifiedProperty(ctx, shape!.bodyKey))
         candidates.add(object);
-    } else if (resultObjectNeedles(shape!).every((needle) => ctx.file.textIncludes(needle))) {
+    } else if (
+      RESULT_OBJECT_NEEDLES.get(framework)!.every((needle) => ctx.file.textIncludes(needle))
+    ) {
       // The keys must be written: text searches cost less than a look at every object.
       for (const object of ctx.file.nodesOfType(AST_NODE_TYPES.ObjectExpression))
         candidates.add(object);

@@ -164,10 +164,12 @@ export function isRequestParameter(
   }
   const variable = variableOfParameter(ctx, param);
   if (!variable) return false;
-  const reads = variable.references.filter((reference) => reference.identifier !== param);
-  if (reads.length === 0) return true;
-  if (responseUsage(ctx, param).sends) return false;
-  return reads.some((reference) => {
+  const isRead = (reference: TSESLint.Scope.Reference): boolean => reference.identifier !== param;
+  if (!variable.references.some(isRead)) return true;
+  // Stops at the first send: the sets of `responseUsage` are not needed here.
+  if (sendsThrough(variable)) return false;
+  return variable.references.some((reference) => {
+    if (!isRead(reference)) return false;
     const member = skipWrappersUp(reference.identifier).parent;
     if (
       member?.type === AST_NODE_TYPES.MemberExpression &&

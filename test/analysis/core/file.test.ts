@@ -183,16 +183,4 @@ describe('AnalyzedFile anchors', () => {
       );
     }
   });
-
-  it('lists the if statements of a statement list before a statement', () => {
-    analyze(`if (a) x(); y(); if (b) z(); w(); if (c) v();`, ({ model, ast }) => {
-      const [first, , second, last] = ast.body;
-      expect(model.file.ifStatementsBefore(ast.body, first!)).toEqual([]);
-      expect(model.file.ifStatementsBefore(ast.body, last!).map((s) => s.range[0])).toEqual([
-        first!.range[0],
-        second!.range[0],
-      ]);
-      expect(model.file.ifStatementsBefore(ast.body, ast.body[4]!).length).toBe(2);
-    });
-  });
 });

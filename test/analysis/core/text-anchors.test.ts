@@ -161,6 +161,20 @@ describe('hasServerAnchor', () => {
     const comment = `/* res.status(500) */ await fetch(url);`;
     expect(hasServerAnchor(comment, [{ range: [0, 21] }])).toBe(false);
   });
+
+  it("checks a serverless result's other needles with the text search it is given", () => {
+    const code = `return { statusCode: 500, body: JSON.stringify({ error }) };`;
+    const asked: string[] = [];
+    const includes = (needle: string): boolean => {
+      asked.push(needle);
+      return code.includes(needle);
+    };
+    expect(firstHttpAnchor(code, [], includes)).toBe('server');
+    expect(asked).toEqual(expect.arrayContaining(['stringify', 'statusCode', 'body']));
+    expect(
+      hasServerAnchor(code, [], (needle) => needle !== 'statusCode' && code.includes(needle)),
+    ).toBe(false);
+  });
 });
 
 describe('mentionsRetryAfter', () => {
