@@ -63,33 +63,57 @@ export function isParseFailureHandled(parse: BodyParse): boolean {
  * it is in. A `try` catches only what throws synchronously or is awaited inside it.
  */
 function climbToHandler(start: Node, throwsHere: boolean): Node | true | undefined {
+  const climbs = throwsHere ? throwingClimbs : nonThrowingClimbs;
+  const climbed: Node[] = [];
+  let end: Node | true | undefined;
   let child: Node = start;
   for (
     let parent: Node | undefined = start.parent;
     parent;
     child = parent, parent = parent.parent
   ) {
+    if (climbs.has(child)) {
+      end = climbs.get(child);
+      break;
+    }
+    climbed.push(child);
     if (
       throwsHere &&
       parent.type === AST_NODE_TYPES.TryStatement &&
       child === parent.block &&
       parent.handler &&
       handles(parent.handler)
-    )
-      return true;
-    if (isFunction(parent)) {
-      // A throw inside a `.then` callback rejects the promise that `.then` returns.
-      const top = skipWrappersUp(parent);
-      const call = top.parent;
-      if (
-        call?.type === AST_NODE_TYPES.CallExpression &&
-        call.arguments.includes(top as TSESTree.CallExpressionArgument)
-      ) {
-        const name = calledMemberName(call);
-        if (name !== undefined && PROMISE_METHODS.has(name)) return call;
-      }
-      return undefined;
+    ) {
+      end = true;
+      break;
     }
+    if (isFunction(parent)) {
+      end = promiseCallOf(parent);
+      break;
+    }
+  }
+  // Every node passed on the way ends the same climb.
+  for (const node of climbed) climbs.set(node, end);
+  return end;
+}
+
+/**
+ * Where a climb from a node ends, per node, for each kind of throw: the parses of one function
+ * share their ancestors (n parses in an `else if` ladder n deep would climb n² steps).
+ */
+const throwingClimbs = new WeakMap<Node, Node | true | undefined>();
+const nonThrowingClimbs = new WeakMap<Node, Node | true | undefined>();
+
+/** The `.then`/`.catch`/`.finally` call a function is a callback of: a throw inside rejects its promise. */
+function promiseCallOf(fn: Node): Node | undefined {
+  const top = skipWrappersUp(fn);
+  const call = top.parent;
+  if (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments.includes(top as TSESTree.CallExpressionArgument)
+  ) {
+    const name = calledMemberName(call);
+    if (name !== undefined && PROMISE_METHODS.has(name)) return call;
   }
   return undefined;
 }

@@ -329,9 +329,9 @@ function targetOf(
   client: HttpClient,
   identifier: TSESTree.Identifier,
   kind: 'response' | 'status',
+  variable = file.variableOf(identifier),
 ): StatusCheckTarget | undefined {
   const statusText = client.errorStatus?.statusText;
-  const variable = file.variableOf(identifier);
   if (!variable || variable.defs.length === 0) return undefined;
   return {
     name: identifier.name,
@@ -385,12 +385,17 @@ function holderReads(file: AnalyzedFile, client: HttpClient, subject: StatusSubj
   const reads = client.bodyReads!;
   const bodyProperty = client.bodyParses.bodyProperty;
   const found: FoundRead[] = [];
+  // The variable each holder reference resolves to, from the subject's variables: a lookup by
+  // name climbs the scopes, once per reference, quadratic in a long `else if` ladder.
+  const variables = new Map<Node, TSESLint.Scope.Variable>();
+  for (const variable of subject.holderVariables)
+    for (const reference of variable.references) variables.set(reference.identifier, variable);
   for (const holder of subject.holderNodes()) {
     const top = skipWrappersUp(holder);
     const parent = top.parent;
     const named =
       holder.type === AST_NODE_TYPES.Identifier
-        ? targetOf(file, client, holder, 'response')
+        ? targetOf(file, client, holder, 'response', variables.get(holder))
         : undefined;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === top) {
       const name = memberName(parent);
@@ -459,6 +464,7 @@ function patternReads(
         : property.value;
     if (key === client.statusProperty && leaf.type === AST_NODE_TYPES.Identifier) statusLeaf = leaf;
   }
+  let target: StatusCheckTarget | undefined | null = null;
   for (const property of pattern.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = propertyKeyName(property);
@@ -473,8 +479,10 @@ function patternReads(
       for (const reference of file.variableOf(leaf)?.references ?? []) {
         if (!reference.isRead()) continue;
         const read = bodyPropertyRead(skipWrappersUp(reference.identifier), reads.onBodyProperty);
-        const target = statusLeaf && targetOf(file, client, statusLeaf, 'status');
-        if (read) found.push({ ...read, ...(target ? { checkTarget: target } : {}) });
+        if (!read) continue;
+        // Looked up once per pattern, and only for a read.
+        if (target === null) target = statusLeaf && targetOf(file, client, statusLeaf, 'status');
+        found.push({ ...read, ...(target ? { checkTarget: target } : {}) });
       }
     }
   }
