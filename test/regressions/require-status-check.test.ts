@@ -39,6 +39,14 @@ ${guard}  const state = await res.json();
 
 const valid = [
   healthCheck('res.json()'),
+  // optional chaining and a function expression as the next callback
+  `fetch(healthUrl)
+  .then((res) => res.json())
+  .then(function (health) {
+    if (health?.status !== 'UP') {
+      throw new Error(\`health check failed: \${health?.status}\`);
+    }
+  });`,
   testOfPage(''),
   `async function ready() {
   const res = await fetch(statusUrl);
@@ -98,7 +106,18 @@ const invalid = [
   },
 ];
 
-ts.run('require-status-check: bodies decided by their content', rule, { valid, invalid });
+ts.run('require-status-check: bodies decided by their content', rule, {
+  valid: [
+    ...valid,
+    // TypeScript: the parsed body cast, then only tested
+    `async function ready(): Promise<void> {
+  const res = await fetch(statusUrl);
+  const state = (await res.json()) as { phase: string };
+  if (state.phase !== 'ready') throw new Error(state.phase);
+}`,
+  ],
+  invalid,
+});
 js.run('require-status-check: bodies decided by their content (JavaScript)', rule, {
   valid,
   invalid,

@@ -2,8 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { memberName, skipWrappers, skipWrappersUp } from '../core/ast';
+import { isFunction, memberName, skipWrappers, skipWrappersUp } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
+import { isJsonParse } from './body-parses';
 
 /** Assertion objects: `assert.equal`, `t.assert.deepStrictEqual`, `chai.assert.deepEqual`. */
 const ASSERT_OBJECTS = new Set(['assert', 'assertions']);
@@ -180,7 +181,7 @@ function failureRole(node: Node): 'test' | 'message' | undefined {
       parent.type === AST_NODE_TYPES.ExpressionStatement ||
       parent.type === AST_NODE_TYPES.VariableDeclarator ||
       parent.type === AST_NODE_TYPES.ReturnStatement ||
-      isFunctionNode(parent)
+      isFunction(parent)
     )
       return undefined;
   }
@@ -192,14 +193,6 @@ function throwsAlways(statement: TSESTree.Statement): boolean {
   return (
     statement.type === AST_NODE_TYPES.BlockStatement &&
     statement.body.at(-1)?.type === AST_NODE_TYPES.ThrowStatement
-  );
-}
-
-function isFunctionNode(node: Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
   );
 }
 
@@ -233,15 +226,6 @@ function nextThenParameter(
 function isCalled(member: TSESTree.MemberExpression): boolean {
   const parent = skipWrappersUp(member).parent;
   return parent?.type === AST_NODE_TYPES.CallExpression && skipWrappers(parent.callee) === member;
-}
-
-function isJsonParse(call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappers(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(callee) === 'parse' &&
-    nameOf(callee.object) === 'JSON'
-  );
 }
 
 function nameOf(node: Node): string | undefined {

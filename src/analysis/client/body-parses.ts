@@ -255,7 +255,8 @@ function bodyProperties(): ReadonlySet<string> {
   ));
 }
 
-function isJsonParse(call: TSESTree.CallExpression): boolean {
+/** `JSON.parse(…)`. */
+export function isJsonParse(call: TSESTree.CallExpression): boolean {
   const callee = skipWrappers(call.callee);
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&

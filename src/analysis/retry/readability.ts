@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 import type { Node } from '../core/ast';
-import { contains, enclosingFunction, skipWrappers, skipWrappersUp } from '../core/ast';
+import { contains, enclosingFunction, isLoop, skipWrappers, skipWrappersUp } from '../core/ast';
 /**
  * Whether code at `at` may read `variable` as a value that is there: `'safe'` when it is
  * initialised and not null or undefined on every path to `at` (a `const` declared before, in a
@@ -37,7 +37,7 @@ export function readabilityAt(variable: TSESLint.Scope.Variable, at: Node): Read
       return 'unknown';
     if (enclosingFunction(other.identifier) !== home) return 'unknown';
     for (let loop = at.parent; loop && loop !== home; loop = loop.parent) {
-      if (isLoopNode(loop) && contains(loop, other.identifier) && !contains(loop, write.node))
+      if (isLoop(loop) && contains(loop, other.identifier) && !contains(loop, write.node))
         return 'unknown';
     }
   }
@@ -112,19 +112,6 @@ function isNullish(value: Node | null): boolean {
   if (inner.type === AST_NODE_TYPES.Literal) return inner.value === null;
   if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'undefined';
   return inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === 'void';
-}
-
-function isLoopNode(node: Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.ForStatement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.DoWhileStatement:
-      return true;
-    default:
-      return false;
-  }
 }
 
 /**
