@@ -4,38 +4,9 @@ import { AST_NODE_TYPES } from '../core/node-types';
 import type { Node } from '../core/ast';
 import { isFunction, memberName, skipWrappers, skipWrappersUp } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
+import { TEST_ASSERTIONS } from '../libraries/test-runners';
 import { isJsonParse } from './body-parses';
 
-/** Assertion objects: `assert.equal`, `t.assert.deepStrictEqual`, `chai.assert.deepEqual`. */
-const ASSERT_OBJECTS = new Set(['assert', 'assertions']);
-/** tap and AVA assertions on the test context (`t.same`, `t.deepEqual`, `t.is`). */
-const TEST_CONTEXT_ASSERTIONS = new Set([
-  'ok',
-  'notOk',
-  'equal',
-  'not',
-  'is',
-  'same',
-  'strictSame',
-  'notSame',
-  'deepEqual',
-  'deepStrictEqual',
-  'strictEqual',
-  'like',
-  'has',
-  'hasStrict',
-  'match',
-  'matchOnly',
-  'matchStrict',
-  'truthy',
-  'falsy',
-  'true',
-  'false',
-  'snapshot',
-  'matchSnapshot',
-]);
-/** Names the test context goes by in tap, AVA and node:test callbacks. */
-const TEST_CONTEXT = /^(?:t|tt|t\d|test|context|ctx)$/;
 const MAX_DEPTH = 4;
 /** Queries on a body's text or items whose result, not the body, is asserted: `assert(text.includes(…))`. */
 const QUERY_METHODS = new Set([
@@ -243,18 +214,18 @@ function nameOf(node: Node): string | undefined {
 function isAssertionCall(call: TSESTree.CallExpression): boolean {
   const callee = skipWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (ASSERT_OBJECTS.has(callee.name)) return true;
+    if (TEST_ASSERTIONS.objects.has(callee.name)) return true;
     return callee.name === 'expect' && hasMatcher(call);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = memberName(callee);
   const object = nameOf(callee.object);
   if (method === undefined || object === undefined) return false;
-  if (ASSERT_OBJECTS.has(object)) return true;
+  if (TEST_ASSERTIONS.objects.has(object)) return true;
   return (
-    TEST_CONTEXT_ASSERTIONS.has(method) &&
+    TEST_ASSERTIONS.contextMethods.has(method) &&
     skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
-    TEST_CONTEXT.test(object)
+    TEST_ASSERTIONS.contextName.test(object)
   );
 }
 

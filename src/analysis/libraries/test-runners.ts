@@ -47,3 +47,43 @@ export const TEST_RUNNERS: TestRunnerNames = {
   contextCalls: new Set(['test', 'before', 'after', 'beforeEach', 'afterEach']),
   moduleObjects: new Set(['tap', 't']),
 };
+
+/** Assertions a test makes on a value: what a body fed to one is checked by (`require-status-check`). */
+export interface TestAssertionNames {
+  /** Assertion objects: `assert(x)`, `assert.equal`, `t.assert.deepStrictEqual`, `chai.assert.deepEqual`. */
+  readonly objects: ReadonlySet<string>;
+  /** tap and AVA assertions on the test context: `t.same`, `t.deepEqual`, `t.is`. */
+  readonly contextMethods: ReadonlySet<string>;
+  /** Names the test context goes by in tap, AVA and node:test callbacks. */
+  readonly contextName: RegExp;
+}
+
+export const TEST_ASSERTIONS: TestAssertionNames = {
+  objects: new Set(['assert', 'assertions']),
+  contextMethods: new Set([
+    'ok',
+    'notOk',
+    'equal',
+    'not',
+    'is',
+    'same',
+    'strictSame',
+    'notSame',
+    'deepEqual',
+    'deepStrictEqual',
+    'strictEqual',
+    'like',
+    'has',
+    'hasStrict',
+    'match',
+    'matchOnly',
+    'matchStrict',
+    'truthy',
+    'falsy',
+    'true',
+    'false',
+    'snapshot',
+    'matchSnapshot',
+  ]),
+  contextName: /^(?:t|tt|t\d|test|context|ctx)$/,
+};
