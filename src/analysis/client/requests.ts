@@ -82,6 +82,7 @@ export class RequestAnalysis implements ClientContext {
   readonly requestByNode = new Map<Node, HttpRequest>();
   readonly helpersSeen = new Set<FunctionNode>();
   readonly assignedSubjects = new Map<TSESLint.Scope.Variable, StatusSubject>();
+  readonly generatorsFollowed = new Map<FunctionNode, Set<HttpRequest>>();
 
   constructor(readonly file: AnalyzedFile) {
     this.findRequests();

@@ -13,6 +13,7 @@ import {
 import type { AnalyzedFile } from '../core/file';
 import { StatusSubject } from '../status/subject';
 import { findRequestPromiseParses } from './body-parses';
+import { generatorLoops, loopPattern, loopsOverArray, loopsOverMapped } from './iterated-responses';
 import { isCatchWithoutValue, raceWithoutOtherValues } from './no-value-promises';
 import type { ClientContext, HttpRequest, TrackedResponse } from './types';
 
@@ -125,12 +126,23 @@ function flow(
       return;
     case AST_NODE_TYPES.ReturnStatement: {
       const fn = enclosingFunction(parent);
-      if (fn) followHelper(ctx, fn, request, depth);
+      if (fn) {
+        followHelper(ctx, fn, request, depth);
+        bindLoops(ctx, loopsOverMapped(ctx, fn), request, top, helperCall);
+      }
       return;
     }
     case AST_NODE_TYPES.ArrowFunctionExpression:
-      if (parent.body === top) followHelper(ctx, parent, request, depth);
+      if (parent.body === top) {
+        followHelper(ctx, parent, request, depth);
+        bindLoops(ctx, loopsOverMapped(ctx, parent), request, top, helperCall);
+      }
       return;
+    case AST_NODE_TYPES.YieldExpression: {
+      const fn = enclosingFunction(parent);
+      if (fn) followGenerator(ctx, fn, request, depth);
+      return;
+    }
     case AST_NODE_TYPES.ConditionalExpression:
       if (parent.test !== top) flow(ctx, parent, isPromise, request, helperCall, depth, response);
       return;
@@ -146,6 +158,12 @@ function flow(
       const race = isPromise ? raceWithoutOtherValues(ctx.file, parent, top) : undefined;
       if (race) {
         flow(ctx, race, true, request, helperCall, depth, response);
+        return;
+      }
+      // `for await (const res of [fetch(a), fetch(b)])`: the loop's value is each response.
+      const loops = loopsOverArray(ctx, parent);
+      if (loops.length > 0) {
+        bindLoops(ctx, loops, request, top, helperCall);
         return;
       }
       // `const [res] = await Promise.all([fetch(u), …])`: element i of the array is response i.
@@ -168,6 +186,46 @@ function flow(
     default:
       return;
   }
+}
+
+/** A response for each loop whose every value is a response of the request. */
+function bindLoops(
+  ctx: ClientContext,
+  loops: readonly TSESTree.ForOfStatement[],
+  request: HttpRequest,
+  origin: Node,
+  helperCall: TSESTree.CallExpression | undefined,
+): void {
+  for (const loop of loops) {
+    const pattern = loopPattern(loop);
+    if (!pattern) continue;
+    const tracked: TrackedResponse = {
+      request,
+      origin,
+      subject: new StatusSubject(ctx.file),
+      helperCall,
+      loop,
+    };
+    ctx.responses.push(tracked);
+    tracked.subject.bindHolderPattern(pattern);
+    findHelperReturns(ctx, tracked);
+  }
+}
+
+/** `for await (const res of pages())` over a local generator that yields the response. */
+function followGenerator(
+  ctx: ClientContext,
+  generator: FunctionNode,
+  request: HttpRequest,
+  depth: number,
+): void {
+  if (depth >= MAX_HELPER_DEPTH) return;
+  let followed = ctx.generatorsFollowed.get(generator);
+  if (!followed) ctx.generatorsFollowed.set(generator, (followed = new Set()));
+  if (followed.has(request)) return;
+  followed.add(request);
+  for (const { call, loop } of generatorLoops(ctx, generator))
+    bindLoops(ctx, [loop], request, call, call);
 }
 
 function followPromiseVariable(
@@ -198,6 +256,9 @@ function findHelperReturns(ctx: ClientContext, response: TrackedResponse): void 
         if (fn && !isCallbackOf(fn, response)) followHelper(ctx, fn, response.request, 0);
       } else if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === top) {
         followHelper(ctx, parent, response.request, 0);
+      } else if (parent?.type === AST_NODE_TYPES.YieldExpression) {
+        const fn = enclosingFunction(parent);
+        if (fn) followGenerator(ctx, fn, response.request, 0);
       }
     }
   }

@@ -132,7 +132,10 @@ function findUncheckedBodyReads(model: HttpModel, judge: Judge): UncheckedBodyRe
     if (!resolves.has(request)) resolves.set(request, resolvesOnErrorStatus(model, request));
     return resolves.get(request);
   };
-  const origins = new Set<Node>(model.responses.map((response) => response.origin));
+  // A loop's binding is written the value it iterates (`for await (const res of pages())`).
+  const origins = new Set<Node>(
+    model.responses.flatMap((r) => (r.loop ? [r.origin, r.loop.right] : [r.origin])),
+  );
   for (const response of model.responses) {
     const { client } = response.request;
     if (!client.bodyReads || !isDirectOrigin(response.origin)) continue;
@@ -624,6 +627,8 @@ function holderMayCheck(judge: Judge, holder: Node, returnsAreExpected: boolean)
       return parent.callee === top || !isLogCall(judge, parent);
     case AST_NODE_TYPES.ReturnStatement:
       return !returnsAreExpected;
+    case AST_NODE_TYPES.YieldExpression:
+      return parent.delegate || !returnsAreExpected;
     case AST_NODE_TYPES.ArrowFunctionExpression:
       return parent.body !== top || !returnsAreExpected;
     case AST_NODE_TYPES.VariableDeclarator:

@@ -30,6 +30,8 @@ export interface TrackedResponse {
   readonly subject: StatusSubject;
   /** When the response reaches the code through a local helper, the call of that helper. */
   readonly helperCall?: TSESTree.CallExpression;
+  /** The `for…of` loop whose value is the response (`for await (const res of pages())`). */
+  readonly loop?: TSESTree.ForOfStatement;
 }
 
 /** A parse of a response body as JSON. */
@@ -67,4 +69,6 @@ export interface ClientContext {
   readonly helpersSeen: Set<FunctionNode>;
   /** The subject of the responses assigned to a variable (`res = await fetch(u)`). */
   readonly assignedSubjects: Map<TSESLint.Scope.Variable, StatusSubject>;
+  /** The requests already followed out of each generator (`yield await fetch(u)`). */
+  readonly generatorsFollowed: Map<FunctionNode, Set<HttpRequest>>;
 }

@@ -1,0 +1,126 @@
+// Forms the response analysis follows beyond await, variables and .then callbacks (issue #24):
+// `for await` loops over responses.
+import { describe, expect, it } from 'vitest';
+
+import { analyze } from '../helpers';
+
+interface Followed {
+  /** Each tracked response: the request's text and the names bound to it. */
+  readonly responses: string[];
+  /** Each body parse: its text and the request's text. */
+  readonly parses: string[];
+}
+
+function followed(code: string, typescript = false): Followed {
+  let result: Followed = { responses: [], parses: [] };
+  analyze(
+    code,
+    ({ model, text }) => {
+      result = {
+        responses: model.responses.map(
+          (response) =>
+            `${text(response.request.node)} -> ${response.subject.holderVariables.map((v) => v.name).join(',')}`,
+        ),
+        parses: model.bodyParses.map(
+          (parse) => `${text(parse.node)} of ${text(parse.request.node)}`,
+        ),
+      };
+    },
+    { typescript },
+  );
+  return result;
+}
+
+const parsesOf = (code: string, typescript = false): string[] => followed(code, typescript).parses;
+
+describe('for await loops over responses', () => {
+  it('follows the values of a local async generator that yields responses', () => {
+    const code = `
+      async function* pages(url) {
+        while (url) {
+          const res = await fetch(url);
+          yield res;
+          url = res.headers.get('x-next');
+        }
+      }
+      async function* removals(ids) {
+        for (const id of ids) yield await fetch('/x/' + id, { method: 'DELETE' });
+      }
+      async function main() {
+        for await (const page of pages('/a')) use(await page.json());
+        let gone;
+        for await (gone of removals([1])) use(await gone.json());
+      }
+    `;
+    expect(parsesOf(code)).toEqual([
+      'page.json() of fetch(url)',
+      "gone.json() of fetch('/x/' + id, { method: 'DELETE' })",
+    ]);
+  });
+
+  it('follows a generator bound to a const, and a yield of the request promise', () => {
+    const code = `
+      const each = async function* (urls) { for (const u of urls) yield fetch(u); };
+      async function main() { for await (const res of each(['/a'])) return res.json(); }
+    `;
+    expect(parsesOf(code)).toEqual(['res.json() of fetch(u)']);
+  });
+
+  it('stays silent where the generator may yield something else, or is not iterated by for await', () => {
+    const code = `
+      async function* mixed(url) { yield await fetch(url); yield cached; }
+      async function* delegating(url) { yield* other(url); yield await fetch(url); }
+      async function* fine(url) { yield await fetch(url); }
+      async function main() {
+        for await (const a of mixed('/a')) use(await a.json());
+        for await (const b of delegating('/b')) use(await b.json());
+        const iterator = fine('/c');
+        for await (const c of iterator) use(await c.json());
+        for (const d of fine('/d')) use(await d.json());
+      }
+    `;
+    expect(parsesOf(code)).toEqual([]);
+  });
+
+  it('follows an array of requests iterated by for await, directly, through a const or .map', () => {
+    const code = `
+      async function main(urls) {
+        for await (const a of [fetch('/a'), fetch('/b')]) use(await a.json());
+        const requests = [fetch('/c')];
+        console.log(requests.length);
+        for await (const c of requests) use(await c.json());
+        for await (const d of urls.map((u) => fetch(u))) use(await d.json());
+        const mapped = urls.map(async (u) => { return await fetch(u, { method: 'DELETE' }); });
+        for await (const e of mapped) use(await e.json());
+        for (const f of [await fetch('/f')]) use(await f.json());
+      }
+    `;
+    expect(parsesOf(code)).toEqual([
+      "a.json() of fetch('/a')",
+      "a.json() of fetch('/b')",
+      "c.json() of fetch('/c')",
+      'd.json() of fetch(u)',
+      "e.json() of fetch(u, { method: 'DELETE' })",
+      "f.json() of fetch('/f')",
+    ]);
+  });
+
+  it('stays silent where the array may hold other values or is not iterated by for await', () => {
+    const code = `
+      async function main(urls, more) {
+        for await (const a of [fetch('/a'), cached]) use(await a.json());
+        for await (const b of [...more, fetch('/b')]) use(await b.json());
+        const requests = [fetch('/c')];
+        requests.push(other);
+        for await (const c of requests) use(await c.json());
+        for (const d of [fetch('/d')]) use(await d.json());
+        for await (const e of urls.map((u) => (u ? fetch(u) : null))) use(await e.json());
+        for await (const f of urls.map((u) => { if (!u) return null; return fetch(u); })) use(await f.json());
+        let later = [fetch('/g')];
+        later = [];
+        for await (const g of later) use(await g.json());
+      }
+    `;
+    expect(parsesOf(code)).toEqual([]);
+  });
+});
