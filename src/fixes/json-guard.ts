@@ -113,7 +113,9 @@ export function parseGuard(
           fixer,
           fixer.replaceText(parent, `if (${statusText} !== ${NO_CONTENT}) ${statementText}`),
         ),
-      unshown: ['lint-clean'],
+      unshown: ['lint-clean', parse.byReference && 'unshared'].filter(
+        (c): c is FixCondition => c !== false && c !== undefined,
+      ),
       statement: true,
     };
   }
@@ -128,9 +130,11 @@ export function parseGuard(
     nullFitsDeclaredType(file, target);
   return {
     edit: (fixer) => withStatus(fixer, fixer.replaceText(target, loose ? guarded : `(${guarded})`)),
-    unshown: [!typeSafe && 'type-safe', isDereferencedLater(file, target) && 'value-safe'].filter(
-      (c): c is FixCondition => c !== false,
-    ),
+    unshown: [
+      !typeSafe && 'type-safe',
+      isDereferencedLater(file, target) && 'value-safe',
+      parse.byReference && 'unshared',
+    ].filter((c): c is FixCondition => c !== false && c !== undefined),
     statement: false,
   };
 }

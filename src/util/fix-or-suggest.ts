@@ -18,7 +18,9 @@ export type FixCondition =
   /** The edit adds nothing a rule every config runs reports (an unused expression, a constant condition). */
   | 'lint-clean'
   /** The framework whose form the edit writes comes from an import, a type or a traced app, not from how a handler uses its parameters. */
-  | 'framework-known';
+  | 'framework-known'
+  /** The edit is at the code the report is about, not reached through a reference (a function passed by name, a bound method) other code may call too. */
+  | 'unshared';
 
 export interface FixOrSuggestion<MessageIds extends string> {
   readonly fix?: TSESLint.ReportFixFunction;

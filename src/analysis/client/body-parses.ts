@@ -2,7 +2,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../core/ast';
+import {
+  constInitializer,
+  memberName,
+  propertyKeyName,
+  skipWrappers,
+  skipWrappersUp,
+} from '../core/ast';
+import type { AnalyzedFile } from '../core/file';
 import { HTTP_CLIENTS } from '../libraries/clients';
 import type { StatusSubject } from '../status/subject';
 import { reachingWrite } from './reassigned-response';
@@ -187,13 +194,29 @@ function findParseCall(
   push: (parse: BodyParse) => void,
 ): void {
   const call = skipWrappersUp(member).parent;
+  const base = {
+    receiver,
+    request: response.request,
+    response,
+    ...(response.byReference ? { byReference: true } : {}),
+  };
   if (
     call?.type !== AST_NODE_TYPES.CallExpression ||
     skipWrappers(call.callee) !== member ||
     call.arguments.length > 0
-  )
+  ) {
+    // `const read = res.json.bind(res); await read()`
+    if (name in parses)
+      for (const bound of boundCalls(ctx.file, member) ?? [])
+        push({
+          ...base,
+          node: bound,
+          kind: 'json',
+          throwsOnEmpty: parses[name] === 'throws',
+          byReference: true,
+        });
     return;
-  const base = { receiver, request: response.request, response };
+  }
   if (name in parses) {
     push({ ...base, node: call, kind: 'json', throwsOnEmpty: parses[name] === 'throws' });
   } else if (name === 'text') {
@@ -264,4 +287,54 @@ export function isJsonParse(call: TSESTree.CallExpression): boolean {
     callee.object.type === AST_NODE_TYPES.Identifier &&
     callee.object.name === 'JSON'
   );
+}
+
+/**
+ * The calls of a method bound to its own object and kept in a `const`: `read()` after
+ * `const read = res.json.bind(res)`, given `res.json`. Empty when `member` is not bound so;
+ * undefined when the bound function escapes (used other than by a direct call).
+ */
+export function boundCalls(
+  file: AnalyzedFile,
+  member: TSESTree.MemberExpression,
+): TSESTree.CallExpression[] | undefined {
+  const top = skipWrappersUp(member);
+  const bind = top.parent;
+  if (bind?.type !== AST_NODE_TYPES.MemberExpression || bind.object !== top) return [];
+  const call = skipWrappersUp(bind).parent;
+  if (
+    memberName(bind) !== 'bind' ||
+    call?.type !== AST_NODE_TYPES.CallExpression ||
+    skipWrappers(call.callee) !== bind ||
+    call.arguments.length !== 1
+  )
+    return [];
+  const object = skipWrappers(member.object);
+  const target = skipWrappers(call.arguments[0]!);
+  if (
+    object.type !== AST_NODE_TYPES.Identifier ||
+    target.type !== AST_NODE_TYPES.Identifier ||
+    file.variableOf(object) == null ||
+    file.variableOf(object) !== file.variableOf(target)
+  )
+    return [];
+  const value = skipWrappersUp(call);
+  const declarator = value.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== value ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return undefined;
+  const variable = file.variableOf(declarator.id);
+  if (!variable || constInitializer(variable) !== declarator.init) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const use = skipWrappersUp(reference.identifier);
+    const read = use.parent;
+    if (read?.type !== AST_NODE_TYPES.CallExpression || read.callee !== use) return undefined;
+    if (read.arguments.length === 0) calls.push(read);
+  }
+  return calls;
 }

@@ -11,6 +11,7 @@ import {
   skipWrappersUp,
 } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
+import { functionOf } from '../core/static-values';
 import { StatusSubject } from '../status/subject';
 import { findRequestPromiseParses } from './body-parses';
 import { generatorLoops, loopPattern, loopsOverArray, loopsOverMapped } from './iterated-responses';
@@ -42,13 +43,14 @@ function flow(
   const top = skipWrappersUp(value);
   const parent = top.parent;
   if (!parent) return;
-  const track = (): TrackedResponse => {
+  const track = (byReference = false): TrackedResponse => {
     if (response) return response;
     const created: TrackedResponse = {
       request,
       origin: top,
       subject: new StatusSubject(ctx.file),
       helperCall,
+      ...(byReference ? { byReference } : {}),
     };
     ctx.responses.push(created);
     return created;
@@ -67,10 +69,10 @@ function flow(
           call?.type === AST_NODE_TYPES.CallExpression &&
           skipWrappers(call.callee) === parent
         ) {
-          const callback = call.arguments[0];
-          if (callback && isFunction(callback) && callback.params[0]) {
-            const tracked = track();
-            tracked.subject.bindHolderPattern(callback.params[0]);
+          const callback = call.arguments[0] && thenCallback(ctx.file, call.arguments[0]);
+          if (callback?.fn.params[0]) {
+            const tracked = track(callback.byReference);
+            tracked.subject.bindHolderPattern(callback.fn.params[0]);
             findHelperReturns(ctx, tracked);
           }
         } else if (isCatchWithoutValue(parent, call)) {
@@ -226,6 +228,22 @@ function followGenerator(
   followed.add(request);
   for (const { call, loop } of generatorLoops(ctx, generator))
     bindLoops(ctx, [loop], request, call, call);
+}
+
+/**
+ * The function a `.then` callback is: written inline, or a local function passed by name
+ * (`.then(parseJson)`) whose response parameter is a plain name.
+ */
+function thenCallback(
+  file: AnalyzedFile,
+  callback: Node,
+): { readonly fn: FunctionNode; readonly byReference: boolean } | undefined {
+  if (isFunction(callback)) return { fn: callback, byReference: false };
+  const fn =
+    skipWrappers(callback).type === AST_NODE_TYPES.Identifier
+      ? functionOf(file, callback)
+      : undefined;
+  return fn?.params[0]?.type === AST_NODE_TYPES.Identifier ? { fn, byReference: true } : undefined;
 }
 
 function followPromiseVariable(

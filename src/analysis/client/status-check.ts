@@ -17,6 +17,7 @@ import type { ErrorStatusBehaviour, HttpClient } from '../libraries/clients';
 import type { HttpModel } from '../model';
 import type { StatusSubject } from '../status/subject';
 import { feedsAssertion } from './asserted-reads';
+import { boundCalls } from './body-parses';
 import type { HttpRequest, TrackedResponse } from './requests';
 
 /** How a status check before a read can be written: on the response, or on a status binding. */
@@ -406,6 +407,10 @@ function holderReads(file: AnalyzedFile, client: HttpClient, subject: StatusSubj
       const call = calledWithoutArguments(parent);
       if (call && reads.onResponse.includes(name))
         found.push({ node: call, read: `.${name}()`, ...(named ? { checkTarget: named } : {}) });
+      else if (reads.onResponse.includes(name))
+        // `const read = res.json.bind(res); await read()`
+        for (const bound of boundCalls(file, parent) ?? [])
+          found.push({ node: bound, read: `.${name}()`, ...(named ? { checkTarget: named } : {}) });
       else if (name === reads.property && !isWritten(parent))
         found.push({ node: parent, read: name, ...(named ? { checkTarget: named } : {}) });
       else if (name === bodyProperty && reads.onBodyProperty) {
@@ -624,7 +629,7 @@ function holderMayCheck(judge: Judge, holder: Node, returnsAreExpected: boolean)
       return !(STATUS_PROPERTIES.has(name) || NEUTRAL_MEMBERS.has(name) || isBodyMember(name));
     }
     case AST_NODE_TYPES.CallExpression:
-      return parent.callee === top || !isLogCall(judge, parent);
+      return parent.callee === top || !(isLogCall(judge, parent) || isOwnBoundRead(judge, parent));
     case AST_NODE_TYPES.ReturnStatement:
       return !returnsAreExpected;
     case AST_NODE_TYPES.YieldExpression:
@@ -672,6 +677,20 @@ function holderMayCheck(judge: Judge, holder: Node, returnsAreExpected: boolean)
     default:
       return true;
   }
+}
+
+/** `res.json.bind(res)` kept in a `const` that is only called: the response stays in sight. */
+function isOwnBoundRead(judge: Judge, call: TSESTree.CallExpression): boolean {
+  const bind = skipWrappers(call.callee);
+  const read =
+    bind.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(bind.object) : undefined;
+  const name = read && memberName(read);
+  return (
+    read?.type === AST_NODE_TYPES.MemberExpression &&
+    name !== undefined &&
+    isBodyMember(name) &&
+    (boundCalls(judge.file, read)?.length ?? 0) > 0
+  );
 }
 
 let bodyMembers: ReadonlySet<string> | undefined;

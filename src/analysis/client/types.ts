@@ -30,6 +30,11 @@ export interface TrackedResponse {
   readonly subject: StatusSubject;
   /** When the response reaches the code through a local helper, the call of that helper. */
   readonly helperCall?: TSESTree.CallExpression;
+  /**
+   * The response is the parameter of a local function passed by name (`.then(parseJson)`):
+   * other code may call that function too.
+   */
+  readonly byReference?: boolean;
   /** The `for…of` loop whose value is the response (`for await (const res of pages())`). */
   readonly loop?: TSESTree.ForOfStatement;
 }
@@ -48,6 +53,12 @@ export interface BodyParse {
   readonly response?: TrackedResponse;
   /** Whether the client's parse throws on an empty body. */
   readonly throwsOnEmpty: boolean;
+  /**
+   * The parse runs through a reference: a bound parse called later (`read()` after
+   * `const read = res.json.bind(res)`), or in a function passed by name (`.then(parseJson)`).
+   * A guard there can change what other callers get.
+   */
+  readonly byReference?: boolean;
 }
 
 export interface TraceInfo {

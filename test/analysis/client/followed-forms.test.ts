@@ -1,5 +1,5 @@
 // Forms the response analysis follows beyond await, variables and .then callbacks (issue #24):
-// `for await` loops over responses.
+// `for await` loops over responses, parses passed by reference.
 import { describe, expect, it } from 'vitest';
 
 import { analyze } from '../helpers';
@@ -7,7 +7,7 @@ import { analyze } from '../helpers';
 interface Followed {
   /** Each tracked response: the request's text and the names bound to it. */
   readonly responses: string[];
-  /** Each body parse: its text and the request's text. */
+  /** Each body parse: its text, the request's text, and `by reference` when reached so. */
   readonly parses: string[];
 }
 
@@ -22,7 +22,8 @@ function followed(code: string, typescript = false): Followed {
             `${text(response.request.node)} -> ${response.subject.holderVariables.map((v) => v.name).join(',')}`,
         ),
         parses: model.bodyParses.map(
-          (parse) => `${text(parse.node)} of ${text(parse.request.node)}`,
+          (parse) =>
+            `${text(parse.node)} of ${text(parse.request.node)}${parse.byReference ? ' (by reference)' : ''}`,
         ),
       };
     },
@@ -122,5 +123,70 @@ describe('for await loops over responses', () => {
       }
     `;
     expect(parsesOf(code)).toEqual([]);
+  });
+});
+
+describe('parses passed by reference', () => {
+  it('follows .then(fn) with a local function: a const arrow or a declaration', () => {
+    const code = `
+      const parseJson = (r) => r.json();
+      function readBody(response) { return response.json(); }
+      fetch('/a').then(parseJson);
+      fetch('/b', { method: 'DELETE' }).then(readBody).then(use);
+    `;
+    expect(followed(code)).toEqual({
+      responses: ["fetch('/a') -> r", "fetch('/b', { method: 'DELETE' }) -> response"],
+      parses: [
+        "r.json() of fetch('/a') (by reference)",
+        "response.json() of fetch('/b', { method: 'DELETE' }) (by reference)",
+      ],
+    });
+  });
+
+  it('does not follow a callback it cannot see or whose parameter is a pattern', () => {
+    const code = `
+      import { parseJson } from './parse';
+      const pick = ({ json }) => json();
+      fetch('/a').then(parseJson);
+      fetch('/b').then(pick);
+      fetch('/c').then(this.parse);
+    `;
+    expect(followed(code)).toEqual({ responses: [], parses: [] });
+  });
+
+  it('finds a bound parse called later', () => {
+    const code = `
+      async function f() {
+        const res = await fetch('/x', { method: 'DELETE' });
+        const read = res.json.bind(res);
+        return read();
+      }
+    `;
+    expect(parsesOf(code)).toEqual(["read() of fetch('/x', { method: 'DELETE' }) (by reference)"]);
+  });
+
+  it('finds no parse in a bind to another object, a bind that escapes, or a called-with-arguments bind', () => {
+    const code = `
+      async function f(other) {
+        const res = await fetch('/x');
+        const a = res.json.bind(other); await a();
+        const b = res.json.bind(res); register(b);
+        const c = res.text.bind(res); await c();
+        let d = res.json.bind(res); d = noop; await d();
+      }
+    `;
+    expect(parsesOf(code)).toEqual([]);
+  });
+
+  it('works on TypeScript syntax', () => {
+    const code = `
+      const parseJson = (r: Response): Promise<unknown> => r.json();
+      function go() { return fetch('/a').then(parseJson); }
+      async function h() { const res = await fetch('/b'); const read = res.json.bind(res) as () => Promise<unknown>; return read(); }
+    `;
+    expect(parsesOf(code, true)).toEqual([
+      "r.json() of fetch('/a') (by reference)",
+      "read() of fetch('/b') (by reference)",
+    ]);
   });
 });
