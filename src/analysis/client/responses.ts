@@ -15,6 +15,7 @@ import { functionOf } from '../core/static-values';
 import { StatusSubject } from '../status/subject';
 import { findRequestPromiseParses } from './body-parses';
 import { generatorLoops, loopPattern, loopsOverArray, loopsOverMapped } from './iterated-responses';
+import { superCallsOf } from './local-calls';
 import { isCatchWithoutValue, raceWithoutOtherValues } from './no-value-promises';
 import type { ClientContext, HttpRequest, TrackedResponse } from './types';
 
@@ -299,6 +300,8 @@ function followHelper(
       flow(ctx, call, true, request, call, depth + 1);
     }
   }
+  // `super.request(u)` in a subclass, where the method is a class's in the file.
+  for (const call of superCallsOf(ctx.file, fn)) flow(ctx, call, true, request, call, depth + 1);
 }
 
 /** The callback a response was bound in (`.then(res => …)`): returning from it is not a helper. */

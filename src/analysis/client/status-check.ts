@@ -18,6 +18,7 @@ import type { HttpModel } from '../model';
 import type { StatusSubject } from '../status/subject';
 import { feedsAssertion } from './asserted-reads';
 import { boundCalls } from './body-parses';
+import { superMethodOf } from './local-calls';
 import type { HttpRequest, TrackedResponse } from './requests';
 
 /** How a status check before a read can be written: on the response, or on a status binding. */
@@ -761,7 +762,7 @@ function hasForeignWrite(
 /** The local function a call calls: a declaration or a `const` bound to a function. */
 function calledFunction(file: AnalyzedFile, call: TSESTree.CallExpression): Node | undefined {
   const callee = skipWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return superMethodOf(file, call);
   const variable = file.variableOf(callee);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type === 'FunctionName') return def.node;

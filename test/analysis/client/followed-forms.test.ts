@@ -1,5 +1,5 @@
 // Forms the response analysis follows beyond await, variables and .then callbacks (issue #24):
-// `for await` loops over responses, parses passed by reference.
+// `for await` loops over responses, parses passed by reference, `super.request()` in a subclass.
 import { describe, expect, it } from 'vitest';
 
 import { analyze } from '../helpers';
@@ -188,5 +188,59 @@ describe('parses passed by reference', () => {
       "r.json() of fetch('/a') (by reference)",
       "read() of fetch('/b') (by reference)",
     ]);
+  });
+});
+
+describe('super calls in a client subclass', () => {
+  it('follows super.request() where the base class in the file returns a response', () => {
+    const code = `
+      class Base {
+        request(path, init) { return fetch(this.root + path, init); }
+        async send(path) { const res = await fetch(path); if (!res.ok) throw new Error(); return res; }
+      }
+      class Api extends Base {
+        async remove(id) { const res = await super.request('/x/' + id, { method: 'DELETE' }); return res.json(); }
+        load = async () => (await super.send('/y')).json();
+      }
+      class Deeper extends Api {
+        async again() { const res = await super.request('/z'); return res.json(); }
+      }
+    `;
+    expect(parsesOf(code)).toEqual([
+      'res.json() of fetch(this.root + path, init)',
+      "(await super.send('/y')).json() of fetch(path)",
+      'res.json() of fetch(this.root + path, init)',
+    ]);
+  });
+
+  it('stays silent on bases it does not know, overridden members and other homes', () => {
+    const code = `
+      import { Client } from './client';
+      class Base {
+        request(path) { return fetch(path); }
+        static request(path) { return path; }
+        get fetcher() { return fetch('/g'); }
+      }
+      class FromImport extends Client { async a() { const res = await super.request('/a'); return res.json(); } }
+      class Mixed extends mixin(Base) { async b() { const res = await super.request('/b'); return res.json(); } }
+      class Static extends Base { static async c() { const res = await super.request('/c'); return res.json(); } }
+      class Middle extends Base { request(path) { return cache.get(path); } }
+      class Bottom extends Middle { async d() { const res = await super.request('/d'); return res.json(); } }
+      class Obj extends Base { e() { return { async f() { const res = await super.request('/e'); return res.json(); } }; } }
+      class Getter extends Base { async g() { const res = await super.fetcher; return res.json(); } }
+    `;
+    expect(parsesOf(code)).toEqual([]);
+  });
+
+  it('follows a base bound to a const class expression, in TypeScript', () => {
+    const code = `
+      const Base = class {
+        protected async request(path: string, init?: RequestInit): Promise<Response> { return fetch(path, init); }
+      };
+      class Api extends Base {
+        override async remove(id: string) { const res = await super.request(\`/x/\${id}\`, { method: 'DELETE' }); return (await res.json()) as unknown; }
+      }
+    `;
+    expect(parsesOf(code, true)).toEqual(['res.json() of fetch(path, init)']);
   });
 });
