@@ -39,13 +39,16 @@ function requestCallOf(ctx: ClientContext, value: Node): TSESTree.CallExpression
  * Empty unless every element is one.
  */
 export function loopsOverArray(ctx: ClientContext, array: TSESTree.ArrayExpression): ForOf[] {
+  // The loops first: an array of n requests not iterated (`Promise.all([…])`) costs no scan per element.
+  const loops = loopsOver(ctx.file, array, true);
+  if (loops.length === 0) return loops;
   let awaited = true;
   for (const element of array.elements) {
     if (!element || element.type === AST_NODE_TYPES.SpreadElement) return [];
     if (!requestCallOf(ctx, element)) return [];
     if (skipWrappers(element).type !== AST_NODE_TYPES.AwaitExpression) awaited = false;
   }
-  return loopsOver(ctx.file, array, awaited);
+  return awaited ? loops : loops.filter((loop) => loop.await);
 }
 
 /**
@@ -79,7 +82,7 @@ export function generatorLoops(
   ctx: ClientContext,
   generator: FunctionNode,
 ): Array<{ readonly call: TSESTree.CallExpression; readonly loop: ForOf }> {
-  if (!generator.generator || !yieldsOnlyResponses(ctx, generator)) return [];
+  if (!generator.generator) return [];
   const loops: Array<{ call: TSESTree.CallExpression; loop: ForOf }> = [];
   for (const variable of functionVariables(ctx.file.scopeManager, generator)) {
     for (const reference of variable.references) {
@@ -90,10 +93,19 @@ export function generatorLoops(
       if (loop) loops.push({ call, loop });
     }
   }
-  return loops;
+  return loops.length > 0 && yieldsOnlyResponses(ctx, generator) ? loops : [];
 }
 
+/** Per generator: a generator with n yields of requests is asked once per request. */
+const yieldsChecked = new WeakMap<FunctionNode, boolean>();
+
 function yieldsOnlyResponses(ctx: ClientContext, generator: FunctionNode): boolean {
+  let only = yieldsChecked.get(generator);
+  if (only === undefined) yieldsChecked.set(generator, (only = checkYields(ctx, generator)));
+  return only;
+}
+
+function checkYields(ctx: ClientContext, generator: FunctionNode): boolean {
   const yields = ctx.file
     .nodesOfTypeIn(AST_NODE_TYPES.YieldExpression, generator)
     .filter((y) => enclosingFunction(y) === generator);
