@@ -244,3 +244,39 @@ describe('super calls in a client subclass', () => {
     expect(parsesOf(code, true)).toEqual(['res.json() of fetch(path, init)']);
   });
 });
+
+describe('odd syntax around the followed forms', () => {
+  it('does not crash, and binds only plain names', () => {
+    const code = `
+      async function* gen() { yield await fetch('/a'); }
+      class Base { request() { return fetch('/b'); } static make() { return fetch('/c'); } }
+      class Sub extends Base {
+        static { super.make(); }
+        static field = super.make();
+        field = super.request();
+        async m(key) { await super[key](); await super['request'](); const { a } = await super.request(); }
+      }
+      async function main(o) {
+        for await (const [a] of gen()) a.json();
+        for await (o.res of gen()) o.res.json();
+        for await (const { status } of [fetch('/d')]) use(status);
+        for await (const res of gen() as AsyncIterable<Response>) use(await res.json());
+        const read = (await fetch('/e')).json.bind(null);
+        await read();
+      }
+      fetch('/f').then(undefined, (e) => e).then(function named(r) { return r; });
+    `;
+    // Patterns other than a name bind no holder (`[a]`, `o.res`, `{ a }`); `{ status }` binds the status.
+    expect(followed(code, true)).toEqual({
+      responses: [
+        "fetch('/a') -> ",
+        "fetch('/a') -> ",
+        "fetch('/a') -> res",
+        "fetch('/b') -> ",
+        "fetch('/d') -> ",
+        "fetch('/e') -> ",
+      ],
+      parses: ["res.json() of fetch('/a')"],
+    });
+  });
+});
