@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '../core/node-types';
 import type { Node } from '../core/ast';
 import { constInitializer, findProperty, memberName, skipWrappers } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
-import type { ErrorStatusBehaviour, HttpClient } from '../libraries/clients';
+import type { ErrorStatusOption, HttpClient } from '../libraries/clients';
 import type { HttpModel } from '../model';
 import type { HttpRequest } from './requests';
 
@@ -23,28 +23,30 @@ export function resolvesOnErrorStatus(
   if (!behaviour) return false;
   const hooks = behaviour.hooks ?? [];
   if (hooks.some((hook) => model.file.textIncludes(hook))) return false;
-  const throwsByDefault = request.client.throwsOnErrorStatus !== undefined;
+  const throwing = request.client.throwsOnErrorStatus;
+  const throwsByDefault = throwing !== undefined;
+  // The option that flips the default: turns the rejection off, or (a client that resolves) on.
+  const flip = throwing ? throwing.disabledBy : behaviour.enabledBy;
   let throws = throwsByDefault;
   let option: string | undefined;
   for (const options of optionObjects(model.file, request)) {
     if (options === undefined) {
-      if (behaviour.option) return false;
+      if (flip) return false;
       continue;
     }
-    if (!behaviour.option) continue;
+    if (!flip) continue;
     if (options.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return false;
-    const property = findProperty(options, behaviour.option.name);
+    const property = findProperty(options, flip.name);
     if (!property) continue;
-    const matches = optionMatches(property.value, behaviour.option.value);
+    const matches = optionMatches(property.value, flip.value);
     if (matches === undefined) return false;
     throws = matches ? !throwsByDefault : throwsByDefault;
-    option = matches && throwsByDefault ? optionText(behaviour) : undefined;
+    option = matches && throwsByDefault ? optionText(flip) : undefined;
   }
   return throws ? false : option;
 }
 
-function optionText(behaviour: ErrorStatusBehaviour): string {
-  const { name, value } = behaviour.option!;
+function optionText({ name, value }: ErrorStatusOption): string {
   return value === 'accept-all' ? `${name}: () => true` : `${name}: ${String(value)}`;
 }
 
