@@ -44,8 +44,8 @@ export function loopSites(
   )) {
     if (!contains(loop.body, statement) || continueTarget(statement) !== loop) continue;
     if (insideCatchOf(statement, origin)) continue;
-    const { statuses, conditions } = narrow(ctx, statement, subject, loop);
-    if (poll && pollsOn(statuses)) continue;
+    const narrowed = narrow(ctx, statement, subject, loop);
+    if (poll && pollsOn(narrowed.statuses)) continue;
     addPathSite(
       ctx,
       'loop',
@@ -53,8 +53,8 @@ export function loopSites(
       statement,
       loop,
       subject,
-      statuses,
-      conditions,
+      narrowed.statuses,
+      narrowed,
       origin,
       response,
     );
