@@ -23,6 +23,7 @@ import { RATE_LIMIT_STATUS_HOSTS } from '../libraries/clients';
 import { RETRY_PREDICATE_NAME } from '../libraries/retry';
 import type { HttpModel } from '../model';
 import type { RetrySite } from './types';
+import { retriedOrigins } from './wrapped-requests';
 import { StatusSet } from '../status/status-set';
 import { StatusSubject } from '../status/subject';
 
@@ -318,16 +319,16 @@ function exitsBefore(site: RetrySite): TSESTree.IfStatement[] {
   }
   // A `catch` that falls to the end of the loop: its whole body is on the path.
   if (site.kind === 'catch' && !from) {
-    for (const request of site.requests) {
+    for (const origin of retriedOrigins(site)) {
       for (
-        let current: Node | undefined = request.node.parent;
+        let current: Node | undefined = origin.parent;
         current && current !== site.container;
         current = current.parent
       ) {
         if (
           current.type === AST_NODE_TYPES.TryStatement &&
           current.handler &&
-          contains(current.block, request.node)
+          contains(current.block, origin)
         )
           collect(current.handler.body.body, undefined);
       }
@@ -353,13 +354,13 @@ function catchParametersOf(model: HttpModel, site: RetrySite): TSESLint.Scope.Va
   ) {
     if (current.type === AST_NODE_TYPES.CatchClause) add(current);
   }
-  for (const request of site.requests) {
+  for (const origin of retriedOrigins(site)) {
     for (
-      let current: Node | undefined = request.node.parent;
+      let current: Node | undefined = origin.parent;
       current && current !== site.container;
       current = current.parent
     ) {
-      if (current.type === AST_NODE_TYPES.TryStatement && contains(current.block, request.node))
+      if (current.type === AST_NODE_TYPES.TryStatement && contains(current.block, origin))
         add(current.handler);
     }
   }
