@@ -35,7 +35,7 @@ function tryStatementsAroundRequests(ctx: RetryContext): TSESTree.TryStatement[]
 }
 
 /** The responses whose request (or helper call) lies in `node`, in the model's order: a binary search, not a scan. */
-function responsesWithin(ctx: RetryContext, node: Node): TrackedResponse[] {
+export function responsesWithin(ctx: RetryContext, node: Node): TrackedResponse[] {
   const { responses } = ctx.model;
   ctx.responsesByPosition ??= responses
     .map((r, index) => ({ node: r.helperCall ?? r.request.node, index }))

@@ -13,7 +13,7 @@ import { contains, enclosingFunction, itemsWithin, memberName, skipWrappersUp } 
 import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
 import type { HttpModel } from '../model';
 import type { StatusSubject } from '../status/subject';
-import { addCatchSites } from './catch';
+import { addCatchSites, responsesWithin } from './catch';
 import type { RetryContext } from './context';
 import type { Readability } from './readability';
 import { readabilityAt, testedForNull } from './readability';
@@ -53,7 +53,7 @@ function holdsKnownRequest(ctx: RetryContext, block: Node): boolean {
   const [start, end] = block.range;
   return (
     itemsWithin(ctx.model.requests, (r) => r.node, start, end).length > 0 ||
-    ctx.model.responses.some((r) => contains(block, r.helperCall ?? r.request.node))
+    responsesWithin(ctx, block).length > 0
   );
 }
 
