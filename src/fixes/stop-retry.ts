@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../analysis/core/node-types';
 
-import { enclosingCatch } from '../analysis/core/ast';
+import { contains, enclosingCatch } from '../analysis/core/ast';
 import type { HttpModel } from '../analysis/model';
 import type { ConditionEdit } from '../analysis/retry/condition-rewrite';
 import { clientErrorCondition, statusText } from '../analysis/retry/condition-rewrite';
@@ -98,7 +98,20 @@ export function stopRetryEdits(
     const handler = enclosingCatch(site.conditions[0]?.node);
     const param = handler?.param;
     if (!handler || param?.type !== AST_NODE_TYPES.Identifier) return [];
-    const first = handler.body.body[0];
+    const statements = handler.body.body;
+    let first = statements[0];
+    // A status copied out in the catch (`const status = e.statusCode`): read after its declaration.
+    const copy = subject.statusVariables.find(
+      (variable) =>
+        variable.name === status &&
+        variable.defs[0] !== undefined &&
+        contains(handler.body, variable.defs[0].name),
+    );
+    if (copy) {
+      const declaration = statements.findIndex((statement) => statement === copy.defs[0]!.parent);
+      first = declaration === -1 ? undefined : statements[declaration + 1];
+      if (!first) return [];
+    }
     return [
       {
         kind: 'rethrow',

@@ -190,7 +190,10 @@ export function firstHttpAnchor(
   comments: Comments = [],
   includes: TextIncludes = (needle) => text.includes(needle),
 ): 'server' | 'other' | undefined {
-  return firstAnchor(ANCHOR, text, comments, includes);
+  return (
+    firstAnchor(ANCHOR, text, comments, includes) ??
+    (readsCaughtStatus(text, comments) ? 'other' : undefined)
+  );
 }
 
 /**
@@ -251,6 +254,40 @@ function anchorIn(
     }
   }
   return undefined;
+}
+
+/** How far after `catch (err)` its status read is looked for: a retry wrapper's `catch` is short. */
+const CAUGHT_STATUS_WINDOW = 1500;
+/** The rest of a `catch` clause's head after `catch`: its parameter's name. */
+const CATCH_PARAMETER = /\s*\(\s*([\w$]+)\s*[:)]/y;
+
+/**
+ * Whether a `catch (err)` clause outside comments reads its error's status (`caughtStatusRead`):
+ * the anchor of a retry around a request the file does not show. Looked for only in a file
+ * without another anchor, with `indexOf`: one more term in the scan's expression would slow every file.
+ */
+function readsCaughtStatus(text: string, comments: Comments): boolean {
+  let comment = 0;
+  for (let at = text.indexOf('catch'); at !== -1; at = text.indexOf('catch', at + 5)) {
+    while (comment < comments.length && comments[comment]!.range[1] <= at) comment++;
+    if (comment < comments.length && comments[comment]!.range[0] <= at) continue;
+    if (at > 0 && /[\w$.]/.test(text[at - 1]!)) continue;
+    CATCH_PARAMETER.lastIndex = at + 5;
+    const head = CATCH_PARAMETER.exec(text);
+    if (head && caughtStatusRead(text, CATCH_PARAMETER.lastIndex, head[1]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the caught error `name` has its status read soon after its `catch (name)` (at `from`):
+ * `err.status`, `err.statusCode`, `err.response?.status`, `(err as AxiosError).response.status`.
+ * Evidence of an HTTP error around a request the file may not show (`await fn()`, `api.get(u)`).
+ */
+function caughtStatusRead(text: string, from: number, name: string): boolean {
+  return new RegExp(
+    `(?<![\\w$])${escapeRegExp(name)}(?![\\w$])[^;{}\\n]{0,40}?\\.\\s*(?:response\\s*\\??\\.\\s*)?status(?:Code)?\\b`,
+  ).test(text.slice(from, from + CAUGHT_STATUS_WINDOW));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { TrackedResponse } from '../client/requests';
+import type { HttpRequest, TrackedResponse } from '../client/requests';
 import type { Node } from '../core/ast';
 import { contains, enclosingFunction, itemsWithin } from '../core/ast';
 import { AST_NODE_TYPES } from '../core/node-types';
@@ -35,7 +35,7 @@ function tryStatementsAroundRequests(ctx: RetryContext): TSESTree.TryStatement[]
 }
 
 /** The responses whose request (or helper call) lies in `node`, in the model's order: a binary search, not a scan. */
-function responsesWithin(ctx: RetryContext, node: Node): TrackedResponse[] {
+export function responsesWithin(ctx: RetryContext, node: Node): TrackedResponse[] {
   const { responses } = ctx.model;
   ctx.responsesByPosition ??= responses
     .map((r, index) => ({ node: r.helperCall ?? r.request.node, index }))
@@ -47,8 +47,7 @@ function responsesWithin(ctx: RetryContext, node: Node): TrackedResponse[] {
 
 export function findCatchRetries(ctx: RetryContext): void {
   for (const statement of tryStatementsAroundRequests(ctx)) {
-    const handler = statement.handler;
-    if (!handler) continue;
+    if (!statement.handler) continue;
     const responses = responsesWithin(ctx, statement.block);
     const requests = [
       ...new Set(
@@ -66,97 +65,117 @@ export function findCatchRetries(ctx: RetryContext): void {
     const origins = responses
       .map((r) => r.helperCall ?? r.request.node)
       .concat(requests.map((r) => r.node));
-    const parameter = handler.param;
-    const variable =
-      parameter?.type === AST_NODE_TYPES.Identifier ? ctx.file.variableOf(parameter) : null;
-    // Without a parameter nothing in the catch reads a status.
-    const errorSubject = variable
-      ? ctx.model.subjectOfVariable(variable)
-      : new StatusSubject(ctx.file);
-    const points: Array<{
-      node: Node;
-      container: Node;
-      fromCatch: { statuses: StatusSet; conditions: RetryCondition[] };
-    }> = [];
-    const loop = enclosingLoop(statement);
-    // A poll's catch that goes round again after any error is part of the poll.
-    if (
-      loop &&
-      !origins.some((a) => varies(ctx, a, loop)) &&
-      !repeatsAfterBody(ctx, responses, loop)
-    ) {
-      for (const c of ctx.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, handler.body)) {
-        if (contains(handler.body, c) && continueTarget(c) === loop)
-          points.push({
-            node: c,
-            container: loop,
-            fromCatch: narrow(ctx, c, errorSubject, handler),
-          });
-      }
-      const end = toLoopEnd(ctx, handler.body, loop, errorSubject);
-      if (end) points.push({ node: loop, container: loop, fromCatch: end });
-    }
-    const fn = enclosingFunction(statement);
-    if (fn) {
-      for (const call of recursiveCalls(ctx, fn)) {
-        if (!contains(handler.body, call) || !origins.every((a) => sameArguments(ctx, a, fn, call)))
-          continue;
+    addCatchSites(ctx, statement, requests, responses, origins);
+  }
+}
+
+/**
+ * The retries through the `catch` of `statement`: a `continue` or the end of the loop around it,
+ * a recursive call that sends `origins` again; decided by the caught error's status, or else by
+ * the throws in the `try` after one of `responses`. `calls`: the origins of a request the file
+ * does not show (work passed in, a client it does not create), carried by the sites.
+ */
+export function addCatchSites(
+  ctx: RetryContext,
+  statement: TSESTree.TryStatement,
+  requests: readonly HttpRequest[],
+  responses: readonly TrackedResponse[],
+  origins: readonly Node[],
+  calls?: readonly TSESTree.CallExpression[],
+): void {
+  const handler = statement.handler;
+  if (!handler) return;
+  const parameter = handler.param;
+  const variable =
+    parameter?.type === AST_NODE_TYPES.Identifier ? ctx.file.variableOf(parameter) : null;
+  // Without a parameter nothing in the catch reads a status.
+  const errorSubject = variable
+    ? ctx.model.subjectOfVariable(variable)
+    : new StatusSubject(ctx.file);
+  const points: Array<{
+    node: Node;
+    container: Node;
+    fromCatch: { statuses: StatusSet; conditions: RetryCondition[] };
+  }> = [];
+  const loop = enclosingLoop(statement);
+  // A poll's catch that goes round again after any error is part of the poll.
+  if (
+    loop &&
+    !origins.some((a) => varies(ctx, a, loop)) &&
+    !repeatsAfterBody(ctx, responses, loop)
+  ) {
+    for (const c of ctx.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, handler.body)) {
+      if (contains(handler.body, c) && continueTarget(c) === loop)
         points.push({
-          node: timerCallOf(call, fn) ?? call,
-          container: fn,
-          fromCatch: narrow(ctx, call, errorSubject, handler),
+          node: c,
+          container: loop,
+          fromCatch: narrow(ctx, c, errorSubject, handler),
         });
-      }
     }
-    for (const point of points) {
-      const { fromCatch } = point;
-      if (fromCatch.conditions.length > 0) {
+    const end = toLoopEnd(ctx, handler.body, loop, errorSubject);
+    if (end) points.push({ node: loop, container: loop, fromCatch: end });
+  }
+  const fn = enclosingFunction(statement);
+  if (fn) {
+    for (const call of recursiveCalls(ctx, fn)) {
+      if (!contains(handler.body, call) || !origins.every((a) => sameArguments(ctx, a, fn, call)))
+        continue;
+      points.push({
+        node: timerCallOf(call, fn) ?? call,
+        container: fn,
+        fromCatch: narrow(ctx, call, errorSubject, handler),
+      });
+    }
+  }
+  for (const point of points) {
+    const { fromCatch } = point;
+    if (fromCatch.conditions.length > 0) {
+      addPathSite(
+        ctx,
+        'catch',
+        requests,
+        point.node,
+        point.container,
+        errorSubject,
+        fromCatch.statuses,
+        fromCatch.conditions,
+        handler,
+        undefined,
+        calls ? { calls } : {},
+      );
+      continue;
+    }
+    // The catch does not read a status: the throws in the try that do.
+    for (const thrown of ctx.file.nodesOfTypeIn(AST_NODE_TYPES.ThrowStatement, statement.block)) {
+      if (
+        !contains(statement.block, thrown) ||
+        enclosingFunction(thrown) !== enclosingFunction(statement) ||
+        caughtBefore(thrown, statement)
+      )
+        continue;
+      for (const response of responses) {
+        const origin = response.helperCall ?? response.request.node;
+        if (origin.range[1] > thrown.range[0]) continue;
+        const { statuses, conditions } = narrow(
+          ctx,
+          thrown,
+          response.subject,
+          statement.block,
+          true,
+        );
         addPathSite(
           ctx,
           'catch',
           requests,
           point.node,
           point.container,
-          errorSubject,
-          fromCatch.statuses,
-          fromCatch.conditions,
-          handler,
-          undefined,
+          response.subject,
+          statuses,
+          conditions,
+          origin,
+          response,
+          { thrownAt: thrown },
         );
-        continue;
-      }
-      // The catch does not read a status: the throws in the try that do.
-      for (const thrown of ctx.file.nodesOfTypeIn(AST_NODE_TYPES.ThrowStatement, statement.block)) {
-        if (
-          !contains(statement.block, thrown) ||
-          enclosingFunction(thrown) !== enclosingFunction(statement) ||
-          caughtBefore(thrown, statement)
-        )
-          continue;
-        for (const response of responses) {
-          const origin = response.helperCall ?? response.request.node;
-          if (origin.range[1] > thrown.range[0]) continue;
-          const { statuses, conditions } = narrow(
-            ctx,
-            thrown,
-            response.subject,
-            statement.block,
-            true,
-          );
-          addPathSite(
-            ctx,
-            'catch',
-            requests,
-            point.node,
-            point.container,
-            response.subject,
-            statuses,
-            conditions,
-            origin,
-            response,
-            { thrownAt: thrown },
-          );
-        }
       }
     }
   }

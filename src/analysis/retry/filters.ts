@@ -20,8 +20,10 @@ import { AST_NODE_TYPES } from '../core/node-types';
 import type { Node } from '../core/ast';
 import { alwaysExits, contains, isFunction, memberName, skipWrappers } from '../core/ast';
 import { RATE_LIMIT_STATUS_HOSTS } from '../libraries/clients';
+import { RETRY_PREDICATE_NAME } from '../libraries/retry';
 import type { HttpModel } from '../model';
 import type { RetrySite } from './types';
+import { retriedOrigins } from './wrapped-requests';
 import { StatusSet } from '../status/status-set';
 import { StatusSubject } from '../status/subject';
 
@@ -88,9 +90,11 @@ export function unevaluatedFilter(
     if (inner.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipWrappers(inner.callee);
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+      // `isAxiosError(e)` asks whether it is an HTTP error; `isRetryableError(e)` decides the retry.
       return (
         name !== undefined &&
         /^is\w*Error$/.test(name) &&
+        !RETRY_PREDICATE_NAME.test(name) &&
         inner.arguments[0] !== undefined &&
         reads(inner.arguments[0])
       );
@@ -152,9 +156,19 @@ export function unevaluatedFilter(
     if (!site.conditions.some((c) => c.node === test) && !bad.isSubsetOf(surely(test, want)))
       return test;
   }
+  /** `e instanceof ClientError`, alone or as an operand of `||` (`… || retries <= 0`): it exits whenever the guard holds. */
+  const exitsOnGuard = (test: Node): boolean => {
+    const inner = skipWrappers(test);
+    return (
+      isGuard(inner) ||
+      (inner.type === AST_NODE_TYPES.LogicalExpression &&
+        inner.operator === '||' &&
+        (exitsOnGuard(inner.left) || exitsOnGuard(inner.right)))
+    );
+  };
   for (const exit of exitsBefore(site)) {
     // `if (e instanceof HttpError) return …`: what goes on is not an HTTP error.
-    if (isGuard(exit.test) || !bad.isSubsetOf(surely(exit.test, false))) return exit.test;
+    if (exitsOnGuard(exit.test) || !bad.isSubsetOf(surely(exit.test, false))) return exit.test;
   }
   return undefined;
 }
@@ -305,16 +319,16 @@ function exitsBefore(site: RetrySite): TSESTree.IfStatement[] {
   }
   // A `catch` that falls to the end of the loop: its whole body is on the path.
   if (site.kind === 'catch' && !from) {
-    for (const request of site.requests) {
+    for (const origin of retriedOrigins(site)) {
       for (
-        let current: Node | undefined = request.node.parent;
+        let current: Node | undefined = origin.parent;
         current && current !== site.container;
         current = current.parent
       ) {
         if (
           current.type === AST_NODE_TYPES.TryStatement &&
           current.handler &&
-          contains(current.block, request.node)
+          contains(current.block, origin)
         )
           collect(current.handler.body.body, undefined);
       }
@@ -340,13 +354,13 @@ function catchParametersOf(model: HttpModel, site: RetrySite): TSESLint.Scope.Va
   ) {
     if (current.type === AST_NODE_TYPES.CatchClause) add(current);
   }
-  for (const request of site.requests) {
+  for (const origin of retriedOrigins(site)) {
     for (
-      let current: Node | undefined = request.node.parent;
+      let current: Node | undefined = origin.parent;
       current && current !== site.container;
       current = current.parent
     ) {
-      if (current.type === AST_NODE_TYPES.TryStatement && contains(current.block, request.node))
+      if (current.type === AST_NODE_TYPES.TryStatement && contains(current.block, origin))
         add(current.handler);
     }
   }

@@ -14,6 +14,7 @@ import type { HeaderSource } from '../../fixes/retry-after';
 import type { Readability } from './readability';
 import { readabilityAt, testedForNull } from './readability';
 import type { RetrySite } from './types';
+import { wrappedHeaderSource } from './wrapped-requests';
 
 /**
  * How the code can read the headers the server sent, through `variable`, at `at`: a tracked
@@ -91,7 +92,7 @@ export function headerSourceAt(
     if (!found || (found.readability === 'unsafe' && readability === 'unknown'))
       found = { source: { ...source, optional: true }, readability };
   }
-  return found;
+  return found ?? wrappedHeaderSource(model, site, at, typescript);
 }
 
 /** `error.response…` written on the variable itself, not through `(error as AxiosError).response`. */

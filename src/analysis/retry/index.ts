@@ -9,6 +9,7 @@ import { enclosingLoop } from './loop-nodes';
 import { loopSites } from './loops';
 import { catchCallbackSites, recursionSites } from './recursion';
 import { disablesThrowing } from './throwing';
+import { findWrappedRetries } from './wrapped-requests';
 import type { RetryAnalysis } from './types';
 
 const KEY = {};
@@ -26,6 +27,7 @@ function buildRetries(model: HttpModel): RetryAnalysis {
     findLoopsAndRecursion(ctx);
     findCatchRetries(ctx);
   }
+  findWrappedRetries(ctx);
   findLibraryConfigs(ctx);
   findNamedPredicates(ctx);
   ctx.sites.sort((a, b) => a.node.range[0] - b.node.range[0]);

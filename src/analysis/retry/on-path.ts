@@ -10,6 +10,7 @@ import type { HttpModel } from '../model';
 import { namedDelays } from './named-delays';
 import type { ServerWaitReads } from './server-wait';
 import type { RetryDelay, RetrySite } from './types';
+import { retriedOrigins } from './wrapped-requests';
 
 /**
  * The statement before which a wait can go: the `continue`, or the statement of a recursive call
@@ -107,7 +108,7 @@ export function delayOnPath(
   const targets = retryTargets(site);
   const end = site.node === site.container ? site.container.range[1] : site.node.range[1];
   const start =
-    site.requests.find((request) => contains(site.container, request.node))?.node.range[1] ??
+    retriedOrigins(site).find((origin) => contains(site.container, origin))?.range[1] ??
     site.container.range[0];
   return (
     site.delays.find((candidate) => onPathTo(candidate.node, targets, site.container)) ??

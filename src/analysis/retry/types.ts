@@ -21,7 +21,8 @@
  *       `shouldRetry`, fetch-retry `retryOn`, superagent `.retry(n, fn)`, wretch `until`) or a
  *       function the code names as one (`shouldRetry`, `isRetryable`, …); `node` is the
  *       `return` (or the arrow's expression body) that answers "retry".
- *   - `requests`: the requests sent again (empty when the library's requests are elsewhere);
+ *   - `requests`: the requests sent again (empty when the library's requests are elsewhere, or
+ *     for `calls`: a request the file does not show, retried by a `catch` that reads its status);
  *   - `node`: the retry statement (see above); `container`: the loop, function or library call;
  *   - `subject`: the `StatusSubject` whose status decides (response, caught error, predicate
  *     parameter); undefined when nothing in the code carries a status (a `return true` predicate
@@ -143,6 +144,12 @@ export interface RetrySite {
   readonly thrownAt?: TSESTree.ThrowStatement;
   /** The response whose status decides, for loop, recursion, timer and library-callback sites. */
   readonly response?: TrackedResponse;
+  /**
+   * For a `catch` site around a request the file does not show (`await fn()` of work passed in,
+   * `await api.post(…)` on a client imported or passed in): the calls sent again. The caught
+   * error's status read is the evidence that they are HTTP requests (`requests` is empty).
+   */
+  readonly calls?: readonly TSESTree.CallExpression[];
 }
 
 export interface RetryAnalysis {

@@ -53,6 +53,10 @@ describe('hasHttpAnchor', () => {
     `const isRetriable = (e) => e.status >= 500; const maxRetries = 3; retrieve(id);`,
     `const { shouldRetry } = options;`,
     `class K { retryCondition(e) { return true; } }`,
+    // a caught error's status read: a retry around a request the file does not show
+    `try { return await fn(); } catch (err) { if (err.response?.status === 429) return again(); }`,
+    `try { await api.post(u); } catch (e: any) { if (e.statusCode >= 500) continue; }`,
+    `try { x(); } catch (error) { const s = (error as AxiosError).response?.status; }`,
   ])('finds an anchor in %s', (code) => {
     expect(hasHttpAnchor(code)).toBe(true);
   });
@@ -77,6 +81,9 @@ describe('hasHttpAnchor', () => {
     `class Resource { fetch(options) { return this.client.fetch(options); } }`,
     `exports.client = { statusCode: res.statusCode, body: res.body };`,
     `if (res.statusCode >= 400 || res['statusCode'] <= 199) throw new Error(res.statusMessage);`,
+    `try { return await fn(); } catch (err) { console.warn(err.message); return again(); }`,
+    `promise.catch((err) => err.status); try { x(); } catch (e) { state.status = 'failed'; }`,
+    `task.catch(err) { err.status; }`,
   ])('finds no anchor in %s', (code) => {
     expect(hasHttpAnchor(code)).toBe(false);
   });
@@ -86,6 +93,12 @@ describe('hasHttpAnchor', () => {
     [...code.matchAll(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g)].map((m) => ({
       range: [m.index, m.index + m[0].length] as [number, number],
     }));
+
+  it('skips a caught status read in a comment', () => {
+    const code = `/** try { await fn(); } catch (err) { err.status } */\nexport const add = (a, b) => a + b;\n`;
+    expect(hasHttpAnchor(code)).toBe(true);
+    expect(hasHttpAnchor(code, commentsOf(code))).toBe(false);
+  });
 
   it('skips comments: an example in a doc comment is no anchor', () => {
     const code = `/**\n * @example\n * const res = await fetch(url); res.status(500); import ky from 'ky';\n */\nexport const add = (a, b) => a + b; // shouldRetry\n`;

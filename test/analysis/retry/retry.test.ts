@@ -253,6 +253,56 @@ describe('catch', () => {
   });
 });
 
+describe('catch around a request the file does not show', () => {
+  /** The calls a site retries, as text. */
+  function calls(code: string): string[][] {
+    let result: string[][] = [];
+    analyze(code, ({ model, text }) => {
+      result = getRetries(model).sites.map((site) => (site.calls ?? []).map((c) => text(c)));
+    });
+    return result;
+  }
+
+  it('work passed in, retried by recursion, when the catch reads the error status', () => {
+    const code = `${SLEEP}async function withRetry(fn, n = 3) {
+      try { return await fn(); }
+      catch (err) { if (err.status === 404 || n <= 0) throw err; await sleep(100); return withRetry(fn, n - 1); }
+    }`;
+    expect(sites(code)).toMatchObject([
+      {
+        kind: 'catch',
+        node: 'withRetry(fn, n - 1)',
+        statuses: '100–403, 405–599',
+        delays: ['sleep(100)'],
+      },
+    ]);
+    expect(calls(code)).toEqual([['fn()']]);
+  });
+
+  it('a request method of an imported client, in a loop', () => {
+    const code = `import { api } from './api';
+    ${SLEEP}async function save(body) {
+      for (let i = 0; i < 3; i++) {
+        try { return await api.post('/items', body); }
+        catch (e) { if (e.response?.status === 429) { await sleep(100); continue; } throw e; }
+      }
+    }`;
+    expect(sites(code)).toMatchObject([{ kind: 'catch', node: 'continue;', statuses: '429' }]);
+    expect(calls(code)).toEqual([["api.post('/items', body)"]]);
+  });
+
+  it('is no retry without a status read, nor around a call the file creates or does not await', () => {
+    expect(
+      sites(`${SLEEP}async function a(fn, n) { try { return await fn(); } catch (err) { await sleep(100); return a(fn, n - 1); } }
+      async function b(fn, n) { try { return fn(); } catch (err) { if (err.status === 503) return b(fn, n - 1); throw err; } }
+      async function c(id) {
+        const api = make();
+        for (;;) { try { return await api.get(id); } catch (e) { if (e.status === 503) continue; throw e; } }
+      }`),
+    ).toEqual([]);
+  });
+});
+
 describe('libraries', () => {
   it('status lists, ranges and exclusions', () => {
     expect(

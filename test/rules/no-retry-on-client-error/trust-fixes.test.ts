@@ -524,6 +524,50 @@ export async function get(url) {
       },
     ],
   },
+  // the rethrow reads a status copied out in the catch: it goes after the copy's declaration
+  {
+    code: `import axios from 'axios';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function get(url, tries = 0) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    const status = err.response?.status;
+    if (status !== 401 && tries < 3) {
+      await sleep(1000);
+      return get(url, tries + 1);
+    }
+    throw err;
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'retriesClientError',
+        line: 8,
+        suggestions: [
+          {
+            messageId: 'suggestRethrow',
+            output: `import axios from 'axios';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function get(url, tries = 0) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    const status = err.response?.status;
+    if (status >= 400 && status < 500 && status !== 408 && status !== 425 && status !== 429) throw err;
+    if (status !== 401 && tries < 3) {
+      await sleep(1000);
+      return get(url, tries + 1);
+    }
+    throw err;
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const typescriptInvalid: Cases['invalid'] = [

@@ -51,6 +51,36 @@ export async function get(url) {
     }
   }
 }`,
+  // the error class rethrown with another exit condition: `… || attempt === 2` exits whenever the guard holds
+  `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+class ClientError extends Error {}
+export async function get(url) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (res.status >= 400 && res.status < 500) throw new ClientError(\`HTTP \${res.status}\`);
+      if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+      return await res.json();
+    } catch (e) {
+      if (e instanceof ClientError || attempt === 2) throw e;
+      await sleep(1000);
+    }
+  }
+}`,
+  // a retry predicate from another module named like an error guard (`isRetryableError`, not `isAxiosError`)
+  `import axios from 'axios';
+import { isRetryableError } from './errors';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function get(url, tries = 0) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (!isRetryableError(err) || tries >= 3) throw err;
+    if (err.response?.status === 401) throw err;
+    await sleep(1000);
+    return get(url, tries + 1);
+  }
+}`,
   // a message check: `msg.startsWith('HTTP 4')` rethrown
   `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function get(url) {
