@@ -116,6 +116,31 @@ export function foldConditions<T>(site: RetrySite, fold: ConditionFold<T>): T {
   return total;
 }
 
+/** The first of a site's conditions (in their order) that passes `test`, without spelling out the rest. */
+export function findCondition(
+  site: RetrySite,
+  test: (condition: RetryCondition) => boolean,
+): RetryCondition | undefined {
+  const narrowed = sitePaths.get(site);
+  const source = narrowed && pathsOf.get(narrowed);
+  if (!source) return site.conditions.find(test);
+  const { readings, condition } = source;
+  for (let level: NarrowingPath | undefined = source.path; level; level = level.next)
+    for (const part of level.parts) {
+      if (!('steps' in part)) {
+        const found = condition(part.node, part.fact);
+        if (found && test(found)) return found;
+        continue;
+      }
+      const reading = stepsReading(readings, part, condition);
+      for (let k = 0; k < part.count; k++) {
+        const found = reading.conditions[k];
+        if (found && test(found)) return found;
+      }
+    }
+  return undefined;
+}
+
 /** Whether `node` is the node of one of the site's conditions that enclose it (not an earlier exit). */
 export function isEnclosingCondition(site: RetrySite, node: Node): boolean {
   const narrowed = sitePaths.get(site);

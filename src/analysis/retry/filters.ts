@@ -22,7 +22,8 @@ import { contains, isFunction, skipWrappers } from '../core/ast';
 import { RATE_LIMIT_STATUS_HOSTS } from '../libraries/clients';
 import type { HttpModel } from '../model';
 import type { RetrySite } from './types';
-import { foldConditions, isEnclosingCondition } from './condition-paths';
+import type { ConditionFold } from './condition-paths';
+import { findCondition, foldConditions, isEnclosingCondition } from './condition-paths';
 import { exitKeepingOut, filterReaderOf, isExit, some } from './filter-reader';
 import { StatusSet } from '../status/status-set';
 
@@ -88,7 +89,7 @@ export function readsRateLimitHeader(model: HttpModel, site: RetrySite): boolean
       !n.computed &&
       n.property.type === AST_NODE_TYPES.Identifier &&
       /^retryAfter$/i.test(n.property.name));
-  const innermost = site.conditions.find((c) => c.node.type !== AST_NODE_TYPES.SwitchCase)?.node;
+  const innermost = findCondition(site, (c) => c.node.type !== AST_NODE_TYPES.SwitchCase)?.node;
   if (innermost) {
     const end = site.node === site.container ? site.container.range[1] : site.node.range[1];
     if (
@@ -97,19 +98,29 @@ export function readsRateLimitHeader(model: HttpModel, site: RetrySite): boolean
     )
       return true;
   }
-  for (const condition of site.conditions) {
-    const found = some(condition.node, (n) => {
-      if (isHeaderName(n)) return true;
-      if (n.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = file.variableOf(n);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      const init = def?.type === 'Variable' ? def.node.init : undefined;
-      return init !== null && init !== undefined && some(init, isHeaderName);
-    });
-    if (found) return true;
+  let fold = headerFolds.get(model);
+  if (!fold) {
+    fold = {
+      none: false,
+      value: (condition) =>
+        some(condition.node, (n) => {
+          if (isHeaderName(n)) return true;
+          if (n.type !== AST_NODE_TYPES.Identifier) return false;
+          const variable = file.variableOf(n);
+          const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+          const init = def?.type === 'Variable' ? def.node.init : undefined;
+          return init !== null && init !== undefined && some(init, isHeaderName);
+        }),
+      both: (one, other) => one || other,
+    };
+    headerFolds.set(model, fold);
   }
-  return false;
+  // Read once per shared part of the path: the n sites after n exits share them.
+  return foldConditions(site, fold);
 }
+
+/** Per model, "a condition reads a rate-limit header", folded over a site's conditions. */
+const headerFolds = new WeakMap<HttpModel, ConditionFold<boolean>>();
 
 /**
  * The statuses every request of the retry gets from its API for a rate limit, beyond 429
