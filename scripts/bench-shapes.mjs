@@ -267,6 +267,54 @@ export const SHAPES = {
     lines.push('  return out;', '}');
     return lines.join('\n');
   },
+  // A retry loop that sends many requests through one `let`, each checked, waited on and parsed.
+  'retry-loop-parses': (n, ts) => {
+    const lines = [
+      `export async function sync(url${ts ? ': string' : ''}) {`,
+      '  let res;',
+      '  const out = [];',
+      '  for (let attempt = 0; attempt < 3; attempt++) {',
+    ];
+    for (let i = 0; i < n; i++) {
+      lines.push(
+        `    res = await fetch(url + '/${i}', { method: '${i % 2 ? 'DELETE' : 'GET'}' });`,
+        `    if (res.status === ${i % 2 ? 503 : 429}) { await sleep(${i}); continue; }`,
+        '    if (!res.ok) throw new Error(String(res.status));',
+        '    out.push(await res.json());',
+      );
+    }
+    lines.push('    return out;', '  }', '}');
+    return lines.join('\n');
+  },
+  // A retry loop whose status branches each read the server's `Retry-After` and wait for it.
+  'retry-after-ladder': (n, ts) => {
+    const lines = [
+      `export async function fetchPolitely(url${ts ? ': string' : ''}) {`,
+      '  for (let attempt = 0; attempt < 5; attempt++) {',
+      '    const res = await fetch(url);',
+      '    if (res.ok) return res.json();',
+    ];
+    for (let i = 0; i < n; i++) {
+      lines.push(
+        `    if (res.status === ${[429, 503, 408, 502][i % 4]} && attempt < ${i + 1}) {`,
+        `      const wait${i} = Number(res.headers.get('Retry-After') ?? ${i});`,
+        `      await sleep(wait${i} * 1000);`,
+        '      continue;',
+        '    }',
+      );
+    }
+    lines.push("    throw new Error('failed ' + res.status);", '  }', '}');
+    return lines.join('\n');
+  },
+  // Many retry configurations sharing one status list.
+  'retry-configs-shared-list': (n) => {
+    const lines = ['const RETRY_STATUSES = [404, 408, 429, 500, 502, 503];'];
+    for (let i = 0; i < n; i++)
+      lines.push(
+        `export const api${i} = ky.create({ prefixUrl: '/${i}', retry: { limit: ${1 + (i % 3)}, statusCodes: RETRY_STATUSES } });`,
+      );
+    return lines.join('\n');
+  },
   // Many status reads of one response feeding logs, then one parse.
   'status-logs': (n, ts) => {
     const lines = [

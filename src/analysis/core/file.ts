@@ -31,6 +31,11 @@ export class AnalyzedFile {
   private topLevelStatements: readonly TSESTree.ProgramStatement[] | undefined;
   private dynamicImportList: readonly TSESTree.ImportExpression[] | undefined;
   private namesRetryAfter: boolean | undefined;
+  private readonly scopes = new WeakMap<Node, TSESLint.Scope.Scope>();
+  private readonly variablesByScope = new WeakMap<
+    TSESLint.Scope.Scope,
+    Map<string, TSESLint.Scope.Variable | null>
+  >();
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
 
@@ -43,26 +48,67 @@ export class AnalyzedFile {
     return this.sourceCode.scopeManager as TSESLint.Scope.ScopeManager;
   }
 
+  /**
+   * The innermost scope around `node`, as `sourceCode.getScope`. Every node passed on the way up
+   * to a node with a scope keeps the answer: getScope climbs the parents each time and remembers
+   * only the node asked, so the n rungs of an `else if` ladder would climb n² parents.
+   */
   scopeOf(node: Node): TSESLint.Scope.Scope {
-    return this.sourceCode.getScope(node);
+    const known = this.scopes.get(node);
+    if (known) return known;
+    const manager = this.scopeManager;
+    if (node.type === AST_NODE_TYPES.Program || typeof manager.acquire !== 'function')
+      return this.sourceCode.getScope(node);
+    const passed: Node[] = [];
+    let scope: TSESLint.Scope.Scope | undefined;
+    for (let current: Node | undefined = node; current; current = current.parent) {
+      // The program's scope for `getScope(program)` is its outermost one, not the one its
+      // statements see: the program keeps no answer.
+      if (current.type === AST_NODE_TYPES.Program) break;
+      scope = this.scopes.get(current);
+      if (scope) break;
+      passed.push(current);
+      // A node with its own scope answers for itself and every node below it on the way.
+      if (manager.acquire(current, true)) {
+        scope = this.sourceCode.getScope(current);
+        break;
+      }
+    }
+    scope ??= this.sourceCode.getScope(node);
+    for (const passedNode of passed) this.scopes.set(passedNode, scope);
+    return scope;
   }
 
   /**
    * The variable an identifier refers to, looked up from its own (innermost) scope outwards. As
    * `ASTUtils.findVariable(scopeOf(identifier), identifier)` without its search for the innermost
    * scope among the scope's children: linear in their number, so quadratic over a module of many
-   * functions.
+   * functions. Every scope passed on the way up keeps the answer for the name: n nested blocks
+   * each reading a variable declared above them would climb n² scopes.
    */
   variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+    const name = identifier.name;
+    const passed: TSESLint.Scope.Scope[] = [];
+    let found: TSESLint.Scope.Variable | null | undefined;
     for (
       let scope: TSESLint.Scope.Scope | null = this.scopeOf(identifier);
       scope;
       scope = scope.upper
     ) {
-      const variable = scope.set.get(identifier.name);
-      if (variable) return variable;
+      const byName = this.variablesByScope.get(scope);
+      found = byName?.get(name);
+      if (found !== undefined) break;
+      passed.push(scope);
+      found = scope.set.get(name);
+      if (found) break;
     }
-    return null;
+    found ??= null;
+    for (const scope of passed) {
+      let byName = this.variablesByScope.get(scope);
+      if (!byName) this.variablesByScope.set(scope, (byName = new Map()));
+      byName.set(name, found);
+    }
+    return found;
   }
 
   /**

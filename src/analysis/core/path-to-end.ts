@@ -36,7 +36,7 @@ export function factsToEnd<Fact>(
         const elseExits = statement.alternate != null && exitsAlways(file, statement.alternate);
         if (thenExits && elseExits) return false;
         if (thenExits || elseExits) add(statement.test, statement.test, elseExits);
-      } else if (exitsAlways(file, statement)) {
+      } else if (stops(file, statement)) {
         return false;
       } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
         const assertion = assertionOf(statement.expression);
@@ -70,4 +70,66 @@ export function factsToEnd<Fact>(
     }
   }
   return steps;
+}
+
+/** A statement after which nothing in its list runs: it always exits (an `if` whose branches both do). */
+function stops(file: AnalyzedFile, statement: TSESTree.Statement): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement) return exitsAlways(file, statement);
+  return (
+    exitsAlways(file, statement.consequent) &&
+    statement.alternate != null &&
+    exitsAlways(file, statement.alternate)
+  );
+}
+
+/** Per statement list: `stopsFrom[k]`, whether a statement at `k` or later stops; each statement's index. */
+const listStops = new WeakMap<
+  readonly TSESTree.Statement[],
+  { stopsFrom: boolean[]; indexOf: Map<Node, number> }
+>();
+
+function stopsOf(
+  file: AnalyzedFile,
+  statements: readonly TSESTree.Statement[],
+): { stopsFrom: boolean[]; indexOf: Map<Node, number> } {
+  let found = listStops.get(statements);
+  if (!found) {
+    const stopsFrom = new Array<boolean>(statements.length + 1).fill(false);
+    for (let k = statements.length - 1; k >= 0; k--)
+      stopsFrom[k] = stopsFrom[k + 1]! || stops(file, statements[k]!);
+    found = { stopsFrom, indexOf: new Map(statements.map((statement, k) => [statement, k])) };
+    listStops.set(statements, found);
+  }
+  return found;
+}
+
+/**
+ * Whether execution can fall from `start` to the end of `container`: whether `factsToEnd` gives
+ * steps at all (whatever they are). Each statement list is read once, so asking it from n points
+ * of one list costs n, not n².
+ */
+export function fallsToEnd(file: AnalyzedFile, start: Node, container: Node): boolean {
+  if (start.type === AST_NODE_TYPES.BlockStatement && stopsOf(file, start.body).stopsFrom[0])
+    return false;
+  let child: Node = start;
+  for (
+    let parent = start.parent;
+    parent && parent !== container;
+    child = parent, parent = parent.parent
+  ) {
+    if (isFunction(parent) || isLoop(parent) || parent.type === AST_NODE_TYPES.SwitchCase)
+      return false;
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      const { stopsFrom, indexOf } = stopsOf(file, parent.body);
+      // `indexOf` of a child not in the list is -1 in factsToEnd: the whole list is read.
+      if (stopsFrom[(indexOf.get(child) ?? -1) + 1]) return false;
+    } else if (
+      parent.type === AST_NODE_TYPES.TryStatement &&
+      parent.finalizer &&
+      exitsAlways(file, parent.finalizer)
+    ) {
+      return false;
+    }
+  }
+  return true;
 }

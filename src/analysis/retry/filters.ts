@@ -14,18 +14,19 @@
  *   rate limits with (`RATE_LIMIT_STATUS_HOSTS`: 403 from api.github.com): retrying them is not
  *   retrying a client error.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { alwaysExits, contains, isFunction, memberName, skipWrappers } from '../core/ast';
+import { contains, isFunction, skipWrappers } from '../core/ast';
 import { RATE_LIMIT_STATUS_HOSTS } from '../libraries/clients';
-import { RETRY_PREDICATE_NAME } from '../libraries/retry';
 import type { HttpModel } from '../model';
 import type { RetrySite } from './types';
+import type { ConditionFold } from './condition-paths';
+import { findCondition, foldConditions, isEnclosingCondition } from './condition-paths';
+import { exitKeepingOut, exitsOnGuard, filterReaderOf, isExit, some } from './filter-reader';
 import { retriedOrigins } from './wrapped-requests';
 import { StatusSet } from '../status/status-set';
-import { StatusSubject } from '../status/subject';
 
 /** Headers by which a server says "rate limited, come back later". */
 const RATE_LIMIT_HEADER =
@@ -41,134 +42,40 @@ export function unevaluatedFilter(
   site: RetrySite,
   statuses: StatusSet = site.statuses,
 ): Node | undefined {
-  const file = model.file;
-  // A predicate whose answer reads no status still has its parameters: the error it is given.
-  const subject = site.subject ?? new StatusSubject(file);
-  const parameters: TSESLint.Scope.Variable[] = [];
-  if (!site.subject && site.kind === 'predicate' && isFunction(site.container)) {
-    const fn = site.container;
-    const roles = site.config?.predicates.find((p) => p.function === fn)?.option?.parameters;
-    fn.params.forEach((param, index) => {
-      // fetch-retry's `attempt`: not the error nor the response.
-      if (roles?.[index] === 'other') return;
-      for (const variable of file.scopeManager.getDeclaredVariables(fn))
-        if (variable.defs.some((d) => contains(param, d.name))) parameters.push(variable);
-    });
-  }
-  const watched = new Set<TSESLint.Scope.Variable>([
-    ...subject.holderVariables,
-    ...subject.statusVariables,
-    ...catchParametersOf(model, site),
-    ...parameters,
-  ]);
-  const derived = new Map<TSESLint.Scope.Variable, boolean>();
-
-  /** A variable that holds the response, the error, or a value read from them (`const msg = e.message`). */
-  const isWatched = (variable: TSESLint.Scope.Variable, depth = 0): boolean => {
-    if (watched.has(variable)) return true;
-    const known = derived.get(variable);
-    if (known !== undefined) return known;
-    derived.set(variable, false);
-    const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
-    const init = def?.type === 'Variable' ? def.node.init : undefined;
-    const result =
-      init !== null && init !== undefined && depth < MAX_DERIVED_DEPTH && reads(init, depth + 1);
-    derived.set(variable, result);
-    return result;
-  };
-  const reads = (node: Node, depth = 0): boolean =>
-    some(node, (n) => {
-      if (subject.isHolder(n) || subject.isStatus(n) || subject.isOk(n)) return true;
-      if (n.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = file.variableOf(n);
-      return variable !== null && isWatched(variable, depth);
-    });
-  const isGuard = (node: Node): boolean => {
-    const inner = skipWrappers(node);
-    if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === 'instanceof')
-      return reads(inner.left);
-    if (inner.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipWrappers(inner.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
-      // `isAxiosError(e)` asks whether it is an HTTP error; `isRetryableError(e)` decides the retry.
-      return (
-        name !== undefined &&
-        /^is\w*Error$/.test(name) &&
-        !RETRY_PREDICATE_NAME.test(name) &&
-        inner.arguments[0] !== undefined &&
-        reads(inner.arguments[0])
-      );
-    }
-    return (
-      inner.type === AST_NODE_TYPES.MemberExpression &&
-      memberName(inner) === 'response' &&
-      reads(inner.object)
-    );
-  };
-  /** `res`, `!res`, `res == null`, `err.response`: whether there is a response at all. */
-  const isPresence = (node: Node): boolean => {
-    const inner = skipWrappers(node);
-    if (subject.isHolder(inner) || isGuard(inner)) return true;
-    if (inner.type === AST_NODE_TYPES.Identifier) {
-      const variable = file.variableOf(inner);
-      return variable !== null && watched.has(variable);
-    }
-    if (inner.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/.test(inner.operator)) {
-      const other = inner.left === node ? inner.right : inner.left;
-      const value = skipWrappers(other);
-      return (
-        isPresence(
-          inner.left.type === AST_NODE_TYPES.PrivateIdentifier ? inner.right : inner.left,
-        ) &&
-        ((value.type === AST_NODE_TYPES.Literal && value.value === null) ||
-          (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined'))
-      );
-    }
-    return false;
-  };
-  /**
-   * The statuses for which `condition` surely comes out `want`, reading what the narrowing cannot
-   * evaluate but reads the response or error as able to go either way (`!response.ok || data.error`
-   * surely holds for non-2xx; `status === 400 && body.error === 'slow_down'` for none).
-   */
-  const surely = (condition: Node, want: boolean): StatusSet => {
-    const inner = skipWrappers(condition);
-    if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!')
-      return surely(inner.argument, !want);
-    if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '??') {
-      const left = surely(inner.left, want);
-      const right = surely(inner.right, want);
-      return (inner.operator === '&&') === want ? left.intersect(right) : left.union(right);
-    }
-    const sets = model.conditionSets(inner, subject);
-    if (sets) return want ? sets.whenTrue : sets.whenFalse;
-    return isPresence(inner) || !reads(inner) ? StatusSet.ALL : StatusSet.EMPTY;
-  };
+  const reader = filterReaderOf(model, site);
+  const { surely } = reader;
   const bad = statuses;
-  for (const condition of site.conditions) {
-    if (condition.node.type === AST_NODE_TYPES.SwitchCase) continue;
-    if (!bad.isSubsetOf(surely(condition.node, condition.branch !== 'false')))
-      return condition.node;
-  }
+  // What the conditions surely let through, all together (read once per shared part of the path):
+  // only when some condition keeps one of `bad` out is it looked for.
+  if (!bad.isSubsetOf(foldConditions(site, reader.conditionsFold)))
+    for (const condition of site.conditions) {
+      if (condition.node.type === AST_NODE_TYPES.SwitchCase) continue;
+      if (!bad.isSubsetOf(surely(condition.node, condition.branch !== 'false')))
+        return condition.node;
+    }
   // Tests on the way that narrow nothing the narrowing reads (`if (n && (await this.decide(res)))`);
   // a predicate's own returns are read by its evaluation.
   for (const { test, want } of site.kind === 'predicate' ? [] : enclosingTests(site)) {
-    if (!site.conditions.some((c) => c.node === test) && !bad.isSubsetOf(surely(test, want)))
-      return test;
+    if (!isEnclosingCondition(site, test) && !bad.isSubsetOf(surely(test, want))) return test;
   }
-  /** `e instanceof ClientError`, alone or as an operand of `||` (`… || retries <= 0`): it exits whenever the guard holds. */
-  const exitsOnGuard = (test: Node): boolean => {
-    const inner = skipWrappers(test);
-    return (
-      isGuard(inner) ||
-      (inner.type === AST_NODE_TYPES.LogicalExpression &&
-        inner.operator === '||' &&
-        (exitsOnGuard(inner.left) || exitsOnGuard(inner.right)))
-    );
-  };
-  for (const exit of exitsBefore(site)) {
-    // `if (e instanceof HttpError) return …`: what goes on is not an HTTP error.
-    if (exitsOnGuard(exit.test) || !bad.isSubsetOf(surely(exit.test, false))) return exit.test;
+  // `if (e instanceof HttpError) return …`: what goes on is not an HTTP error.
+  const from = site.node === site.container ? undefined : site.node;
+  if (from) {
+    let child: Node = from;
+    for (
+      let parent = from.parent;
+      parent && parent !== site.container;
+      child = parent, parent = parent.parent
+    ) {
+      if (isFunction(parent)) break;
+      if (parent.type !== AST_NODE_TYPES.BlockStatement) continue;
+      const exit = exitKeepingOut(reader, parent.body, child, bad);
+      if (exit) return exit.test;
+    }
+  }
+  for (const exit of exitsAfter(site)) {
+    if (exitsOnGuard(reader, exit.test) || !bad.isSubsetOf(surely(exit.test, false)))
+      return exit.test;
   }
   return undefined;
 }
@@ -184,7 +91,7 @@ export function readsRateLimitHeader(model: HttpModel, site: RetrySite): boolean
       !n.computed &&
       n.property.type === AST_NODE_TYPES.Identifier &&
       /^retryAfter$/i.test(n.property.name));
-  const innermost = site.conditions.find((c) => c.node.type !== AST_NODE_TYPES.SwitchCase)?.node;
+  const innermost = findCondition(site, (c) => c.node.type !== AST_NODE_TYPES.SwitchCase)?.node;
   if (innermost) {
     const end = site.node === site.container ? site.container.range[1] : site.node.range[1];
     if (
@@ -193,19 +100,29 @@ export function readsRateLimitHeader(model: HttpModel, site: RetrySite): boolean
     )
       return true;
   }
-  for (const condition of site.conditions) {
-    const found = some(condition.node, (n) => {
-      if (isHeaderName(n)) return true;
-      if (n.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = file.variableOf(n);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      const init = def?.type === 'Variable' ? def.node.init : undefined;
-      return init !== null && init !== undefined && some(init, isHeaderName);
-    });
-    if (found) return true;
+  let fold = headerFolds.get(model);
+  if (!fold) {
+    fold = {
+      none: false,
+      value: (condition) =>
+        some(condition.node, (n) => {
+          if (isHeaderName(n)) return true;
+          if (n.type !== AST_NODE_TYPES.Identifier) return false;
+          const variable = file.variableOf(n);
+          const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+          const init = def?.type === 'Variable' ? def.node.init : undefined;
+          return init !== null && init !== undefined && some(init, isHeaderName);
+        }),
+      both: (one, other) => one || other,
+    };
+    headerFolds.set(model, fold);
   }
-  return false;
+  // Read once per shared part of the path: the n sites after n exits share them.
+  return foldConditions(site, fold);
 }
+
+/** Per model, "a condition reads a rate-limit header", folded over a site's conditions. */
+const headerFolds = new WeakMap<HttpModel, ConditionFold<boolean>>();
 
 /**
  * The statuses every request of the retry gets from its API for a rate limit, beyond 429
@@ -270,32 +187,19 @@ function enclosingTests(site: RetrySite): Array<{ test: Node; want: boolean }> {
   return tests;
 }
 
-/** `if (test) <exit>` statements before the retry, in the blocks that lead to it (the `catch` body included). */
-function exitsBefore(site: RetrySite): TSESTree.IfStatement[] {
+/**
+ * `if (test) <exit>` statements on the path after the request of a retry at the end of its loop
+ * (and in the `catch` body it falls through); those before a retry statement: `exitKeepingOut`.
+ */
+function exitsAfter(site: RetrySite): TSESTree.IfStatement[] {
   const exits: TSESTree.IfStatement[] = [];
   const collect = (statements: readonly TSESTree.Statement[], before: Node | undefined): void => {
     for (const statement of statements) {
       if (before && statement.range[0] >= before.range[0]) break;
-      if (
-        statement.type === AST_NODE_TYPES.IfStatement &&
-        !statement.alternate &&
-        alwaysExits(statement.consequent)
-      )
-        exits.push(statement);
+      if (isExit(statement)) exits.push(statement);
     }
   };
   const from = site.node === site.container ? undefined : site.node;
-  if (from) {
-    let child: Node = from;
-    for (
-      let parent = from.parent;
-      parent && parent !== site.container;
-      child = parent, parent = parent.parent
-    ) {
-      if (isFunction(parent)) break;
-      if (parent.type === AST_NODE_TYPES.BlockStatement) collect(parent.body, child);
-    }
-  }
   // Falling to the end of the loop: the statements after the request are on the path.
   const anchor = site.response
     ? (site.response.helperCall ?? site.response.request.node)
@@ -335,55 +239,6 @@ function exitsBefore(site: RetrySite): TSESTree.IfStatement[] {
     }
   }
   return exits;
-}
-
-/** The parameters of the `catch` clauses the retry goes through. */
-function catchParametersOf(model: HttpModel, site: RetrySite): TSESLint.Scope.Variable[] {
-  if (site.kind !== 'catch') return [];
-  const parameters: TSESLint.Scope.Variable[] = [];
-  const add = (handler: TSESTree.CatchClause | null): void => {
-    const param = handler?.param;
-    const variable =
-      param?.type === AST_NODE_TYPES.Identifier ? model.file.variableOf(param) : null;
-    if (variable) parameters.push(variable);
-  };
-  for (
-    let current: Node | undefined = site.node.parent;
-    current && current !== site.container;
-    current = current.parent
-  ) {
-    if (current.type === AST_NODE_TYPES.CatchClause) add(current);
-  }
-  for (const origin of retriedOrigins(site)) {
-    for (
-      let current: Node | undefined = origin.parent;
-      current && current !== site.container;
-      current = current.parent
-    ) {
-      if (current.type === AST_NODE_TYPES.TryStatement && contains(current.block, origin))
-        add(current.handler);
-    }
-  }
-  return parameters;
-}
-
-/** Whether some node inside `root` (itself included, functions excluded) satisfies `test`. */
-function some(root: Node, test: (node: Node) => boolean): boolean {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (test(node)) return true;
-    if (node !== root && isFunction(node)) continue;
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (item && typeof item === 'object' && typeof (item as Node).type === 'string')
-          stack.push(item as Node);
-      }
-    }
-  }
-  return false;
 }
 
 /**

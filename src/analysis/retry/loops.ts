@@ -1,8 +1,8 @@
-import type { TrackedResponse } from '../client/requests';
+import type { BodyParse, HttpRequest, TrackedResponse } from '../client/requests';
 import type { Node } from '../core/ast';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { contains, itemsWithin, skipWrappersUp } from '../core/ast';
-import { factsToEnd } from '../core/path-to-end';
+import { factsToEnd, fallsToEnd } from '../core/path-to-end';
 import type { PathDomain } from '../core/paths';
 import { AST_NODE_TYPES } from '../core/node-types';
 import { StatusSet } from '../status/status-set';
@@ -176,23 +176,38 @@ export function repeatsAfterBody(
 ): boolean {
   if (responses.length === 0) return false;
   const requests = new Set(responses.map((r) => r.request));
-  return itemsWithin(
-    ctx.model.bodyParses,
-    (p) => p.node,
-    loop.body.range[0],
-    loop.body.range[1],
-  ).some((parse) => {
-    if (
-      !requests.has(parse.request) ||
-      enclosingLoop(parse.node) !== loop ||
-      exitsAround(parse.node, loop)
-    )
-      return false;
-    return (
-      toLoopEnd(ctx, parse.node, loop, parse.response?.subject ?? responses[0]!.subject) !==
-      undefined
-    );
-  });
+  const byRequest = parsesByRequest(ctx);
+  return [...requests].some((request) =>
+    itemsWithin(
+      byRequest.get(request) ?? [],
+      (p) => p.node,
+      loop.body.range[0],
+      loop.body.range[1],
+    ).some(
+      (parse) =>
+        enclosingLoop(parse.node) === loop &&
+        !exitsAround(parse.node, loop) &&
+        // Whether `toLoopEnd` gives anything: its statuses do not matter here.
+        fallsToEnd(ctx.file, parse.node, loop),
+    ),
+  );
+}
+
+/** Per context, the body parses of each request in source order (a loop of n requests asks for each). */
+const parseIndexes = new WeakMap<RetryContext, Map<HttpRequest, BodyParse[]>>();
+
+function parsesByRequest(ctx: RetryContext): Map<HttpRequest, BodyParse[]> {
+  let index = parseIndexes.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const parse of ctx.model.bodyParses) {
+      let list = index.get(parse.request);
+      if (!list) index.set(parse.request, (list = []));
+      list.push(parse);
+    }
+    parseIndexes.set(ctx, index);
+  }
+  return index;
 }
 
 /**

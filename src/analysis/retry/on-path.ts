@@ -49,8 +49,18 @@ export function readsOnPath(
   const end = Math.max(
     ...targets.map((target) => (target === container ? container.range[1] : target.range[1])),
   );
-  for (const read of reads.reads) {
-    if (read.node.range[0] >= end) break;
+  // The reads inside the container before the end, nearest first: in a ladder of n branches that
+  // each read the wait, the branch's own read is found first, not after the n before it.
+  const all = reads.reads;
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (all[middle]!.node.range[0] < end) low = middle + 1;
+    else high = middle;
+  }
+  for (let k = low - 1; k >= 0 && all[k]!.node.range[0] >= container.range[0]; k--) {
+    const read = all[k]!;
     if (contains(container, read.node) && onPathTo(read.node, targets, container)) return true;
   }
   return false;

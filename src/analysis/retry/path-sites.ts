@@ -5,7 +5,8 @@ import { AST_NODE_TYPES } from '../core/node-types';
 import type { HttpModel } from '../model';
 import { StatusSet } from '../status/status-set';
 import { StatusSubject } from '../status/subject';
-import type { NarrowedPath } from './conditions';
+import type { NarrowedPath } from './condition-paths';
+import { rememberSitePath } from './condition-paths';
 import type { RetryContext } from './context';
 import { delaysBetween } from './delays';
 import { awaitsOtherThanDelay, callsBefore } from './same-request';
@@ -57,6 +58,7 @@ export function addPathSite(
       get: () => (spelled ??= conditions.conditions),
       enumerable: true,
     });
+    rememberSitePath(site, conditions);
   } else (site as { conditions: readonly RetryCondition[] }).conditions = conditions;
   ctx.sites.push(site);
 }
