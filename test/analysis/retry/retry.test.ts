@@ -154,6 +154,19 @@ describe('loops', () => {
       async function get(url) { for (;;) { const res = await axios.get(url); if (res.status !== 200) continue; return res.data; } }`),
     ).toEqual([]);
   });
+  it('reads the value of the option that turns throwing off', () => {
+    const loop = (options: string): string => `import ky from 'ky';
+      async function get(url) { for (;;) { const res = await ky.get(url, { ${options} }); if (res.status === 503) continue; return res; } }`;
+    // throwHttpErrors: true keeps the rejection: a 503 never reaches the loop's condition.
+    expect(sites(loop('throwHttpErrors: true'))).toEqual([]);
+    expect(sites(loop('throwHttpErrors: false'))).toMatchObject([
+      { kind: 'loop', statuses: '503' },
+    ]);
+    // Not a literal: the rejection may be off.
+    expect(sites(loop('throwHttpErrors: strict'))).toMatchObject([
+      { kind: 'loop', statuses: '503' },
+    ]);
+  });
 });
 
 describe('recursion and timers', () => {
