@@ -93,7 +93,8 @@ const TS = (code: string): string =>
       'withRetry<T>(fn: () => Promise<T>, retries = 3): Promise<T | undefined>',
     )
     .replace('sendMessage(body)', 'sendMessage(body: unknown)')
-    .replace(/catch \((err|error)\)/g, 'catch ($1: any)');
+    .replace('waitForReport(id)', 'waitForReport(id: string)')
+    .replace(/catch \((err|error|e)\)/g, 'catch ($1: any)');
 
 const invalidCases = (ts: boolean): Case[] => {
   const code = (text: string): string => (ts ? TS(text) : text);
@@ -258,6 +259,21 @@ export async function withRetry(fn, retries = 3) {
     if (err.status === 400) throw err;
     await sleep(1000);
     return withRetry(fn, retries - 1);
+  }
+}`,
+  // a poll: the loop goes round after the work succeeds too
+  `
+import { api } from './api';
+${SLEEP}
+export async function waitForReport(id) {
+  while (true) {
+    try {
+      const { data } = await api.get(\`/reports/\${id}\`);
+      if (data.ready) return data;
+    } catch (e) {
+      if (e.response?.status !== 503) throw e;
+    }
+    await sleep(5000);
   }
 }`,
   // a rate-limit error class rethrown to the caller, who waits
