@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 
 import * as tsParser from '@typescript-eslint/parser';
+import * as espree from 'espree';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, it } from 'vitest';
 
@@ -29,10 +30,14 @@ export function createTypedRuleTester(): RuleTester {
   });
 }
 
-/** Plain JavaScript with espree, ESLint's default parser (what oxlint users and JS projects run). */
+/**
+ * Plain JavaScript with espree, ESLint's default parser (what oxlint users and JS projects run).
+ * Named: typescript-eslint's RuleTester parses with @typescript-eslint/parser when none is given.
+ */
 export function createJavaScriptRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
+      parser: espree,
       ecmaVersion: 'latest',
       sourceType: 'module',
       parserOptions: { ecmaFeatures: { jsx: true } },

@@ -4,10 +4,15 @@ import { AST_NODE_TYPES } from '../core/node-types';
 import type { Node } from '../core/ast';
 import { isFunction, memberName, skipWrappers, skipWrappersUp } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
-import { TEST_ASSERTIONS } from '../libraries/test-runners';
+import { ASSERTIONS } from '../libraries/test-runners';
 import { isJsonParse } from './body-parses';
 
 const MAX_DEPTH = 4;
+/** The value view of the assertion table: objects whose every method asserts on a value. */
+const ASSERTION_OBJECTS: ReadonlySet<string> = new Set([
+  ...ASSERTIONS.objects,
+  ...ASSERTIONS.valueObjects,
+]);
 /** Queries on a body's text or items whose result, not the body, is asserted: `assert(text.includes(…))`. */
 const QUERY_METHODS = new Set([
   'includes',
@@ -214,18 +219,18 @@ function nameOf(node: Node): string | undefined {
 function isAssertionCall(call: TSESTree.CallExpression): boolean {
   const callee = skipWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (TEST_ASSERTIONS.objects.has(callee.name)) return true;
+    if (ASSERTION_OBJECTS.has(callee.name)) return true;
     return callee.name === 'expect' && hasMatcher(call);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = memberName(callee);
   const object = nameOf(callee.object);
   if (method === undefined || object === undefined) return false;
-  if (TEST_ASSERTIONS.objects.has(object)) return true;
+  if (ASSERTION_OBJECTS.has(object)) return true;
   return (
-    TEST_ASSERTIONS.contextMethods.has(method) &&
+    ASSERTIONS.contextMethods.has(method) &&
     skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
-    TEST_ASSERTIONS.contextName.test(object)
+    ASSERTIONS.contextName.test(object)
   );
 }
 

@@ -1,8 +1,9 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
 import { exitsAlways } from '../core/exits';
-import { walkEarlierStatements } from '../core/paths';
+import { isHoistedDeclaration, statementListOf } from '../core/paths';
 import { resolveNumberList } from '../core/static-values';
 import type { HttpModel } from '../model';
 import type { StatusReader } from '../status/narrowing';
@@ -29,20 +30,40 @@ export function admitsNoContent(model: HttpModel, node: Node, subject: StatusRea
     if (named) return true;
   }
   // `if (res.status === 204) { log(…) }` before the node, without an exit.
-  let named = false;
-  walkEarlierStatements(node, (statement) => {
-    if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
-    if (exitsAlways(model.file, statement.consequent)) return false;
-    const sets = model.conditionSets(statement.test, subject);
-    named =
-      sets !== undefined &&
-      sets.whenTrue.has(NO_CONTENT) &&
-      !sets.whenTrue.isAll &&
-      namesNoContent(model, statement.test);
-    return named;
-  });
-  if (named) return true;
+  let child: Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    const statements = statementListOf(parent);
+    if (!statements || isHoistedDeclaration(child)) continue;
+    for (const statement of noContentIfs(model, statements)) {
+      if (statement.range[0] >= child.range[0]) break;
+      const sets = model.conditionSets(statement.test, subject);
+      if (sets !== undefined && sets.whenTrue.has(NO_CONTENT) && !sets.whenTrue.isAll) return true;
+    }
+  }
   return false;
+}
+
+/**
+ * Per statement list, its `if`s that name 204 and do not always exit, in source order: found
+ * once, so n parses after n statements do not each read the n statements.
+ */
+const noContentIfsByList = new WeakMap<readonly Node[], readonly TSESTree.IfStatement[]>();
+
+function noContentIfs(
+  model: HttpModel,
+  statements: readonly Node[],
+): readonly TSESTree.IfStatement[] {
+  let found = noContentIfsByList.get(statements);
+  if (!found) {
+    found = statements.filter(
+      (statement): statement is TSESTree.IfStatement =>
+        statement.type === AST_NODE_TYPES.IfStatement &&
+        !exitsAlways(model.file, statement.consequent) &&
+        namesNoContent(model, statement.test),
+    );
+    noContentIfsByList.set(statements, found);
+  }
+  return found;
 }
 
 /** Whether an expression names 204 (`204`, `StatusCodes.NO_CONTENT`, a `const`) anywhere in it. */

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { CALL, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
+import { ReferenceTracker } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { FunctionNode, Node } from '../core/ast';
@@ -12,10 +12,9 @@ import {
 } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 import type { HttpClient } from '../libraries/clients';
-import { HTTP_CLIENTS } from '../libraries/clients';
 import type { StatusSubject } from '../status/subject';
-import { shortestNeedles } from '../core/text-anchors';
 import { collectBodyParses } from './body-parses';
+import { clientTraceMaps } from './client-traces';
 import { methodOf } from './request-method';
 import { followRequest } from './responses';
 import type {
@@ -29,50 +28,6 @@ import type {
 import { MAX_ORIGIN_DEPTH } from './types';
 
 export type { BodyParse, HttpRequest, RequestMethod, TrackedResponse } from './types';
-
-interface ClientTraceMaps {
-  readonly globalMap: Record<string, unknown>;
-  readonly esmMap: Record<string, Record<string | symbol, unknown>>;
-  readonly cjsMap: Record<string, Record<string | symbol, unknown>>;
-  readonly clientModules: ReadonlySet<string>;
-  readonly globalNames: readonly string[];
-  /** Substrings every use of a global client has (`fetch` for `$fetch` too). */
-  readonly globalNeedles: readonly string[];
-}
-
-let clientTraceMapsCache: ClientTraceMaps | undefined;
-
-/** ReferenceTracker maps of every HTTP client: built once (they depend on HTTP_CLIENTS only), read-only. */
-function clientTraceMaps(): ClientTraceMaps {
-  if (clientTraceMapsCache) return clientTraceMapsCache;
-  const globalMap: Record<string, unknown> = {};
-  const esmMap: Record<string, Record<string | symbol, unknown>> = {};
-  const cjsMap: Record<string, Record<string | symbol, unknown>> = {};
-  for (const client of HTTP_CLIENTS) {
-    const trace = clientTrace(client);
-    if (client.global) globalMap[client.global] = trace;
-    for (const { source, exportName } of client.modules) {
-      const esm = (esmMap[source] ??= { [ESM]: true });
-      const cjs = (cjsMap[source] ??= {});
-      esm[exportName] = trace;
-      if (exportName === 'default') {
-        Object.assign(cjs, trace);
-        cjs['default'] = trace;
-      } else {
-        cjs[exportName] = trace;
-      }
-    }
-  }
-  clientTraceMapsCache = {
-    globalMap,
-    esmMap,
-    cjsMap,
-    clientModules: new Set(Object.keys(esmMap)),
-    globalNames: Object.keys(globalMap),
-    globalNeedles: shortestNeedles(Object.keys(globalMap)),
-  };
-  return clientTraceMapsCache;
-}
 
 /** Finds every request, the responses that flow from it, and their body parses. */
 export class RequestAnalysis implements ClientContext {
@@ -282,15 +237,6 @@ export class RequestAnalysis implements ClientContext {
     };
     visit(start, 0);
   }
-}
-
-function clientTrace(client: HttpClient): Record<string | symbol, unknown> {
-  const trace: Record<string | symbol, unknown> = {};
-  if (client.callShape) trace[CALL] = { client, shape: client.callShape } satisfies TraceInfo;
-  for (const [member, shape] of Object.entries(client.members)) {
-    trace[member] = { [CALL]: { client, shape, member } satisfies TraceInfo };
-  }
-  return trace;
 }
 
 function findAncestor<T extends Node['type']>(

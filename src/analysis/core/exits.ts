@@ -11,6 +11,7 @@ import {
   skipWrappers,
 } from './ast';
 import type { AnalyzedFile } from './file';
+import { ASSERTIONS } from '../libraries/test-runners';
 
 /*
  * How control leaves a statement list, and the statements that let only some values past them:
@@ -79,11 +80,17 @@ function functionNeverReturns(
   return returnStatementsOf(fn).length === 0 && exitsAlways(file, body, depth);
 }
 
-const EQUALITY_ASSERTIONS: ReadonlySet<string> = new Set(['strictEqual', 'equal', 'equals', 'is']);
-const TRUTHY_ASSERTIONS: ReadonlySet<string> = new Set(['ok', 'assert', 'true', 'isTrue']);
-const EXPECT_EQUALITY: ReadonlySet<string> = new Set(['toBe', 'toEqual', 'toStrictEqual']);
-/** Functions named for what they assert: `invariant(res.ok, '…')` (tiny-invariant, invariant). */
-const ASSERTING_FUNCTIONS: ReadonlySet<string> = new Set(['assert', 'invariant']);
+// The narrowing view of the assertion table: what an assertion lets past.
+const { truthyMethods, equalityMethods, expectEquality, expectTruthy } = ASSERTIONS;
+/** Functions named for what they assert: `assert(res.ok)`, `invariant(res.ok, '…')`. */
+const ASSERTING_FUNCTIONS: ReadonlySet<string> = new Set([
+  ...ASSERTIONS.objects,
+  ...ASSERTIONS.conditionFunctions,
+]);
+const ASSERTION_OBJECTS: ReadonlySet<string> = new Set([
+  ...ASSERTIONS.objects,
+  ...ASSERTIONS.narrowingObjects,
+]);
 
 /** What an assertion lets past: what follows it runs only where `test` is true. */
 export interface Assertion {
@@ -111,9 +118,9 @@ export function assertionOf(expression: Node): Assertion | undefined {
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const actual = expectedValue(callee.object);
     if (actual) {
-      if (name === 'toBeTruthy' && call.arguments.length === 0) return { test: actual, node: call };
+      if (name === expectTruthy && call.arguments.length === 0) return { test: actual, node: call };
       const [expected] = call.arguments;
-      if (!EXPECT_EQUALITY.has(name) || !expected) return undefined;
+      if (!expectEquality.has(name) || !expected) return undefined;
       if (expected.type === AST_NODE_TYPES.SpreadElement) return undefined;
       return { test: equality(call, actual, expected), node: call };
     }
@@ -121,9 +128,8 @@ export function assertionOf(expression: Node): Assertion | undefined {
   const [first, second] = call.arguments;
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
   if (!isAssertionCallee(callee)) return undefined;
-  if (TRUTHY_ASSERTIONS.has(name) || ASSERTING_FUNCTIONS.has(name))
-    return { test: first, node: first };
-  if (EQUALITY_ASSERTIONS.has(name) && second && second.type !== AST_NODE_TYPES.SpreadElement)
+  if (truthyMethods.has(name) || ASSERTING_FUNCTIONS.has(name)) return { test: first, node: first };
+  if (equalityMethods.has(name) && second && second.type !== AST_NODE_TYPES.SpreadElement)
     return { test: equality(call, first, second), node: call };
   return undefined;
 }
@@ -160,7 +166,8 @@ function isAssertionCallee(callee: Node): boolean {
   if (callee.type === AST_NODE_TYPES.Identifier) return ASSERTING_FUNCTIONS.has(callee.name);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = skipWrappers(callee.object);
-  if (object.type === AST_NODE_TYPES.Identifier)
-    return object.name === 'assert' || object.name === 't' || object.name === 'strict';
-  return object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'assert';
+  if (object.type === AST_NODE_TYPES.Identifier) return ASSERTION_OBJECTS.has(object.name);
+  if (object.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(object);
+  return name !== undefined && ASSERTIONS.objects.has(name);
 }

@@ -64,7 +64,7 @@ export interface HttpClient {
   readonly chainVerbs?: Readonly<Record<string, HttpMethod>>;
   /** A lone argument that comes from a parameter and is not a string is the config (`axios(config)`). */
   readonly loneParameterIsConfig?: boolean;
-  /** For require-status-check: the option value that flips throwing, the status message, hooks (absent: not judged). */
+  /** For require-status-check: the status message, hooks, an option that makes it reject (absent: not judged). */
   readonly errorStatus?: ErrorStatusBehaviour;
   /** Every read of the body as data (JSON, text, bytes), by where it is called (absent: not judged). */
   readonly bodyReads?: BodyReads;
@@ -72,16 +72,15 @@ export interface HttpClient {
 
 /**
  * What a status check needs to know of a client's rejection on 4xx/5xx beyond
- * `throwsOnErrorStatus` (which says whether it rejects).
+ * `throwsOnErrorStatus` (which says whether it rejects, and which option turns that off).
  */
 export interface ErrorStatusBehaviour {
   /**
-   * With `throwsOnErrorStatus`: the option (one of its `disabledBy`) and the value that turns the
-   * rejection off (`false`, `true`, or `accept-all`: `null` or a function that returns `true`, as
-   * axios `validateStatus`). Without: an option that may turn it on (undici 5-6 `throwOnError`):
-   * a request that sets it is not judged.
+   * For a client without `throwsOnErrorStatus`: an option that may make it reject (undici 5-6
+   * `throwOnError: true`). A request that sets it to that value, or to a value the code does not
+   * show, is not judged.
    */
-  readonly option?: { readonly name: string; readonly value: boolean | 'accept-all' };
+  readonly enabledBy?: ErrorStatusOption;
   /** The response's status message property, when it has one (`statusText`, got's `statusMessage`). */
   readonly statusText?: string;
   /**
@@ -105,10 +104,24 @@ export interface BodyReads {
 
 /** How a client rejects on a non-2xx response: its resolved response is always 2xx. */
 export interface ThrowsOnErrorStatus {
-  /** Options that turn the rejection off (`validateStatus`, `throwHttpErrors: false`). */
-  readonly disabledBy: readonly string[];
+  /**
+   * The option that turns the rejection off and the value that does (`throwHttpErrors: false`,
+   * axios `validateStatus: () => true`); absent: no option does (wretch). The retry analysis
+   * takes any value of it as turning the rejection off; require-status-check reads the value.
+   */
+  readonly disabledBy?: ErrorStatusOption;
   /** The error carries the response: `error.response.headers`. */
   readonly errorCarriesResponse: boolean;
+}
+
+/**
+ * An option of a request (or of the instance it is made with) and the value that flips whether
+ * it rejects on 4xx/5xx: `false`, `true`, or `accept-all` (`null` or a function that returns
+ * `true`, as axios `validateStatus`).
+ */
+export interface ErrorStatusOption {
+  readonly name: string;
+  readonly value: boolean | 'accept-all';
 }
 
 const FETCH_BODY = { onResponse: { json: 'throws' }, onRequest: {} } as const;
@@ -185,7 +198,7 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     bodyParses: { onResponse: {}, onRequest: {}, bodyProperty: 'body' },
     headerStyle: 'index',
     // Resolves on every status; undici 5-6 threw with `throwOnError: true` (removed in 7).
-    errorStatus: { option: { name: 'throwOnError', value: true } },
+    errorStatus: { enabledBy: { name: 'throwOnError', value: true } },
     // undici's body mixin has no formData().
     bodyReads: {
       onResponse: [],
@@ -203,9 +216,11 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     // ky 2 throws on an empty body; `(await ky(u)).json()` is the native Response.json().
     bodyParses: { onResponse: { json: 'throws' }, onRequest: { json: 'throws' } },
     headerStyle: 'get',
-    throwsOnErrorStatus: { disabledBy: ['throwHttpErrors'], errorCarriesResponse: true },
+    throwsOnErrorStatus: {
+      disabledBy: { name: 'throwHttpErrors', value: false },
+      errorCarriesResponse: true,
+    },
     errorStatus: {
-      option: { name: 'throwHttpErrors', value: false },
       statusText: 'statusText',
       hooks: ['hooks'],
     },
@@ -221,9 +236,11 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     // got returns '' for an empty body.
     bodyParses: { onResponse: {}, onRequest: { json: 'safe' } },
     headerStyle: 'index',
-    throwsOnErrorStatus: { disabledBy: ['throwHttpErrors'], errorCarriesResponse: true },
+    throwsOnErrorStatus: {
+      disabledBy: { name: 'throwHttpErrors', value: false },
+      errorCarriesResponse: true,
+    },
     errorStatus: {
-      option: { name: 'throwHttpErrors', value: false },
       statusText: 'statusMessage',
       hooks: ['hooks'],
     },
@@ -239,11 +256,13 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     // axios parses for you: `data` is '' on an empty body.
     bodyParses: { onResponse: {}, onRequest: {} },
     headerStyle: 'index',
-    throwsOnErrorStatus: { disabledBy: ['validateStatus'], errorCarriesResponse: true },
-    loneParameterIsConfig: true,
     // Rejects unless `validateStatus(status)` holds (default: 2xx); `null` accepts every status.
+    throwsOnErrorStatus: {
+      disabledBy: { name: 'validateStatus', value: 'accept-all' },
+      errorCarriesResponse: true,
+    },
+    loneParameterIsConfig: true,
     errorStatus: {
-      option: { name: 'validateStatus', value: 'accept-all' },
       statusText: 'statusText',
       hooks: ['interceptors'],
     },
@@ -263,7 +282,10 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: { onResponse: {}, onRequest: {} },
     headerStyle: 'get',
-    throwsOnErrorStatus: { disabledBy: ['ignoreResponseError'], errorCarriesResponse: true },
+    throwsOnErrorStatus: {
+      disabledBy: { name: 'ignoreResponseError', value: true },
+      errorCarriesResponse: true,
+    },
   },
   {
     id: 'wretch',
@@ -274,7 +296,7 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: { onResponse: { json: 'throws' }, onRequest: { json: 'throws' } },
     headerStyle: 'get',
-    throwsOnErrorStatus: { disabledBy: [], errorCarriesResponse: true },
+    throwsOnErrorStatus: { errorCarriesResponse: true },
     chainVerbs: {
       get: 'GET',
       head: 'HEAD',
@@ -295,7 +317,11 @@ export const HTTP_CLIENTS: readonly HttpClient[] = [
     hasOk: true,
     bodyParses: { onResponse: {}, onRequest: {} },
     headerStyle: 'index',
-    throwsOnErrorStatus: { disabledBy: ['ok'], errorCarriesResponse: true },
+    // `.ok(res => true)` on the request accepts every status.
+    throwsOnErrorStatus: {
+      disabledBy: { name: 'ok', value: 'accept-all' },
+      errorCarriesResponse: true,
+    },
   },
 ];
 

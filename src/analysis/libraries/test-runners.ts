@@ -48,18 +48,47 @@ export const TEST_RUNNERS: TestRunnerNames = {
   moduleObjects: new Set(['tap', 't']),
 };
 
-/** Assertions a test makes on a value: what a body fed to one is checked by (`require-status-check`). */
-export interface TestAssertionNames {
-  /** Assertion objects: `assert(x)`, `assert.equal`, `t.assert.deepStrictEqual`, `chai.assert.deepEqual`. */
+/**
+ * Assertion libraries' names, read two ways: an assertion that narrows (what follows it runs only
+ * where the asserted condition holds: `core/exits.ts` `assertionOf`, for every path domain), and
+ * any assertion on a value (a body fed to one is checked: `client/asserted-reads.ts`, for
+ * require-status-check). A field read by one view only says so.
+ */
+export interface AssertionNames {
+  /**
+   * Assertion objects, read by both views: `assert.equal(a, b)`, `t.assert.deepStrictEqual`
+   * (node:test), `chai.assert.deepEqual`; called by name too (`assert(res.ok)`).
+   */
   readonly objects: ReadonlySet<string>;
-  /** tap and AVA assertions on the test context: `t.same`, `t.deepEqual`, `t.is`. */
+  /** Narrowing: more functions called with the condition, besides `objects`: `invariant(res.ok, '…')`. */
+  readonly conditionFunctions: ReadonlySet<string>;
+  /** Narrowing: more objects whose truthy and equality methods narrow: `t.equal` (tap), `strict.equal` (`node:assert/strict`). */
+  readonly narrowingObjects: ReadonlySet<string>;
+  /** Narrowing: methods that assert their first argument is truthy: `assert.ok(x)`, `t.true(x)`. */
+  readonly truthyMethods: ReadonlySet<string>;
+  /** Narrowing: methods that assert their two arguments are equal: `assert.strictEqual(a, b)`, `t.is(a, b)`. */
+  readonly equalityMethods: ReadonlySet<string>;
+  /** Narrowing: `expect(a)` matchers that assert `a` equals their argument: `expect(status).toBe(200)`. */
+  readonly expectEquality: ReadonlySet<string>;
+  /** Narrowing: the `expect(a)` matcher that asserts `a` is truthy, with no argument. */
+  readonly expectTruthy: string;
+  /** On a value: more assertion objects, besides `objects`. */
+  readonly valueObjects: ReadonlySet<string>;
+  /** On a value: tap and AVA assertions on the test context: `t.same`, `t.deepEqual`, `t.is`. */
   readonly contextMethods: ReadonlySet<string>;
-  /** Names the test context goes by in tap, AVA and node:test callbacks. */
+  /** On a value: names the test context goes by in tap, AVA and node:test callbacks. */
   readonly contextName: RegExp;
 }
 
-export const TEST_ASSERTIONS: TestAssertionNames = {
-  objects: new Set(['assert', 'assertions']),
+export const ASSERTIONS: AssertionNames = {
+  objects: new Set(['assert']),
+  conditionFunctions: new Set(['invariant']),
+  narrowingObjects: new Set(['t', 'strict']),
+  truthyMethods: new Set(['ok', 'assert', 'true', 'isTrue']),
+  equalityMethods: new Set(['strictEqual', 'equal', 'equals', 'is']),
+  expectEquality: new Set(['toBe', 'toEqual', 'toStrictEqual']),
+  expectTruthy: 'toBeTruthy',
+  valueObjects: new Set(['assertions']),
   contextMethods: new Set([
     'ok',
     'notOk',

@@ -3,7 +3,7 @@ import type { Node } from '../core/ast';
 import { memberName, skipWrappers } from '../core/ast';
 import { AST_NODE_TYPES } from '../core/node-types';
 import type { HttpModel } from '../model';
-import type { ConditionSets } from '../status/narrowing';
+import type { ConditionSets, NarrowingPath } from '../status/narrowing';
 import { StatusSet } from '../status/status-set';
 import { StatusSubject } from '../status/subject';
 import type { RetryContext } from './context';
@@ -23,19 +23,8 @@ export function conditionsOf(
   throwing = false,
 ): RetryCondition[] {
   const result: RetryCondition[] = [];
-  // An early exit of a ladder is a constraint of every site after it: read once per subject.
-  let bySubject = conditionCache.get(ctx);
-  if (!bySubject) conditionCache.set(ctx, (bySubject = new Map()));
-  let byNode = bySubject.get(subject);
-  if (!byNode) bySubject.set(subject, (byNode = new Map()));
-  for (const { node, allowed: given } of constraints) {
-    let byGiven = byNode.get(node);
-    if (!byGiven) byNode.set(node, (byGiven = new Map()));
-    let known = byGiven.get(given);
-    if (!known) byGiven.set(given, (known = []));
-    let condition = known[Number(throwing)];
-    if (condition === undefined)
-      known[Number(throwing)] = condition = conditionOf(ctx, node, given, subject, throwing);
+  for (const { node, allowed } of constraints) {
+    const condition = cachedCondition(ctx, node, allowed, subject, throwing);
     if (condition) result.push(condition);
   }
   return result;
@@ -46,6 +35,28 @@ const conditionCache = new WeakMap<
   RetryContext,
   Map<StatusSubject, Map<Node, Map<StatusSet, Array<RetryCondition | null>>>>
 >();
+
+/** A constraint's condition, read once per subject: an early exit of a ladder is a constraint of every site after it. */
+function cachedCondition(
+  ctx: RetryContext,
+  node: Node,
+  given: StatusSet,
+  subject: StatusSubject,
+  throwing: boolean,
+): RetryCondition | null {
+  let bySubject = conditionCache.get(ctx);
+  if (!bySubject) conditionCache.set(ctx, (bySubject = new Map()));
+  let byNode = bySubject.get(subject);
+  if (!byNode) bySubject.set(subject, (byNode = new Map()));
+  let byGiven = byNode.get(node);
+  if (!byGiven) byNode.set(node, (byGiven = new Map()));
+  let known = byGiven.get(given);
+  if (!known) byGiven.set(given, (known = []));
+  let condition = known[Number(throwing)];
+  if (condition === undefined)
+    known[Number(throwing)] = condition = conditionOf(ctx, node, given, subject, throwing);
+  return condition;
+}
 
 function conditionOf(
   ctx: RetryContext,
@@ -76,6 +87,15 @@ function conditionOf(
   return allowed.isAll ? null : { node, branch, allowed, sets };
 }
 
+/** A path's retry conditions: their statuses and number at once, the conditions spelled out on first read. */
+export interface NarrowedPath {
+  readonly statuses: StatusSet;
+  /** How many conditions narrow the path. */
+  readonly count: number;
+  /** A new array on each read. */
+  readonly conditions: RetryCondition[];
+}
+
 /** Statuses at `point` for `subject`, with the conditions that narrowed them. */
 export function narrow(
   ctx: RetryContext,
@@ -83,24 +103,153 @@ export function narrow(
   subject: StatusSubject,
   stopAt: Node,
   throwing = false,
-): { statuses: StatusSet; conditions: RetryCondition[] } {
+): NarrowedPath {
   // Responses assigned to one variable share a subject: each `continue` is narrowed once for all.
   const cached = ctx.narrowed.get(point)?.get(subject)?.get(stopAt)?.[Number(throwing)];
-  if (cached) return { statuses: cached.statuses, conditions: [...cached.conditions] };
+  if (cached) return cached as NarrowedPath;
   const narrowing = ctx.model.statusesAt(point, subject, stopAt);
-  const conditions = conditionsOf(ctx, narrowing.constraints, subject, throwing);
-  const result = {
-    statuses: conditions.reduce((all, c) => all.intersect(c.allowed), StatusSet.ALL),
-    conditions,
-  };
+  const result = readPath(ctx, narrowing.path, subject, throwing);
   let bySubject = ctx.narrowed.get(point);
   if (!bySubject) ctx.narrowed.set(point, (bySubject = new Map()));
   let byStop = bySubject.get(subject);
   if (!byStop) bySubject.set(subject, (byStop = new Map()));
   let byThrowing = byStop.get(stopAt);
   if (!byThrowing) byStop.set(stopAt, (byThrowing = []));
-  byThrowing[Number(throwing)] = { statuses: result.statuses, conditions: [...conditions] };
+  byThrowing[Number(throwing)] = result;
   return result;
+}
+
+/*
+ * The narrowing's path is a list shared by the points around each other (its levels, and in a
+ * level each statement list's early exits as a count of shared steps): the n `continue`s of a
+ * ladder of n exits share one list of steps. Its conditions, their statuses and their number are
+ * read per shared part, once, so each point costs its own levels and the conditions are spelled
+ * out only where a rule reads them.
+ */
+
+type PathPart = NarrowingPath['parts'][number];
+
+/** What the conditions of a path from one level up give: their statuses, and how many there are. */
+interface PathTotal {
+  readonly statuses: StatusSet;
+  readonly count: number;
+}
+
+/** Per shared list of steps, its conditions read so far and their running totals. */
+interface StepsReading {
+  readonly conditions: Array<RetryCondition | null>;
+  /** `totals[k]`: the first k steps. */
+  readonly totals: PathTotal[];
+}
+
+interface PathReadings {
+  readonly levels: WeakMap<NarrowingPath, PathTotal>;
+  readonly steps: WeakMap<ReadonlyArray<unknown>, StepsReading>;
+}
+
+/** Per context, subject and `throwing`, the totals of each path level and list of steps read. */
+const pathReadings = new WeakMap<RetryContext, Map<StatusSubject, PathReadings[]>>();
+
+function readingsOf(ctx: RetryContext, subject: StatusSubject, throwing: boolean): PathReadings {
+  let bySubject = pathReadings.get(ctx);
+  if (!bySubject) pathReadings.set(ctx, (bySubject = new Map()));
+  let byThrowing = bySubject.get(subject);
+  if (!byThrowing) bySubject.set(subject, (byThrowing = []));
+  return (byThrowing[Number(throwing)] ??= { levels: new WeakMap(), steps: new WeakMap() });
+}
+
+const NO_CONDITIONS: PathTotal = { statuses: StatusSet.ALL, count: 0 };
+
+function readPath(
+  ctx: RetryContext,
+  path: NarrowingPath,
+  subject: StatusSubject,
+  throwing: boolean,
+): NarrowedPath {
+  const readings = readingsOf(ctx, subject, throwing);
+  const condition = (node: Node, given: StatusSet): RetryCondition | null =>
+    cachedCondition(ctx, node, given, subject, throwing);
+  // The levels not read yet, innermost first; then their totals from the outermost in.
+  const unread: NarrowingPath[] = [];
+  let total = NO_CONDITIONS;
+  for (let level: NarrowingPath | undefined = path; level; level = level.next) {
+    const known = readings.levels.get(level);
+    if (known) {
+      total = known;
+      break;
+    }
+    unread.push(level);
+  }
+  for (let k = unread.length - 1; k >= 0; k--) {
+    let statuses = total.statuses;
+    let count = total.count;
+    for (const part of unread[k]!.parts) {
+      const own = partTotal(readings, part, condition);
+      statuses = statuses.intersect(own.statuses);
+      count += own.count;
+    }
+    total = { statuses, count };
+    readings.levels.set(unread[k]!, total);
+  }
+  const { statuses, count } = total;
+  return {
+    statuses,
+    count,
+    get conditions(): RetryCondition[] {
+      const result: RetryCondition[] = [];
+      for (let level: NarrowingPath | undefined = path; level; level = level.next)
+        for (const part of level.parts) {
+          if (!('steps' in part)) {
+            const found = condition(part.node, part.fact);
+            if (found) result.push(found);
+            continue;
+          }
+          const reading = stepsReading(readings, part, condition);
+          for (let k = 0; k < part.count; k++) {
+            const found = reading.conditions[k];
+            if (found) result.push(found);
+          }
+        }
+      return result;
+    },
+  };
+}
+
+function partTotal(
+  readings: PathReadings,
+  part: PathPart,
+  condition: (node: Node, given: StatusSet) => RetryCondition | null,
+): PathTotal {
+  if (!('steps' in part)) {
+    const found = condition(part.node, part.fact);
+    return found ? { statuses: found.allowed, count: 1 } : NO_CONDITIONS;
+  }
+  return stepsReading(readings, part, condition).totals[part.count]!;
+}
+
+/** The conditions of a shared list of steps, read up to `part.count`. */
+function stepsReading(
+  readings: PathReadings,
+  part: Extract<PathPart, { steps: unknown }>,
+  condition: (node: Node, given: StatusSet) => RetryCondition | null,
+): StepsReading {
+  let reading = readings.steps.get(part.steps);
+  if (!reading) {
+    reading = { conditions: [], totals: [NO_CONDITIONS] };
+    readings.steps.set(part.steps, reading);
+  }
+  for (let k = reading.conditions.length; k < part.count; k++) {
+    const step = part.steps[k];
+    const found = step ? condition(step.node, step.fact) : null;
+    reading.conditions.push(found);
+    const before = reading.totals[k]!;
+    reading.totals.push(
+      found
+        ? { statuses: before.statuses.intersect(found.allowed), count: before.count + 1 }
+        : before,
+    );
+  }
+  return reading;
 }
 
 /**

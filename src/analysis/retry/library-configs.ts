@@ -15,7 +15,7 @@ import { StatusSet } from '../status/status-set';
 import type { RetryContext } from './context';
 import { statusListDefaults } from './library-delays';
 import { callbackSites } from './library-callbacks';
-import type { TraceMap } from './library-index';
+import type { TraceMap } from '../core/trace-maps';
 import { librarySiteIndex } from './library-index';
 import { canThrow, hookChangesRequest, policyFilter, statusList, valueAt } from './library-options';
 import { predicateSite } from './predicates';

@@ -1,8 +1,7 @@
-import { CALL, CONSTRUCT, ESM } from '@eslint-community/eslint-utils';
+import type { TraceMap } from '../core/trace-maps';
+import { addModuleTrace, CALL, CONSTRUCT, emptyTraceMaps } from '../core/trace-maps';
 import type { RetryConfigLibrary, RetryConfigSite } from '../libraries/retry';
 import { RETRY_CONFIG_LIBRARIES } from '../libraries/retry';
-
-export type TraceMap = Record<string | symbol, unknown>;
 
 type SiteOf<K extends RetryConfigSite['kind']> = Extract<RetryConfigSite, { kind: K }>;
 
@@ -26,7 +25,7 @@ export function librarySiteIndex(): LibrarySiteIndex {
   const requestSites: Array<{ library: RetryConfigLibrary; site: SiteOf<'request' | 'chain'> }> =
     [];
   const keySites: Array<{ library: RetryConfigLibrary; site: SiteOf<'key'> }> = [];
-  const callTraces = new Map<string, { esm: TraceMap; cjs: TraceMap }>();
+  const maps = emptyTraceMaps();
   for (const library of RETRY_CONFIG_LIBRARIES) {
     for (const site of library.sites) {
       switch (site.kind) {
@@ -37,46 +36,20 @@ export function librarySiteIndex(): LibrarySiteIndex {
         case 'key':
           keySites.push({ library, site });
           break;
-        default: {
-          let trace: TraceMap = { [site.kind === 'new' ? CONSTRUCT : CALL]: { library, site } };
-          for (const name of [...site.path].reverse()) trace = { [name]: trace };
-          let traces = callTraces.get(site.source);
-          if (!traces) callTraces.set(site.source, (traces = { esm: { [ESM]: true }, cjs: {} }));
-          mergeTrace(traces.esm, site.exportName, trace);
-          if (site.exportName === 'default') {
-            mergeInto(traces.cjs, trace);
-            mergeTrace(traces.cjs, 'default', trace);
-          } else {
-            mergeTrace(traces.cjs, site.exportName, trace);
-          }
-        }
+        default:
+          addModuleTrace(
+            maps,
+            site.source,
+            site.exportName,
+            site.path,
+            site.kind === 'new' ? CONSTRUCT : CALL,
+            { library, site },
+          );
       }
     }
   }
+  const callTraces = new Map<string, { esm: TraceMap; cjs: TraceMap }>();
+  for (const [source, esm] of Object.entries(maps.esm))
+    callTraces.set(source, { esm, cjs: maps.cjs[source]! });
   return (cachedLibrarySiteIndex = { requestSites, keySites, callTraces });
-}
-
-function mergeTrace(
-  target: Record<string | symbol, unknown>,
-  key: string,
-  trace: Record<string | symbol, unknown>,
-): void {
-  const existing = target[key] as Record<string | symbol, unknown> | undefined;
-  if (existing) mergeInto(existing, trace);
-  else target[key] = { ...trace };
-}
-
-function mergeInto(
-  target: Record<string | symbol, unknown>,
-  trace: Record<string | symbol, unknown>,
-): void {
-  for (const key of [...Object.keys(trace), ...Object.getOwnPropertySymbols(trace)]) {
-    const value = trace[key];
-    if (typeof key === 'string' && target[key] && typeof value === 'object')
-      mergeInto(
-        target[key] as Record<string | symbol, unknown>,
-        value as Record<string | symbol, unknown>,
-      );
-    else target[key] = value;
-  }
 }

@@ -1,6 +1,7 @@
 import type { TrackedResponse } from '../client/requests';
 import type { Node } from '../core/ast';
-import { contains, itemsWithin } from '../core/ast';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { contains, itemsWithin, skipWrappersUp } from '../core/ast';
 import { factsToEnd } from '../core/path-to-end';
 import type { PathDomain } from '../core/paths';
 import { AST_NODE_TYPES } from '../core/node-types';
@@ -34,17 +35,17 @@ export function loopSites(
   const subject = response.subject;
   const requests = [response.request];
   const poll = repeatsAfterBody(ctx, [response], loop);
-  // `continue` statements after the request.
-  for (const statement of ctx.file.nodesOfTypeIn(AST_NODE_TYPES.ContinueStatement, loop.body)) {
-    if (
-      statement.range[0] < origin.range[1] ||
-      !contains(loop.body, statement) ||
-      continueTarget(statement) !== loop
-    )
-      continue;
+  const overwritten = overwrittenAt(ctx, response, origin, loop);
+  // `continue` statements after the request, up to where another response takes its variable.
+  for (const statement of ctx.file.nodesOfTypeIn(
+    AST_NODE_TYPES.ContinueStatement,
+    origin.range[1],
+    overwritten ?? loop.body.range[1],
+  )) {
+    if (!contains(loop.body, statement) || continueTarget(statement) !== loop) continue;
     if (insideCatchOf(statement, origin)) continue;
-    const { statuses, conditions } = narrow(ctx, statement, subject, loop);
-    if (poll && pollsOn(statuses)) continue;
+    const narrowed = narrow(ctx, statement, subject, loop);
+    if (poll && pollsOn(narrowed.statuses)) continue;
     addPathSite(
       ctx,
       'loop',
@@ -52,13 +53,14 @@ export function loopSites(
       statement,
       loop,
       subject,
-      statuses,
-      conditions,
+      narrowed.statuses,
+      narrowed,
       origin,
       response,
     );
   }
   // Falling to the end of the body, then the loop condition.
+  if (overwritten !== undefined) return;
   const end = toLoopEnd(ctx, origin, loop, subject);
   if (end && !(poll && pollsOn(end.statuses)))
     addPathSite(
@@ -73,6 +75,93 @@ export function loopSites(
       origin,
       response,
     );
+}
+
+/**
+ * Where, after `origin`, a statement of the loop body assigns another response to the one
+ * variable this response's status is read through (`res = await fetch(next)`): from there to the
+ * end of the body the variable holds the other response, so a `continue` there, or the end of the
+ * body, retries on that response's status (the other response's own sites). Undefined when the
+ * variable is not overwritten so, or the status is also read through copies a write leaves alone.
+ */
+function overwrittenAt(
+  ctx: RetryContext,
+  response: TrackedResponse,
+  origin: Node,
+  loop: Loop,
+): number | undefined {
+  const subject = response.subject;
+  if (
+    subject.holderVariables.length !== 1 ||
+    subject.statusVariables.length > 0 ||
+    loop.body.type !== AST_NODE_TYPES.BlockStatement
+  )
+    return undefined;
+  const writes = holderWrites(ctx, subject);
+  let low = 0;
+  let high = writes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (writes[middle]!.range[0] < origin.range[1]) low = middle + 1;
+    else high = middle;
+  }
+  for (let k = low; k < writes.length && writes[k]!.range[0] < loop.body.range[1]; k++)
+    if (writes[k]!.parent === loop.body) return writes[k]!.range[0];
+  return undefined;
+}
+
+/** Per subject with one holder variable, the statements `holder = <response>` (of its responses), in source order. */
+const holderWritesBySubject = new WeakMap<
+  RetryContext,
+  Map<StatusSubject, readonly TSESTree.ExpressionStatement[]>
+>();
+
+function holderWrites(
+  ctx: RetryContext,
+  subject: StatusSubject,
+): readonly TSESTree.ExpressionStatement[] {
+  let bySubject = holderWritesBySubject.get(ctx);
+  if (!bySubject) {
+    bySubject = new Map();
+    holderWritesBySubject.set(ctx, bySubject);
+    const found = new Map<StatusSubject, TSESTree.ExpressionStatement[]>();
+    for (const other of ctx.model.responses) {
+      const holder = other.subject.holderVariables;
+      if (holder.length !== 1) continue;
+      const statement = holderWriteOf(ctx, other.helperCall ?? other.request.node, holder[0]!);
+      if (!statement) continue;
+      let list = found.get(other.subject);
+      if (!list) found.set(other.subject, (list = []));
+      list.push(statement);
+    }
+    for (const [key, list] of found)
+      bySubject.set(
+        key,
+        list.sort((a, b) => a.range[0] - b.range[0]),
+      );
+  }
+  return bySubject.get(subject) ?? [];
+}
+
+/** The statement `variable = await origin;` (or without `await`) that `origin` stands in. */
+function holderWriteOf(
+  ctx: RetryContext,
+  origin: Node,
+  variable: TSESLint.Scope.Variable,
+): TSESTree.ExpressionStatement | undefined {
+  let value: Node = skipWrappersUp(origin);
+  if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = skipWrappersUp(value.parent);
+  const assignment = value.parent;
+  if (
+    assignment?.type !== AST_NODE_TYPES.AssignmentExpression ||
+    assignment.operator !== '=' ||
+    assignment.right !== value ||
+    assignment.left.type !== AST_NODE_TYPES.Identifier ||
+    assignment.parent.type !== AST_NODE_TYPES.ExpressionStatement ||
+    ctx.file.variableOf(assignment.left) !== variable
+  )
+    return undefined;
+  return assignment.parent;
 }
 
 /**

@@ -5,6 +5,7 @@ import { AST_NODE_TYPES } from '../core/node-types';
 import type { HttpModel } from '../model';
 import { StatusSet } from '../status/status-set';
 import { StatusSubject } from '../status/subject';
+import type { NarrowedPath } from './conditions';
 import type { RetryContext } from './context';
 import { delaysBetween } from './delays';
 import { awaitsOtherThanDelay, callsBefore } from './same-request';
@@ -20,13 +21,15 @@ export function addPathSite(
   container: Node,
   subject: StatusSubject,
   statuses: StatusSet,
-  conditions: RetryCondition[],
+  /** The conditions, or a narrowing that spells them out when a rule reads the site's. */
+  conditions: readonly RetryCondition[] | NarrowedPath,
   from: Node,
   response: TrackedResponse | undefined,
   extra: Partial<RetrySite> = {},
 ): void {
   // A path no status condition narrows is not a retry of statuses (polling, a loop over work).
-  if (conditions.length === 0 || statuses.isEmpty) return;
+  const count = 'count' in conditions ? conditions.count : conditions.length;
+  if (count === 0 || statuses.isEmpty) return;
   // Waiting for a server to come up (`/health` until 200, `localhost`): a poll, not a retry.
   if (requests.length > 0 && requests.every((request) => pollsReadiness(ctx.file, request))) return;
   // Only 401/407 after an awaited call: a refresh, the next request differs.
@@ -35,18 +38,27 @@ export function addPathSite(
     (awaitsOtherThanDelay(ctx, container, from, node) || callsBefore(ctx, node))
   )
     return;
-  ctx.sites.push({
+  const site: RetrySite = {
     kind,
     requests,
     node,
     container,
     subject,
     statuses,
-    conditions,
+    conditions: [],
     delays: delaysBetween(ctx, container, from, node),
     ...(response ? { response } : {}),
     ...extra,
-  });
+  };
+  if ('count' in conditions) {
+    // The n `continue`s of a ladder of n exits each have n conditions: spelled out where read.
+    let spelled: RetryCondition[] | undefined;
+    Object.defineProperty(site, 'conditions', {
+      get: () => (spelled ??= conditions.conditions),
+      enumerable: true,
+    });
+  } else (site as { conditions: readonly RetryCondition[] }).conditions = conditions;
+  ctx.sites.push(site);
 }
 
 /**

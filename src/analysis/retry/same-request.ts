@@ -21,14 +21,43 @@ export const MUTATORS = new Set(['set', 'append', 'delete', 'push', 'splice', 'u
 export function inputVariables(file: AnalyzedFile, node: Node): TSESLint.Scope.Variable[] {
   const result: TSESLint.Scope.Variable[] = [];
   const visit = (scope: TSESLint.Scope.Scope): void => {
-    for (const reference of scope.references) {
-      if (reference.resolved && contains(node, reference.identifier) && reference.isRead())
-        result.push(reference.resolved);
-    }
-    for (const child of scope.childScopes) if (contains(node, child.block)) visit(child);
+    const { references, childScopes } = scopeIndex(scope);
+    for (const reference of itemsWithin(references, referenceNode, node.range[0], node.range[1]))
+      if (reference.resolved && reference.isRead()) result.push(reference.resolved);
+    for (const child of itemsWithin(childScopes, scopeBlock, node.range[0], node.range[1]))
+      visit(child);
   };
   visit(file.scopeOf(node));
   return result;
+}
+
+const referenceNode = (reference: TSESLint.Scope.Reference): Node => reference.identifier;
+const scopeBlock = (scope: TSESLint.Scope.Scope): Node => scope.block;
+
+/**
+ * A scope's references and child scopes in source order, sorted once: a function of n requests
+ * has n of each, and each request reads only those within it (`itemsWithin` finds them).
+ */
+const scopeIndexes = new WeakMap<
+  TSESLint.Scope.Scope,
+  { references: TSESLint.Scope.Reference[]; childScopes: TSESLint.Scope.Scope[] }
+>();
+
+function scopeIndex(scope: TSESLint.Scope.Scope): {
+  references: TSESLint.Scope.Reference[];
+  childScopes: TSESLint.Scope.Scope[];
+} {
+  let index = scopeIndexes.get(scope);
+  if (!index) {
+    index = {
+      references: [...scope.references].sort(
+        (a, b) => a.identifier.range[0] - b.identifier.range[0],
+      ),
+      childScopes: [...scope.childScopes].sort((a, b) => a.block.range[0] - b.block.range[0]),
+    };
+    scopeIndexes.set(scope, index);
+  }
+  return index;
 }
 
 /** Whether something the request is built from changes inside the loop. */
@@ -55,13 +84,7 @@ export function varies(ctx: RetryContext, origin: Node, loop: Loop): boolean {
         if (!builtFrom) return true;
         if (builtFrom.some((value) => check(value, depth + 1))) return true;
       } else {
-        const writesInLoop = variable.references.some(
-          (r) =>
-            r.isWrite() &&
-            contains(loop, r.identifier) &&
-            !(r.init && contains(loop.body, r.identifier) && r.identifier === def.name),
-        );
-        if (writesInLoop) return true;
+        if (writesIn(variable, loop)) return true;
         if (mutatedIn(variable, loop, origin)) return true;
       }
       if (isSharedMutable(variable, fn)) return true;
@@ -139,33 +162,75 @@ function buildingValues(
   return values;
 }
 
-/** `options.headers.Authorization = t`, `headers.set(…)`, `Object.assign(options, …)` inside the loop. */
+/** Per variable and loop, what `writesIn` and `mutationsIn` found (a loop of n requests asks n times). */
+const inLoop = new WeakMap<
+  TSESLint.Scope.Variable,
+  WeakMap<Node, { writes?: boolean; mutations?: readonly Node[] }>
+>();
+
+function inLoopOf(
+  variable: TSESLint.Scope.Variable,
+  loop: Node,
+): { writes?: boolean; mutations?: readonly Node[] } {
+  let byLoop = inLoop.get(variable);
+  if (!byLoop) inLoop.set(variable, (byLoop = new WeakMap()));
+  let found = byLoop.get(loop);
+  if (!found) byLoop.set(loop, (found = {}));
+  return found;
+}
+
+/** Whether the loop assigns the variable (its declaration inside the body aside). */
+function writesIn(variable: TSESLint.Scope.Variable, loop: Loop): boolean {
+  const found = inLoopOf(variable, loop);
+  const def = variable.defs[0];
+  return (found.writes ??= variable.references.some(
+    (r) =>
+      r.isWrite() &&
+      contains(loop, r.identifier) &&
+      !(r.init && contains(loop.body, r.identifier) && r.identifier === def?.name),
+  ));
+}
+
+/** `options.headers.Authorization = t`, `headers.set(…)`, `Object.assign(options, …)` inside the loop, outside the request. */
 function mutatedIn(variable: TSESLint.Scope.Variable, loop: Node, origin: Node): boolean {
+  const found = inLoopOf(variable, loop);
+  found.mutations ??= mutationsIn(variable, loop);
+  return found.mutations.some((identifier) => !contains(origin, identifier));
+}
+
+/** The references to the variable inside the loop that mutate what it holds. */
+function mutationsIn(variable: TSESLint.Scope.Variable, loop: Node): Node[] {
+  const mutations: Node[] = [];
   for (const reference of variable.references) {
     const identifier = reference.identifier;
-    if (!contains(loop, identifier) || contains(origin, identifier)) continue;
-    let top: Node = skipWrappersUp(identifier);
-    let member = false;
-    while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
-      top = skipWrappersUp(top.parent);
-      member = true;
-    }
-    const parent = top.parent;
-    if (!parent) continue;
-    if (member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top)
+    if (!contains(loop, identifier)) continue;
+    if (mutates(identifier)) mutations.push(identifier);
+  }
+  return mutations;
+}
+
+function mutates(identifier: Node): boolean {
+  let top: Node = skipWrappersUp(identifier);
+  let member = false;
+  while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
+    top = skipWrappersUp(top.parent);
+    member = true;
+  }
+  const parent = top.parent;
+  if (!parent) return false;
+  if (member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top)
+    return true;
+  if (member && parent.type === AST_NODE_TYPES.UpdateExpression) return true;
+  if (member && parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')
+    return true;
+  if (member && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top) {
+    const name = top.type === AST_NODE_TYPES.MemberExpression ? memberName(top) : undefined;
+    if (name && MUTATORS.has(name)) return true;
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top) {
+    const callee = skipWrappers(parent.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'assign')
       return true;
-    if (member && parent.type === AST_NODE_TYPES.UpdateExpression) return true;
-    if (member && parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')
-      return true;
-    if (member && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top) {
-      const name = top.type === AST_NODE_TYPES.MemberExpression ? memberName(top) : undefined;
-      if (name && MUTATORS.has(name)) return true;
-    }
-    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top) {
-      const callee = skipWrappers(parent.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'assign')
-        return true;
-    }
   }
   return false;
 }

@@ -27,6 +27,8 @@ export interface Narrowing {
   readonly statuses: StatusSet;
   /** The conditions that narrowed it, innermost first. */
   readonly constraints: readonly AppliedConstraint[];
+  /** The same conditions as a list shared with the points around it (`constraints` spells it out). */
+  readonly path: NarrowingPath;
 }
 
 /**
@@ -46,6 +48,7 @@ export function narrowAt(
   let constraints: AppliedConstraint[] | undefined;
   return {
     statuses: suffix.statuses,
+    path: suffix,
     get constraints(): readonly AppliedConstraint[] {
       if (!constraints) {
         constraints = [];
@@ -69,6 +72,8 @@ export function narrowAt(
  * as a count of its shared steps, spelled out only when a caller reads `constraints` (most read
  * only `statuses`).
  */
+export type NarrowingPath = Suffix;
+
 interface Suffix {
   readonly parts: ReadonlyArray<
     | PathStep<StatusSet>

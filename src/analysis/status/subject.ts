@@ -5,7 +5,13 @@ import type { Node } from '../core/ast';
 import { memberName, skipWrappers, skipWrappersUp } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 
-const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
+/** The members of a response or an HTTP error that hold its status: `res.status`, `res.statusCode`. */
+const STATUS_PROPERTIES: ReadonlySet<string> = new Set(['status', 'statusCode']);
+
+/** Whether a member of a response reads its status or its `ok`. */
+export function isStatusMember(name: string): boolean {
+  return STATUS_PROPERTIES.has(name) || name === 'ok';
+}
 
 /**
  * Something that carries an HTTP status: a response, an HTTP error (`error.response.status`),

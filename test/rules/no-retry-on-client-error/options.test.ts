@@ -3,9 +3,9 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../../../src';
-import { rule, ruleTester } from './setup';
+import { jsRuleTester, rule, ruleTester } from './setup';
 
-ruleTester.run('no-retry-on-client-error: the retryable option', rule, {
+const cases: Parameters<typeof ruleTester.run>[2] = {
   valid: [
     {
       code: `import ky from 'ky'; await ky.get(u, { retry: { statusCodes: [408, 429, 500] } });`,
@@ -17,7 +17,9 @@ ruleTester.run('no-retry-on-client-error: the retryable option', rule, {
     },
   ],
   invalid: [],
-});
+};
+ruleTester.run('no-retry-on-client-error: the retryable option (TypeScript parser)', rule, cases);
+jsRuleTester.run('no-retry-on-client-error: the retryable option (JavaScript)', rule, cases);
 
 describe('options', () => {
   const linter = new Linter({ configType: 'flat' });

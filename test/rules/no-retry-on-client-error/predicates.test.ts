@@ -1,6 +1,6 @@
 import type { FixedCase } from '../fix-outputs';
 import { describeFixOutputs } from '../fix-outputs';
-import { pinned, rule, ruleTester } from './setup';
+import { jsRuleTester, pinned, rule, ruleTester } from './setup';
 
 // Functions the code names as retry predicates (`shouldRetry`, `isRetryable`).
 const invalid = pinned([
@@ -51,7 +51,7 @@ export function isRetryableStatus(status) {
   },
 ]);
 
-ruleTester.run('no-retry-on-client-error: predicates', rule, {
+const cases: Parameters<typeof ruleTester.run>[2] = {
   valid: [
     // ---- predicates that exclude 4xx
     `function shouldRetry(error) { return !error.response || error.response.status >= 500 || error.response.status === 429; }`,
@@ -60,6 +60,8 @@ ruleTester.run('no-retry-on-client-error: predicates', rule, {
     `function shouldRefetch(res) { return res.status >= 400; }`,
   ],
   invalid,
-});
+};
+ruleTester.run('no-retry-on-client-error: predicates (TypeScript parser)', rule, cases);
+jsRuleTester.run('no-retry-on-client-error: predicates (JavaScript)', rule, cases);
 
 describeFixOutputs('no-retry-on-client-error', invalid as FixedCase[]);

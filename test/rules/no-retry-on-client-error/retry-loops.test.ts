@@ -1,6 +1,6 @@
 import type { FixedCase } from '../fix-outputs';
 import { describeFixOutputs } from '../fix-outputs';
-import { pinned, rule, ruleTester, SLEEP } from './setup';
+import { jsRuleTester, pinned, rule, ruleTester, SLEEP } from './setup';
 
 // Loops, recursion, .then, timers and catches that retry.
 const invalid = pinned([
@@ -496,7 +496,7 @@ function get(url, n = 3) {
   },
 ]);
 
-ruleTester.run('no-retry-on-client-error: retries the code writes', rule, {
+const cases: Parameters<typeof ruleTester.run>[2] = {
   valid: [
     // ---- retries that carry only 5xx, 429 or network errors
     `async function get(url) {
@@ -639,6 +639,12 @@ ruleTester.run('no-retry-on-client-error: retries the code writes', rule, {
     `const o = { shouldRetry() { return true; }, ['isRetryable']: () => false };`,
   ],
   invalid,
-});
+};
+ruleTester.run(
+  'no-retry-on-client-error: retries the code writes (TypeScript parser)',
+  rule,
+  cases,
+);
+jsRuleTester.run('no-retry-on-client-error: retries the code writes (JavaScript)', rule, cases);
 
 describeFixOutputs('no-retry-on-client-error', invalid as FixedCase[]);

@@ -100,6 +100,16 @@ import got from 'got';
 await got(u, { retry: RETRY_ON });`,
     errors: [{ messageId: 'listsClientError' }],
   },
+  // retry-axios ranges with `satisfies`
+  {
+    code: `import axios from 'axios';
+import * as rax from 'retry-axios';
+const client = axios.create({ raxConfig: { statusCodesToRetry: [[100, 199], [400, 599], [403, 404]] satisfies [number, number][] } });`,
+    output: `import axios from 'axios';
+import * as rax from 'retry-axios';
+const client = axios.create({ raxConfig: { statusCodesToRetry: [[100, 199], [429, 429], [500, 599]] satisfies [number, number][] } });`,
+    errors: [{ messageId: 'listsClientError' }],
+  },
 ]);
 
 // ---- TypeScript syntax: assertions, non-null, satisfies, optional chaining, computed members

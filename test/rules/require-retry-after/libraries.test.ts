@@ -1,10 +1,11 @@
-import { rule, ruleTester } from './setup';
+import type { MessageIds, Options } from '../../../src/rules/require-retry-after';
+import { jsRuleTester, rule, ruleTester } from './setup';
 
 // ---------------------------------------------------------------------------------------------
 // Retry libraries
 // ---------------------------------------------------------------------------------------------
 
-ruleTester.run('require-retry-after: libraries', rule, {
+const cases: Parameters<typeof ruleTester.run<MessageIds, Options>>[2] = {
   valid: [
     // ky, got, retry-axios, undici, axios-retry with its default delays honour Retry-After.
     `import ky from 'ky';
@@ -170,20 +171,6 @@ await f(url, { retryOn: (attempt, error, response) => attempt < 3 && (error !== 
         { messageId: 'libraryDefaultDelay', data: { library: 'fetch-retry', statuses: '503' } },
       ],
     },
-    // fetch-retry: a local delay function that only reads the status.
-    {
-      code: `import fetchRetry from 'fetch-retry';
-function backoff(attempt: number, error: Error | null, response: Response | null) {
-  return response?.status === 429 ? 10000 : 1000 * attempt;
-}
-const f = fetchRetry(fetch, { retryOn: [429], retryDelay: backoff });`,
-      output: `import fetchRetry from 'fetch-retry';
-function backoff(attempt: number, error: Error | null, response: Response | null) {
-  return response?.status === 429 ? 10000 : 1000 * attempt;
-}
-const f = fetchRetry(fetch, { retryOn: [429], retryDelay: (attempt, error, response) => Number(response?.headers.get('retry-after')) * 1000 || backoff(attempt, error, response) });`,
-      errors: [{ messageId: 'libraryDelay' }],
-    },
     // ofetch: explicit statuses with 429, a number delay.
     {
       code: `import { ofetch } from 'ofetch';
@@ -277,4 +264,6 @@ await retry(async (bail) => {
       ],
     },
   ],
-});
+};
+ruleTester.run('require-retry-after: libraries (TypeScript parser)', rule, cases);
+jsRuleTester.run('require-retry-after: libraries (JavaScript)', rule, cases);

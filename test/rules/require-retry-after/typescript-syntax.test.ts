@@ -34,5 +34,19 @@ async function load(url: string) {
       "res.headers.get('retry-after')",
       { fallback: '(1000 as number)' },
     ),
+    // fetch-retry: a typed local delay function that only reads the status.
+    {
+      code: `import fetchRetry from 'fetch-retry';
+function backoff(attempt: number, error: Error | null, response: Response | null) {
+  return response?.status === 429 ? 10000 : 1000 * attempt;
+}
+const f = fetchRetry(fetch, { retryOn: [429], retryDelay: backoff });`,
+      output: `import fetchRetry from 'fetch-retry';
+function backoff(attempt: number, error: Error | null, response: Response | null) {
+  return response?.status === 429 ? 10000 : 1000 * attempt;
+}
+const f = fetchRetry(fetch, { retryOn: [429], retryDelay: (attempt, error, response) => Number(response?.headers.get('retry-after')) * 1000 || backoff(attempt, error, response) });`,
+      errors: [{ messageId: 'libraryDelay' }],
+    },
   ],
 });
