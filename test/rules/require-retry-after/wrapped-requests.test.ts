@@ -56,6 +56,22 @@ export async function withRetry(fn, retries = 3) {
   }
 }`;
 
+/** The status copy tested for presence first (\`status != null\`): the 503 still goes round. */
+const WRAPPER_PRESENCE_TEST = `
+${SLEEP}
+export async function withRetry(fn, retries = 3) {
+  try {
+    return await fn();
+  } catch (err) {
+    const status = err.response?.status;
+    if (retries > 0 && status != null && status >= 500) {
+      await sleep(1000);
+      return withRetry(fn, retries - 1);
+    }
+    throw err;
+  }
+}`;
+
 /** No wait at all before the retry. */
 const WRAPPER_NO_WAIT = `
 export async function withRetry(fn, retries = 3) {
@@ -147,6 +163,33 @@ const invalidCases = (ts: boolean): Case[] => {
               output: code(WRAPPER_READS_HEADERS).replace(
                 'sleep(2000)',
                 `sleep(${FULL("err.response?.headers.get('retry-after')", '2000')})`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: code(WRAPPER_PRESENCE_TEST),
+      output: null,
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          data: { statuses: '503' },
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'useSecondsForm',
+              output: code(WRAPPER_PRESENCE_TEST).replace(
+                'sleep(1000)',
+                `sleep(Number(${guessed}) * 1000 || 1000)`,
+              ),
+            },
+            {
+              messageId: 'useFullForm',
+              output: code(WRAPPER_PRESENCE_TEST).replace(
+                'sleep(1000)',
+                `sleep(${FULL(guessed, '1000')})`,
               ),
             },
           ],
