@@ -72,8 +72,9 @@ export function findCatchRetries(ctx: RetryContext): void {
 /**
  * The retries through the `catch` of `statement`: a `continue` or the end of the loop around it,
  * a recursive call that sends `origins` again; decided by the caught error's status, or else by
- * the throws in the `try` after one of `responses`. `calls`: the origins of a request the file
- * does not show (work passed in, a client it does not create), carried by the sites.
+ * the throws in the `try` after one of `responses`. `wrapped`: for a request the file does not
+ * show (work passed in, a client it does not create), its calls, carried by the sites, and whether
+ * the loop or function goes round after it succeeds (a poll: going round after an error is part of it).
  */
 export function addCatchSites(
   ctx: RetryContext,
@@ -81,7 +82,7 @@ export function addCatchSites(
   requests: readonly HttpRequest[],
   responses: readonly TrackedResponse[],
   origins: readonly Node[],
-  calls?: readonly TSESTree.CallExpression[],
+  wrapped?: { calls: readonly TSESTree.CallExpression[]; polls: boolean },
 ): void {
   const handler = statement.handler;
   if (!handler) return;
@@ -101,6 +102,7 @@ export function addCatchSites(
   // A poll's catch that goes round again after any error is part of the poll.
   if (
     loop &&
+    !wrapped?.polls &&
     !origins.some((a) => varies(ctx, a, loop)) &&
     !repeatsAfterBody(ctx, responses, loop)
   ) {
@@ -116,7 +118,7 @@ export function addCatchSites(
     if (end) points.push({ node: loop, container: loop, fromCatch: end });
   }
   const fn = enclosingFunction(statement);
-  if (fn) {
+  if (fn && !wrapped?.polls) {
     for (const call of recursiveCalls(ctx, fn)) {
       if (!contains(handler.body, call) || !origins.every((a) => sameArguments(ctx, a, fn, call)))
         continue;
@@ -141,7 +143,7 @@ export function addCatchSites(
         fromCatch.conditions,
         handler,
         undefined,
-        calls ? { calls } : {},
+        wrapped ? { calls: wrapped.calls } : {},
       );
       continue;
     }

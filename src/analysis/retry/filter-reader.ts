@@ -131,16 +131,12 @@ function newReader(
       const variable = file.variableOf(inner);
       return variable !== null && watched.has(variable);
     }
+    // `res != null`, `status !== undefined`, `undefined !== status`
     if (inner.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/.test(inner.operator)) {
-      const other = inner.left === node ? inner.right : inner.left;
-      const value = skipWrappers(other);
-      return (
-        isPresence(
-          inner.left.type === AST_NODE_TYPES.PrivateIdentifier ? inner.right : inner.left,
-        ) &&
-        ((value.type === AST_NODE_TYPES.Literal && value.value === null) ||
-          (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined'))
-      );
+      const { left, right } = inner;
+      if (left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+      if (isNullish(right)) return isPresence(left);
+      return isNullish(left) && isPresence(right);
     }
     return false;
   };
@@ -271,6 +267,15 @@ function catchParametersOf(model: HttpModel, site: RetrySite): TSESLint.Scope.Va
     }
   }
   return parameters;
+}
+
+/** `null` or `undefined`. */
+function isNullish(node: Node): boolean {
+  const value = skipWrappers(node);
+  return (
+    (value.type === AST_NODE_TYPES.Literal && value.value === null) ||
+    (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined')
+  );
 }
 
 /** Whether some node inside `root` (itself included, functions excluded) satisfies `test`. */

@@ -13,7 +13,11 @@ import { contains, enclosingFunction, itemsWithin, memberName, skipWrappersUp } 
 import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
 import type { HttpModel } from '../model';
 import type { StatusSubject } from '../status/subject';
+import { factsToEnd } from '../core/path-to-end';
+import type { PathDomain } from '../core/paths';
 import { addCatchSites, responsesWithin } from './catch';
+import { enclosingLoop } from './loop-nodes';
+import { recursiveCalls } from './recursion';
 import type { RetryContext } from './context';
 import type { Readability } from './readability';
 import { readabilityAt, testedForNull } from './readability';
@@ -45,8 +49,28 @@ export function findWrappedRetries(ctx: RetryContext): void {
     // A request the model knows: the catch retries are found from it (`findCatchRetries`).
     if (holdsKnownRequest(ctx, statement.block)) continue;
     const calls = unknownRequests(ctx, statement);
-    if (calls.length > 0) addCatchSites(ctx, statement, [], [], calls, calls);
+    if (calls.length > 0)
+      addCatchSites(ctx, statement, [], [], calls, {
+        calls,
+        polls: goesRoundOnSuccess(ctx, statement),
+      });
   }
+}
+
+const NO_FACTS: PathDomain<never> = { factOf: () => undefined };
+
+/**
+ * Whether the loop or function around the `try` goes round after its work succeeds: a poll
+ * (`try { const { data } = await api.get(u); if (data.done) return data; } catch …` in a loop,
+ * or `return poll()` in the `try`), where going round after an error is part of the poll too.
+ */
+function goesRoundOnSuccess(ctx: RetryContext, statement: TSESTree.TryStatement): boolean {
+  const loop = enclosingLoop(statement);
+  if (loop && factsToEnd(ctx.file, statement.block, loop, NO_FACTS) !== undefined) return true;
+  const fn = enclosingFunction(statement);
+  return (
+    fn !== undefined && recursiveCalls(ctx, fn).some((call) => contains(statement.block, call))
+  );
 }
 
 function holdsKnownRequest(ctx: RetryContext, block: Node): boolean {

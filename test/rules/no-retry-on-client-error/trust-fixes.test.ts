@@ -568,6 +568,38 @@ export async function get(url, tries = 0) {
       },
     ],
   },
+  // a presence test of the status copy (\`status !== undefined\`) narrows nothing and filters nothing: the 404 goes
+  {
+    code: `import axios from 'axios';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function get(url, tries = 0) {
+  try {
+    return (await axios.get(url)).data;
+  } catch (err) {
+    const status = err.response?.status;
+    if (tries < 3 && status !== undefined && (status === 404 || status >= 500)) {
+      await sleep(1000);
+      return get(url, tries + 1);
+    }
+    throw err;
+  }
+}`,
+    output: `import axios from 'axios';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function get(url, tries = 0) {
+  try {
+    return (await axios.get(url)).data;
+  } catch (err) {
+    const status = err.response?.status;
+    if (tries < 3 && status !== undefined && (status >= 500)) {
+      await sleep(1000);
+      return get(url, tries + 1);
+    }
+    throw err;
+  }
+}`,
+    errors: [{ messageId: 'retriesClientError', line: 8 }],
+  },
 ];
 
 const typescriptInvalid: Cases['invalid'] = [

@@ -96,6 +96,7 @@ const TS = (code: string): string =>
     .replace('retry(fn, attempts = 3)', 'retry<T>(fn: () => Promise<T>, attempts = 3)')
     .replace('let lastError;', 'let lastError: unknown;')
     .replace('createOrder(body)', 'createOrder(body: unknown)')
+    .replace(/function (waitForExport|pollJob)\(id\)/g, 'function $1(id: string)')
     .replace(
       'loadProfile(client, id, tries = 0)',
       'loadProfile(client: { get(url: string): Promise<unknown> }, id: string, tries = 0): Promise<unknown>',
@@ -289,6 +290,33 @@ ${SLEEP}export async function withRetry(fn, retries = 3) {
   } catch (err) {
     if (err.status === 401) throw err;
     return tryAll(fns, i + 1);
+  }
+}`,
+  // polls: the loop (or the function) goes round after the work succeeds, so going round after an error is part of the poll
+  `import { api } from './api';
+${SLEEP}export async function waitForExport(id) {
+  for (let i = 0; i < 60; i++) {
+    try {
+      const { data } = await api.get(\`/exports/\${id}\`);
+      if (data.status === 'done') return data.url;
+    } catch (e) {
+      if (e.response?.status === 404) return null;
+    }
+    await sleep(2000);
+  }
+}
+export async function pollJob(id) {
+  try {
+    const { data } = await api.get(\`/jobs/\${id}\`);
+    if (data.state !== 'finished') {
+      await sleep(1000);
+      return pollJob(id);
+    }
+    return data;
+  } catch (e) {
+    if (e.response?.status === 404) throw e;
+    await sleep(1000);
+    return pollJob(id);
   }
 }`,
   // a client the file creates from something it does not know, and a call that is no request method

@@ -56,6 +56,22 @@ export async function withRetry(fn, retries = 3) {
   }
 }`;
 
+/** The status copy tested for presence first (\`status != null\`): the 503 still goes round. */
+const WRAPPER_PRESENCE_TEST = `
+${SLEEP}
+export async function withRetry(fn, retries = 3) {
+  try {
+    return await fn();
+  } catch (err) {
+    const status = err.response?.status;
+    if (retries > 0 && status != null && status >= 500) {
+      await sleep(1000);
+      return withRetry(fn, retries - 1);
+    }
+    throw err;
+  }
+}`;
+
 /** No wait at all before the retry. */
 const WRAPPER_NO_WAIT = `
 export async function withRetry(fn, retries = 3) {
@@ -93,7 +109,8 @@ const TS = (code: string): string =>
       'withRetry<T>(fn: () => Promise<T>, retries = 3): Promise<T | undefined>',
     )
     .replace('sendMessage(body)', 'sendMessage(body: unknown)')
-    .replace(/catch \((err|error)\)/g, 'catch ($1: any)');
+    .replace('waitForReport(id)', 'waitForReport(id: string)')
+    .replace(/catch \((err|error|e)\)/g, 'catch ($1: any)');
 
 const invalidCases = (ts: boolean): Case[] => {
   const code = (text: string): string => (ts ? TS(text) : text);
@@ -146,6 +163,33 @@ const invalidCases = (ts: boolean): Case[] => {
               output: code(WRAPPER_READS_HEADERS).replace(
                 'sleep(2000)',
                 `sleep(${FULL("err.response?.headers.get('retry-after')", '2000')})`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: code(WRAPPER_PRESENCE_TEST),
+      output: null,
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          data: { statuses: '503' },
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'useSecondsForm',
+              output: code(WRAPPER_PRESENCE_TEST).replace(
+                'sleep(1000)',
+                `sleep(Number(${guessed}) * 1000 || 1000)`,
+              ),
+            },
+            {
+              messageId: 'useFullForm',
+              output: code(WRAPPER_PRESENCE_TEST).replace(
+                'sleep(1000)',
+                `sleep(${FULL(guessed, '1000')})`,
               ),
             },
           ],
@@ -258,6 +302,21 @@ export async function withRetry(fn, retries = 3) {
     if (err.status === 400) throw err;
     await sleep(1000);
     return withRetry(fn, retries - 1);
+  }
+}`,
+  // a poll: the loop goes round after the work succeeds too
+  `
+import { api } from './api';
+${SLEEP}
+export async function waitForReport(id) {
+  while (true) {
+    try {
+      const { data } = await api.get(\`/reports/\${id}\`);
+      if (data.ready) return data;
+    } catch (e) {
+      if (e.response?.status !== 503) throw e;
+    }
+    await sleep(5000);
   }
 }`,
   // a rate-limit error class rethrown to the caller, who waits
