@@ -144,8 +144,8 @@ type TextIncludes = (needle: string) => boolean;
 
 /**
  * Every anchor in one expression, one scan of the text. A serverless result's first needle and a
- * retry predicate's `Retr` are only candidates: the scan goes on past them unless the other
- * needles are there or the word around is a predicate's name.
+ * retry predicate's `retry` are only candidates: the scan goes on past them unless the word around
+ * is a predicate's name, and the result's other needles are looked for once the scan found nothing else.
  */
 const SERVER_ANCHORS = [
   moduleString(SERVER_MODULES),
@@ -160,9 +160,9 @@ const ANCHOR = new RegExp(
     // The anchors of clients and retry libraries only, in the group `other`.
     `(?<other>${moduleString([...KNOWN_MODULES].filter((module) => !SERVER_MODULES.has(module)))}|${globalUse(CLIENT_GLOBALS)})`,
     ...SERVER_ANCHORS,
-    // `etr` then `R` or `r` before it: `e` is frequent, but a check of one letter fails fast. Every
-    // name RETRY_PREDICATE_NAME accepts has `retry` or `retriable`: `retrieve`, `maxRetries` are no candidates.
-    '(?<retry>etr(?<=[Rr]etr)(?=[yY]|[iI][aA][bB][lL][eE]))',
+    // Every name RETRY_PREDICATE_NAME accepts has `retry` or `retriable` (`retrieve`, `maxRetries`
+    // are no candidates): found at its `y` or `b`, rare letters, with a look behind for the rest.
+    '(?<retry>[yY](?<=[Rr]etr[yY])|[bB](?<=[Rr]etr[iI][aA][bB])(?=[lL][eE]))',
   ].join('|'),
   'g',
 );
@@ -216,7 +216,7 @@ function firstAnchor(
   includes: TextIncludes,
 ): 'server' | 'other' | undefined {
   // Comments are skipped: an example in a doc comment (`await fetch(url)`) anchors nothing.
-  const state = { resultChecked: false, includes };
+  const state = { resultSeen: false };
   let start = 0;
   for (const { range } of comments) {
     if (range[0] > start) {
@@ -225,7 +225,11 @@ function firstAnchor(
     }
     start = Math.max(start, range[1]);
   }
-  return anchorIn(anchor, start === 0 ? text : text.slice(start), start, text, state);
+  const found = anchorIn(anchor, start === 0 ? text : text.slice(start), start, text, state);
+  if (found) return found;
+  // A serverless result's other needles are searched for last: most texts with `stringify` have
+  // another anchor, which spares the searches of the whole text.
+  return state.resultSeen && mayHaveResultObject(includes) ? 'server' : undefined;
 }
 
 /** The first anchor in `code`, the text from `offset` to the next comment. */
@@ -234,7 +238,7 @@ function anchorIn(
   code: string,
   offset: number,
   text: string,
-  state: { resultChecked: boolean; includes: TextIncludes },
+  state: { resultSeen: boolean },
 ): 'server' | 'other' | undefined {
   anchor.lastIndex = 0;
   for (let match = anchor.exec(code); match; match = anchor.exec(code)) {
@@ -247,8 +251,7 @@ function anchorIn(
       if (RETRY_PREDICATE_NAME.test(code.slice(word.start, word.end))) return 'other';
       anchor.lastIndex = word.end;
     } else if (result !== undefined) {
-      if (!state.resultChecked && mayHaveResultObject(state.includes)) return 'server';
-      state.resultChecked = true;
+      state.resultSeen = true;
     } else {
       return other !== undefined ? 'other' : 'server';
     }

@@ -4,6 +4,7 @@ import type { FunctionNode, Node } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 import type { AcceptedStatuses, ServerFramework, StatusCall } from '../libraries/frameworks';
 import { HTTP_STATUSES, SERVER_FRAMEWORKS } from '../libraries/frameworks';
+import type { MemberUsage } from './inferred-handlers';
 import type { Handler, ServerSend, StatusArgument } from './types';
 
 /** What the server analysis of one file collects and shares between its steps. */
@@ -23,6 +24,8 @@ export interface ServerContext {
   readonly guessedHandlers: Set<FunctionNode>;
   /** Whether a framework whose response type can annotate a handler is imported. */
   readonly typedHandlers: boolean;
+  /** Member uses per variable (`memberUsage`). */
+  readonly memberUsages: Map<TSESLint.Scope.Variable, MemberUsage>;
 }
 
 export function createServerContext(file: AnalyzedFile): ServerContext {
@@ -39,6 +42,7 @@ export function createServerContext(file: AnalyzedFile): ServerContext {
     importedFrameworks,
     guessedHandlers: new Set(),
     typedHandlers: importedFrameworks.some((framework) => framework.responseTypes),
+    memberUsages: new Map(),
   };
 }
 

@@ -19,7 +19,12 @@ const NO_SENDS: ServerAnalysis = { sends: [], statusArguments: [] };
 /** The server sends of the model's file, built once per file. */
 export function getServerAnalysis(model: HttpModel): ServerAnalysis {
   return model.hasServerAnchor
-    ? model.extension(KEY, (m) => (isTypeTest(m.file) ? NO_SENDS : analyzeServer(m.file)))
+    ? model.extension(KEY, (m) => {
+        // Most files send nothing: their imports are not read for a type test.
+        const analysis = analyzeServer(m.file);
+        const empty = analysis.sends.length === 0 && analysis.statusArguments.length === 0;
+        return empty || !isTypeTest(m.file) ? analysis : NO_SENDS;
+      })
     : NO_SENDS;
 }
 

@@ -86,7 +86,7 @@ export function standaloneFramework(
   if (response.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (!AnalyzedFile.isTopLevelFunction(scope)) return undefined;
   const variable = scope.set.get(response.name);
-  if (!variable || !sendsThrough(variable)) return undefined;
+  if (!variable || !memberUsage(ctx, variable).sends) return undefined;
   const framework = inferFramework(ctx, fn, false);
   return framework?.style === 'response' ? framework : undefined;
 }
@@ -166,8 +166,7 @@ export function isRequestParameter(
   if (!variable) return false;
   const isRead = (reference: TSESLint.Scope.Reference): boolean => reference.identifier !== param;
   if (!variable.references.some(isRead)) return true;
-  // Stops at the first send: the sets of `responseUsage` are not needed here.
-  if (sendsThrough(variable)) return false;
+  if (memberUsage(ctx, variable).sends) return false;
   return variable.references.some((reference) => {
     if (!isRead(reference)) return false;
     const member = skipWrappersUp(reference.identifier).parent;
@@ -277,10 +276,10 @@ export function inferFrameworkFromUsage(
     if (response?.type !== AST_NODE_TYPES.Identifier) return undefined;
     const usage = responseUsage(ctx, response);
     // On a registered route (`router.get('/path', …)`), `res.send(b)` is enough.
-    if (registered && usage.methods.has('send')) usage.sends = true;
+    const sends = usage.sends || (registered && usage.methods.has('send'));
     // Fastify sends what an async handler returns; Express ignores it.
     const bodyReturned = registered && index === 1 && returnsBody(ctx, fn);
-    if (!usage.sends && !bodyReturned) return undefined;
+    if (!sends && !bodyReturned) return undefined;
     if (!isRequestParameter(ctx, request)) return undefined;
     const hinted = SERVER_FRAMEWORKS.find(
       (framework) =>
@@ -303,34 +302,35 @@ export function inferFrameworkFromUsage(
   );
 }
 
+/** How a variable is used: the methods called on it, the properties assigned, and whether it sends (`res.status(…)`, `res.json(…)`, `res.statusCode = …`). */
+export interface MemberUsage {
+  readonly methods: ReadonlySet<string>;
+  readonly assigned: ReadonlySet<string>;
+  readonly sends: boolean;
+}
+
+const NO_USAGE: MemberUsage = { methods: new Set(), assigned: new Set(), sends: false };
+
 /** How a parameter is used: the methods called on it and the properties assigned. */
-export function responseUsage(
-  ctx: ServerContext,
-  param: TSESTree.Identifier,
-): {
-  methods: Set<string>;
-  assigned: Set<string>;
-  sends: boolean;
-} {
-  const methods = new Set<string>();
-  const assigned = new Set<string>();
+export function responseUsage(ctx: ServerContext, param: TSESTree.Identifier): MemberUsage {
   const variable = variableOfParameter(ctx, param);
-  if (variable) {
+  return variable ? memberUsage(ctx, variable) : NO_USAGE;
+}
+
+/** A variable's member uses, read once per file: a handler's parameters are asked for several times. */
+export function memberUsage(ctx: ServerContext, variable: TSESLint.Scope.Variable): MemberUsage {
+  let usage = ctx.memberUsages.get(variable);
+  if (!usage) {
+    const methods = new Set<string>();
+    const assigned = new Set<string>();
     someMemberUse(variable, (name, use) => {
       (use === 'call' ? methods : assigned).add(name);
       return false;
     });
+    const sends = [...methods].some(sendsWithCall) || assigned.has('statusCode');
+    ctx.memberUsages.set(variable, (usage = { methods, assigned, sends }));
   }
-  const sends = [...methods].some(sendsWithCall) || assigned.has('statusCode');
-  return { methods, assigned, sends };
-}
-
-/** Whether a variable is used as an HTTP response: `res.status(…)`, `res.json(…)`, `res.statusCode = …` (as `responseUsage(…).sends`). */
-
-export function sendsThrough(variable: TSESLint.Scope.Variable): boolean {
-  return someMemberUse(variable, (name, use) =>
-    use === 'call' ? sendsWithCall(name) : name === 'statusCode',
-  );
+  return usage;
 }
 
 /** `send` alone is any socket's or process's: only HTTP-specific methods make a response. */

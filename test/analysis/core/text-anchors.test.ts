@@ -188,6 +188,20 @@ describe('hasServerAnchor', () => {
       hasServerAnchor(code, [], (needle) => needle !== 'statusCode' && code.includes(needle)),
     ).toBe(false);
   });
+
+  it("searches for a serverless result's other needles only when the text has no other anchor", () => {
+    const code = `const r = { statusCode: 0, body }; log(JSON.stringify(r)); await fetch(url);`;
+    const asked: string[] = [];
+    const includes = (needle: string): boolean => {
+      asked.push(needle);
+      return code.includes(needle);
+    };
+    expect(firstHttpAnchor(code, [], includes)).toBe('other');
+    expect(asked).toEqual([]);
+    // The server anchor is the result candidate, found by its own scan.
+    expect(hasServerAnchor(code, [], includes)).toBe(true);
+    expect(asked).toEqual(expect.arrayContaining(['statusCode', 'body']));
+  });
 });
 
 describe('mentionsRetryAfter', () => {
