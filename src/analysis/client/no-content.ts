@@ -66,8 +66,18 @@ function noContentIfs(
   return found;
 }
 
-/** Whether an expression names 204 (`204`, `StatusCodes.NO_CONTENT`, a `const`) anywhere in it. */
+/** Per condition, whether it names 204: the constraints of n parses after n exits on one variable repeat. */
+const namingNoContent = new WeakMap<Node, boolean>();
+
 function namesNoContent(model: HttpModel, condition: Node): boolean {
+  let names = namingNoContent.get(condition);
+  if (names === undefined)
+    namingNoContent.set(condition, (names = readNamesNoContent(model, condition)));
+  return names;
+}
+
+/** Whether an expression names 204 (`204`, `StatusCodes.NO_CONTENT`, a `const`) anywhere in it. */
+function readNamesNoContent(model: HttpModel, condition: Node): boolean {
   const visitorKeys = model.file.sourceCode.visitorKeys as Record<
     string,
     readonly string[] | undefined
