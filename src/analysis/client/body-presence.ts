@@ -13,6 +13,7 @@ import { resolveNumber } from '../core/static-values';
 import type { AnalyzedFile } from '../core/file';
 import type { PathDomain } from '../core/paths';
 import { someFactOnPath } from '../core/paths';
+import type { StatusSubject } from '../status/subject';
 import type { BodyParse } from './types';
 
 import type { PresenceContext } from './body-signals';
@@ -74,7 +75,7 @@ type Variable = NonNullable<ReturnType<AnalyzedFile['variableOf']>>;
  */
 const presenceDomains = new WeakMap<
   AnalyzedFile,
-  Map<BodyParse['response'], Map<Variable | undefined, PathDomain<true>>>
+  Map<BodyParse['response'] | StatusSubject, Map<Variable | undefined, PathDomain<true>>>
 >();
 
 function presenceDomain(
@@ -84,8 +85,15 @@ function presenceDomain(
 ): PathDomain<true> {
   let byResponse = presenceDomains.get(file);
   if (!byResponse) presenceDomains.set(file, (byResponse = new Map()));
-  let byText = byResponse.get(response);
-  if (!byText) byResponse.set(response, (byText = new Map()));
+  // Responses assigned to one variable share a subject. Where neither the request nor the
+  // response is destructured (`const { headers } = await request(u)`), a condition says the same
+  // of all of them: one domain, so the path engine reads their lists' exits once, not once each.
+  const key =
+    response && !isDeclaratorInit(response.request.node) && !isDeclaratorInit(response.origin)
+      ? response.subject
+      : response;
+  let byText = byResponse.get(key);
+  if (!byText) byResponse.set(key, (byText = new Map()));
   let domain = byText.get(textVariable);
   if (!domain) {
     const context: PresenceContext = { file, response, textVariable };

@@ -6,7 +6,8 @@ import { exitsAlways } from '../core/exits';
 import { isHoistedDeclaration, statementListOf } from '../core/paths';
 import { resolveNumberList } from '../core/static-values';
 import type { HttpModel } from '../model';
-import type { StatusReader } from '../status/narrowing';
+import type { ConstraintTest, StatusReader } from '../status/narrowing';
+import { someConstraint } from '../status/narrowing';
 
 export const NO_CONTENT = 204;
 
@@ -19,16 +20,19 @@ export const NO_CONTENT = 204;
 export function admitsNoContent(model: HttpModel, node: Node, subject: StatusReader): boolean {
   const narrowing = model.statusesAt(node, subject);
   if (!narrowing.statuses.has(NO_CONTENT)) return false;
-  for (const constraint of narrowing.constraints) {
-    if (!constraint.allowed.has(NO_CONTENT) || constraint.allowed.isAll) continue;
-    const condition = constraint.node;
-    const named =
-      condition.type === AST_NODE_TYPES.SwitchCase &&
-      condition.parent.type === AST_NODE_TYPES.SwitchStatement
+  let admits = admitsTests.get(model);
+  if (!admits) {
+    admits = (condition, allowed) => {
+      if (!allowed.has(NO_CONTENT) || allowed.isAll) return false;
+      return condition.type === AST_NODE_TYPES.SwitchCase &&
+        condition.parent.type === AST_NODE_TYPES.SwitchStatement
         ? condition.parent.cases.some((c) => c.test != null && namesNoContent(model, c.test))
         : namesNoContent(model, condition);
-    if (named) return true;
+    };
+    admitsTests.set(model, admits);
   }
+  // A condition on the way that names 204 and lets it in (read once per shared part of the path).
+  if (someConstraint(narrowing, admits)) return true;
   // `if (res.status === 204) { log(…) }` before the node, without an exit.
   let child: Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
@@ -42,6 +46,9 @@ export function admitsNoContent(model: HttpModel, node: Node, subject: StatusRea
   }
   return false;
 }
+
+/** Per model, the test of a constraint that names 204 and lets it in (one function: its answers are kept). */
+const admitsTests = new WeakMap<HttpModel, ConstraintTest>();
 
 /**
  * Per statement list, its `if`s that name 204 and do not always exit, in source order: found
@@ -66,8 +73,18 @@ function noContentIfs(
   return found;
 }
 
-/** Whether an expression names 204 (`204`, `StatusCodes.NO_CONTENT`, a `const`) anywhere in it. */
+/** Per condition, whether it names 204: the constraints of n parses after n exits on one variable repeat. */
+const namingNoContent = new WeakMap<Node, boolean>();
+
 function namesNoContent(model: HttpModel, condition: Node): boolean {
+  let names = namingNoContent.get(condition);
+  if (names === undefined)
+    namingNoContent.set(condition, (names = readNamesNoContent(model, condition)));
+  return names;
+}
+
+/** Whether an expression names 204 (`204`, `StatusCodes.NO_CONTENT`, a `const`) anywhere in it. */
+function readNamesNoContent(model: HttpModel, condition: Node): boolean {
   const visitorKeys = model.file.sourceCode.visitorKeys as Record<
     string,
     readonly string[] | undefined

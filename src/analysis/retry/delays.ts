@@ -16,12 +16,15 @@ import { DELAY_MODULES } from '../libraries/retry';
 import type { RetryContext } from './context';
 import type { RetryDelay } from './types';
 
+/** Per loop's list of waits, whether one is a timer (`setTimeout(retry, ms)`): only those resume some retries. */
+const hasTimers = new WeakMap<readonly RetryDelay[], boolean>();
+
 export function delaysBetween(
   ctx: RetryContext,
   container: Node,
   from: Node,
   to: Node,
-): RetryDelay[] {
+): readonly RetryDelay[] {
   // Every wait in a loop body runs between two attempts.
   if (isLoop(container)) {
     let delays = ctx.loopDelays.get(container);
@@ -30,7 +33,11 @@ export function delaysBetween(
         container,
         (delays = delaysIn(ctx, container.body.range[0], container.body.range[1])),
       );
-    return delays.filter((d) => resumesRetry(d, to));
+    // Without a timer every wait resumes every retry: the loop's list, shared by its n sites.
+    let timers = hasTimers.get(delays);
+    if (timers === undefined)
+      hasTimers.set(delays, (timers = delays.some((d) => d.kind === 'timer')));
+    return timers ? delays.filter((d) => resumesRetry(d, to)) : delays;
   }
   const start = from.range[0];
   const end = to === container ? container.range[1] : to.range[1];

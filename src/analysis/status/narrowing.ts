@@ -84,6 +84,53 @@ interface Suffix {
   readonly next: Suffix | undefined;
 }
 
+/** A test of one constraint: a pure function of its node and the statuses it allows. */
+export type ConstraintTest = (node: Node, allowed: StatusSet) => boolean;
+
+/** Per test, whether it holds for some constraint from each level up, and running per list of exits. */
+const someByTest = new WeakMap<
+  ConstraintTest,
+  { levels: WeakMap<Suffix, boolean>; steps: WeakMap<object, boolean[]> }
+>();
+
+/**
+ * Whether `holds` holds for some constraint of the narrowing (as `constraints.some`), read once
+ * per shared level and list of exits for each test (keep one function per reading): n points
+ * after n exits cost n, not n².
+ */
+export function someConstraint(narrowing: Narrowing, holds: ConstraintTest): boolean {
+  let cache = someByTest.get(holds);
+  if (!cache) someByTest.set(holds, (cache = { levels: new WeakMap(), steps: new WeakMap() }));
+  const unread: Suffix[] = [];
+  let found = false;
+  for (let level: Suffix | undefined = narrowing.path; level; level = level.next) {
+    const known = cache.levels.get(level);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    unread.push(level);
+  }
+  for (let k = unread.length - 1; k >= 0; k--) {
+    for (const part of unread[k]!.parts) {
+      if (found) break;
+      if (!('steps' in part)) {
+        found = holds(part.node, part.fact);
+        continue;
+      }
+      let running = cache.steps.get(part.steps);
+      if (!running) cache.steps.set(part.steps, (running = [false]));
+      for (let j = running.length - 1; j < part.count; j++) {
+        const step = part.steps[j];
+        running.push(running[j]! || (step !== undefined && holds(step.node, step.fact)));
+      }
+      found = running[part.count]!;
+    }
+    cache.levels.set(unread[k]!, found);
+  }
+  return found;
+}
+
 const TOP: Suffix = { parts: [], statuses: StatusSet.ALL, next: undefined };
 
 /**

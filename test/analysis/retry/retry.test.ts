@@ -33,6 +33,53 @@ function sites(code: string, typescript = false): Summary[] {
 
 const SLEEP = 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n';
 
+/** Each loop site of `code` as "its retry statement <- the URLs of its requests". */
+function loopPairs(code: string): string[] {
+  let result: string[] = [];
+  analyze(code, ({ model, text }) => {
+    result = getRetries(model)
+      .sites.filter((site) => site.kind === 'loop')
+      .map(
+        (site) =>
+          `${text(site.node).split('\n')[0]!} <- ${site.requests.map((r) => text(r.node.arguments[0]!)).join(', ')}`,
+      );
+  });
+  return result;
+}
+
+describe('loops: which responses a continue retries', () => {
+  it('pairs a continue with the response its variable holds there, not one written over before it', () => {
+    expect(
+      loopPairs(`${SLEEP}async function poll(url) {
+        let res;
+        while (true) {
+          res = await fetch(url + '/a');
+          if (res.status === 429) { await sleep(1); continue; }
+          res = await fetch(url + '/b');
+          if (res.status === 503) { await sleep(2); continue; }
+          return res;
+        }
+      }`),
+    ).toEqual(["continue; <- url + '/a'", "continue; <- url + '/b'"]);
+  });
+
+  it('keeps both responses where the later write is in a branch that may not run', () => {
+    expect(
+      loopPairs(`${SLEEP}async function poll(url, other) {
+        let res;
+        while (true) {
+          res = await fetch(url);
+          if (other) {
+            res = await fetch(other);
+          }
+          if (res.status === 503) { await sleep(2); continue; }
+          return res;
+        }
+      }`),
+    ).toEqual(['continue; <- url', 'continue; <- other']);
+  });
+});
+
 describe('loops', () => {
   it('falls to the end of the body after an early return on ok', () => {
     expect(
