@@ -7,6 +7,7 @@ import { AST_NODE_TYPES } from './node-types';
 import type { FunctionNode, Node } from './ast';
 import { GLOBAL_OBJECT_NAMES, isFunction, literalString } from './ast';
 import { KNOWN_MODULES, mayNameKnownModule, mentionsRetryAfter } from './text-anchors';
+import { indexNodesByType, nodeAtOffset } from './node-index';
 
 /** The node types of ESTree and TS-ESTree: a program's other nodes are its parser's own. */
 const ESTREE_TYPES: ReadonlySet<string> = new Set(Object.values(AST_NODE_TYPES));
@@ -318,46 +319,7 @@ export class AnalyzedFile {
    * children that contain it (binary search in lists), not a walk over the file.
    */
   nodeAt(offset: number): Node | undefined {
-    const visitorKeys = this.sourceCode.visitorKeys as Record<
-      string,
-      readonly string[] | undefined
-    >;
-    const contains = (node: Node | null | undefined): node is Node =>
-      !!node && typeof node.type === 'string' && node.range[0] <= offset && offset < node.range[1];
-    let current: Node = this.ast;
-    if (!contains(current)) return undefined;
-    descend: for (;;) {
-      for (const key of visitorKeys[current.type] ?? []) {
-        const child: unknown = (current as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          let low = 0;
-          let high = child.length - 1;
-          while (low <= high) {
-            const middle = (low + high) >>> 1;
-            const item = child[middle] as Node | null;
-            // Holes (`[a, , b]`) have no range: fall back to a scan of this list.
-            if (!item) {
-              const found: Node | undefined = (child as Array<Node | null>).find(contains);
-              if (found) {
-                current = found;
-                continue descend;
-              }
-              break;
-            }
-            if (offset < item.range[0]) high = middle - 1;
-            else if (offset >= item.range[1]) low = middle + 1;
-            else {
-              current = item;
-              continue descend;
-            }
-          }
-        } else if (contains(child as Node | null)) {
-          current = child as Node;
-          continue descend;
-        }
-      }
-      return current;
-    }
+    return nodeAtOffset(this.sourceCode, offset);
   }
 
   /** Every node of the given types, in source order. */
@@ -402,67 +364,6 @@ export class AnalyzedFile {
   }
 
   private index(): Map<string, Node[]> {
-    if (this.nodeIndex) return this.nodeIndex;
-    this.nodeIndex = this.indexFromTraversalSteps() ?? this.indexByWalking();
-    return this.nodeIndex;
+    return (this.nodeIndex ??= indexNodesByType(this.sourceCode));
   }
-
-  /**
-   * ESLint 9+ computes the file's traversal once (`SourceCode#traverse()`) and caches it for its
-   * own listeners: reading those steps is far cheaper than a second walk over the AST.
-   */
-  private indexFromTraversalSteps(): Map<string, Node[]> | undefined {
-    const traverse = (this.sourceCode as { traverse?: () => unknown }).traverse;
-    if (typeof traverse !== 'function') return undefined;
-    const steps = traverse.call(this.sourceCode) as readonly TraversalStep[];
-    if (!Array.isArray(steps) || steps.find((step) => step.kind === 1)?.target !== this.ast)
-      return undefined;
-    const index = new Map<string, Node[]>();
-    for (const step of steps) {
-      // kind 1: a node visit (not a code-path event); phase 1: entering it.
-      if (step.kind !== 1 || step.phase !== 1) continue;
-      const node = step.target as Node;
-      const list = index.get(node.type);
-      if (list) list.push(node);
-      else index.set(node.type, [node]);
-    }
-    return index;
-  }
-
-  /** Where the host has no cached traversal (oxlint's JS plugins). */
-  private indexByWalking(): Map<string, Node[]> {
-    const index = new Map<string, Node[]>();
-    const visitorKeys = this.sourceCode.visitorKeys as Record<
-      string,
-      readonly string[] | undefined
-    >;
-    const stack: Node[] = [this.ast];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      let list = index.get(node.type);
-      if (!list) index.set(node.type, (list = []));
-      list.push(node);
-      const keys = visitorKeys[node.type] ?? [];
-      // Push children in reverse so they pop in source order.
-      for (let k = keys.length - 1; k >= 0; k--) {
-        const child = (node as unknown as Record<string, unknown>)[keys[k]!];
-        if (Array.isArray(child)) {
-          for (let i = child.length - 1; i >= 0; i--) {
-            const item = child[i] as Node | null;
-            if (item && typeof item.type === 'string') stack.push(item);
-          }
-        } else if (child && typeof (child as Node).type === 'string') {
-          stack.push(child as Node);
-        }
-      }
-    }
-    return index;
-  }
-}
-
-/** A step of ESLint's cached traversal (`@eslint/plugin-kit`'s `VisitNodeStep` / `CallMethodStep`). */
-interface TraversalStep {
-  readonly kind: number;
-  readonly phase?: number;
-  readonly target: unknown;
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+
+import { indexNodesByType, nodeAtOffset } from '../../../src/analysis/core/node-index';
+import { analyze } from '../helpers';
+
+const CODE = `
+  import ky from 'ky';
+  const list = [1, , 3];
+  export async function load(id) {
+    const res = await ky.delete(\`/items/\${id}\`, { retry: { limit: 2 } });
+    return res.status === 204 ? null : res.json();
+  }
+  class Store { #items = new Map(); get(id) { return this.#items.get(id); } }
+`;
+
+describe('node index', () => {
+  it("indexes the same nodes, in source order, from ESLint's cached traversal and by walking (hosts without one: oxlint)", () => {
+    analyze(CODE, ({ model }) => {
+      const sourceCode = model.file.sourceCode;
+      expect(typeof (sourceCode as { traverse?: unknown }).traverse).toBe('function');
+      const fromTraversal = indexNodesByType(sourceCode);
+      const withoutTraversal = Object.create(sourceCode, { traverse: { value: undefined } });
+      const byWalking = indexNodesByType(withoutTraversal);
+      expect([...byWalking.keys()].sort()).toEqual([...fromTraversal.keys()].sort());
+      for (const [type, nodes] of fromTraversal) expect(byWalking.get(type)).toEqual(nodes);
+      const members = fromTraversal.get('MemberExpression')!;
+      expect(members.map((n) => n.range[0])).toEqual(
+        [...members.map((n) => n.range[0])].sort((a, b) => a - b),
+      );
+    });
+  });
+
+  it('finds the innermost node at an offset, across holes in arrays', () => {
+    analyze(CODE, ({ model }) => {
+      const sourceCode = model.file.sourceCode;
+      const at = (needle: string): string | undefined => {
+        const node = nodeAtOffset(sourceCode, CODE.indexOf(needle));
+        return node && `${node.type}:${sourceCode.getText(node)}`;
+      };
+      expect(at('3]')).toBe('Literal:3');
+      expect(at('delete')).toBe('Identifier:delete');
+      expect(at('204')).toBe('Literal:204');
+      expect(at('#items.get')).toBe('PrivateIdentifier:#items');
+      expect(nodeAtOffset(sourceCode, CODE.length + 5)).toBeUndefined();
+    });
+  });
+});
