@@ -1,7 +1,7 @@
 // Compares this build's rule time with another build's, on a bench corpus already installed by
 // `npm run bench`: `node scripts/bench-compare.mjs --base=<dir with dist/> [--corpus=libraries]`.
 // Both builds run the rules they have in common (plus, reported apart, this build's `all`),
-// file by file in rotating order next to core `no-unused-vars`, so machine load falls on every
+// file by file in shuffled order next to core `no-unused-vars`, so machine load falls on every
 // pass alike. Prints each pass's rule time and its ratio to `no-unused-vars`.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -72,19 +72,28 @@ const passes = [
   }),
 }));
 
-let count = 0;
+// A fixed rotation would always run one pass right after another build's code (colder caches):
+// the order is shuffled per file instead, with a seeded generator so runs repeat.
+let seed = 20261202;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const shuffled = (items) => {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+};
 for (let round = 0; round < rounds; round++) {
   for (const file of manifest.files) {
     const filePath = path.join(corpusDir, file.path);
     const code = fs.readFileSync(filePath, 'utf8');
-    for (let k = 0; k < passes.length; k++) {
-      const pass = passes[(k + count) % passes.length];
+    for (const pass of shuffled(passes)) {
       const [result] = await pass.eslint.lintText(code, { filePath });
       for (const times of result.stats?.times?.passes ?? []) {
         for (const { total } of Object.values(times.rules ?? {})) pass.ruleMs += total;
       }
     }
-    count++;
   }
 }
 const reference = passes[0].ruleMs;
