@@ -288,6 +288,9 @@ function readsCaughtStatus(text: string, comments: Comments): boolean {
  * Evidence of an HTTP error around a request the file may not show (`await fn()`, `api.get(u)`).
  */
 function caughtStatusRead(text: string, from: number, name: string): boolean {
+  // Most `catch` blocks read no status: skip compiling a pattern for them.
+  const status = text.indexOf('status', from);
+  if (status === -1 || status >= from + CAUGHT_STATUS_WINDOW) return false;
   return new RegExp(
     `(?<![\\w$])${escapeRegExp(name)}(?![\\w$])[^;{}\\n]{0,40}?\\.\\s*(?:response\\s*\\??\\.\\s*)?status(?:Code)?\\b`,
   ).test(text.slice(from, from + CAUGHT_STATUS_WINDOW));
