@@ -49,7 +49,28 @@ export function factsToEnd<Fact>(
     const fact = domain.factOf(test, outcome);
     if (fact !== undefined) steps.push({ node, fact });
   };
-  if (start.type === AST_NODE_TYPES.BlockStatement && !passes(start.body)) return undefined;
+  const reaches = climbsToEnd(file, start, container, (statements, child) => {
+    // A child not in the list (a block's own body) reads the whole list.
+    const index = child === undefined ? -1 : statements.indexOf(child as TSESTree.Statement);
+    return passes(statements.slice(index + 1));
+  });
+  return reaches ? steps : undefined;
+}
+
+/**
+ * The climb `factsToEnd` and `fallsToEnd` share: from `start` up to `container`, whether each
+ * statement list on the way lets execution pass from after the child (`passesAfter`; a block
+ * `start` is read whole) and nothing stands between them (a function, loop or `case` sends
+ * control elsewhere; a `finally` that always exits).
+ */
+function climbsToEnd(
+  file: AnalyzedFile,
+  start: Node,
+  container: Node,
+  passesAfter: (statements: readonly TSESTree.Statement[], child: Node | undefined) => boolean,
+): boolean {
+  if (start.type === AST_NODE_TYPES.BlockStatement && !passesAfter(start.body, undefined))
+    return false;
   let child: Node = start;
   for (
     let parent = start.parent;
@@ -57,19 +78,18 @@ export function factsToEnd<Fact>(
     child = parent, parent = parent.parent
   ) {
     if (isFunction(parent) || isLoop(parent) || parent.type === AST_NODE_TYPES.SwitchCase)
-      return undefined;
+      return false;
     if (parent.type === AST_NODE_TYPES.BlockStatement) {
-      const index = parent.body.indexOf(child as TSESTree.Statement);
-      if (!passes(parent.body.slice(index + 1))) return undefined;
+      if (!passesAfter(parent.body, child)) return false;
     } else if (
       parent.type === AST_NODE_TYPES.TryStatement &&
       parent.finalizer &&
       exitsAlways(file, parent.finalizer)
     ) {
-      return undefined;
+      return false;
     }
   }
-  return steps;
+  return true;
 }
 
 /** A statement after which nothing in its list runs: it always exits (an `if` whose branches both do). */
@@ -109,27 +129,8 @@ function stopsOf(
  * of one list costs n, not n².
  */
 export function fallsToEnd(file: AnalyzedFile, start: Node, container: Node): boolean {
-  if (start.type === AST_NODE_TYPES.BlockStatement && stopsOf(file, start.body).stopsFrom[0])
-    return false;
-  let child: Node = start;
-  for (
-    let parent = start.parent;
-    parent && parent !== container;
-    child = parent, parent = parent.parent
-  ) {
-    if (isFunction(parent) || isLoop(parent) || parent.type === AST_NODE_TYPES.SwitchCase)
-      return false;
-    if (parent.type === AST_NODE_TYPES.BlockStatement) {
-      const { stopsFrom, indexOf } = stopsOf(file, parent.body);
-      // `indexOf` of a child not in the list is -1 in factsToEnd: the whole list is read.
-      if (stopsFrom[(indexOf.get(child) ?? -1) + 1]) return false;
-    } else if (
-      parent.type === AST_NODE_TYPES.TryStatement &&
-      parent.finalizer &&
-      exitsAlways(file, parent.finalizer)
-    ) {
-      return false;
-    }
-  }
-  return true;
+  return climbsToEnd(file, start, container, (statements, child) => {
+    const { stopsFrom, indexOf } = stopsOf(file, statements);
+    return !stopsFrom[(child === undefined ? -1 : (indexOf.get(child) ?? -1)) + 1];
+  });
 }

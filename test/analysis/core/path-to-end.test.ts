@@ -2,13 +2,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import type { Node } from '../../../src/analysis/core/ast';
-import { factsToEnd } from '../../../src/analysis/core/path-to-end';
+import { factsToEnd, fallsToEnd } from '../../../src/analysis/core/path-to-end';
 import type { PathDomain } from '../../../src/analysis/core/paths';
 import { analyze } from '../helpers';
 
 /**
  * The facts for falling from the `probe()` statement to the end of the first loop's body (`x` /
- * `!x`, the condition's text), or 'exits' when it cannot get there.
+ * `!x`, the condition's text), or 'exits' when it cannot get there. Every case also checks that
+ * `fallsToEnd` (the same climb without facts, per statement list once) agrees.
  */
 function toEnd(code: string): string[] | 'exits' {
   let result: string[] | 'exits' = 'exits';
@@ -19,6 +20,7 @@ function toEnd(code: string): string[] | 'exits' {
       factOf: (condition, outcome) => (outcome ? '' : '!') + text(condition),
     };
     const steps = factsToEnd(model.file, probe.parent as Node, loop, domain);
+    expect(fallsToEnd(model.file, probe.parent as Node, loop)).toBe(steps !== undefined);
     result = steps ? steps.map((step) => step.fact) : 'exits';
   });
   return result;
@@ -53,5 +55,25 @@ describe('path engine: factsToEnd (the forward walk)', () => {
     expect(toEnd('while (a) { run(() => { probe(); }); }')).toBe('exits');
     expect(toEnd('while (a) { for (;;) { probe(); } }')).toBe('exits');
     expect(toEnd('while (a) { switch (b) { case 1: probe(); } }')).toBe('exits');
+  });
+
+  it('reads a block start whole (a catch body), the same in both walks', () => {
+    let checked = 0;
+    for (const [code, falls] of [
+      ['while (a) { try { x(); } catch (e) { log(e); } }', true],
+      ['while (a) { try { x(); } catch (e) { log(e); return; } }', false],
+      ['while (a) { try { x(); } catch (e) { if (b) return; } if (c) break; }', true],
+    ] as const) {
+      analyze(`async function f() { ${code} }`, ({ model }) => {
+        const handler = model.file.nodesOfType(AST_NODE_TYPES.CatchClause)[0]!;
+        const loop = model.file.nodesOfType(AST_NODE_TYPES.WhileStatement)[0] as Node;
+        expect(fallsToEnd(model.file, handler.body, loop)).toBe(falls);
+        expect(
+          factsToEnd(model.file, handler.body, loop, { factOf: () => 'x' }) !== undefined,
+        ).toBe(falls);
+        checked++;
+      });
+    }
+    expect(checked).toBe(3);
   });
 });
