@@ -129,35 +129,10 @@ function buildingValues(
       values.push(assignment.right);
       continue;
     }
-    let top: Node = skipWrappersUp(identifier);
-    let member = false;
-    while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
-      top = skipWrappersUp(top.parent);
-      member = true;
-    }
-    const parent = top.parent;
-    if (!parent) continue;
-    const assigns =
-      member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top;
-    const mutates =
-      (member &&
-        parent.type === AST_NODE_TYPES.CallExpression &&
-        parent.callee === top &&
-        MUTATORS.has(memberName(top) ?? '')) ||
-      (parent.type === AST_NODE_TYPES.CallExpression &&
-        parent.arguments[0] === top &&
-        memberName(skipWrappers(parent.callee)) === 'assign');
-    const other =
-      member &&
-      (parent.type === AST_NODE_TYPES.UpdateExpression ||
-        (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete'));
-    if (!assigns && !mutates && !other) continue;
-    if (!before || other) return undefined;
-    if (assigns) values.push(parent.right);
-    else
-      values.push(
-        ...(parent as TSESTree.CallExpression).arguments.filter((argument) => argument !== top),
-      );
+    const mutation = mutationOf(identifier);
+    if (!mutation) continue;
+    if (!before || mutation.kind === 'other') return undefined;
+    values.push(...mutation.values);
   }
   return values;
 }
@@ -210,6 +185,17 @@ function mutationsIn(variable: TSESLint.Scope.Variable, loop: Node): Node[] {
 }
 
 function mutates(identifier: Node): boolean {
+  return mutationOf(identifier) !== undefined;
+}
+
+/**
+ * How a read of a variable changes what it holds: a member assigned (`opts.headers = h`), a
+ * mutating method (`headers.set('X', v)`) or `Object.assign(opts, …)` with the values put in, or
+ * another change (`opts.n++`, `delete opts.x`); undefined when it changes nothing.
+ */
+function mutationOf(
+  identifier: Node,
+): { kind: 'values'; values: Node[] } | { kind: 'other' } | undefined {
   let top: Node = skipWrappersUp(identifier);
   let member = false;
   while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
@@ -217,22 +203,21 @@ function mutates(identifier: Node): boolean {
     member = true;
   }
   const parent = top.parent;
-  if (!parent) return false;
+  if (!parent) return undefined;
   if (member && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === top)
-    return true;
-  if (member && parent.type === AST_NODE_TYPES.UpdateExpression) return true;
-  if (member && parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')
-    return true;
-  if (member && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top) {
-    const name = top.type === AST_NODE_TYPES.MemberExpression ? memberName(top) : undefined;
-    if (name && MUTATORS.has(name)) return true;
-  }
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === top) {
-    const callee = skipWrappers(parent.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'assign')
-      return true;
-  }
-  return false;
+    return { kind: 'values', values: [parent.right] };
+  if (
+    member &&
+    (parent.type === AST_NODE_TYPES.UpdateExpression ||
+      (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete'))
+  )
+    return { kind: 'other' };
+  if (parent.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const mutatingMethod = member && parent.callee === top && MUTATORS.has(memberName(top) ?? '');
+  const assignsInto =
+    parent.arguments[0] === top && memberName(skipWrappers(parent.callee)) === 'assign';
+  if (!mutatingMethod && !assignsInto) return undefined;
+  return { kind: 'values', values: parent.arguments.filter((argument) => argument !== top) };
 }
 
 /** A `let`/`var` of an outer function or the module that some code reassigns: shared state. */
