@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { isFunction, memberName, skipWrappers, skipWrappersUp } from '../core/ast';
+import { isFunction, memberName, propertyBinding, skipWrappers, skipWrappersUp } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 import { ASSERTIONS } from '../libraries/test-runners';
 import { isJsonParse } from './body-parses';
@@ -42,8 +42,7 @@ export function feedsAssertion(
   depth = 0,
 ): boolean {
   if (read.type === AST_NODE_TYPES.Property) {
-    const leaf =
-      read.value.type === AST_NODE_TYPES.AssignmentPattern ? read.value.left : read.value;
+    const leaf = propertyBinding(read);
     return (
       leaf.type === AST_NODE_TYPES.Identifier && variableAsserted(file, leaf, onlyLogged, depth)
     );

@@ -5,6 +5,7 @@ import type { Node } from '../core/ast';
 import {
   constInitializer,
   memberName,
+  propertyBinding,
   propertyKeyName,
   skipWrappers,
   skipWrappersUp,
@@ -171,10 +172,7 @@ function findDestructuredBodyParses(
   for (const property of declarator.id.properties) {
     if (property.type !== AST_NODE_TYPES.Property || propertyKeyName(property) !== bodyProperty)
       continue;
-    const target =
-      property.value.type === AST_NODE_TYPES.AssignmentPattern
-        ? property.value.left
-        : property.value;
+    const target = propertyBinding(property);
     if (target.type !== AST_NODE_TYPES.Identifier) continue;
     const variable = ctx.file.variableOf(target);
     for (const reference of variable?.references ?? []) {

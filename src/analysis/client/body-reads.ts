@@ -2,7 +2,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { isFunction, memberName, propertyKeyName, skipWrappers, skipWrappersUp } from '../core/ast';
+import {
+  isFunction,
+  memberName,
+  propertyBinding,
+  propertyKeyName,
+  skipWrappers,
+  skipWrappersUp,
+} from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 import type { HttpClient } from '../libraries/clients';
 import type { StatusSubject } from '../status/subject';
@@ -154,21 +161,18 @@ function patternReads(
   let statusLeaf: TSESTree.Identifier | undefined;
   for (const property of pattern.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
-    const key = propertyKeyName(property);
-    const leaf =
-      property.value.type === AST_NODE_TYPES.AssignmentPattern
-        ? property.value.left
-        : property.value;
-    if (key === client.statusProperty && leaf.type === AST_NODE_TYPES.Identifier) statusLeaf = leaf;
+    const leaf = propertyBinding(property);
+    if (
+      propertyKeyName(property) === client.statusProperty &&
+      leaf.type === AST_NODE_TYPES.Identifier
+    )
+      statusLeaf = leaf;
   }
   let target: StatusCheckTarget | undefined | null = null;
   for (const property of pattern.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = propertyKeyName(property);
-    const leaf =
-      property.value.type === AST_NODE_TYPES.AssignmentPattern
-        ? property.value.left
-        : property.value;
+    const leaf = propertyBinding(property);
     if (leaf.type !== AST_NODE_TYPES.Identifier) continue;
     if (key !== undefined && key === reads.property) {
       found.push({ node: property, read: key });

@@ -9,6 +9,7 @@ import {
   isFunction,
   isParameter,
   memberName,
+  propertyBinding,
   skipWrappers,
   skipWrappersUp,
 } from '../core/ast';
@@ -315,10 +316,7 @@ function parameterOf(
         if (property.argument === def.name) return { fn, index, role: 'options' };
         continue;
       }
-      const value =
-        property.value.type === AST_NODE_TYPES.AssignmentPattern
-          ? property.value.left
-          : property.value;
+      const value = propertyBinding(property);
       const key =
         !property.computed && property.key.type === AST_NODE_TYPES.Identifier
           ? property.key.name

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../core/node-types';
 
 import type { Node } from '../core/ast';
-import { memberName, skipWrappers, skipWrappersUp } from '../core/ast';
+import { memberName, propertyBinding, skipWrappers, skipWrappersUp } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 
 /*
@@ -34,8 +34,7 @@ const MAX_DEPTH = 4;
 export function isValueUsed(judge: LogJudge, read: Node, depth: number): boolean {
   const { file } = judge;
   if (read.type === AST_NODE_TYPES.Property) {
-    const leaf =
-      read.value.type === AST_NODE_TYPES.AssignmentPattern ? read.value.left : read.value;
+    const leaf = propertyBinding(read);
     if (leaf.type !== AST_NODE_TYPES.Identifier) return true;
     return (file.variableOf(leaf)?.references ?? []).some(
       (reference) => reference.isRead() && isValueUsed(judge, reference.identifier, depth + 1),

@@ -6,6 +6,7 @@ import {
   constInitializer,
   isFunction,
   memberName,
+  propertyBinding,
   propertyKeyName,
   skipWrappers,
   skipWrappersUp,
@@ -144,10 +145,7 @@ export function patternMayCheck(judge: LogJudge, pattern: Node): boolean {
     const key = propertyKeyName(property);
     if (key === undefined) return true;
     if (!isStatusMember(key) && key !== 'response') continue;
-    const leaf =
-      property.value.type === AST_NODE_TYPES.AssignmentPattern
-        ? property.value.left
-        : property.value;
+    const leaf = propertyBinding(property);
     if (leaf.type !== AST_NODE_TYPES.Identifier) return true;
     const variable = file.variableOf(leaf);
     if (!variable) return true;

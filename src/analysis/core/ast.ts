@@ -63,6 +63,13 @@ export function memberName(node: Node): string | undefined {
     : undefined;
 }
 
+/** The binding a destructured property declares: `b` of `{ a: b }` and of `{ a: b = 1 }`. */
+export function propertyBinding(property: TSESTree.Property): Node {
+  return property.value.type === AST_NODE_TYPES.AssignmentPattern
+    ? property.value.left
+    : property.value;
+}
+
 /** A property key's name: `a`, `'a'`, `['a']`. */
 export function propertyKeyName(
   property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,

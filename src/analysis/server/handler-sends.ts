@@ -5,6 +5,7 @@ import type { FunctionNode, Node } from '../core/ast';
 import {
   constInitializer as constInitializerOf,
   memberName,
+  propertyBinding,
   skipWrappers,
   skipWrappersUp,
 } from '../core/ast';
@@ -39,10 +40,7 @@ export function collectHandlerSends(ctx: ServerContext, handler: Handler): void 
         property.key.type !== AST_NODE_TYPES.Identifier
       )
         continue;
-      const value =
-        property.value.type === AST_NODE_TYPES.AssignmentPattern
-          ? property.value.left
-          : property.value;
+      const value = propertyBinding(property);
       if (value.type !== AST_NODE_TYPES.Identifier) continue;
       const variable = ctx.file.scopeManager
         .getDeclaredVariables(fn)
