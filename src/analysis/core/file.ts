@@ -32,11 +32,11 @@ export class AnalyzedFile {
   private topLevelStatements: readonly TSESTree.ProgramStatement[] | undefined;
   private dynamicImportList: readonly TSESTree.ImportExpression[] | undefined;
   private namesRetryAfter: boolean | undefined;
-  private readonly scopes = new WeakMap<Node, TSESLint.Scope.Scope>();
-  private readonly variablesByScope = new WeakMap<
-    TSESLint.Scope.Scope,
-    Map<string, TSESLint.Scope.Variable | null>
-  >();
+  // Maps, made on first use: a model is made for every file, and a WeakMap costs more to make and
+  // to collect. The file's nodes and scopes live as long as this object anyway.
+  private scopeMap: Map<Node, TSESLint.Scope.Scope> | undefined;
+  private variableMap:
+    Map<TSESLint.Scope.Scope, Map<string, TSESLint.Scope.Variable | null>> | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
 
@@ -55,7 +55,8 @@ export class AnalyzedFile {
    * only the node asked, so the n rungs of an `else if` ladder would climb n² parents.
    */
   scopeOf(node: Node): TSESLint.Scope.Scope {
-    const known = this.scopes.get(node);
+    const scopes = (this.scopeMap ??= new Map());
+    const known = scopes.get(node);
     if (known) return known;
     const manager = this.scopeManager;
     if (node.type === AST_NODE_TYPES.Program || typeof manager.acquire !== 'function')
@@ -66,7 +67,7 @@ export class AnalyzedFile {
       // The program's scope for `getScope(program)` is its outermost one, not the one its
       // statements see: the program keeps no answer.
       if (current.type === AST_NODE_TYPES.Program) break;
-      scope = this.scopes.get(current);
+      scope = scopes.get(current);
       if (scope) break;
       passed.push(current);
       // A node with its own scope answers for itself and every node below it on the way.
@@ -76,7 +77,7 @@ export class AnalyzedFile {
       }
     }
     scope ??= this.sourceCode.getScope(node);
-    for (const passedNode of passed) this.scopes.set(passedNode, scope);
+    for (const passedNode of passed) scopes.set(passedNode, scope);
     return scope;
   }
 
@@ -89,6 +90,7 @@ export class AnalyzedFile {
    */
   variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
     const name = identifier.name;
+    const variablesByScope = (this.variableMap ??= new Map());
     const passed: TSESLint.Scope.Scope[] = [];
     let found: TSESLint.Scope.Variable | null | undefined;
     for (
@@ -96,7 +98,7 @@ export class AnalyzedFile {
       scope;
       scope = scope.upper
     ) {
-      const byName = this.variablesByScope.get(scope);
+      const byName = variablesByScope.get(scope);
       found = byName?.get(name);
       if (found !== undefined) break;
       passed.push(scope);
@@ -105,8 +107,8 @@ export class AnalyzedFile {
     }
     found ??= null;
     for (const scope of passed) {
-      let byName = this.variablesByScope.get(scope);
-      if (!byName) this.variablesByScope.set(scope, (byName = new Map()));
+      let byName = variablesByScope.get(scope);
+      if (!byName) variablesByScope.set(scope, (byName = new Map()));
       byName.set(name, found);
     }
     return found;

@@ -37,10 +37,15 @@ const REQUEST_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 export function findWrappedRetries(ctx: RetryContext): void {
-  if (!ctx.file.textIncludes('catch')) return;
+  if (!ctx.file.textIncludes('catch') || !ctx.file.textIncludes('status')) return;
+  const text = ctx.file.sourceCode.text;
   for (const handler of ctx.file.nodesOfType(AST_NODE_TYPES.CatchClause)) {
     const parameter = handler.param;
     if (parameter?.type !== AST_NODE_TYPES.Identifier) continue;
+    // Every status read (`err.status`, `err['statusCode']`, `const { status } = err`) is written
+    // in the clause's body: a body without the word has none, and needs no subject built.
+    const status = text.indexOf('status', handler.body.range[0]);
+    if (status === -1 || status >= handler.body.range[1]) continue;
     const variable = ctx.file.variableOf(parameter);
     if (!variable) continue;
     const subject = ctx.model.subjectOfVariable(variable);
