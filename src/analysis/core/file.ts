@@ -7,7 +7,13 @@ import { AST_NODE_TYPES } from './node-types';
 import type { FunctionNode, Node } from './ast';
 import { GLOBAL_OBJECT_NAMES, isFunction, literalString } from './ast';
 import { KNOWN_MODULES, mayNameKnownModule, mentionsRetryAfter } from './text-anchors';
-import { indexNodesByType, nodeAtOffset } from './node-index';
+import { indexNodesByType, nodeAtOffset, nodesOfOneType } from './node-index';
+
+/**
+ * Types left out of the node index, listed on demand: identifiers are a third of a file's nodes,
+ * and only the search for a wait named for `Retry-After` lists them.
+ */
+const LAZY_TYPES: ReadonlySet<string> = new Set([AST_NODE_TYPES.Identifier]);
 
 /** The node types of ESTree and TS-ESTree: a program's other nodes are its parser's own. */
 const ESTREE_TYPES: ReadonlySet<string> = new Set(Object.values(AST_NODE_TYPES));
@@ -23,6 +29,7 @@ const ESTREE_TYPES: ReadonlySet<string> = new Set(Object.values(AST_NODE_TYPES))
  */
 export class AnalyzedFile {
   private nodeIndex: Map<string, Node[]> | undefined;
+  private lazyLists: Map<string, Node[]> | undefined;
   private sources: ReadonlySet<string> | undefined;
   private requires: TSESTree.CallExpression[] | undefined;
   private computedRequire = false;
@@ -326,6 +333,12 @@ export class AnalyzedFile {
 
   /** Every node of the given types, in source order. */
   nodesOfType<T extends Node['type']>(type: T): Array<Extract<Node, { type: T }>> {
+    if (LAZY_TYPES.has(type)) {
+      const lists = (this.lazyLists ??= new Map());
+      let list = lists.get(type);
+      if (!list) lists.set(type, (list = nodesOfOneType(this.sourceCode, type)));
+      return list as Array<Extract<Node, { type: T }>>;
+    }
     return (this.index().get(type) ?? []) as Array<Extract<Node, { type: T }>>;
   }
 
@@ -366,6 +379,6 @@ export class AnalyzedFile {
   }
 
   private index(): Map<string, Node[]> {
-    return (this.nodeIndex ??= indexNodesByType(this.sourceCode));
+    return (this.nodeIndex ??= indexNodesByType(this.sourceCode, LAZY_TYPES));
   }
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { indexNodesByType, nodeAtOffset } from '../../../src/analysis/core/node-index';
+import {
+  indexNodesByType,
+  nodeAtOffset,
+  nodesOfOneType,
+} from '../../../src/analysis/core/node-index';
 import { analyze } from '../helpers';
 
 const CODE = `
@@ -27,6 +31,25 @@ describe('node index', () => {
       expect(members.map((n) => n.range[0])).toEqual(
         [...members.map((n) => n.range[0])].sort((a, b) => a - b),
       );
+    });
+  });
+
+  it('leaves the skipped types out of the index, and lists one of them alone, with or without the traversal', () => {
+    analyze(CODE, ({ model }) => {
+      const sourceCode = model.file.sourceCode;
+      const withoutTraversal = Object.create(sourceCode, { traverse: { value: undefined } });
+      const full = indexNodesByType(sourceCode);
+      expect(full.get('Identifier')!.length).toBeGreaterThan(10);
+      for (const source of [sourceCode, withoutTraversal]) {
+        const index = indexNodesByType(source, new Set(['Identifier']));
+        expect(index.has('Identifier')).toBe(false);
+        for (const [type, nodes] of index) expect(nodes).toEqual(full.get(type));
+        expect(nodesOfOneType(source, 'Identifier')).toEqual(full.get('Identifier'));
+        expect(nodesOfOneType(source, 'WithStatement')).toEqual([]);
+      }
+      // The file's own lists: identifiers come from the lazy list, the rest from the index.
+      expect(model.file.nodesOfType('Identifier' as never)).toEqual(full.get('Identifier'));
+      expect(model.file.nodesOfType('CallExpression' as never)).toEqual(full.get('CallExpression'));
     });
   });
 
