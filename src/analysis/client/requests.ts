@@ -178,7 +178,9 @@ export class RequestAnalysis implements ClientContext {
       parent.init === top &&
       parent.id.type === AST_NODE_TYPES.Identifier
     ) {
-      const variable = this.file.variableOf(parent.id);
+      // The declarator's own variable: a lookup by name would climb from the name to its scope
+      // for each of n instances at module level.
+      const [variable] = this.file.scopeManager.getDeclaredVariables(parent);
       return variable ? variable.references.filter((r) => r.isRead()).map((r) => r.identifier) : [];
     }
     // `this.http = axios.create()` or a class field `http = axios.create()`: uses are `this.http`.

@@ -98,11 +98,12 @@ function findUncheckedBodyReads(model: HttpModel, judge: Judge): UncheckedBodyRe
     if (!client.bodyReads || !isDirectOrigin(response.origin)) continue;
     const option = resolution(response.request);
     if (option === false) continue;
+    // A check first: most responses have one, and then their reads need not be listed.
+    if (statusMayBeChecked(model, judge, response, origins, false, new Set())) continue;
     const onHolders = usedHolderReads(judge, response);
     const reads = originReads(file, response).filter((read) => isValueUsed(judge, read.node, 0));
     if (onHolders.used.length === 0 && reads.length === 0) continue;
     if (onHolders.asserted || reads.some((read) => isAsserted(judge, read.node))) continue;
-    if (statusMayBeChecked(model, judge, response, origins, false, new Set())) continue;
     const first = reads.reduce(
       (a, b) => (b.node.range[0] < a.node.range[0] ? b : a),
       onHolders.first ?? reads[0]!,
@@ -182,7 +183,7 @@ function statusMayBeChecked(
   let checks = facts.checks.get(returnsAreExpected);
   if (checks === undefined) {
     checks =
-      subject.statusReads().some((read) => !onlyFeedsLog(judge, read, 0)) ||
+      subject.someStatusRead((read) => !onlyFeedsLog(judge, read, 0)) ||
       subject.holderNodes().some((holder) => holderMayCheck(judge, holder, returnsAreExpected));
     facts.checks.set(returnsAreExpected, checks);
   }

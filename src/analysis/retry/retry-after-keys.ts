@@ -11,11 +11,21 @@ import type { HttpModel } from '../model';
 import { RETRY_AFTER_HEADER } from './server-wait';
 
 const HEADER_TEXT = new RegExp(RETRY_AFTER_HEADER, 'gi');
+const KEY = {};
 
-/** Every string naming the header (and every reference of a `const` holding one), in order. */
-export function retryAfterKeys(model: HttpModel): Node[] {
+/**
+ * Every string naming the header (and every reference of a `const` holding one), in order. Found
+ * once per file: the server's writes and the client's value reads both start from them.
+ */
+export function retryAfterKeys(model: HttpModel): readonly Node[] {
+  return model.extension(KEY, findRetryAfterKeys);
+}
+
+function findRetryAfterKeys(model: HttpModel): Node[] {
   const { file } = model;
   const keys: Node[] = [];
+  // The strings already kept: a ladder of n reads would search the n kept so far for each.
+  const strings = new Set<Node>();
   for (const match of file.sourceCode.text.matchAll(HEADER_TEXT)) {
     let node = file.nodeAt(match.index);
     if (node?.type === AST_NODE_TYPES.TemplateElement) node = node.parent;
@@ -25,10 +35,11 @@ export function retryAfterKeys(model: HttpModel): Node[] {
     )
       continue;
     const text = literalString(node)?.trim().toLowerCase();
-    if (text === undefined || keys.includes(node)) continue;
+    if (text === undefined || strings.has(node)) continue;
     if (text === RETRY_AFTER_HEADER) keys.push(node);
     else if (/(?:^|[.[])retry-after\]?$/.test(text) && /[.[]/.test(text)) keys.push(node);
     else continue;
+    strings.add(node);
     // `const HEADER = 'Retry-After'`: its reads name the header too.
     const declarator = skipWrappersUp(node).parent;
     if (

@@ -52,10 +52,13 @@ export function retryAfterWrites(model: HttpModel): readonly RetryAfterWrite[] {
   if (!model.file.mentionsRetryAfter()) return [];
   return model.extension(KEY, () => {
     const writes: RetryAfterWrite[] = [];
+    const reported = new Set<Node>();
     for (const key of retryAfterKeys(model)) {
       const value = writtenValue(key);
       const write = value && judge(model, value, true, 0);
-      if (write && !writes.some((other) => other.node === write.node)) writes.push(write);
+      if (!write || reported.has(write.node)) continue;
+      reported.add(write.node);
+      writes.push(write);
     }
     return writes;
   });

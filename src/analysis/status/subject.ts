@@ -13,6 +13,23 @@ export function isStatusMember(name: string): boolean {
   return STATUS_PROPERTIES.has(name) || name === 'ok';
 }
 
+/** The status read on a holder (`res.status`, `err.response?.status`), if that is what it is read for. */
+function statusReadOn(holder: Node): Node | undefined {
+  let top = skipWrappersUp(holder);
+  let member = top.parent;
+  if (
+    member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === top &&
+    memberName(member) === 'response'
+  ) {
+    top = skipWrappersUp(member);
+    member = top.parent;
+  }
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) return undefined;
+  const name = memberName(member);
+  return name !== undefined && STATUS_PROPERTIES.has(name) ? member : undefined;
+}
+
 /**
  * Something that carries an HTTP status: a response, an HTTP error (`error.response.status`),
  * or a status value itself. Knows which expressions read its status and its `ok`, including
@@ -87,21 +104,24 @@ export class StatusSubject {
   statusReads(): Node[] {
     const reads: Node[] = [...this.statusReferences];
     for (const holder of this.holderNodes()) {
-      let top = skipWrappersUp(holder);
-      let member = top.parent;
-      if (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === top &&
-        memberName(member) === 'response'
-      ) {
-        top = skipWrappersUp(member);
-        member = top.parent;
-      }
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== top) continue;
-      const name = memberName(member);
-      if (name !== undefined && STATUS_PROPERTIES.has(name)) reads.push(member);
+      const read = statusReadOn(holder);
+      if (read) reads.push(read);
     }
     return reads;
+  }
+
+  /**
+   * Whether `holds` holds for some status read (as `statusReads().some(holds)`), stopping at the
+   * first: a response read in n places and checked at the first need not list the n.
+   */
+  someStatusRead(holds: (read: Node) => boolean): boolean {
+    for (const reference of this.statusReferences) if (holds(reference)) return true;
+    for (const holders of [this.holderReferences, this.holderExpressions])
+      for (const holder of holders) {
+        const read = statusReadOn(holder);
+        if (read && holds(read)) return true;
+      }
+    return false;
   }
 
   /** Every place the status is read: identifiers of status copies and `x.status` members. */
