@@ -5,6 +5,7 @@ import type { Node } from './ast';
 import { assertionOf, exitsAlways } from './exits';
 import type { AnalyzedFile } from './file';
 import type { EarlierExits, PathDomain, PathStep } from './paths';
+import { firstIndexFrom } from './sorted';
 
 /*
  * The early exits and assertions of a statement list (`if (!res.ok) return;`, `assert(res.ok)`),
@@ -84,13 +85,11 @@ export function earlierExits<Fact>(
   // Only the candidates that can give the domain a fact, where it says which those are.
   const candidates = domain.readers ? (readCandidates(file, domain).get(statements) ?? []) : all;
   // The candidates before `current` (they are in source order).
-  let count = 0;
-  let high = candidates.length;
-  while (count < high) {
-    const middle = (count + high) >>> 1;
-    if (candidates[middle]!.statement.range[0] < current.range[0]) count = middle + 1;
-    else high = middle;
-  }
+  const count = firstIndexFrom(
+    candidates.length,
+    (k) => candidates[k]!.statement.range[0],
+    current.range[0],
+  );
   if (count === 0) return undefined;
   let byDomain = stepsByList.get(statements);
   if (!byDomain) stepsByList.set(statements, (byDomain = new WeakMap()));
@@ -133,13 +132,11 @@ function readCandidates<Fact>(
     const list = statement.parent && statementListOf(statement.parent);
     if (!list) return;
     const candidates = exitCandidates(file, list);
-    let low = 0;
-    let high = candidates.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (candidates[middle]!.statement.range[0] < statement.range[0]) low = middle + 1;
-      else high = middle;
-    }
+    const low = firstIndexFrom(
+      candidates.length,
+      (k) => candidates[k]!.statement.range[0],
+      statement.range[0],
+    );
     if (candidates[low]?.statement !== statement) return;
     let set = found.get(list);
     if (!set) found.set(list, (set = new Set()));

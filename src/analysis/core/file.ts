@@ -8,6 +8,7 @@ import type { FunctionNode, Node } from './ast';
 import { GLOBAL_OBJECT_NAMES, isFunction, literalString } from './ast';
 import { KNOWN_MODULES, mayNameKnownModule, mentionsRetryAfter } from './text-anchors';
 import { indexNodesByType, nodeAtOffset, nodesOfOneType } from './node-index';
+import { firstIndexFrom } from './sorted';
 
 /**
  * Types left out of the node index, listed on demand: identifiers are a third of a file's nodes,
@@ -365,13 +366,7 @@ export class AnalyzedFile {
         ? [containerOrStart, maybeEnd ?? containerOrStart]
         : containerOrStart.range;
     const list = this.nodesOfType(type);
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (list[middle]!.range[0] < start) low = middle + 1;
-      else high = middle;
-    }
+    const low = firstIndexFrom(list.length, (k) => list[k]!.range[0], start);
     const result: Array<Extract<Node, { type: T }>> = [];
     for (let i = low; i < list.length && list[i]!.range[0] < end; i++)
       if (list[i]!.range[1] <= end) result.push(list[i]!);
