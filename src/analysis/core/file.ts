@@ -5,10 +5,14 @@ type SourceCode = TSESLint.SourceCode;
 import { AST_NODE_TYPES } from './node-types';
 
 import type { FunctionNode, Node } from './ast';
-import { GLOBAL_OBJECT_NAMES, isFunction, literalString } from './ast';
+import { GLOBAL_OBJECT_NAMES, isFunction, itemsWithin, literalString } from './ast';
 import { KNOWN_MODULES, mayNameKnownModule, mentionsRetryAfter } from './text-anchors';
-import { indexNodesByType, nodeAtOffset, nodesOfOneType } from './node-index';
-import { firstIndexFrom } from './sorted';
+import {
+  indexNodesByType,
+  nodeAtOffset,
+  nodesOfOneType,
+  nodesOutsideFunctions,
+} from './node-index';
 
 /**
  * Types left out of the node index, listed on demand: identifiers are a third of a file's nodes,
@@ -290,6 +294,34 @@ export class AnalyzedFile {
     );
   }
 
+  /**
+   * The nodes of a type inside `container`, outside the functions nested in it, in source order:
+   * a walk of the container alone, for an analysis that would be the file's only reason to
+   * build the node index (a `try` block whose `catch` may retry).
+   */
+  nodesOfTypeOutsideFunctions<T extends Node['type']>(
+    type: T,
+    container: Node,
+  ): Array<Extract<Node, { type: T }>> {
+    return nodesOutsideFunctions(this.sourceCode, type, container) as Array<
+      Extract<Node, { type: T }>
+    >;
+  }
+
+  /**
+   * Every `catch` clause, in source order: the blocks of the scope manager's catch scopes, with no
+   * need of the node index, which a file whose only use of it this would be need not build.
+   */
+  catchClauses(): readonly TSESTree.CatchClause[] {
+    const scopes = this.scopeManager.scopes;
+    if (!Array.isArray(scopes)) return this.nodesOfType(AST_NODE_TYPES.CatchClause);
+    const clauses: TSESTree.CatchClause[] = [];
+    for (const scope of scopes)
+      if (scope.type === 'catch' && scope.block.type === AST_NODE_TYPES.CatchClause)
+        clauses.push(scope.block);
+    return clauses;
+  }
+
   /** The scope of every function, in the scope manager's order (source order with ESLint's parsers). */
   functionScopes(): ReadonlyArray<TSESLint.Scope.Scope & { block: FunctionNode }> {
     if (this.functionScopeList) return this.functionScopeList;
@@ -365,12 +397,7 @@ export class AnalyzedFile {
       typeof containerOrStart === 'number'
         ? [containerOrStart, maybeEnd ?? containerOrStart]
         : containerOrStart.range;
-    const list = this.nodesOfType(type);
-    const low = firstIndexFrom(list.length, (k) => list[k]!.range[0], start);
-    const result: Array<Extract<Node, { type: T }>> = [];
-    for (let i = low; i < list.length && list[i]!.range[0] < end; i++)
-      if (list[i]!.range[1] <= end) result.push(list[i]!);
-    return result;
+    return itemsWithin(this.nodesOfType(type), (node) => node, start, end);
   }
 
   private index(): Map<string, Node[]> {

@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { Node } from './ast';
+import { isFunction } from './ast';
 
 type SourceCode = TSESLint.SourceCode;
 
@@ -133,4 +134,28 @@ interface TraversalStep {
   readonly kind: number;
   readonly phase?: number;
   readonly target: unknown;
+}
+
+/** The nodes of a type inside `container`, outside the functions nested in it, in source order: a walk of the container alone. */
+export function nodesOutsideFunctions(
+  sourceCode: Readonly<SourceCode>,
+  type: string,
+  container: Node,
+): Node[] {
+  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const found: Node[] = [];
+  const stack: Node[] = [container];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== container && isFunction(node)) continue;
+    if (node.type === type) found.push(node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as Array<Node | null>)
+          if (item && typeof item.type === 'string') stack.push(item);
+      } else if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
+    }
+  }
+  return found.sort((a, b) => a.range[0] - b.range[0]);
 }

@@ -39,7 +39,7 @@ const REQUEST_METHODS: ReadonlySet<string> = new Set([
 export function findWrappedRetries(ctx: RetryContext): void {
   if (!ctx.file.textIncludes('catch') || !ctx.file.textIncludes('status')) return;
   const text = ctx.file.sourceCode.text;
-  for (const handler of ctx.file.nodesOfType(AST_NODE_TYPES.CatchClause)) {
+  for (const handler of ctx.file.catchClauses()) {
     const parameter = handler.param;
     if (parameter?.type !== AST_NODE_TYPES.Identifier) continue;
     // Every status read (`err.status`, `err['statusCode']`, `const { status } = err`) is written
@@ -97,7 +97,7 @@ function unknownRequests(
 ): TSESTree.CallExpression[] {
   const fn = enclosingFunction(statement);
   return ctx.file
-    .nodesOfTypeIn(AST_NODE_TYPES.CallExpression, statement.block)
+    .nodesOfTypeOutsideFunctions(AST_NODE_TYPES.CallExpression, statement.block)
     .filter(
       (call) =>
         contains(statement.block, call) &&

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -53,6 +54,35 @@ describe('node index', () => {
     });
   });
 
+  it("lists catch clauses from the scope manager, and a container's nodes outside its nested functions, as the index does", () => {
+    const code = `
+      async function load(api, fn) {
+        try { await api.get(fn(1), () => fn(2)); } catch (err) { try { g() } catch { h() } }
+        try { x(function () { y() }) } catch ({ response }) {}
+      }`;
+    analyze(code, ({ model }) => {
+      const file = model.file;
+      const fromIndex = file.nodesOfType(AST_NODE_TYPES.CatchClause);
+      expect(fromIndex).toHaveLength(3);
+      expect(file.catchClauses()).toEqual(fromIndex);
+      const withoutScopes = Object.create(file, {
+        scopeManager: { value: { ...file.scopeManager, scopes: undefined } },
+      }) as typeof file;
+      expect(withoutScopes.catchClauses()).toEqual(fromIndex);
+      for (const statement of file.nodesOfType(AST_NODE_TYPES.TryStatement)) {
+        const outside = file.nodesOfTypeOutsideFunctions(
+          AST_NODE_TYPES.CallExpression,
+          statement.block,
+        );
+        const expected = file
+          .nodesOfTypeIn(AST_NODE_TYPES.CallExpression, statement.block)
+          .filter((call) => !hasFunctionBetween(call, statement.block));
+        expect(outside).toEqual(expected);
+        expect(outside.length).toBeGreaterThan(0);
+      }
+    });
+  });
+
   it('finds the innermost node at an offset, across holes in arrays', () => {
     analyze(CODE, ({ model }) => {
       const sourceCode = model.file.sourceCode;
@@ -68,3 +98,10 @@ describe('node index', () => {
     });
   });
 });
+
+/** Whether a function lies between `node` and `container` (exclusive). */
+function hasFunctionBetween(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== container; current = current.parent)
+    if (current.type.includes('Function')) return true;
+  return false;
+}
