@@ -15,6 +15,7 @@ import { HTTP_CLIENTS } from '../libraries/clients';
 import type { StatusSubject } from '../status/subject';
 import { reachingWrite } from './reassigned-response';
 import type { BodyParse, ClientContext, HttpRequest, TrackedResponse } from './types';
+import { firstIndexFrom } from '../core/sorted';
 
 // ---- body parses ------------------------------------------------------------------------
 
@@ -123,13 +124,11 @@ export function collectBodyParses(ctx: ClientContext): void {
  */
 function responsesWithin(ctx: ClientContext, written: Node, byOrigin: readonly number[]): number[] {
   const [start, end] = written.range;
-  let low = 0;
-  let high = byOrigin.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (ctx.responses[byOrigin[middle]!]!.origin.range[0] < start) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndexFrom(
+    byOrigin.length,
+    (k) => ctx.responses[byOrigin[k]!]!.origin.range[0],
+    start,
+  );
   const within: number[] = [];
   for (let k = low; k < byOrigin.length; k++) {
     const origin = ctx.responses[byOrigin[k]!]!.origin;

@@ -4,6 +4,7 @@ import type { Node } from '../core/ast';
 import { enclosingFunction, skipWrappers } from '../core/ast';
 import type { AnalyzedFile } from '../core/file';
 import type { BodyParse } from './types';
+import { firstIndexFrom } from '../core/sorted';
 
 // ---- which response a parse reads ----------------------------------------------------------
 
@@ -75,12 +76,6 @@ export function reachingWrite(file: AnalyzedFile, node: Node): Node | undefined 
   const entry = index?.byFunction.get(enclosingFunction(receiver));
   if (!entry) return undefined;
   // The last write that starts before the read.
-  let low = 0;
-  let high = entry.starts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (entry.starts[middle]! < receiver.range[0]) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndexFrom(entry.starts.length, (k) => entry.starts[k]!, receiver.range[0]);
   return low === 0 ? undefined : entry.values[low - 1];
 }

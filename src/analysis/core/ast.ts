@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
+import { firstIndexFrom } from './sorted';
 
 /** The objects that hold the globals (ReferenceTracker's default `globalObjectNames`): `globalThis.fetch`. */
 export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set([
@@ -335,13 +336,7 @@ export function itemsWithin<T>(
   start: number,
   end: number,
 ): T[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (nodeOf(sorted[middle]!).range[0] < start) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndexFrom(sorted.length, (k) => nodeOf(sorted[k]!).range[0], start);
   const result: T[] = [];
   for (let i = low; i < sorted.length && nodeOf(sorted[i]!).range[0] < end; i++) {
     if (nodeOf(sorted[i]!).range[1] <= end) result.push(sorted[i]!);

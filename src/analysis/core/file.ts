@@ -5,9 +5,20 @@ type SourceCode = TSESLint.SourceCode;
 import { AST_NODE_TYPES } from './node-types';
 
 import type { FunctionNode, Node } from './ast';
-import { GLOBAL_OBJECT_NAMES, isFunction, literalString } from './ast';
+import { GLOBAL_OBJECT_NAMES, isFunction, itemsWithin, literalString } from './ast';
 import { KNOWN_MODULES, mayNameKnownModule, mentionsRetryAfter } from './text-anchors';
-import { indexNodesByType, nodeAtOffset } from './node-index';
+import {
+  indexNodesByType,
+  nodeAtOffset,
+  nodesOfOneType,
+  nodesOutsideFunctions,
+} from './node-index';
+
+/**
+ * Types left out of the node index, listed on demand: identifiers are a third of a file's nodes,
+ * and only the search for a wait named for `Retry-After` lists them.
+ */
+const LAZY_TYPES: ReadonlySet<string> = new Set([AST_NODE_TYPES.Identifier]);
 
 /** The node types of ESTree and TS-ESTree: a program's other nodes are its parser's own. */
 const ESTREE_TYPES: ReadonlySet<string> = new Set(Object.values(AST_NODE_TYPES));
@@ -23,6 +34,7 @@ const ESTREE_TYPES: ReadonlySet<string> = new Set(Object.values(AST_NODE_TYPES))
  */
 export class AnalyzedFile {
   private nodeIndex: Map<string, Node[]> | undefined;
+  private lazyLists: Map<string, Node[]> | undefined;
   private sources: ReadonlySet<string> | undefined;
   private requires: TSESTree.CallExpression[] | undefined;
   private computedRequire = false;
@@ -32,11 +44,11 @@ export class AnalyzedFile {
   private topLevelStatements: readonly TSESTree.ProgramStatement[] | undefined;
   private dynamicImportList: readonly TSESTree.ImportExpression[] | undefined;
   private namesRetryAfter: boolean | undefined;
-  private readonly scopes = new WeakMap<Node, TSESLint.Scope.Scope>();
-  private readonly variablesByScope = new WeakMap<
-    TSESLint.Scope.Scope,
-    Map<string, TSESLint.Scope.Variable | null>
-  >();
+  // Maps, made on first use: a model is made for every file, and a WeakMap costs more to make and
+  // to collect. The file's nodes and scopes live as long as this object anyway.
+  private scopeMap: Map<Node, TSESLint.Scope.Scope> | undefined;
+  private variableMap:
+    Map<TSESLint.Scope.Scope, Map<string, TSESLint.Scope.Variable | null>> | undefined;
 
   constructor(readonly sourceCode: Readonly<SourceCode>) {}
 
@@ -55,7 +67,8 @@ export class AnalyzedFile {
    * only the node asked, so the n rungs of an `else if` ladder would climb n² parents.
    */
   scopeOf(node: Node): TSESLint.Scope.Scope {
-    const known = this.scopes.get(node);
+    const scopes = (this.scopeMap ??= new Map());
+    const known = scopes.get(node);
     if (known) return known;
     const manager = this.scopeManager;
     if (node.type === AST_NODE_TYPES.Program || typeof manager.acquire !== 'function')
@@ -66,7 +79,7 @@ export class AnalyzedFile {
       // The program's scope for `getScope(program)` is its outermost one, not the one its
       // statements see: the program keeps no answer.
       if (current.type === AST_NODE_TYPES.Program) break;
-      scope = this.scopes.get(current);
+      scope = scopes.get(current);
       if (scope) break;
       passed.push(current);
       // A node with its own scope answers for itself and every node below it on the way.
@@ -76,7 +89,7 @@ export class AnalyzedFile {
       }
     }
     scope ??= this.sourceCode.getScope(node);
-    for (const passedNode of passed) this.scopes.set(passedNode, scope);
+    for (const passedNode of passed) scopes.set(passedNode, scope);
     return scope;
   }
 
@@ -89,6 +102,7 @@ export class AnalyzedFile {
    */
   variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
     const name = identifier.name;
+    const variablesByScope = (this.variableMap ??= new Map());
     const passed: TSESLint.Scope.Scope[] = [];
     let found: TSESLint.Scope.Variable | null | undefined;
     for (
@@ -96,7 +110,7 @@ export class AnalyzedFile {
       scope;
       scope = scope.upper
     ) {
-      const byName = this.variablesByScope.get(scope);
+      const byName = variablesByScope.get(scope);
       found = byName?.get(name);
       if (found !== undefined) break;
       passed.push(scope);
@@ -105,8 +119,8 @@ export class AnalyzedFile {
     }
     found ??= null;
     for (const scope of passed) {
-      let byName = this.variablesByScope.get(scope);
-      if (!byName) this.variablesByScope.set(scope, (byName = new Map()));
+      let byName = variablesByScope.get(scope);
+      if (!byName) variablesByScope.set(scope, (byName = new Map()));
       byName.set(name, found);
     }
     return found;
@@ -280,6 +294,34 @@ export class AnalyzedFile {
     );
   }
 
+  /**
+   * The nodes of a type inside `container`, outside the functions nested in it, in source order:
+   * a walk of the container alone, for an analysis that would be the file's only reason to
+   * build the node index (a `try` block whose `catch` may retry).
+   */
+  nodesOfTypeOutsideFunctions<T extends Node['type']>(
+    type: T,
+    container: Node,
+  ): Array<Extract<Node, { type: T }>> {
+    return nodesOutsideFunctions(this.sourceCode, type, container) as Array<
+      Extract<Node, { type: T }>
+    >;
+  }
+
+  /**
+   * Every `catch` clause, in source order: the blocks of the scope manager's catch scopes, with no
+   * need of the node index, which a file whose only use of it this would be need not build.
+   */
+  catchClauses(): readonly TSESTree.CatchClause[] {
+    const scopes = this.scopeManager.scopes;
+    if (!Array.isArray(scopes)) return this.nodesOfType(AST_NODE_TYPES.CatchClause);
+    const clauses: TSESTree.CatchClause[] = [];
+    for (const scope of scopes)
+      if (scope.type === 'catch' && scope.block.type === AST_NODE_TYPES.CatchClause)
+        clauses.push(scope.block);
+    return clauses;
+  }
+
   /** The scope of every function, in the scope manager's order (source order with ESLint's parsers). */
   functionScopes(): ReadonlyArray<TSESLint.Scope.Scope & { block: FunctionNode }> {
     if (this.functionScopeList) return this.functionScopeList;
@@ -324,6 +366,12 @@ export class AnalyzedFile {
 
   /** Every node of the given types, in source order. */
   nodesOfType<T extends Node['type']>(type: T): Array<Extract<Node, { type: T }>> {
+    if (LAZY_TYPES.has(type)) {
+      const lists = (this.lazyLists ??= new Map());
+      let list = lists.get(type);
+      if (!list) lists.set(type, (list = nodesOfOneType(this.sourceCode, type)));
+      return list as Array<Extract<Node, { type: T }>>;
+    }
     return (this.index().get(type) ?? []) as Array<Extract<Node, { type: T }>>;
   }
 
@@ -349,21 +397,10 @@ export class AnalyzedFile {
       typeof containerOrStart === 'number'
         ? [containerOrStart, maybeEnd ?? containerOrStart]
         : containerOrStart.range;
-    const list = this.nodesOfType(type);
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (list[middle]!.range[0] < start) low = middle + 1;
-      else high = middle;
-    }
-    const result: Array<Extract<Node, { type: T }>> = [];
-    for (let i = low; i < list.length && list[i]!.range[0] < end; i++)
-      if (list[i]!.range[1] <= end) result.push(list[i]!);
-    return result;
+    return itemsWithin(this.nodesOfType(type), (node) => node, start, end);
   }
 
   private index(): Map<string, Node[]> {
-    return (this.nodeIndex ??= indexNodesByType(this.sourceCode));
+    return (this.nodeIndex ??= indexNodesByType(this.sourceCode, LAZY_TYPES));
   }
 }

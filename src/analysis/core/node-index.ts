@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { Node } from './ast';
+import { isFunction } from './ast';
 
 type SourceCode = TSESLint.SourceCode;
 
@@ -48,10 +49,26 @@ export function nodeAtOffset(sourceCode: Readonly<SourceCode>, offset: number): 
   }
 }
 
-/** Every node of the file by type, each list in source order. */
-export function indexNodesByType(sourceCode: Readonly<SourceCode>): Map<string, Node[]> {
-  return indexFromTraversalSteps(sourceCode) ?? indexByWalking(sourceCode);
+/**
+ * Every node of the file by type, each list in source order; the types in `skipped` are left
+ * out. The identifiers, a third of a file's nodes, are asked for by one rare search only.
+ */
+export function indexNodesByType(
+  sourceCode: Readonly<SourceCode>,
+  skipped: ReadonlySet<string> = NO_TYPES,
+): Map<string, Node[]> {
+  return indexFromTraversalSteps(sourceCode, skipped) ?? indexByWalking(sourceCode, skipped);
 }
+
+/** The nodes of one type, in source order: a type `indexNodesByType` was told to skip. */
+export function nodesOfOneType(sourceCode: Readonly<SourceCode>, type: string): Node[] {
+  const others = (candidate: string): boolean => candidate !== type;
+  const skipped = { has: others } as ReadonlySet<string>;
+  const index = indexFromTraversalSteps(sourceCode, skipped) ?? indexByWalking(sourceCode, skipped);
+  return index.get(type) ?? [];
+}
+
+const NO_TYPES: ReadonlySet<string> = new Set();
 
 /**
  * ESLint 9+ computes the file's traversal once (`SourceCode#traverse()`) and caches it for its
@@ -59,6 +76,7 @@ export function indexNodesByType(sourceCode: Readonly<SourceCode>): Map<string, 
  */
 function indexFromTraversalSteps(
   sourceCode: Readonly<SourceCode>,
+  skipped: ReadonlySet<string>,
 ): Map<string, Node[]> | undefined {
   const traverse = (sourceCode as { traverse?: () => unknown }).traverse;
   if (typeof traverse !== 'function') return undefined;
@@ -70,23 +88,30 @@ function indexFromTraversalSteps(
     // kind 1: a node visit (not a code-path event); phase 1: entering it.
     if (step.kind !== 1 || step.phase !== 1) continue;
     const node = step.target as Node;
-    const list = index.get(node.type);
+    const type = node.type;
+    if (skipped.has(type)) continue;
+    const list = index.get(type);
     if (list) list.push(node);
-    else index.set(node.type, [node]);
+    else index.set(type, [node]);
   }
   return index;
 }
 
 /** Where the host has no cached traversal (oxlint's JS plugins). */
-function indexByWalking(sourceCode: Readonly<SourceCode>): Map<string, Node[]> {
+function indexByWalking(
+  sourceCode: Readonly<SourceCode>,
+  skipped: ReadonlySet<string>,
+): Map<string, Node[]> {
   const index = new Map<string, Node[]>();
   const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: Node[] = [sourceCode.ast];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    let list = index.get(node.type);
-    if (!list) index.set(node.type, (list = []));
-    list.push(node);
+    if (!skipped.has(node.type)) {
+      let list = index.get(node.type);
+      if (!list) index.set(node.type, (list = []));
+      list.push(node);
+    }
     const keys = visitorKeys[node.type] ?? [];
     // Push children in reverse so they pop in source order.
     for (let k = keys.length - 1; k >= 0; k--) {
@@ -109,4 +134,28 @@ interface TraversalStep {
   readonly kind: number;
   readonly phase?: number;
   readonly target: unknown;
+}
+
+/** The nodes of a type inside `container`, outside the functions nested in it, in source order: a walk of the container alone. */
+export function nodesOutsideFunctions(
+  sourceCode: Readonly<SourceCode>,
+  type: string,
+  container: Node,
+): Node[] {
+  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const found: Node[] = [];
+  const stack: Node[] = [container];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== container && isFunction(node)) continue;
+    if (node.type === type) found.push(node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as Array<Node | null>)
+          if (item && typeof item.type === 'string') stack.push(item);
+      } else if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
+    }
+  }
+  return found.sort((a, b) => a.range[0] - b.range[0]);
 }

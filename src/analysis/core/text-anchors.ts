@@ -271,13 +271,22 @@ const CATCH_PARAMETER = /\s*\(\s*([\w$]+)\s*[:)]/y;
  */
 function readsCaughtStatus(text: string, comments: Comments): boolean {
   let comment = 0;
-  for (let at = text.indexOf('catch'); at !== -1; at = text.indexOf('catch', at + 5)) {
+  // The next `status` of the text: most `catch` blocks read none, and need no pattern compiled.
+  let status = text.indexOf('status');
+  for (
+    let at = status === -1 ? -1 : text.indexOf('catch');
+    at !== -1;
+    at = text.indexOf('catch', at + 5)
+  ) {
     while (comment < comments.length && comments[comment]!.range[1] <= at) comment++;
     if (comment < comments.length && comments[comment]!.range[0] <= at) continue;
     if (at > 0 && /[\w$.]/.test(text[at - 1]!)) continue;
     CATCH_PARAMETER.lastIndex = at + 5;
     const head = CATCH_PARAMETER.exec(text);
-    if (head && caughtStatusRead(text, CATCH_PARAMETER.lastIndex, head[1]!)) return true;
+    if (!head) continue;
+    const from = CATCH_PARAMETER.lastIndex;
+    if (status < from && (status = text.indexOf('status', from)) === -1) return false;
+    if (status < from + CAUGHT_STATUS_WINDOW && caughtStatusRead(text, from, head[1]!)) return true;
   }
   return false;
 }
@@ -288,9 +297,6 @@ function readsCaughtStatus(text: string, comments: Comments): boolean {
  * Evidence of an HTTP error around a request the file may not show (`await fn()`, `api.get(u)`).
  */
 function caughtStatusRead(text: string, from: number, name: string): boolean {
-  // Most `catch` blocks read no status: skip compiling a pattern for them.
-  const status = text.indexOf('status', from);
-  if (status === -1 || status >= from + CAUGHT_STATUS_WINDOW) return false;
   return new RegExp(
     `(?<![\\w$])${escapeRegExp(name)}(?![\\w$])[^;{}\\n]{0,40}?\\.\\s*(?:response\\s*\\??\\.\\s*)?status(?:Code)?\\b`,
   ).test(text.slice(from, from + CAUGHT_STATUS_WINDOW));
@@ -323,13 +329,16 @@ function isWordIgnoringCase(text: string, at: number, word: string): boolean {
 
 /**
  * Where a name RETRY_PREDICATE_NAME accepts may start: every such name, written in camelCase or
- * PascalCase, has `Retr` or `retr`. Each occurrence of those (fast substring searches) widens to
+ * PascalCase, has `Retr` or `retr`, then `y` or `i`. Each occurrence of those (fast substring searches) widens to
  * the word around it, which the name test then checks: one regular expression over the whole
  * text would cost several times more.
  */
 export function* retryPredicateNameOffsets(text: string): Generator<number> {
   for (const needle of ['Retr', 'retr']) {
     for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+      // `retry` or `retriable`: not `return`, the commonest occurrence by far.
+      const next = text.charCodeAt(at + needle.length) | 32;
+      if (next !== 121 /* y */ && next !== 105 /* i */) continue;
       const word = wordAround(text, at, needle.length);
       if (RETRY_PREDICATE_NAME.test(text.slice(word.start, word.end))) yield word.start;
     }

@@ -10,6 +10,7 @@ import type { ConditionFold } from './condition-paths';
 import type { RetrySite } from './types';
 import { retriedOrigins } from './wrapped-requests';
 import { RETRY_PREDICATE_NAME } from '../libraries/retry';
+import { firstIndexFrom } from '../core/sorted';
 
 /*
  * How `unevaluatedFilter` (filters.ts) reads a condition on a retry path: which values it watches
@@ -205,13 +206,8 @@ export function exitKeepingOut(
 ): TSESTree.IfStatement | undefined {
   let exits = exitsByList.get(statements);
   if (!exits) exitsByList.set(statements, (exits = statements.filter(isExit)));
-  let count = 0;
-  let high = exits.length;
-  while (count < high) {
-    const middle = (count + high) >>> 1;
-    if (exits[middle]!.range[0] < child.range[0]) count = middle + 1;
-    else high = middle;
-  }
+  const list = exits;
+  const count = firstIndexFrom(list.length, (k) => list[k]!.range[0], child.range[0]);
   if (count === 0) return undefined;
   let run = reader.exitRuns.get(statements);
   if (!run) reader.exitRuns.set(statements, (run = { passed: [StatusSet.ALL], guarded: [false] }));

@@ -15,6 +15,7 @@ import { addPathSite } from './path-sites';
 import { varies } from './same-request';
 import { insideCatchOf } from './throws';
 import type { RetryCondition } from './types';
+import { firstIndexFrom } from '../core/sorted';
 
 const FAILURES = StatusSet.range(400, 599);
 
@@ -98,13 +99,7 @@ function overwrittenAt(
   )
     return undefined;
   const writes = holderWrites(ctx, subject);
-  let low = 0;
-  let high = writes.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (writes[middle]!.range[0] < origin.range[1]) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndexFrom(writes.length, (k) => writes[k]!.range[0], origin.range[1]);
   for (let k = low; k < writes.length && writes[k]!.range[0] < loop.body.range[1]; k++)
     if (writes[k]!.parent === loop.body) return writes[k]!.range[0];
   return undefined;

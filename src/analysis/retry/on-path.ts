@@ -11,6 +11,7 @@ import { namedDelays } from './named-delays';
 import type { ServerWaitReads } from './server-wait';
 import type { RetryDelay, RetrySite } from './types';
 import { retriedOrigins } from './wrapped-requests';
+import { firstIndexFrom } from '../core/sorted';
 
 /**
  * The statement before which a wait can go: the `continue`, or the statement of a recursive call
@@ -52,13 +53,7 @@ export function readsOnPath(
   // The reads inside the container before the end, nearest first: in a ladder of n branches that
   // each read the wait, the branch's own read is found first, not after the n before it.
   const all = reads.reads;
-  let low = 0;
-  let high = all.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (all[middle]!.node.range[0] < end) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndexFrom(all.length, (k) => all[k]!.node.range[0], end);
   for (let k = low - 1; k >= 0 && all[k]!.node.range[0] >= container.range[0]; k--) {
     const read = all[k]!;
     if (contains(container, read.node) && onPathTo(read.node, targets, container)) return true;

@@ -26,6 +26,7 @@ import type { AnalyzedFile } from '../core/file';
 import type { HttpModel } from '../model';
 import { escapeRegExp } from '../core/text';
 import { isFetchHeadersIndexRead } from './fetch-headers-index';
+import { firstIndexFrom } from '../core/sorted';
 
 /** The header every 429/503 may carry; always understood. */
 export const RETRY_AFTER_HEADER = 'retry-after';
@@ -212,14 +213,7 @@ export class ServerWaitReads {
   }
 
   private lowerBound(start: number): number {
-    let low = 0;
-    let high = this.reads.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.reads[middle]!.node.range[0] < start) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return firstIndexFrom(this.reads.length, (k) => this.reads[k]!.node.range[0], start);
   }
 
   /**

@@ -2,7 +2,7 @@
  * Retries of a request the file does not show: work passed in (`withRetry(fn)`: `try { return
  * await fn() } catch (err) { … return withRetry(fn, n - 1) }`, or the same in a loop) and calls
  * on a client the file does not create (`await api.post('/x', body)` with `api` imported or a
- * parameter). Only where the `catch` reads a status from the caught error (`err.status`,
+ * parameter, `await this.client.get(u)`). Only where the `catch` reads a status from the caught error (`err.status`,
  * `err.statusCode`, `err.response?.status`): that read is the evidence that what failed is an
  * HTTP request. The sites carry the calls (`RetrySite.calls`) and no `HttpRequest`.
  */
@@ -37,10 +37,15 @@ const REQUEST_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 export function findWrappedRetries(ctx: RetryContext): void {
-  if (!ctx.file.textIncludes('catch')) return;
-  for (const handler of ctx.file.nodesOfType(AST_NODE_TYPES.CatchClause)) {
+  if (!ctx.file.textIncludes('catch') || !ctx.file.textIncludes('status')) return;
+  const text = ctx.file.sourceCode.text;
+  for (const handler of ctx.file.catchClauses()) {
     const parameter = handler.param;
     if (parameter?.type !== AST_NODE_TYPES.Identifier) continue;
+    // Every status read (`err.status`, `err['statusCode']`, `const { status } = err`) is written
+    // in the clause's body: a body without the word has none, and needs no subject built.
+    const status = text.indexOf('status', handler.body.range[0]);
+    if (status === -1 || status >= handler.body.range[1]) continue;
     const variable = ctx.file.variableOf(parameter);
     if (!variable) continue;
     const subject = ctx.model.subjectOfVariable(variable);
@@ -83,7 +88,8 @@ function holdsKnownRequest(ctx: RetryContext, block: Node): boolean {
 
 /**
  * The awaited calls in the `try` whose rejection its `catch` gets: of a function passed in
- * (`await fn()`), or of a request method on a client imported or passed in (`await api.get(u)`).
+ * (`await fn()`), or of a request method on a client imported, passed in or held by the instance
+ * (`await api.get(u)`, `await this.client.get(u)`).
  */
 function unknownRequests(
   ctx: RetryContext,
@@ -91,7 +97,7 @@ function unknownRequests(
 ): TSESTree.CallExpression[] {
   const fn = enclosingFunction(statement);
   return ctx.file
-    .nodesOfTypeIn(AST_NODE_TYPES.CallExpression, statement.block)
+    .nodesOfTypeOutsideFunctions(AST_NODE_TYPES.CallExpression, statement.block)
     .filter(
       (call) =>
         contains(statement.block, call) &&
@@ -110,10 +116,16 @@ function isUnknownRequest(ctx: RetryContext, call: TSESTree.CallExpression): boo
   }
   if (
     callee.type !== AST_NODE_TYPES.MemberExpression ||
-    !REQUEST_METHODS.has(memberName(callee) ?? '') ||
-    callee.object.type !== AST_NODE_TYPES.Identifier
+    !REQUEST_METHODS.has(memberName(callee) ?? '')
   )
     return false;
+  // A client the instance holds, set up elsewhere (`this.client.get(u)`, `this.#http.post(u)`).
+  if (
+    callee.object.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.object.type === AST_NODE_TYPES.ThisExpression
+  )
+    return true;
+  if (callee.object.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ctx.file.variableOf(callee.object);
   return (
     variable !== null &&

@@ -33,6 +33,11 @@ export interface ConditionSets {
 const MAX_CONST_DEPTH = 3;
 const OK_SET = StatusSet.range(200, 299);
 const ROUNDING: ReadonlySet<string> = new Set(['floor', 'trunc']);
+/**
+ * The status itself as a condition (`err.status && err.status < 500`): every HTTP status is a
+ * truthy number; a falsy one (`undefined`, `0`) is no HTTP status at all, a network error.
+ */
+const STATUS_PRESENT: ConditionSets = { whenTrue: StatusSet.ALL, whenFalse: StatusSet.EMPTY };
 const FLIP: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 /**
@@ -95,10 +100,12 @@ function computeConditionSets(
     case AST_NODE_TYPES.CallExpression:
       return callSets(file, node, subject) ?? localPredicateSets(file, node, subject, depth);
     case AST_NODE_TYPES.MemberExpression:
-      return subject.isOk(node) ? { whenTrue: OK_SET, whenFalse: OK_SET.complement() } : undefined;
+      if (subject.isOk(node)) return { whenTrue: OK_SET, whenFalse: OK_SET.complement() };
+      return subject.isStatus(node) ? STATUS_PRESENT : undefined;
     case AST_NODE_TYPES.Identifier: {
       if (subject.isOk(node)) return { whenTrue: OK_SET, whenFalse: OK_SET.complement() };
-      if (subject.isStatus(node) || depth >= MAX_CONST_DEPTH) return undefined;
+      if (subject.isStatus(node)) return STATUS_PRESENT;
+      if (depth >= MAX_CONST_DEPTH) return undefined;
       // `const isClientError = status >= 400 && status < 500; if (isClientError) …`
       const variable = file.variableOf(node);
       const init = variable ? constInitializer(variable) : undefined;

@@ -9,6 +9,7 @@ import {
   retryPredicateNameOffsets,
   shortestNeedles,
 } from '../../../src/analysis/core/text-anchors';
+import { RETRY_PREDICATE_NAME } from '../../../src/analysis/libraries/retry';
 
 /** The one-scan check that lets a file without HTTP code skip every analysis. */
 describe('hasHttpAnchor', () => {
@@ -239,5 +240,29 @@ describe('retryPredicateNameOffsets', () => {
         code.slice(offset, code.indexOf(/[^\w$]/.exec(code.slice(offset))![0], offset)),
       ),
     ).toEqual(['shouldRetry', 'isRetriable', 'retryOn', 'canRetry']);
+  });
+
+  it('finds the name after a `return` (whose `retr` is skipped) and in other letter cases', () => {
+    const code = `return retryable(); returnRetry; return IsRETRIABLE; return isRetrYable;`;
+    const found = [...retryPredicateNameOffsets(code)].sort((a, b) => a - b);
+    expect(found).toEqual([code.indexOf('retryable'), code.indexOf('isRetrYable')]);
+    expect(
+      found.map((offset) => RETRY_PREDICATE_NAME.test(code.slice(offset).split(/\W/)[0]!)),
+    ).toEqual([true, true]);
+  });
+});
+
+describe('firstHttpAnchor: a caught error whose status is read', () => {
+  it.each([
+    [`try { await run(); } catch (err) { if (err.status === 429) retry(); }`, 'other'],
+    [`try { await run(); } catch (err) { log(err); }\nconst status = 1;`, undefined],
+    [
+      `try {} catch (a) {}\ntry {} catch (b) {}\ntry { x() } catch (e) { e.response?.status }`,
+      'other',
+    ],
+    [`try {} catch (a) { a.message }\n${' '.repeat(2000)}a.status`, undefined],
+    [`try {} catch (e) {}`, undefined],
+  ])('%s: %s', (code, expected) => {
+    expect(firstHttpAnchor(code)).toBe(expected);
   });
 });

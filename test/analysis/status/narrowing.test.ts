@@ -50,6 +50,22 @@ describe('status narrowing', () => {
     expect(statusesAtProbe('if (res.status >= 400 && res.status < 500) probe();')).toBe('400–499');
   });
 
+  it('reads the status itself as a condition: every HTTP status is truthy, a falsy one is none', () => {
+    expect(statusesAtProbe('if (res.status && res.status < 500) {} else probe();')).toBe('500–599');
+    expect(statusesAtProbe('if (!res.status || res.status >= 400) {} else probe();')).toBe(
+      '100–399',
+    );
+    expect(statusesAtProbe('const { status } = res;\nif (status && status < 300) probe();')).toBe(
+      '100–299',
+    );
+    expect(statusesAtProbe('if (res.status) probe();')).toBe('100–599');
+    expect(statusesAtProbe('if (!res.status) probe();')).toBe('none');
+    // Not the status: `res.statusText` says nothing.
+    expect(statusesAtProbe('if (res.statusText && res.status < 500) {} else probe();')).toBe(
+      '100–599',
+    );
+  });
+
   it('reads &&, ||, ! and ternaries', () => {
     expect(statusesAtProbe('res.status === 200 && probe();')).toBe('200');
     expect(statusesAtProbe('res.status === 200 || probe();')).toBe('100–199, 201–599');

@@ -86,6 +86,43 @@ const CLIENT_PARAMETER_RECURSION = `${SLEEP}export async function loadProfile(cl
   }
 }`;
 
+/** A client the instance holds: a loop, and a recursion through the method, retry 404 with 5xx. */
+const INSTANCE_CLIENT_LOOP = `${SLEEP}export class Orders {
+  constructor(client) {
+    this.client = client;
+  }
+  async create(body) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await this.client.post('/orders', body);
+      } catch (error) {
+        if (error.response?.status === 404 || error.response?.status >= 500) {
+          await sleep(1000);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+}`;
+const INSTANCE_CLIENT_RECURSION = `${SLEEP}export class Profiles {
+  #http;
+  constructor(http) {
+    this.#http = http;
+  }
+  async load(id, tries = 0) {
+    try {
+      return await this.#http.get(\`/profiles/\${id}\`);
+    } catch (e) {
+      if (tries < 3 && (e.status === 403 || e.status === 503)) {
+        await sleep(500);
+        return this.load(id, tries + 1);
+      }
+      throw e;
+    }
+  }
+}`;
+
 const TS = (code: string): string =>
   code
     .replace('const sleep = (ms)', 'const sleep = (ms: number)')
@@ -101,7 +138,13 @@ const TS = (code: string): string =>
       'loadProfile(client, id, tries = 0)',
       'loadProfile(client: { get(url: string): Promise<unknown> }, id: string, tries = 0): Promise<unknown>',
     )
-    .replace(/catch \((err|error|e)\)/g, 'catch ($1: any)');
+    .replace(/catch \((err|error|e)\)/g, 'catch ($1: any)')
+    .replace('export class Orders {\n', 'export class Orders {\n  client: any;\n')
+    .replace('constructor(client)', 'constructor(client: any)')
+    .replace('create(body)', 'create(body: unknown)')
+    .replace('  #http;', '  #http: any;')
+    .replace('constructor(http)', 'constructor(http: any)')
+    .replace('load(id, tries = 0)', 'load(id: string, tries = 0): Promise<unknown>');
 
 const invalidCases = (ts: boolean): Cases['invalid'] => {
   const code = (text: string): string => (ts ? TS(text) : text);
@@ -177,6 +220,34 @@ const invalidCases = (ts: boolean): Cases['invalid'] => {
           messageId: 'retriesClientError',
           data: { statuses: '409', retryable: RETRYABLE },
           line: 9,
+        },
+      ],
+    },
+    {
+      code: code(INSTANCE_CLIENT_LOOP),
+      output: code(INSTANCE_CLIENT_LOOP).replace(
+        'error.response?.status === 404 || error.response?.status >= 500',
+        'error.response?.status >= 500',
+      ),
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          data: { statuses: '404', retryable: RETRYABLE },
+          line: ts ? 12 : 11, // TypeScript declares the field
+        },
+      ],
+    },
+    {
+      code: code(INSTANCE_CLIENT_RECURSION),
+      output: code(INSTANCE_CLIENT_RECURSION).replace(
+        'e.status === 403 || e.status === 503',
+        'e.status === 503',
+      ),
+      errors: [
+        {
+          messageId: 'retriesClientError',
+          data: { statuses: '403', retryable: RETRYABLE },
+          line: 11,
         },
       ],
     },
@@ -334,6 +405,33 @@ ${SLEEP}export async function load(id) {
         continue;
       }
       throw error;
+    }
+  }
+}`,
+  // a member of the instance that is no client: its rejection carries no status read
+  `${SLEEP}export class Store {
+  async warm(id) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await this.cache.get(id);
+      } catch (error) {
+        if (attempt === 2) throw error;
+        await sleep(100);
+      }
+    }
+  }
+}`,
+  // the instance's client, but the catch rethrows every 4xx but 429
+  `${SLEEP}export class Orders {
+  async create(body) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await this.client.post('/orders', body);
+      } catch (error) {
+        const status = error.response?.status;
+        if (status >= 400 && status < 500 && status !== 429) throw error;
+        await sleep(1000);
+      }
     }
   }
 }`,

@@ -113,6 +113,35 @@ async function get(url) {
   }
 }`;
 
+/** The status tested for presence first (`status && status < 500`): 5xx still goes round. */
+const PRESENT_STATUS_RETHROWN = `
+import axios from 'axios';
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return (await axios.get(url)).data;
+    } catch (error) {
+      if (error.response?.status && error.response.status < 500) throw error;
+      await sleep(1000);
+    }
+  }
+}`;
+
+/** The same presence test on the retrying branch: every 4xx and 5xx goes round. */
+const PRESENT_STATUS_RETRIED = `
+${SLEEP}
+async function get(url) {
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(url);
+    if (res.status && res.status >= 400) {
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}`;
+
 const MISSES_TS = (code: string): string =>
   code
     .replace('async function get(url, token)', 'async function get(url: string, token: string)')
@@ -125,7 +154,8 @@ const MISSES_TS = (code: string): string =>
     .replace('useLoader(url)', 'useLoader(url: string)')
     .replace('async (attempt = 0) =>', 'async (attempt = 0): Promise<unknown> =>')
     .replace('async function get(url)', 'async function get(url: string)')
-    .replace('const sleep = (ms)', 'const sleep = (ms: number)');
+    .replace('const sleep = (ms)', 'const sleep = (ms: number)')
+    .replace('catch (error)', 'catch (error: any)');
 
 const missesInvalid = (ts: boolean): Case[] => {
   const code = (text: string): string => (ts ? MISSES_TS(text) : text);
@@ -209,6 +239,51 @@ const missesInvalid = (ts: boolean): Case[] => {
         { messageId: 'ignoresWait', data: { statuses: '429 or 503' }, line: 11, suggestions: [] },
       ],
     },
+    {
+      code: code(PRESENT_STATUS_RETHROWN),
+      output: code(PRESENT_STATUS_RETHROWN).replace(
+        'sleep(1000)',
+        "sleep(Number(error.response?.headers['retry-after']) * 1000 || 1000)",
+      ),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          data: { statuses: '503' },
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(PRESENT_STATUS_RETHROWN).replace(
+                'sleep(1000)',
+                `sleep(${FULL("error.response?.headers['retry-after']", '1000')})`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: code(PRESENT_STATUS_RETRIED),
+      output: code(PRESENT_STATUS_RETRIED).replace(
+        'sleep(1000)',
+        "sleep(Number(res.headers.get('retry-after')) * 1000 || 1000)",
+      ),
+      errors: [
+        {
+          messageId: 'ignoresWait',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'useFullForm',
+              output: code(PRESENT_STATUS_RETRIED).replace(
+                'sleep(1000)',
+                `sleep(${FULL("res.headers.get('retry-after')", '1000')})`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
   ];
 };
 
@@ -227,15 +302,52 @@ const throwsEveryFailure = (ts: boolean) => ({
   output: null,
   errors: [{ messageId: 'retriesClientError', line: 8 }],
 });
+// A presence test (`res.status && …`) reads as "an HTTP status": the 4xx it retries are reported,
+// and the 4xx it rethrows first are not.
+const retriesPresentStatus = (ts: boolean) => {
+  const code = ts ? MISSES_TS(PRESENT_STATUS_RETRIED) : PRESENT_STATUS_RETRIED;
+  return {
+    code,
+    output: null,
+    errors: [
+      {
+        messageId: 'retriesClientError',
+        line: 6,
+        suggestions: [
+          {
+            messageId: 'suggestRetryOnly',
+            output: code.replace(
+              'res.status && res.status >= 400',
+              'res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500',
+            ),
+          },
+          {
+            messageId: 'suggestEarlyExit',
+            output: code.replace(
+              '    if (res.status && res.status >= 400) {',
+              '    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 425 && res.status !== 429) throw new Error(`Request failed with status ${res.status}`);\n    if (res.status && res.status >= 400) {',
+            ),
+          },
+        ],
+      },
+    ],
+  };
+};
 ruleTester.run(
   'no-retry-on-client-error: a throw on failure or a body error (TypeScript)',
   noRetryRule,
-  { valid: [], invalid: [throwsEveryFailure(true)] },
+  {
+    valid: [MISSES_TS(PRESENT_STATUS_RETHROWN)],
+    invalid: [throwsEveryFailure(true), retriesPresentStatus(true)],
+  },
 );
 jsRuleTester.run(
   'no-retry-on-client-error: a throw on failure or a body error (JavaScript)',
   noRetryRule,
-  { valid: [], invalid: [throwsEveryFailure(false)] },
+  {
+    valid: [PRESENT_STATUS_RETHROWN],
+    invalid: [throwsEveryFailure(false), retriesPresentStatus(false)],
+  },
 );
 
 describeFixedCode(missesInvalid(true));

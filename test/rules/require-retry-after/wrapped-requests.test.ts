@@ -101,6 +101,22 @@ export async function sendMessage(body) {
   }
 }`;
 
+/** A client the instance holds; the status is the error's own, so where its headers are is not known. */
+const INSTANCE_CLIENT_LOOP = `
+${SLEEP}
+export class Reports {
+  async fetch(id, attempts = 3) {
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      try {
+        return await this.client.get(\`/reports/\${id}\`);
+      } catch (err) {
+        if (err.status !== 429 || attempt === attempts - 1) throw err;
+        await sleep(1000);
+      }
+    }
+  }
+}`;
+
 const TS = (code: string): string =>
   code
     .replace('const sleep = (ms)', 'const sleep = (ms: number)')
@@ -110,7 +126,8 @@ const TS = (code: string): string =>
     )
     .replace('sendMessage(body)', 'sendMessage(body: unknown)')
     .replace('waitForReport(id)', 'waitForReport(id: string)')
-    .replace(/catch \((err|error|e)\)/g, 'catch ($1: any)');
+    .replace(/catch \((err|error|e)\)/g, 'catch ($1: any)')
+    .replace('fetch(id, attempts = 3)', 'fetch(id: string, attempts = 3)');
 
 const invalidCases = (ts: boolean): Case[] => {
   const code = (text: string): string => (ts ? TS(text) : text);
@@ -200,6 +217,11 @@ const invalidCases = (ts: boolean): Case[] => {
       code: code(WRAPPER_OWN_STATUS),
       output: null,
       errors: [{ messageId: 'ignoresWait', data: { statuses: '503' }, line: 9, suggestions: [] }],
+    },
+    {
+      code: code(INSTANCE_CLIENT_LOOP),
+      output: null,
+      errors: [{ messageId: 'ignoresWait', data: { statuses: '429' }, line: 10, suggestions: [] }],
     },
     {
       code: code(WRAPPER_NO_WAIT),
