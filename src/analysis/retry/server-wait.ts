@@ -22,6 +22,7 @@ import {
   skipWrappers,
   skipWrappersUp,
 } from '../core/ast';
+import type { AnalyzedFile } from '../core/file';
 import type { HttpModel } from '../model';
 import { escapeRegExp } from '../core/text';
 import { isFetchHeadersIndexRead } from './fetch-headers-index';
@@ -43,6 +44,8 @@ export const DEFAULT_WAIT_HEADERS: readonly string[] = [
  * `getRetryAfterMs`, `parseRetryAfter`, `retry_after`, `rateLimitReset`, `RETRY_AFTER_MS`.
  */
 const WAIT_NAME = /retry[-_]?after|rate[-_]?limit[-_]?reset/i;
+/** `WAIT_NAME` as an identifier can spell it (no `-`). */
+const IDENTIFIER_WAIT_NAME = /retry_?after|rate_?limit_?reset/i;
 
 export type ServerWaitReadKind =
   /** A string naming a wait header: `'Retry-After'`, or a `const` holding one. */
@@ -108,12 +111,22 @@ export class ServerWaitReads {
       }
     }
     if (WAIT_NAME.test(text)) {
-      for (const call of file.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      // A text that spells the name only with a `-` (`'Retry-After'`) names it in strings alone:
+      // no identifier then, and the calls and members named for it are keyed by one of the strings
+      // (`err['retry-after']`), found from them rather than from every call, member and identifier.
+      const namesIdentifiers = IDENTIFIER_WAIT_NAME.test(text) || text.includes('\\u');
+      const { calls, members } = namesIdentifiers
+        ? {
+            calls: file.nodesOfType(AST_NODE_TYPES.CallExpression),
+            members: file.nodesOfType(AST_NODE_TYPES.MemberExpression),
+          }
+        : stringKeyedUses(file);
+      for (const call of calls) {
         const name = calleeName(call);
         if (name !== undefined && WAIT_NAME.test(name) && !call.arguments.every(isPlainLiteral))
           add(call, 'named');
       }
-      for (const member of file.nodesOfType(AST_NODE_TYPES.MemberExpression)) {
+      for (const member of members) {
         const name = memberName(member);
         const parent = skipWrappersUp(member).parent;
         // `err.retryAfter`, `error.retryAfterMs` — not a call, which is judged above, nor a write.
@@ -128,7 +141,8 @@ export class ServerWaitReads {
         add(member, 'named');
       }
       const namedVariables = new Set<TSESLint.Scope.Variable>();
-      for (const identifier of file.nodesOfType(AST_NODE_TYPES.Identifier)) {
+      const identifiers = namesIdentifiers ? file.nodesOfType(AST_NODE_TYPES.Identifier) : [];
+      for (const identifier of identifiers) {
         // A variable or parameter named for the wait, wherever its value comes from (a body field
         // such as Discord's and Slack's `retry_after`, a parameter): `await sleep(retry_after * 1000)`.
         if (!WAIT_NAME.test(identifier.name)) continue;
@@ -211,7 +225,8 @@ export class ServerWaitReads {
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (parent.type === AST_NODE_TYPES.VariableDeclarator) {
         if (parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-        return this.model.file.variableOf(parent.id) ?? undefined;
+        // The declarator's own variable, without a lookup of its name.
+        return this.model.file.scopeManager.getDeclaredVariables(parent)[0];
       }
       if (parent.type === AST_NODE_TYPES.AssignmentExpression) {
         if (parent.right !== child || parent.left.type !== AST_NODE_TYPES.Identifier)
@@ -236,6 +251,45 @@ export function serverWaitReads(
   let reads = byHeaders.get(key);
   if (!reads) byHeaders.set(key, (reads = new ServerWaitReads(model, headers)));
   return reads;
+}
+
+/**
+ * The members keyed by a string named for the wait (`err['retry-after']`), and the calls of them,
+ * each list in source order: where only strings spell the name, the only calls and members whose
+ * name (`calleeName`, `memberName`) can be named for it.
+ */
+function stringKeyedUses(file: AnalyzedFile): {
+  calls: TSESTree.CallExpression[];
+  members: TSESTree.MemberExpression[];
+} {
+  const calls: TSESTree.CallExpression[] = [];
+  const members: TSESTree.MemberExpression[] = [];
+  for (const literal of file.nodesOfType(AST_NODE_TYPES.Literal)) {
+    const member = literal.parent;
+    if (
+      typeof literal.value !== 'string' ||
+      !WAIT_NAME.test(literal.value) ||
+      member?.type !== AST_NODE_TYPES.MemberExpression ||
+      !member.computed ||
+      member.property !== literal
+    )
+      continue;
+    members.push(member);
+    // The call whose callee is the member, through the wrappers `calleeName` looks through.
+    let top: Node = member;
+    while (
+      top.parent &&
+      top.parent.type !== AST_NODE_TYPES.CallExpression &&
+      skipWrappers(top.parent) === member
+    )
+      top = top.parent;
+    const call = top.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === member)
+      calls.push(call);
+  }
+  // Source order as the node lists have it: by start, the outer of two nodes that start together first.
+  const inOrder = (a: Node, b: Node): number => a.range[0] - b.range[0] || b.range[1] - a.range[1];
+  return { calls: calls.sort(inOrder), members: members.sort(inOrder) };
 }
 
 function isPlainLiteral(node: TSESTree.CallExpressionArgument): boolean {

@@ -52,15 +52,17 @@ export function conditionSets(
 ): ConditionSets | undefined {
   if (depth > 0) return computeConditionSets(file, condition, subject, depth);
   // Asked again for every node a condition narrows (a ladder of early exits): read once per subject.
-  let bySubject = conditionSetsCache.get(condition);
-  if (!bySubject) conditionSetsCache.set(condition, (bySubject = new WeakMap()));
-  let sets = bySubject.get(subject);
+  // Per subject a map of its conditions, not per condition a weak map of subjects: a file's
+  // conditions outnumber its subjects, and each weak map costs the collector more than a map entry.
+  let byCondition = conditionSetsCache.get(subject);
+  if (!byCondition) conditionSetsCache.set(subject, (byCondition = new Map()));
+  let sets = byCondition.get(condition);
   if (sets === undefined)
-    bySubject.set(subject, (sets = computeConditionSets(file, condition, subject, 0) ?? null));
+    byCondition.set(condition, (sets = computeConditionSets(file, condition, subject, 0) ?? null));
   return sets ?? undefined;
 }
 
-const conditionSetsCache = new WeakMap<Node, WeakMap<StatusReader, ConditionSets | null>>();
+const conditionSetsCache = new WeakMap<StatusReader, Map<Node, ConditionSets | null>>();
 
 function computeConditionSets(
   file: AnalyzedFile,

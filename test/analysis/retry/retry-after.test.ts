@@ -131,6 +131,55 @@ describe('serverWaitReads', () => {
     ).toBe(true);
   });
 
+  /** Each read as `kind text`, in order. */
+  const readsListed = (code: string, typescript = false): string[] => {
+    let listed: string[] = [];
+    analyze(
+      code,
+      ({ model, text }) => {
+        listed = serverWaitReads(model).reads.map((read) => `${read.kind} ${text(read.node)}`);
+      },
+      { typescript },
+    );
+    return listed;
+  };
+
+  it.each([
+    [`const w = Number(r.headers.get('Retry-After')); await sleep(w * 1000);`, false],
+    [`const w = err.response.headers['retry-after']; await sleep(w);`, false],
+    [`const w = limits['rate-limit-reset'](r); await sleep(w);`, false],
+    [`await sleep(a['retry-after'](r)['retry-after'](r) + b?.['retry-after']?.(r));`, false],
+    [
+      `h['Retry-After'] = 5; await sleep(x['retry-after']!(r) + y['retry-after']<number>(r));`,
+      true,
+    ],
+  ])(
+    'finds the same reads when only strings spell the name as from every node: %s',
+    (body, typescript) => {
+      const code = `async function f(r, err, limits, a, b, h, x, y) { ${body} }`;
+      // A comment spelling the name as an identifier would makes the scan read every node.
+      const everyNode = `// retryAfter\n${code}`;
+      const fromStrings = readsListed(code, typescript);
+      expect(
+        fromStrings.some((read) => read.startsWith('named') || read.startsWith('variable')),
+      ).toBe(true);
+      expect(fromStrings).toEqual(readsListed(everyNode, typescript));
+    },
+  );
+
+  it('reads a member keyed by the header, and a call of one, as named for the wait', () => {
+    expect(
+      readsListed(
+        `async function f(e, o) { await sleep(e['retry-after'] + o['Retry-After'](e)); }`,
+      ),
+    ).toEqual([
+      "named e['retry-after']",
+      "header 'retry-after'",
+      "named o['Retry-After'](e)",
+      "header 'Retry-After'",
+    ]);
+  });
+
   it('is cached per header list', () => {
     analyze(`fetch('/').then((r) => r.headers.get('retry-after'))`, ({ model }) => {
       expect(serverWaitReads(model)).toBe(serverWaitReads(model));
