@@ -170,14 +170,10 @@ function flow(
         return;
       }
       // `const [res] = await Promise.all([fetch(u), …])`: element i of the array is response i.
-      const index = parent.elements.indexOf(top as TSESTree.Expression);
-      if (
-        !isPromise ||
-        parent.elements
-          .slice(0, index)
-          .some((element) => element?.type === AST_NODE_TYPES.SpreadElement)
-      )
-        return;
+      if (!isPromise) return;
+      const { indexOf, firstSpread } = arrayPositions(parent);
+      const index = indexOf.get(top) ?? -1;
+      if (index === -1 || firstSpread < index) return;
       const element = promiseAllPattern(ctx.file, parent)?.elements[index];
       if (element && element.type !== AST_NODE_TYPES.RestElement) {
         const tracked = track();
@@ -190,6 +186,33 @@ function flow(
       return;
   }
 }
+
+/**
+ * Each element's index in an array literal, and the first spread's: asked for every element of
+ * `Promise.all([…])`, an `indexOf` each would be quadratic in the array's length.
+ */
+function arrayPositions(array: TSESTree.ArrayExpression): {
+  indexOf: ReadonlyMap<Node, number>;
+  firstSpread: number;
+} {
+  let positions = positionsByArray.get(array);
+  if (!positions) {
+    const indexOf = new Map<Node, number>();
+    let firstSpread = Infinity;
+    array.elements.forEach((element, index) => {
+      if (!element) return;
+      if (!indexOf.has(element)) indexOf.set(element, index);
+      if (element.type === AST_NODE_TYPES.SpreadElement) firstSpread = Math.min(firstSpread, index);
+    });
+    positionsByArray.set(array, (positions = { indexOf, firstSpread }));
+  }
+  return positions;
+}
+
+const positionsByArray = new WeakMap<
+  TSESTree.ArrayExpression,
+  { indexOf: ReadonlyMap<Node, number>; firstSpread: number }
+>();
 
 /** A response for each loop whose every value is a response of the request. */
 function bindLoops(
