@@ -5,7 +5,9 @@
 // most ×2.3 per doubling of the repetitions from n to 4n, once its time is above 5 ms; best of
 // five runs, the sizes taken in turn) and the plugin's time stays below the file's parse time.
 //
-// npm run build && node scripts/bench-shapes.mjs [--n=250] [--shape=name,…] [--ts] [--json=out.json]
+// npm run build && node scripts/bench-shapes.mjs [--n=250] [--shape=name,…] [--ts] [--rule=name] [--json=out.json]
+// (`--rule` lints with that rule alone: it then pays for every analysis it reads, and its growth is
+// not mixed with the share of the analyses that the rules before it happened to build.)
 // `scripts/bench.mjs` calls `timeShapes` with the generated files (its scaling step).
 
 import { createRequire } from 'node:module';
@@ -342,7 +344,7 @@ export function generateShape(name, n, ts = false) {
 }
 
 /** ESLint with the built plugin's `all` config and stats, for the generated files. */
-export function shapesEslint(cwd) {
+export function shapesEslint(cwd, rule) {
   const { ESLint } = require('eslint');
   const tsParser = require('@typescript-eslint/parser');
   const plugin = require(path.join(ROOT, 'dist', 'index.js'));
@@ -352,7 +354,10 @@ export function shapesEslint(cwd) {
     overrideConfig: [
       { files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
       { files: ['**/*.ts'], languageOptions: { parser: tsParser, sourceType: 'module' } },
-      plugin.configs.all,
+      // One rule alone pays for every analysis it reads, none shared with another rule.
+      rule
+        ? { plugins: { 'http-status': plugin }, rules: { [`http-status/${rule}`]: 'error' } }
+        : plugin.configs.all,
     ],
     allowInlineConfig: false,
     stats: true,
@@ -421,8 +426,9 @@ export async function timeShapes({
   cwd = ROOT,
   budgetMs = 20_000,
   log = console.log,
+  rule,
 } = {}) {
-  const eslint = shapesEslint(cwd);
+  const eslint = shapesEslint(cwd, rule);
   const ext = ts ? 'ts' : 'js';
   // Warm-up: the first lint compiles the rules.
   await eslint.lintText(generateShape('reassigned-response', 20, ts), {
@@ -482,6 +488,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     n: Number(option('n') ?? 250),
     names: option('shape')?.split(',') ?? Object.keys(SHAPES),
     ts: process.argv.includes('--ts'),
+    rule: option('rule'),
   });
   const out = option('json');
   if (out) (await import('node:fs')).writeFileSync(out, JSON.stringify(rows, null, 1) + '\n');
