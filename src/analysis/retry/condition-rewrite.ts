@@ -131,6 +131,14 @@ export function rewriteTarget(
   const inner = skipWrappers(node);
   const sets = neutralConditionSets(model, inner, subject);
   if (!sets || !sets.whenTrue.intersects(bad)) return undefined;
+  // `err.response?.status && err.response.status >= 400`: the presence test stays, it guards
+  // the reads after it (at run time, and for TypeScript, which rejects `undefined >= 400`).
+  if (
+    inner.type === AST_NODE_TYPES.LogicalExpression &&
+    inner.operator !== '??' &&
+    isPresenceTest(inner.left, subject)
+  )
+    return rewriteTarget(model, inner.right, subject, bad);
   if (isPureStatusTest(model, inner, subject)) return node;
   if (inner.type !== AST_NODE_TYPES.LogicalExpression || inner.operator === '??') return undefined;
   const left = neutralConditionSets(model, inner.left, subject);
@@ -144,6 +152,14 @@ export function rewriteTarget(
   return left
     ? rewriteTarget(model, inner.left, subject, bad)
     : rewriteTarget(model, inner.right, subject, bad);
+}
+
+/** The status itself, or its negation, as a condition: `res.status`, `!err.response?.status`. */
+function isPresenceTest(node: Node, subject: StatusSubject): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!')
+    return isPresenceTest(inner.argument, subject);
+  return subject.isStatus(inner);
 }
 
 function needsParentheses(node: Node, text: string): boolean {

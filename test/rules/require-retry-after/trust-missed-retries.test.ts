@@ -316,9 +316,10 @@ const retriesPresentStatus = (ts: boolean) => {
         suggestions: [
           {
             messageId: 'suggestRetryOnly',
+            // The presence test stays: it guards the reads after it.
             output: code.replace(
               'res.status && res.status >= 400',
-              'res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500',
+              'res.status && (res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500)',
             ),
           },
           {
@@ -333,6 +334,38 @@ const retriesPresentStatus = (ts: boolean) => {
     ],
   };
 };
+/** axios' error typed: `status` is `number | undefined`, so only the guarded read may be compared. */
+const PRESENT_STATUS_TYPED = `
+import axios, { AxiosError } from 'axios';
+${SLEEP.replace('(ms)', '(ms: number)')}
+export async function get(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return (await axios.get(url)).data;
+    } catch (caught) {
+      const error = caught as AxiosError;
+      if (error.response?.status && error.response.status >= 400) {
+        await sleep(1000);
+        continue;
+      }
+      throw error;
+    }
+  }
+}`;
+const retriesPresentStatusTyped = {
+  code: PRESENT_STATUS_TYPED,
+  output: PRESENT_STATUS_TYPED.replace(
+    'error.response?.status && error.response.status >= 400',
+    'error.response?.status && (error.response.status === 408 || error.response.status === 425 || error.response.status === 429 || error.response.status >= 500)',
+  ),
+  errors: [{ messageId: 'retriesClientError', line: 10 }],
+};
+ruleTester.run(
+  'no-retry-on-client-error: a presence test kept by the rewrite (TypeScript)',
+  noRetryRule,
+  { valid: [], invalid: [retriesPresentStatusTyped] },
+);
+
 ruleTester.run(
   'no-retry-on-client-error: a throw on failure or a body error (TypeScript)',
   noRetryRule,
