@@ -103,15 +103,29 @@ function indexByWalking(
   skipped: ReadonlySet<string>,
 ): Map<string, Node[]> {
   const index = new Map<string, Node[]>();
+  walkInSourceOrder(sourceCode, sourceCode.ast, (node) => {
+    if (skipped.has(node.type)) return;
+    const list = index.get(node.type);
+    if (list) list.push(node);
+    else index.set(node.type, [node]);
+  });
+  return index;
+}
+
+/**
+ * Visits `root` and the nodes below it, each before its children and the children in source
+ * order; a node for which `visit` returns false has its children skipped.
+ */
+function walkInSourceOrder(
+  sourceCode: Readonly<SourceCode>,
+  root: Node,
+  visit: (node: Node) => boolean | void,
+): void {
   const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: Node[] = [sourceCode.ast];
+  const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (!skipped.has(node.type)) {
-      let list = index.get(node.type);
-      if (!list) index.set(node.type, (list = []));
-      list.push(node);
-    }
+    if (visit(node) === false) continue;
     const keys = visitorKeys[node.type] ?? [];
     // Push children in reverse so they pop in source order.
     for (let k = keys.length - 1; k >= 0; k--) {
@@ -126,7 +140,6 @@ function indexByWalking(
       }
     }
   }
-  return index;
 }
 
 /** A step of ESLint's cached traversal (`@eslint/plugin-kit`'s `VisitNodeStep` / `CallMethodStep`). */
@@ -142,20 +155,10 @@ export function nodesOutsideFunctions(
   type: string,
   container: Node,
 ): Node[] {
-  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const found: Node[] = [];
-  const stack: Node[] = [container];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node !== container && isFunction(node)) continue;
+  walkInSourceOrder(sourceCode, container, (node) => {
+    if (node !== container && isFunction(node)) return false;
     if (node.type === type) found.push(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as Array<Node | null>)
-          if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
-    }
-  }
-  return found.sort((a, b) => a.range[0] - b.range[0]);
+  });
+  return found;
 }
