@@ -1,3 +1,4 @@
+import { HTTP_METHODS } from './headers';
 /**
  * What the analysis knows about HTTP libraries, as data. Adding a library is adding a row;
  * the facts come from each package's published source (see docs/libraries.md).
@@ -349,3 +350,14 @@ export const RATE_LIMIT_STATUS_HOSTS: readonly RateLimitStatusHost[] = [
 
 // Server frameworks moved to their own table; re-exported for modules that still import them here.
 export * from './frameworks';
+
+/**
+ * Methods of an API client the file does not create that send a request (`api.get(u)`,
+ * `client.request(o)`): the HTTP methods a client names, in lower case, and `request`.
+ */
+export const CLIENT_REQUEST_METHODS: ReadonlySet<string> = new Set([
+  ...HTTP_METHODS.filter((method) => method !== 'CONNECT' && method !== 'TRACE').map((method) =>
+    method.toLowerCase(),
+  ),
+  'request',
+]);

@@ -12,6 +12,7 @@ import type { Node } from '../core/ast';
 import { contains, enclosingFunction, itemsWithin, memberName, skipWrappersUp } from '../core/ast';
 import { AST_NODE_TYPES, ASTUtils } from '../core/node-types';
 import type { HttpModel } from '../model';
+import { CLIENT_REQUEST_METHODS } from '../libraries/clients';
 import type { StatusSubject } from '../status/subject';
 import { factsToEnd } from '../core/path-to-end';
 import type { PathDomain } from '../core/paths';
@@ -23,18 +24,6 @@ import type { Readability } from './readability';
 import { readabilityAt, testedForNull } from './readability';
 import { caughtBefore } from './throws';
 import type { RetrySite } from './types';
-
-/** Methods of a client that send a request: `api.get(…)`, `client.request(…)`. */
-const REQUEST_METHODS: ReadonlySet<string> = new Set([
-  'get',
-  'post',
-  'put',
-  'patch',
-  'delete',
-  'head',
-  'options',
-  'request',
-]);
 
 export function findWrappedRetries(ctx: RetryContext): void {
   if (!ctx.file.textIncludes('catch') || !ctx.file.textIncludes('status')) return;
@@ -116,7 +105,7 @@ function isUnknownRequest(ctx: RetryContext, call: TSESTree.CallExpression): boo
   }
   if (
     callee.type !== AST_NODE_TYPES.MemberExpression ||
-    !REQUEST_METHODS.has(memberName(callee) ?? '')
+    !CLIENT_REQUEST_METHODS.has(memberName(callee) ?? '')
   )
     return false;
   // A client the instance holds, set up elsewhere (`this.client.get(u)`, `this.#http.post(u)`).
